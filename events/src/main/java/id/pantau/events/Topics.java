@@ -1,0 +1,26 @@
+package id.pantau.events;
+
+/**
+ * Kafka topic names of CONTRACT.md. The suffix is the schema version: a breaking change gets v2.
+ */
+public final class Topics {
+  public static final String ATTENDANCE = "pantau.attendance.v1";
+  public static final String LOCATION = "pantau.location.v1";
+  public static final String UNITS = "pantau.units.v1";
+  public static final String REGIONS = "pantau.regions.v1";
+  public static final String ZONES = "pantau.zones.v1";
+  public static final String POLICIES = "pantau.policies.v1";
+  public static final String ROSTERS = "pantau.rosters.v1";
+  public static final String ALERTS = "pantau.alerts.v1";
+  public static final String DEADLETTER = "pantau.deadletter.v1";
+
+  /** Reference data topics are compacted: the latest record per key is the current value. */
+  public static final java.util.List<String> COMPACTED =
+      java.util.List.of(UNITS, REGIONS, ZONES, POLICIES, ROSTERS);
+
+  public static final java.util.List<String> ALL =
+      java.util.List.of(
+          ATTENDANCE, LOCATION, UNITS, REGIONS, ZONES, POLICIES, ROSTERS, ALERTS, DEADLETTER);
+
+  private Topics() {}
+}
