@@ -1,0 +1,10 @@
+package id.pantau.access;
+
+/** The roles of CONTRACT.md, plus DEVICE for phones and kiosks that post to ingest. */
+public enum Role {
+  BKD_ADMIN,
+  UNIT_HEAD,
+  LEADERSHIP,
+  OPERATOR,
+  DEVICE
+}
