@@ -1,0 +1,122 @@
+package id.pantau.jobs;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Every setting of the jobs, each from the environment with a default, so a deployment changes them
+ * without a rebuild.
+ */
+public record JobsConfig(
+    String kafkaBootstrap,
+    String influxUrl,
+    String influxDb,
+    String groupId,
+    String startFrom,
+    long checkpointIntervalMs,
+    long maxOutOfOrderMs,
+    long idleAdvanceMs,
+    long unitGraceMs,
+    long sinkFlushMs,
+    int sinkBatchSize,
+    int parallelism)
+    implements Serializable {
+
+  public static JobsConfig defaults() {
+    return fromEnv(Map.of());
+  }
+
+  public static JobsConfig fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  public static JobsConfig fromEnv(Map<String, String> env) {
+    return new JobsConfig(
+        env.getOrDefault("PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        env.getOrDefault("PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
+        env.getOrDefault("PANTAU_INFLUX_DB", "pantau"),
+        env.getOrDefault("PANTAU_JOBS_GROUP", "pantau-jobs"),
+        env.getOrDefault("PANTAU_START_FROM", "hours:36"),
+        num(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000),
+        num(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
+        num(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
+        num(env, "PANTAU_UNIT_GRACE_MS", 5_000),
+        num(env, "PANTAU_SINK_FLUSH_MS", 1_000),
+        (int) num(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
+        (int) num(env, "PANTAU_PARALLELISM", 2));
+  }
+
+  private static long num(Map<String, String> env, String name, long dflt) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) return dflt;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + ": must be a whole number (got '" + v + "')");
+    }
+  }
+
+  public JobsConfig withKafka(String bootstrap) {
+    return new JobsConfig(
+        bootstrap,
+        influxUrl,
+        influxDb,
+        groupId,
+        startFrom,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        parallelism);
+  }
+
+  public JobsConfig withInflux(String url) {
+    return new JobsConfig(
+        kafkaBootstrap,
+        url,
+        influxDb,
+        groupId,
+        startFrom,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        parallelism);
+  }
+
+  public JobsConfig withStartFrom(String start) {
+    return new JobsConfig(
+        kafkaBootstrap,
+        influxUrl,
+        influxDb,
+        groupId,
+        start,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        parallelism);
+  }
+
+  public JobsConfig withParallelism(int p) {
+    return new JobsConfig(
+        kafkaBootstrap,
+        influxUrl,
+        influxDb,
+        groupId,
+        startFrom,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        p);
+  }
+}

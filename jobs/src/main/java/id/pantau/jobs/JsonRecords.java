@@ -1,0 +1,52 @@
+package id.pantau.jobs;
+
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Decoded;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Decodes and validates JSON records in the source itself, so a bad record never reaches an
+ * operator: it becomes a dead letter that names the topic, partition and offset it came from.
+ */
+public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Parsed<T>> {
+  /** Serializable decoder: the events module's Json.attendance, Json.unit, … */
+  public interface Decoder<T> extends Function<byte[], Decoded<T>>, java.io.Serializable {}
+
+  private final Decoder<T> decoder;
+  private final TypeInformation<Parsed<T>> type;
+
+  public JsonRecords(Decoder<T> decoder, TypeInformation<Parsed<T>> type) {
+    this.decoder = decoder;
+    this.type = type;
+  }
+
+  @Override
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Parsed<T>> out) {
+    if (record.value() == null) return; // a compaction tombstone: nothing to apply
+    Decoded<T> decoded = decoder.apply(record.value());
+    if (decoded.isOk()) {
+      out.collect(Parsed.ok(decoded.value()));
+      return;
+    }
+    DeadLetter d =
+        DeadLetter.of(
+            record.topic(),
+            new String(record.value(), StandardCharsets.UTF_8),
+            decoded.reason(),
+            "json-decoder");
+    d.partition = record.partition();
+    d.offset = record.offset();
+    d.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    out.collect(Parsed.dead(d));
+  }
+
+  @Override
+  public TypeInformation<Parsed<T>> getProducedType() {
+    return type;
+  }
+}

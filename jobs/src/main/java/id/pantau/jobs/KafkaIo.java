@@ -1,0 +1,77 @@
+package id.pantau.jobs;
+
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Json;
+import id.pantau.events.Topics;
+import id.pantau.events.Unit;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The real Kafka sources and sinks that `main` wires into the jobs. */
+public final class KafkaIo {
+  public static final TypeInformation<Parsed<AttendanceEvent>> PARSED_ATTENDANCE =
+      TypeInformation.of(new TypeHint<Parsed<AttendanceEvent>>() {});
+  public static final TypeInformation<Parsed<Unit>> PARSED_UNIT =
+      TypeInformation.of(new TypeHint<Parsed<Unit>>() {});
+
+  private KafkaIo() {}
+
+  public static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg) {
+    return KafkaSource.<Parsed<AttendanceEvent>>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(Topics.ATTENDANCE)
+        .setGroupId(cfg.groupId())
+        .setStartingOffsets(startFrom(cfg.startFrom()))
+        .setDeserializer(new JsonRecords<>(Json::attendance, PARSED_ATTENDANCE))
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
+  }
+
+  /** Reference data is read whole on every start: a compacted topic is its current state. */
+  public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
+    return KafkaSource.<Parsed<Unit>>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(Topics.UNITS)
+        .setGroupId(cfg.groupId() + "-units")
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new JsonRecords<>(Json::unit, PARSED_UNIT))
+        .build();
+  }
+
+  public static KafkaSink<DeadLetter> deadLetters(JobsConfig cfg) {
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<DeadLetter>builder()
+                .setTopic(Topics.DEADLETTER)
+                .setValueSerializationSchema((SerializationSchema<DeadLetter>) Json::bytes)
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+
+  /**
+   * Where a job without a checkpoint starts: "earliest", "latest", "committed", or "hours:N" (the
+   * last N hours, enough to rebuild today's state without reading all history).
+   */
+  static OffsetsInitializer startFrom(String spec) {
+    if ("earliest".equals(spec)) return OffsetsInitializer.earliest();
+    if ("latest".equals(spec)) return OffsetsInitializer.latest();
+    if ("committed".equals(spec))
+      return OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+    if (spec != null && spec.startsWith("hours:")) {
+      long hours = Long.parseLong(spec.substring("hours:".length()));
+      return OffsetsInitializer.timestamp(System.currentTimeMillis() - hours * 3_600_000L);
+    }
+    throw new IllegalArgumentException(
+        "PANTAU_START_FROM: must be earliest, latest, committed or hours:N (got '" + spec + "')");
+  }
+}

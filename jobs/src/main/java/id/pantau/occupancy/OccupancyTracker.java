@@ -1,0 +1,260 @@
+package id.pantau.occupancy;
+
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Json;
+import id.pantau.events.Topics;
+import id.pantau.events.Unit;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per unit: who is in the office now (checked in WFO, not checked out, today in the unit's own time
+ * zone), and the unit's reference data. Events wait in a small buffer until the watermark passes
+ * them and are then applied in event-time order, so the point written for each minute is exact; an
+ * event older than the watermark is applied at once as a correction. A point goes out on every
+ * change and at every minute boundary; at local midnight the day's state is dropped, so a forgotten
+ * check-out does not carry into the next day.
+ */
+public class OccupancyTracker
+    extends KeyedCoProcessFunction<String, AttendanceEvent, Unit, OccupancyUpdate> {
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("occupancy-dead-letters", TypeInformation.of(DeadLetter.class));
+  static final long SECOND = 1_000L;
+  static final long MINUTE = 60_000L;
+  static final long MAX_CATCH_UP_MS = 60 * MINUTE;
+
+  /** Events kept for a unit that is not known yet; beyond this they are dead-lettered at once. */
+  static final int MAX_PENDING = 10_000;
+
+  private final long unitGraceMs;
+
+  private transient ValueState<Unit> unit;
+  private transient MapState<String, Long> marks; // nip -> PresenceMark, for the current local day
+  private transient MapState<String, Long> buffered; // nip@time -> PresenceMark, not yet due
+  private transient ValueState<Integer> present;
+  private transient ValueState<Long> day; // local epoch day the marks belong to
+  private transient ValueState<Long> nextBeat;
+  private transient ListState<AttendanceEvent> pending; // events before their unit is known
+
+  public OccupancyTracker(long unitGraceMs) {
+    this.unitGraceMs = unitGraceMs;
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    unit =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("unit", TypeInformation.of(Unit.class)));
+    marks =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("marks", Types.STRING, Types.LONG));
+    buffered =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("buffered", Types.STRING, Types.LONG));
+    present = getRuntimeContext().getState(new ValueStateDescriptor<>("present", Types.INT));
+    day = getRuntimeContext().getState(new ValueStateDescriptor<>("day", Types.LONG));
+    nextBeat = getRuntimeContext().getState(new ValueStateDescriptor<>("next-beat", Types.LONG));
+    pending =
+        getRuntimeContext()
+            .getListState(
+                new ListStateDescriptor<>("pending", TypeInformation.of(AttendanceEvent.class)));
+  }
+
+  @Override
+  public void processElement1(AttendanceEvent e, Context ctx, Collector<OccupancyUpdate> out)
+      throws Exception {
+    Unit u = unit.value();
+    if (u == null) {
+      hold(e, ctx);
+      return;
+    }
+    accept(e, u, ctx.timerService().currentWatermark(), ctx, out);
+  }
+
+  private void accept(
+      AttendanceEvent e, Unit u, long watermark, Context ctx, Collector<OccupancyUpdate> out)
+      throws Exception {
+    long mark = PresenceMark.of(e.timeMs, e.isOfficeCheckIn());
+    if (e.timeMs > watermark) {
+      // Due at the next whole second: one timer and at most one point per unit and second.
+      long due = Math.floorDiv(e.timeMs + SECOND - 1, SECOND) * SECOND;
+      String key = e.nip + "@" + e.timeMs;
+      Long before = buffered.get(key);
+      if (before == null || mark > before) buffered.put(key, mark);
+      ctx.timerService().registerEventTimeTimer(due);
+      return;
+    }
+    // Late: the watermark has passed it, so it corrects the present state at once.
+    boolean rolled = rollTo(localDay(watermark, u));
+    if (applyOnItsDay(e.nip, mark, u) | rolled) emit(u, watermark, out);
+  }
+
+  @Override
+  public void processElement2(Unit next, Context ctx, Collector<OccupancyUpdate> out)
+      throws Exception {
+    Unit before = unit.value();
+    unit.update(next);
+    long watermark = ctx.timerService().currentWatermark();
+    List<AttendanceEvent> waiting = new ArrayList<>();
+    pending.get().forEach(waiting::add);
+    pending.clear();
+    for (AttendanceEvent e : waiting) accept(e, next, watermark, ctx, out);
+
+    long at = watermark == Long.MIN_VALUE ? next.effectiveFromMs : watermark;
+    if (at == Long.MIN_VALUE) return;
+    rollTo(localDay(at, next));
+    boolean changed =
+        before == null
+            || before.headcount.intValue() != next.headcount.intValue()
+            || !before.region.equals(next.region);
+    if (changed) emit(next, at, out);
+    scheduleBeat(at, ctx);
+  }
+
+  private void hold(AttendanceEvent e, Context ctx) throws Exception {
+    int size = 0;
+    for (AttendanceEvent ignored : pending.get()) size++;
+    if (size >= MAX_PENDING) {
+      ctx.output(DEAD_LETTERS, unknownUnit(e));
+      return;
+    }
+    pending.add(e);
+    if (size == 0) {
+      ctx.timerService()
+          .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + unitGraceMs);
+    }
+  }
+
+  @Override
+  public void onTimer(long t, OnTimerContext ctx, Collector<OccupancyUpdate> out) throws Exception {
+    Unit u = unit.value();
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (u == null) {
+        for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
+        pending.clear();
+      }
+      return;
+    }
+    if (u == null) return;
+    List<Map.Entry<Long, String>> due = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Long>> it = buffered.iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> b = it.next();
+      if (PresenceMark.timeMs(b.getValue()) <= t) {
+        due.add(Map.entry(b.getValue(), b.getKey()));
+        it.remove();
+      }
+    }
+    if (buffered.isEmpty()) buffered.clear(); // drop the empty map, not only its entries
+    due.sort(Map.Entry.comparingByKey());
+    boolean changed = false;
+    for (Map.Entry<Long, String> d : due) {
+      String nip = d.getValue().substring(0, d.getValue().lastIndexOf('@'));
+      changed |= applyOnItsDay(nip, d.getKey(), u);
+    }
+    changed |= rollTo(localDay(t, u));
+    Long beat = nextBeat.value();
+    boolean isBeat = beat != null && beat == t;
+    if (changed || isBeat) emit(u, t, out);
+    if (isBeat) {
+      nextBeat.clear();
+      long watermark = ctx.timerService().currentWatermark();
+      if (watermark - t > MAX_CATCH_UP_MS) {
+        // Event time jumped (a restart after a quiet night): skip the missed minutes, but not the
+        // day change they contained.
+        if (rollTo(localDay(watermark, u))) emit(u, watermark, out);
+        scheduleBeat(watermark, ctx);
+      } else {
+        scheduleBeat(t, ctx);
+      }
+    }
+  }
+
+  /**
+   * Applies a mark unless it belongs to a day already closed; returns whether the count changed.
+   */
+  private boolean applyOnItsDay(String nip, long mark, Unit u) throws Exception {
+    long itsDay = localDay(PresenceMark.timeMs(mark), u);
+    Long today = day.value();
+    if (today != null && itsDay < today) return false; // a past day's fact does not change today
+    boolean rolled = rollTo(itsDay);
+    return apply(nip, mark) | rolled;
+  }
+
+  /** Applies a mark if it is the employee's latest; returns whether the count changed. */
+  private boolean apply(String nip, long mark) throws Exception {
+    Long old = marks.get(nip);
+    if (old != null && old >= mark) return false;
+    marks.put(nip, mark);
+    boolean wasIn = old != null && PresenceMark.inOffice(old);
+    boolean isIn = PresenceMark.inOffice(mark);
+    if (wasIn == isIn) return false;
+    present.update(count() + (isIn ? 1 : -1));
+    return true;
+  }
+
+  /**
+   * Starts a new local day: yesterday's check-ins without check-outs stop counting. Returns whether
+   * that changed the count.
+   */
+  private boolean rollTo(long localDay) throws Exception {
+    Long current = day.value();
+    if (current != null && current >= localDay) return false;
+    int before = count();
+    marks.clear();
+    present.update(0);
+    day.update(localDay);
+    return before != 0;
+  }
+
+  private void scheduleBeat(long from, Context ctx) throws Exception {
+    long next = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
+    if (nextBeat.value() != null) return; // one beat at a time; it reschedules itself
+    nextBeat.update(next);
+    ctx.timerService().registerEventTimeTimer(next);
+  }
+
+  private void emit(Unit u, long timeMs, Collector<OccupancyUpdate> out) throws Exception {
+    out.collect(new OccupancyUpdate(u.unitId, u.region, timeMs, count(), u.headcount));
+  }
+
+  private int count() throws Exception {
+    Integer p = present.value();
+    return p == null ? 0 : p;
+  }
+
+  private static long localDay(long timeMs, Unit u) {
+    return Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(u.timeZone)).toLocalDate().toEpochDay();
+  }
+
+  private static DeadLetter unknownUnit(AttendanceEvent e) {
+    DeadLetter d =
+        DeadLetter.of(
+            Topics.ATTENDANCE,
+            Json.text(e),
+            "unitId: unknown unit '"
+                + e.unitId
+                + "'; register it first with PUT /v1/units/"
+                + e.unitId,
+            "occupancy-tracker");
+    d.key = e.nip;
+    return d;
+  }
+}

@@ -1,0 +1,45 @@
+package id.pantau.sink;
+
+import java.io.Serializable;
+import java.net.URI;
+
+/** Where and how the sink writes; checked when the sink is built, not at the first write. */
+public record InfluxConfig(
+    String url,
+    String database,
+    int batchSize,
+    long flushIntervalMs,
+    int maxRetries,
+    long firstBackoffMs)
+    implements Serializable {
+
+  public InfluxConfig {
+    if (url == null || url.isBlank()) throw new IllegalArgumentException("influx url: is required");
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("influx url: not a URL (" + url + ")");
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "influx url: must be http(s)://host:port (got " + url + ")");
+    }
+    if (database == null || !database.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException(
+          "influx database: must be letters, digits or _ (got " + database + ")");
+    }
+    if (batchSize < 1) throw new IllegalArgumentException("influx batchSize: must be at least 1");
+    if (flushIntervalMs < 1)
+      throw new IllegalArgumentException("influx flushIntervalMs: must be at least 1");
+    if (maxRetries < 0)
+      throw new IllegalArgumentException("influx maxRetries: must be zero or more");
+    if (firstBackoffMs < 1)
+      throw new IllegalArgumentException("influx firstBackoffMs: must be at least 1");
+  }
+
+  public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
+    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200);
+  }
+}

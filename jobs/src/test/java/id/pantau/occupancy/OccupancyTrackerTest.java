@@ -1,0 +1,234 @@
+package id.pantau.occupancy;
+
+import static id.pantau.occupancy.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Unit;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OccupancyTrackerTest {
+  static final long GRACE_MS = 5_000;
+  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, Unit, OccupancyUpdate> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS)),
+            e -> e.unitId,
+            u -> u.unitId,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  void watermark(long t) throws Exception {
+    harness.processBothWatermarks(new Watermark(t));
+  }
+
+  void unit(Unit u) throws Exception {
+    harness.processElement2(new StreamRecord<>(u, u.effectiveFromMs));
+  }
+
+  void send(AttendanceEvent e) throws Exception {
+    harness.processElement1(new StreamRecord<>(e, e.timeMs));
+  }
+
+  List<OccupancyUpdate> updates() {
+    return harness.extractOutputValues();
+  }
+
+  OccupancyUpdate last() {
+    List<OccupancyUpdate> all = updates();
+    return all.get(all.size() - 1);
+  }
+
+  List<DeadLetter> deadLetters() {
+    var side = harness.getSideOutput(OccupancyTracker.DEAD_LETTERS);
+    if (side == null) return List.of();
+    return side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+  }
+
+  @Test
+  void countsStaffCheckedInToTheOfficeButNotThoseWorkingFromHome() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN + ONE_SECOND));
+    send(checkIn("c", SEVEN_TEN + 2 * ONE_SECOND));
+    send(homeCheckIn("d", SEVEN_TEN + 3 * ONE_SECOND));
+    send(checkOut("c", SEVEN_TWENTY));
+    watermark(SEVEN_THIRTY);
+
+    assertThat(last().present).isEqualTo(2);
+    assertThat(last().headcount).isEqualTo(10);
+    assertThat(last().share()).isEqualTo(0.2);
+  }
+
+  @Test
+  void appliesEventsInEventTimeOrderWhateverTheArrivalOrder() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkOut("a", SEVEN_TWENTY));
+    send(checkIn("a", SEVEN_TEN));
+    watermark(SEVEN_TEN + 30 * ONE_SECOND);
+    assertThat(last().present).isEqualTo(1);
+    assertThat(last().timeMs).isEqualTo(SEVEN_TEN);
+
+    watermark(SEVEN_THIRTY);
+    assertThat(last().present).isZero();
+  }
+
+  @Test
+  void writesAPointAtEveryMinuteBoundaryWithoutEvents() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_AM + 10 * ONE_SECOND));
+    watermark(SEVEN_AM + 3 * ONE_MINUTE);
+
+    List<Long> beats =
+        updates().stream()
+            .map(u -> u.timeMs)
+            .filter(t -> t % ONE_MINUTE == 0 && t > SEVEN_AM)
+            .toList();
+    assertThat(beats)
+        .containsExactly(
+            SEVEN_AM + ONE_MINUTE, SEVEN_AM + 2 * ONE_MINUTE, SEVEN_AM + 3 * ONE_MINUTE);
+    assertThat(last().present).isEqualTo(1);
+  }
+
+  @Test
+  void skipsMinutesInsteadOfReplayingThemAfterAWatermarkJump() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    watermark(SEVEN_AM + 10 * 24 * 60 * ONE_MINUTE);
+    assertThat(updates()).hasSizeLessThan(5);
+  }
+
+  @Test
+  void correctsAtOnceWhenAnEventArrivesAfterTheWatermark() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    watermark(SEVEN_THIRTY);
+    send(checkIn("late-phone", SEVEN_TEN));
+    assertThat(last().present).isEqualTo(1);
+    assertThat(last().timeMs).isEqualTo(SEVEN_THIRTY);
+  }
+
+  @Test
+  void countsADuplicateEventOnce() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    AttendanceEvent e = checkIn("a", SEVEN_TEN);
+    send(e);
+    send(e);
+    watermark(SEVEN_TWENTY);
+    send(e); // a late duplicate too
+    assertThat(last().present).isEqualTo(1);
+  }
+
+  @Test
+  void dropsForgottenCheckOutsAtLocalMidnight() throws Exception {
+    watermark(SEVEN_AM);
+    unit(TestEvents.unit(WIT_UNIT, "Asia/Jayapura", 5));
+    send(
+        TestEvents.event(
+            WIT_UNIT,
+            "a",
+            id.pantau.events.Action.CHECK_IN,
+            id.pantau.events.WorkMode.WFO,
+            EVENING_WIT));
+    watermark(MIDNIGHT_WIT - ONE_SECOND);
+    assertThat(last().present).isEqualTo(1);
+
+    watermark(MIDNIGHT_WIT);
+    assertThat(last().present).isZero();
+    assertThat(last().timeMs).isEqualTo(MIDNIGHT_WIT);
+  }
+
+  @Test
+  void ignoresAFactOfAClosedDay() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    watermark(MIDNIGHT_WIB + ONE_MINUTE);
+    int before = updates().size();
+    send(checkIn("yesterday", SEVEN_TEN));
+    assertThat(updates()).hasSize(before);
+  }
+
+  @Test
+  void reportsAHeadcountChangeAtOnce() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_TEN));
+    watermark(SEVEN_TWENTY);
+    unit(tangerang(4));
+    assertThat(last().headcount).isEqualTo(4);
+    assertThat(last().present).isEqualTo(1);
+    assertThat(last().share()).isEqualTo(0.25);
+  }
+
+  @Test
+  void reportsZeroShareForAUnitWithoutStaff() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(0));
+    assertThat(last().share()).isZero();
+  }
+
+  @Test
+  void holdsEventsThatArriveBeforeTheirUnit() throws Exception {
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    assertThat(updates()).isEmpty();
+    unit(tangerang(10));
+    watermark(SEVEN_TWENTY);
+    assertThat(last().present).isEqualTo(1);
+    harness.setProcessingTime(GRACE_MS + 1);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void sendsEventsOfAnUnknownUnitToDeadLettersAfterTheGraceAndForgetsThem() throws Exception {
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN));
+    harness.setProcessingTime(GRACE_MS);
+
+    assertThat(deadLetters()).hasSize(2);
+    assertThat(deadLetters().get(0).reason).startsWith("unitId: unknown unit 'tng-disdukcapil'");
+    assertThat(deadLetters().get(0).topic).isEqualTo("pantau.attendance.v1");
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void keepsOnlyTheUnitAndTheNextMinuteAfterTheDayEnds() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN));
+    send(checkOut("b", SEVEN_TWENTY));
+    watermark(MIDNIGHT_WIB + ONE_SECOND);
+
+    // unit, present count, current day, next beat: no marks, no buffered events, no pending ones
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(last().present).isZero();
+  }
+}
