@@ -5,7 +5,6 @@ import id.pantau.events.DeadLetter;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -52,7 +51,7 @@ public final class KafkaIo {
         .setRecordSerializer(
             KafkaRecordSerializationSchema.<DeadLetter>builder()
                 .setTopic(Topics.DEADLETTER)
-                .setValueSerializationSchema((SerializationSchema<DeadLetter>) Json::bytes)
+                .setValueSerializationSchema(new JsonSerialization<DeadLetter>())
                 .build())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();

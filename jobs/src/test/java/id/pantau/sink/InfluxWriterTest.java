@@ -1,0 +1,114 @@
+package id.pantau.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.pantau.infra.InfluxServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfluxWriterTest {
+  @TempDir static Path dir;
+  static InfluxServer influx;
+  static InfluxDB client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    influx = InfluxServer.start(dir.resolve("influx"));
+    client = InfluxDBFactory.connect(influx.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) client.close();
+    if (influx != null) influx.close();
+  }
+
+  static InfluxWriter<String> writer(
+      String db, int batch, TestProcessingTimeService time, String url) {
+    InfluxConfig cfg = new InfluxConfig(url, db, batch, 1_000, 1, 10);
+    return new InfluxWriter<>(cfg, s -> s, new InfluxLineClient(cfg), time);
+  }
+
+  static long count(String db) {
+    QueryResult r = client.query(new Query("SELECT count(v) FROM m", db));
+    var series = r.getResults().get(0).getSeries();
+    if (series == null) return 0;
+    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+  }
+
+  @Test
+  void writesNothingUntilTheBatchIsFullOrACheckpointFlushes() throws Exception {
+    TestProcessingTimeService time = new TestProcessingTimeService();
+    InfluxWriter<String> w = writer("flushes", 1_000, time, influx.url());
+    w.write("m,unit=a v=1i 1000", null);
+    w.write("m,unit=a v=2i 2000", null);
+    assertThat(count("flushes")).isZero();
+
+    w.flush(false); // what a checkpoint does
+    assertThat(count("flushes")).isEqualTo(2);
+    assertThat(w.written()).isEqualTo(2);
+    w.close();
+  }
+
+  @Test
+  void writesAFullBatchAtOnce() throws Exception {
+    InfluxWriter<String> w = writer("batches", 3, new TestProcessingTimeService(), influx.url());
+    for (int i = 1; i <= 4; i++) w.write("m,unit=a v=" + i + "i " + i * 1000, null);
+    assertThat(count("batches")).isEqualTo(3);
+    w.close();
+  }
+
+  @Test
+  void flushesOnItsTimerSoAQuietUnitStillShows() throws Exception {
+    TestProcessingTimeService time = new TestProcessingTimeService();
+    InfluxWriter<String> w = writer("timer", 1_000, time, influx.url());
+    w.write("m,unit=a v=1i 1000", null);
+    assertThat(count("timer")).isZero();
+    time.setCurrentTime(1_000);
+    assertThat(count("timer")).isEqualTo(1);
+    w.close();
+  }
+
+  @Test
+  void writingTheSamePointTwiceKeepsOnePoint() throws Exception {
+    InfluxWriter<String> w = writer("replay", 1, new TestProcessingTimeService(), influx.url());
+    w.write("m,unit=a v=1i 1000", null);
+    w.write("m,unit=a v=1i 1000", null);
+    assertThat(count("replay")).isEqualTo(1);
+    w.close();
+  }
+
+  @Test
+  void rethrowsWhatItCannotWriteInsteadOfDroppingIt() throws Exception {
+    InfluxServer doomed = InfluxServer.start(dir.resolve("doomed"));
+    InfluxWriter<String> w = writer("doomed", 1_000, new TestProcessingTimeService(), doomed.url());
+    w.write("m,unit=a v=1i 1000", null);
+    doomed.stop();
+    assertThatThrownBy(() -> w.flush(false))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("InfluxDB at " + doomed.url());
+    w.close();
+  }
+
+  @Test
+  void refusesABadConfigurationWhenBuilt() {
+    assertThatThrownBy(() -> InfluxConfig.of("localhost:8086", "pantau", 10, 10))
+        .hasMessageContaining("influx url");
+    assertThatThrownBy(() -> InfluxConfig.of("http://127.0.0.1:8086", "pan tau", 10, 10))
+        .hasMessageContaining("influx database");
+    assertThatThrownBy(() -> InfluxConfig.of("http://127.0.0.1:8086", "pantau", 0, 10))
+        .hasMessageContaining("batchSize");
+    assertThat(List.of(InfluxConfig.of("http://127.0.0.1:8086", "pantau", 10, 10))).hasSize(1);
+  }
+}
