@@ -1,0 +1,178 @@
+package id.pantau.local;
+
+import id.pantau.access.TokenStore;
+import id.pantau.api.Dashboard;
+import id.pantau.api.DashboardConfig;
+import id.pantau.infra.InfluxServer;
+import id.pantau.infra.KafkaBroker;
+import id.pantau.ingest.Ingest;
+import id.pantau.ingest.IngestConfig;
+import id.pantau.jobs.JobsConfig;
+import id.pantau.jobs.PantauJobs;
+import id.pantau.sim.City;
+import id.pantau.sim.CityConfig;
+import id.pantau.sim.LiveSimulator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * `./pantau demo`: a real Kafka broker and influxd as child processes, the jobs on a local Flink
+ * MiniCluster, ingest, dashboard-api and (unless --no-sim) a simulated city on the wall clock.
+ * Ctrl-C or SIGTERM stops all of it.
+ */
+public final class Demo implements AutoCloseable {
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final DemoOptions options;
+  String kafkaBootstrap;
+  String influxUrl;
+  String ingestUrl;
+  String apiUrl;
+  String flinkUrl;
+  DemoTokens tokens;
+
+  Demo(DemoOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    DemoOptions options;
+    try {
+      options = DemoOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Demo demo = new Demo(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.err.println("\npantau: stopping …");
+                  demo.close();
+                  stopped.countDown();
+                }));
+    try {
+      demo.start();
+    } catch (Exception e) {
+      System.err.println("pantau: could not start: " + e.getMessage());
+      System.exit(1);
+    }
+    demo.printWelcome();
+    stopped.await();
+  }
+
+  void start() throws Exception {
+    Path data = options.dataDir();
+    step("data directory " + data);
+
+    KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), options.port(9092));
+    started.push(kafka);
+    kafka.createPantauTopics(2);
+    kafkaBootstrap = kafka.bootstrapServers();
+
+    InfluxServer influx = InfluxServer.start(data.resolve("influxdb"), options.port(8086));
+    started.push(influx);
+    influx.createDatabase("pantau");
+    influxUrl = influx.url();
+
+    String env = System.getenv("PANTAU_TOKENS_FILE");
+    Path tokensFile;
+    if (env == null || env.isBlank()) {
+      tokens = DemoTokens.generate(data, "tng-disdukcapil");
+      tokensFile = tokens.file;
+    } else {
+      tokensFile = Path.of(env);
+    }
+
+    step("starting the Flink jobs on a local MiniCluster");
+    Configuration flinkConf = new Configuration();
+    int flinkPort = options.port(8082);
+    flinkConf.set(RestOptions.PORT, flinkPort);
+    flinkConf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
+    JobsConfig jobs = JobsConfig.fromEnv().withKafka(kafkaBootstrap).withInflux(influxUrl);
+    JobClient job = PantauJobs.start(flink, jobs);
+    started.push(() -> job.cancel().get());
+    flinkUrl = "http://127.0.0.1:" + flinkPort;
+
+    step("starting ingest");
+    Ingest ingest =
+        Ingest.start(
+            IngestConfig.builder()
+                .kafkaBootstrap(kafkaBootstrap)
+                .host("127.0.0.1")
+                .port(options.port(8081))
+                .tokensFile(tokensFile)
+                .relaxDeviceAuth(true)
+                .build());
+    started.push(ingest);
+    ingestUrl = ingest.url();
+
+    step("starting dashboard-api");
+    Dashboard api =
+        Dashboard.start(
+            new DashboardConfig(influxUrl, "pantau", kafkaBootstrap, "127.0.0.1", options.port(8080), tokensFile),
+            TokenStore.load(tokensFile));
+    started.push(api);
+    apiUrl = api.url();
+
+    if (options.simulate()) {
+      step("starting the simulated city");
+      // Weekends too: a demo shown on a Saturday should move as well.
+      City city = City.of(CityConfig.defaults().withWorkWeekends(true));
+      String deviceToken = tokens == null ? null : tokens.token("operator");
+      LiveSimulator sim = new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC());
+      sim.start();
+      started.push(sim);
+      System.err.printf("sim: %d units, %d staff in %d regions%n", city.units().size(), city.staffCount(), city.regions().size());
+    }
+  }
+
+  void printWelcome() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("\n=== Pantau is running ===\n");
+    sb.append("  live board / API   ").append(apiUrl).append("/            (").append(apiUrl).append("/api/v1/occupancy)\n");
+    sb.append("  ingest             ").append(ingestUrl).append("/v1/events\n");
+    sb.append("  Flink UI           ").append(flinkUrl).append('\n');
+    sb.append("  Kafka              ").append(kafkaBootstrap).append('\n');
+    sb.append("  InfluxDB           ").append(influxUrl).append("  (database pantau)\n");
+    sb.append("  data               ").append(options.dataDir()).append('\n');
+    if (tokens != null) {
+      sb.append("  tokens (fresh each start; ").append(tokens.file).append(" holds their SHA-256):\n");
+      tokens.tokenByName.forEach((name, token) -> sb.append(String.format("    %-11s %s%n", name, token)));
+      sb.append("\n  try:  curl -H 'Authorization: Bearer ").append(tokens.token("bkd-admin"))
+          .append("' ").append(apiUrl).append("/api/v1/occupancy\n");
+    }
+    sb.append("  WARNING: ingest accepts events without a device token (local demo on loopback only).\n");
+    sb.append("Press Ctrl-C to stop everything.\n");
+    System.out.print(sb);
+    System.out.flush();
+  }
+
+  private static void step(String what) {
+    System.err.println("pantau: " + what + " …");
+  }
+
+  /** Stops what was started, newest first; each stop is tried even when another fails. */
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable c = started.pop();
+      try {
+        c.close();
+      } catch (Exception e) {
+        System.err.println("pantau: while stopping: " + e.getMessage());
+      }
+    }
+  }
+}
