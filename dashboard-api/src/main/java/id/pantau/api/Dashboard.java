@@ -1,0 +1,117 @@
+package id.pantau.api;
+
+import id.pantau.access.TokenStore;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A running dashboard-api: start it, read its port and URL, close it. */
+public final class Dashboard implements AutoCloseable {
+  /** How long a health check waits for Kafka. */
+  public static final Duration KAFKA_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Javalin app;
+  private final OccupancyReader reader;
+  private final KafkaProbe kafka;
+  private final String host;
+
+  private Dashboard(Javalin app, OccupancyReader reader, KafkaProbe kafka, String host) {
+    this.app = app;
+    this.reader = reader;
+    this.kafka = kafka;
+    this.host = host;
+  }
+
+  /** Connects to InfluxDB and Kafka as configured and starts serving (port 0: a free one). */
+  public static Dashboard start(DashboardConfig config, TokenStore tokens) {
+    OccupancyReader reader = new OccupancyReader(config.influxUrl(), config.influxDb());
+    KafkaProbe kafka = new KafkaProbe(config.kafkaBootstrap(), KAFKA_PROBE_TIMEOUT);
+    try {
+      DashboardServices services = new DashboardServices(reader, kafka);
+      Javalin app = DashboardApp.create(services, new TokenAuthorizer(tokens));
+      app.start(config.host(), config.port());
+      return new Dashboard(app, reader, kafka, config.host());
+    } catch (RuntimeException e) {
+      kafka.close();
+      reader.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. http://127.0.0.1:8080 (a wildcard host is shown as loopback). */
+  public String url() {
+    String h = host;
+    if (h.equals("0.0.0.0") || h.equals("::") || h.isBlank()) h = "127.0.0.1";
+    else if (h.contains(":") && !h.startsWith("[")) h = "[" + h + "]";
+    return "http://" + h + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      kafka.close();
+      reader.close();
+    }
+  }
+
+  /** Runs from the PANTAU_* environment until the JVM is stopped. */
+  public static void main(String[] args) {
+    DashboardConfig config;
+    TokenStore tokens;
+    try {
+      config = DashboardConfig.fromEnv();
+      tokens = loadTokens(config.tokensFile());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("dashboard-api: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Dashboard dashboard = start(config, tokens);
+    Runtime.getRuntime().addShutdownHook(new Thread(dashboard::close, "dashboard-api-stop"));
+    System.out.println(
+        "dashboard-api: serving "
+            + dashboard.url()
+            + " (InfluxDB "
+            + config.influxUrl()
+            + " database "
+            + config.influxDb()
+            + ", Kafka "
+            + config.kafkaBootstrap()
+            + ")");
+  }
+
+  /**
+   * The tokens of the file PANTAU_TOKENS_FILE names.
+   *
+   * @throws IllegalStateException with a message for the operator when it is unset or unusable
+   */
+  static TokenStore loadTokens(Path file) {
+    if (file == null) {
+      throw new IllegalStateException(
+          DashboardConfig.TOKENS_FILE
+              + " is not set: name a JSON tokens file, e.g. [{\"name\": \"bkd-banten\","
+              + " \"sha256\": \"<hex>\", \"role\": \"BKD_ADMIN\", \"regions\": [\"…\"],"
+              + " \"units\": []}]");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException(
+          DashboardConfig.TOKENS_FILE + ": cannot read " + file.toAbsolutePath());
+    }
+    try {
+      return TokenStore.load(file);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          DashboardConfig.TOKENS_FILE + ": cannot read " + file.toAbsolutePath() + ": " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(DashboardConfig.TOKENS_FILE + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package id.pantau.api;
+
+import id.pantau.access.Principal;
+import id.pantau.events.Json;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.function.Supplier;
+import org.influxdb.InfluxDBIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP surface of the dashboard: every route is declared in {@link #routes}, and each handler
+ * only turns the request into a call of {@link DashboardServices} and its answer into a response.
+ * Every route under /api needs a credential unless it is marked {@link Access#PUBLIC}.
+ */
+public final class DashboardApp {
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+  private static final String CALLER = "pantau.caller";
+  private static final String CSV = "text/csv; charset=utf-8";
+
+  /** Route marks read by the authentication step. */
+  public enum Access implements RouteRole {
+    /** Served without a credential. */
+    PUBLIC
+  }
+
+  private final DashboardServices services;
+  private final Authorizer authorizer;
+
+  private DashboardApp(DashboardServices services, Authorizer authorizer) {
+    this.services = services;
+    this.authorizer = authorizer;
+  }
+
+  /** The configured, not yet started, server. */
+  public static Javalin create(DashboardServices services, Authorizer authorizer) {
+    DashboardApp app = new DashboardApp(services, authorizer);
+    return Javalin.create(app::configure);
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
+    config.staticFiles.add("/public", Location.CLASSPATH);
+    routes(config);
+  }
+
+  private void routes(JavalinConfig config) {
+    var r = config.routes;
+    r.beforeMatched("/api/*", this::authenticate);
+
+    r.get("/api/v1/health", this::health, Access.PUBLIC);
+    r.get("/api/v1/occupancy", this::occupancyNow);
+    r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
+
+    r.exception(ApiException.class, DashboardApp::apiError);
+    r.exception(HttpResponseException.class, DashboardApp::javalinError);
+    r.exception(InfluxDBIOException.class, DashboardApp::influxUnreachable);
+    r.exception(Exception.class, DashboardApp::internalError);
+  }
+
+  // --- handlers -------------------------------------------------------------------------------
+
+  private void health(Context ctx) {
+    Health h = services.health();
+    ctx.status(h.allUp() ? 200 : 503).json(h);
+  }
+
+  private void occupancyNow(Context ctx) {
+    OccupancyNow now = services.occupancyNow(caller(ctx));
+    respond(ctx, now, () -> Csv.of(OccupancyRow.CSV_HEADER, csvRows(now.units())));
+  }
+
+  private void unitSeries(Context ctx) {
+    UnitSeries series =
+        services.unitSeries(
+            caller(ctx),
+            ctx.pathParam("unitId"),
+            ctx.queryParam("from"),
+            ctx.queryParam("to"),
+            ctx.queryParam("step"));
+    respond(ctx, series, () -> Csv.of(UnitSeries.CSV_HEADER, series.csvRows()));
+  }
+
+  // --- translation helpers ----------------------------------------------------------------------
+
+  private void authenticate(Context ctx) {
+    if (ctx.routeRoles().contains(Access.PUBLIC)) return;
+    ctx.attribute(CALLER, authorizer.authorize(ctx.header("Authorization")));
+  }
+
+  private static Principal caller(Context ctx) {
+    Principal p = ctx.attribute(CALLER);
+    if (p == null) throw ApiException.unauthorized("Authorization: a Bearer token is required");
+    return p;
+  }
+
+  /** JSON, or CSV with a header row for {@code ?format=csv}. */
+  private static void respond(Context ctx, Object json, Supplier<String> csv) {
+    String format = ctx.queryParam("format");
+    if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
+      ctx.json(json);
+    } else if (format.equalsIgnoreCase("csv")) {
+      ctx.contentType(CSV).result(csv.get());
+    } else {
+      throw ApiException.badRequest(List.of("format: must be json or csv"));
+    }
+  }
+
+  private static List<List<Object>> csvRows(List<OccupancyRow> rows) {
+    return rows.stream().map(OccupancyRow::csvRow).toList();
+  }
+
+  private static void apiError(ApiException e, Context ctx) {
+    e.headers().forEach(ctx::header);
+    ctx.status(e.status()).json(e.body());
+  }
+
+  /** Javalin's own refusals (no such endpoint, …) in the same JSON shape. */
+  private static void javalinError(HttpResponseException e, Context ctx) {
+    apiError(new ApiException(e.getStatus(), e.getMessage()), ctx);
+  }
+
+  private static void influxUnreachable(InfluxDBIOException e, Context ctx) {
+    LOG.warn("InfluxDB unreachable: {}", e.getMessage());
+    ctx.header("Retry-After", "5");
+    apiError(new ApiException(503, "influxdb: unreachable"), ctx);
+  }
+
+  private static void internalError(Exception e, Context ctx) {
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    apiError(new ApiException(500, "server: internal error"), ctx);
+  }
+}

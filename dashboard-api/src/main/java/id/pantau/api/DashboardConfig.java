@@ -1,0 +1,94 @@
+package id.pantau.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the dashboard listens and what it reads. {@link #fromEnv()} for deployments; the
+ * constructor for tests and the local demo.
+ *
+ * @param tokensFile the JSON tokens file; null when none is named
+ */
+public record DashboardConfig(
+    String influxUrl,
+    String influxDb,
+    String kafkaBootstrap,
+    String host,
+    int port,
+    Path tokensFile) {
+
+  public static final String INFLUX_URL = "PANTAU_INFLUX_URL";
+  public static final String INFLUX_DB = "PANTAU_INFLUX_DB";
+  public static final String KAFKA_BOOTSTRAP = "PANTAU_KAFKA_BOOTSTRAP";
+  public static final String API_PORT = "PANTAU_API_PORT";
+  public static final String API_HOST = "PANTAU_API_HOST";
+  public static final String TOKENS_FILE = "PANTAU_TOKENS_FILE";
+
+  public static final String DEFAULT_INFLUX_URL = "http://127.0.0.1:8086";
+  public static final String DEFAULT_INFLUX_DB = "pantau";
+  public static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8080;
+
+  public DashboardConfig {
+    Objects.requireNonNull(influxUrl, "influxUrl");
+    Objects.requireNonNull(influxDb, "influxDb");
+    Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port: must be 0 to 65535 (got " + port + ")");
+    }
+  }
+
+  /** The defaults of CONTRACT.md, with the given port (0 picks a free one) and tokens file. */
+  public static DashboardConfig defaults(int port, Path tokensFile) {
+    return new DashboardConfig(
+        DEFAULT_INFLUX_URL,
+        DEFAULT_INFLUX_DB,
+        DEFAULT_KAFKA_BOOTSTRAP,
+        DEFAULT_HOST,
+        port,
+        tokensFile);
+  }
+
+  public static DashboardConfig fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /**
+   * Reads the PANTAU_* variables; a variable unset or blank takes its default.
+   *
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static DashboardConfig fromEnv(Map<String, String> env) {
+    String portText = get(env, API_PORT, Integer.toString(DEFAULT_PORT));
+    int port;
+    try {
+      port = Integer.parseInt(portText);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          API_PORT + ": must be a port number 0 to 65535 (got '" + portText + "')");
+    }
+    String tokens = get(env, TOKENS_FILE, null);
+    return new DashboardConfig(
+        get(env, INFLUX_URL, DEFAULT_INFLUX_URL),
+        get(env, INFLUX_DB, DEFAULT_INFLUX_DB),
+        get(env, KAFKA_BOOTSTRAP, DEFAULT_KAFKA_BOOTSTRAP),
+        get(env, API_HOST, DEFAULT_HOST),
+        port,
+        tokens == null ? null : Path.of(tokens));
+  }
+
+  public DashboardConfig withPort(int newPort) {
+    return new DashboardConfig(influxUrl, influxDb, kafkaBootstrap, host, newPort, tokensFile);
+  }
+
+  private static String get(Map<String, String> env, String name, String fallback) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? fallback : v.strip();
+  }
+}

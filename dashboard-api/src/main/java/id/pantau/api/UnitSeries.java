@@ -1,0 +1,33 @@
+package id.pantau.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The answer of GET /api/v1/units/{unitId}/occupancy. */
+@JsonPropertyOrder({"unit", "region", "from", "to", "step", "points"})
+public record UnitSeries(
+    String unit, String region, String from, String to, String step, List<SeriesPoint> points) {
+
+  public static final List<String> CSV_HEADER =
+      List.of("unit", "region", "time", "present", "headcount", "share", "cap", "floor", "status");
+
+  public List<List<Object>> csvRows() {
+    List<List<Object>> rows = new ArrayList<>(points.size());
+    for (SeriesPoint p : points) {
+      rows.add(
+          Arrays.asList(
+              unit,
+              region,
+              p.time(),
+              p.present(),
+              p.headcount(),
+              p.share(),
+              p.cap(),
+              p.floor(),
+              p.status()));
+    }
+    return rows;
+  }
+}

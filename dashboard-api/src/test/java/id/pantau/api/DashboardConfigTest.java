@@ -1,0 +1,74 @@
+package id.pantau.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void anEmptyEnvironmentGivesTheContractDefaults() {
+    DashboardConfig c = DashboardConfig.fromEnv(Map.of());
+
+    assertThat(c.influxUrl()).isEqualTo("http://127.0.0.1:8086");
+    assertThat(c.influxDb()).isEqualTo("pantau");
+    assertThat(c.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.port()).isEqualTo(8080);
+    assertThat(c.tokensFile()).isNull();
+  }
+
+  @Test
+  void everyValueComesFromItsVariable() {
+    DashboardConfig c =
+        DashboardConfig.fromEnv(
+            Map.of(
+                "PANTAU_INFLUX_URL", "http://influx:8086",
+                "PANTAU_INFLUX_DB", "pantau_test",
+                "PANTAU_KAFKA_BOOTSTRAP", "kafka:9092",
+                "PANTAU_API_PORT", "9090",
+                "PANTAU_API_HOST", "127.0.0.1",
+                "PANTAU_TOKENS_FILE", "/etc/pantau/tokens.json"));
+
+    assertThat(c)
+        .isEqualTo(
+            new DashboardConfig(
+                "http://influx:8086",
+                "pantau_test",
+                "kafka:9092",
+                "127.0.0.1",
+                9090,
+                Path.of("/etc/pantau/tokens.json")));
+  }
+
+  @Test
+  void aBadPortNamesTheVariable() {
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_API_PORT", "http")))
+        .hasMessageStartingWith("PANTAU_API_PORT: must be a port number");
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_API_PORT", "70000")))
+        .hasMessageStartingWith("PANTAU_API_PORT:");
+  }
+
+  @Test
+  void startingWithoutATokensFileFailsWithAClearMessage() {
+    assertThatThrownBy(() -> Dashboard.loadTokens(null))
+        .hasMessageStartingWith("PANTAU_TOKENS_FILE is not set");
+    assertThatThrownBy(() -> Dashboard.loadTokens(dir.resolve("missing.json")))
+        .hasMessageStartingWith("PANTAU_TOKENS_FILE: cannot read");
+  }
+
+  @Test
+  void aBrokenTokensFileNamesTheFileAndTheReason() throws Exception {
+    Path f = Files.writeString(dir.resolve("tokens.json"), "{\"not\": \"an array\"}");
+
+    assertThatThrownBy(() -> Dashboard.loadTokens(f))
+        .hasMessageStartingWith("PANTAU_TOKENS_FILE: ")
+        .hasMessageContaining("must be a JSON array");
+  }
+}
