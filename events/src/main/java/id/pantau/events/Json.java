@@ -34,6 +34,10 @@ public final class Json {
   private static final ObjectReader ATTENDANCE = MAPPER.readerFor(AttendanceEvent.class);
   private static final ObjectReader LOCATION = MAPPER.readerFor(LocationPing.class);
   private static final ObjectReader UNIT = MAPPER.readerFor(Unit.class);
+  private static final ObjectReader ZONE = MAPPER.readerFor(ZoneChange.class);
+  private static final ObjectReader EXPOSURE = MAPPER.readerFor(Exposure.class);
+  private static final ObjectReader POLICY = MAPPER.readerFor(Policy.class);
+  private static final ObjectReader ROSTER = MAPPER.readerFor(RosterEntry.class);
 
   private Json() {}
 
@@ -47,6 +51,22 @@ public final class Json {
 
   public static Decoded<Unit> unit(byte[] json) {
     return decode(UNIT, json, Unit::validate);
+  }
+
+  public static Decoded<ZoneChange> zone(byte[] json) {
+    return decode(ZONE, json, ZoneChange::validate);
+  }
+
+  public static Decoded<Exposure> exposure(byte[] json) {
+    return decode(EXPOSURE, json, Exposure::validate);
+  }
+
+  public static Decoded<Policy> policy(byte[] json) {
+    return decode(POLICY, json, Policy::validate);
+  }
+
+  public static Decoded<RosterEntry> roster(byte[] json) {
+    return decode(ROSTER, json, RosterEntry::validate);
   }
 
   /** Decodes with the reader, then validates; both kinds of failure come back as reasons. */

@@ -11,12 +11,16 @@ public final class Topics {
   public static final String ZONES = "pantau.zones.v1";
   public static final String POLICIES = "pantau.policies.v1";
   public static final String ROSTERS = "pantau.rosters.v1";
+
+  /** A confirmed case per unit (an extension of the contract's topic list). */
+  public static final String EXPOSURES = "pantau.exposures.v1";
+
   public static final String ALERTS = "pantau.alerts.v1";
   public static final String DEADLETTER = "pantau.deadletter.v1";
 
   /** Reference data topics are compacted: the latest record per key is the current value. */
   public static final java.util.List<String> COMPACTED =
-      java.util.List.of(UNITS, REGIONS, ZONES, POLICIES, ROSTERS);
+      java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS);
 
   public static final java.util.List<String> ALL =
       java.util.List.of(
