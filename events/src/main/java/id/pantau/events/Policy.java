@@ -38,22 +38,20 @@ public class Policy {
   }
 
   /**
-   * The seed policy shipped with Pantau: Kota Tangerang's caps (low 75 %, medium 50 %, high 25 %, a
-   * unit with a confirmed case 5 %), a 5-minute dwell, attendance by 07:30 and Banten's three
-   * location windows.
+   * The seed policy shipped with Pantau as data (seed-policy.json): Kota Tangerang's caps (low 75
+   * %, medium 50 %, high 25 %, a unit with a confirmed case 5 %), a 5-minute dwell, attendance by
+   * 07:30 and Banten's three location windows. Every region's own versions fold over it.
    */
   public static Policy seed() {
-    Policy p = new Policy();
-    p.region = "*";
-    p.setEffectiveFrom("1970-01-01T00:00:00Z");
-    p.capPercent = new CapPercent(75, 50, 25, 5);
-    p.breachDwellS = 300;
-    p.serviceHours = new String[] {"08:00", "15:00"};
-    p.checkinDeadline = "07:30";
-    p.checkinCutoff = "12:00";
-    p.locationWindows = new String[][] {{"07:30", "09:00"}, {"11:30", "13:00"}, {"15:00", "16:30"}};
-    p.allowedLatenessS = 900;
-    return p;
+    try (var in = Policy.class.getResourceAsStream("seed-policy.json")) {
+      if (in == null)
+        throw new IllegalStateException("seed-policy.json is missing from the classpath");
+      Decoded<Policy> d = Json.policy(in.readAllBytes());
+      if (!d.isOk()) throw new IllegalStateException("seed-policy.json: " + d.reason());
+      return d.value();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** This version's fields over the rules in force before it. */
