@@ -1,0 +1,173 @@
+package id.pantau.infra;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A server process started by this JVM. It is always stopped by its own pid, never by name: other
+ * brokers or influxd instances (other tests, a developer's own) may run on the same machine.
+ *
+ * <p>Two guards keep a process from outliving its caller: a shutdown hook (normal exit, a failed
+ * test, Ctrl-C) and a watchdog shell that polls this JVM's pid, for when the JVM is killed -9 (a
+ * Surefire fork timing out) and hooks never run.
+ */
+final class ChildProcess {
+  /** Grace period of a SIGTERM from the shutdown hook (Ctrl-C should not hang for long). */
+  private static final Duration HOOK_GRACE = Duration.ofSeconds(10);
+
+  /** $1 = this JVM, $2 = the server. Polls once a second; SIGTERM first so Kafka can flush. */
+  private static final String WATCHDOG =
+      "alive() { kill -0 \"$1\" 2>/dev/null; }; "
+          + "while alive \"$1\" && alive \"$2\"; do sleep 1; done; "
+          + "alive \"$2\" || exit 0; kill -TERM \"$2\"; "
+          + "i=0; while [ $i -lt 10 ] && alive \"$2\"; do sleep 1; i=$((i+1)); done; "
+          + "alive \"$2\" && kill -KILL \"$2\"; exit 0";
+
+  private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final Thread hook;
+  private final Process watchdog;
+
+  private ChildProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.hook = new Thread(() -> stop(HOOK_GRACE), "pantau-stop-" + name + "-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(hook);
+    this.watchdog = startWatchdog(process.pid());
+  }
+
+  /**
+   * Starts the command with stdout and stderr appended to the log. Environment variables the
+   * predicate matches are dropped (a JAVA_TOOL_OPTIONS with a debug agent, an INFLUXDB_HTTP_...
+   * override) so the server runs with the configuration it was written, nothing else.
+   */
+  static ChildProcess start(String name, List<String> command, Path log, Predicate<String> dropEnv)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().keySet().removeIf(dropEnv);
+    Process process = builder.start();
+    process.getOutputStream().close(); // servers read no stdin
+    return new ChildProcess(name, process, log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM, wait up to the grace period, then SIGKILL; returns once the process is gone. */
+  synchronized void stop(Duration grace) {
+    removeHook();
+    if (process.isAlive()) {
+      process.destroy(); // SIGTERM to this pid only
+      if (!waitFor(grace)) {
+        System.err.printf(
+            "%s (pid %d) ignored SIGTERM for %s: killing it%n", name, process.pid(), grace);
+        kill();
+      }
+    }
+    stopWatchdog();
+  }
+
+  /** SIGKILL at once; returns once the process is gone. */
+  synchronized void kill() {
+    removeHook();
+    process.destroyForcibly();
+    waitFor(Duration.ofSeconds(30));
+    stopWatchdog();
+  }
+
+  /**
+   * The last lines of the server's log for an error message, stack frames left out: a Java server's
+   * last 30 lines are mostly "at ..." and would hide the "Caused by" that explains.
+   */
+  String logTail(int lines) {
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long length = file.length();
+      int size = (int) Math.min(length, 64 * 1024);
+      byte[] bytes = new byte[size];
+      file.seek(length - size);
+      file.readFully(bytes);
+      List<String> kept =
+          Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("\n"))
+              .filter(line -> !STACK_FRAME.matcher(line).matches())
+              .toList();
+      return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private boolean waitFor(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
+  }
+
+  private void removeHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shutdownInProgress) {
+      // Called from the hook itself: nothing to remove.
+    }
+  }
+
+  private static Process startWatchdog(long serverPid) {
+    try {
+      Process watchdog =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  WATCHDOG,
+                  "pantau-watchdog",
+                  Long.toString(ProcessHandle.current().pid()),
+                  Long.toString(serverPid))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      watchdog.getOutputStream().close();
+      return watchdog;
+    } catch (IOException e) {
+      // No sh: the shutdown hook still covers every exit but kill -9 of this JVM.
+      System.err.println("no watchdog for pid " + serverPid + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void stopWatchdog() {
+    if (watchdog != null) {
+      watchdog.destroyForcibly();
+    }
+  }
+
+  static void truncate(Path log) throws IOException {
+    Files.createDirectories(log.getParent());
+    Files.write(log, new byte[0]);
+  }
+}

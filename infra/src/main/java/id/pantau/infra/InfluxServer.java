@@ -1,0 +1,198 @@
+package id.pantau.infra;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** InfluxDB 1.x ({@code influxd} of the Debian package) as a child process on 127.0.0.1. */
+public final class InfluxServer implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+  private final int port;
+  private final ChildProcess process;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private InfluxServer(int port, ChildProcess process) {
+    this.port = port;
+    this.process = process;
+  }
+
+  public static InfluxServer start(Path dataDir) throws IOException {
+    return start(dataDir, FreePort.find());
+  }
+
+  public static InfluxServer start(Path dataDir, int httpPort) throws IOException {
+    String influxd = findInfluxd();
+    FreePort.requireFree(httpPort, "influxd");
+    Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+    Path config = dir.resolve("influxd.conf");
+    Files.writeString(config, config(dir, httpPort, FreePort.find()));
+    Path log = dir.resolve("influxd.log");
+    ChildProcess.truncate(log);
+    System.err.printf("starting influxd on 127.0.0.1:%d … (log: %s)%n", httpPort, log);
+    long started = System.nanoTime();
+    // INFLUXDB_* variables override the config file in 1.x: the file alone must decide.
+    ChildProcess process =
+        ChildProcess.start(
+            "influxd",
+            List.of(influxd, "-config", config.toString()),
+            log,
+            name -> name.startsWith("INFLUXDB_"));
+    InfluxServer server = new InfluxServer(httpPort, process);
+    server.awaitReady();
+    System.err.printf(
+        "influxd ready on %s in %.1f s (pid %d, data in %s)%n",
+        server.url(), (System.nanoTime() - started) / 1e9, process.pid(), dir);
+    return server;
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public void createDatabase(String name) {
+    String statement =
+        "CREATE DATABASE \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url() + "/query"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(statement + " on " + url() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(statement + " interrupted", e);
+    }
+    // influxd answers 200 even for a failed statement, with "error" in the body.
+    if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
+      throw new IllegalStateException(
+          statement + " on " + url() + " failed: " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  public void stop() {
+    process.stop(STOP_GRACE);
+    FreePort.awaitClosed(port, Duration.ofSeconds(10));
+  }
+
+  public void kill() {
+    process.kill();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void awaitReady() {
+    boolean ready = Poll.until(READY_TIMEOUT, () -> !process.isAlive() || pings());
+    if (!ready || !process.isAlive()) {
+      String what = ready ? "influxd exited" : "no 204 from /ping after " + READY_TIMEOUT;
+      process.kill();
+      throw new IllegalStateException(
+          "influxd on 127.0.0.1:"
+              + port
+              + " did not start: "
+              + what
+              + ". Last lines of "
+              + process.log()
+              + ":\n"
+              + process.logTail(30)
+              + "\nWhat next: read that log; if the port is taken, start on another port (or"
+              + " FreePort.find()).");
+    }
+  }
+
+  private boolean pings() {
+    try {
+      HttpRequest ping =
+          HttpRequest.newBuilder(URI.create(url() + "/ping"))
+              .timeout(Duration.ofSeconds(1))
+              .build();
+      return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for influxd", e);
+    }
+  }
+
+  static String findInfluxd() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "influxd"))) {
+        return Path.of(dir, "influxd").toString();
+      }
+    }
+    if (Files.isExecutable(Path.of("/usr/bin/influxd"))) {
+      return "/usr/bin/influxd";
+    }
+    throw new IllegalStateException(
+        "influxd not found: install it with `sudo apt-get install -y influxdb` (Debian package"
+            + " influxdb 1.6.x) or run ./pantau test, which installs it");
+  }
+
+  /** A TOML basic string: a data directory may contain quotes or backslashes. */
+  private static String toml(Path path) {
+    return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** Every listener but HTTP off or on loopback, so several instances and a system one coexist. */
+  private static String config(Path dir, int httpPort, int rpcPort) {
+    return String.join(
+        "\n",
+        "# Written by id.pantau.infra.InfluxServer on every start.",
+        "reporting-disabled = true",
+        "bind-address = \"127.0.0.1:" + rpcPort + "\"",
+        "[meta]",
+        "  dir = " + toml(dir.resolve("meta")),
+        "  logging-enabled = false",
+        "[data]",
+        "  dir = " + toml(dir.resolve("data")),
+        "  wal-dir = " + toml(dir.resolve("wal")),
+        "  query-log-enabled = false",
+        "  trace-logging-enabled = false",
+        "[monitor]",
+        "  store-enabled = false",
+        "[subscriber]",
+        "  enabled = false",
+        "[continuous_queries]",
+        "  log-enabled = false",
+        "[http]",
+        "  enabled = true",
+        "  bind-address = \"127.0.0.1:" + httpPort + "\"",
+        "  auth-enabled = false",
+        "  log-enabled = false",
+        "[logging]",
+        "  level = \"warn\"",
+        "  suppress-logo = true",
+        "");
+  }
+}

@@ -1,0 +1,302 @@
+package id.pantau.infra;
+
+import id.pantau.events.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A single-node KRaft Kafka (broker and controller in one JVM) as a child process, so tests and the
+ * demo talk to a real broker over TCP and can kill it. The data directory survives restarts.
+ */
+public final class KafkaBroker implements AutoCloseable {
+  /**
+   * Ready in ~4 s on an idle 2-core machine, 15 s seen under a parallel build; a broker that fails
+   * exits and is reported at once, so the deadline only guards a hang.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+  private static final Object FORMAT_LOCK = new Object();
+
+  private final int port;
+  private final int controllerPort;
+  private final ChildProcess process;
+
+  private KafkaBroker(int port, int controllerPort, ChildProcess process) {
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.process = process;
+  }
+
+  public static KafkaBroker start(Path dataDir) throws IOException {
+    return start(dataDir, FreePort.find());
+  }
+
+  public static KafkaBroker start(Path dataDir, int port) throws IOException {
+    FreePort.requireFree(port, "Kafka");
+    Path dir = Files.createDirectories(dataDir).toAbsolutePath();
+    int controllerPort = FreePort.find();
+    Path config = KafkaFiles.writeServerProperties(dir, port, controllerPort);
+    Path log = dir.resolve("kafka.log");
+    ChildProcess.truncate(log);
+    format(dir, config, log);
+    System.err.printf("starting Kafka on 127.0.0.1:%d … (log: %s)%n", port, log);
+    long started = System.nanoTime();
+    ChildProcess process =
+        ChildProcess.start(
+            "kafka",
+            List.of(KafkaFiles.java(), "@" + KafkaFiles.writeJvmArgs(dir, config)),
+            log,
+            KafkaBroker::isJavaOptionsVariable);
+    KafkaBroker broker = new KafkaBroker(port, controllerPort, process);
+    broker.awaitReady(started);
+    System.err.printf(
+        "Kafka ready on 127.0.0.1:%d in %.1f s (pid %d, data in %s)%n",
+        port, (System.nanoTime() - started) / 1e9, process.pid(), dir);
+    return broker;
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Every topic of the contract; reference-data topics compacted. Existing topics are kept. */
+  public void createPantauTopics(int partitions) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String name : Topics.ALL) {
+      topics.add(newTopic(name, partitions, Topics.COMPACTED.contains(name)));
+    }
+    createTopics(topics);
+  }
+
+  public void createTopic(String name, int partitions, boolean compacted) {
+    createTopics(List.of(newTopic(name, partitions, compacted)));
+  }
+
+  /** SIGTERM (a controlled shutdown keeps the data clean), SIGKILL after 15 s. */
+  public void stop() {
+    process.stop(STOP_GRACE);
+    FreePort.awaitClosed(port, Duration.ofSeconds(10));
+    FreePort.awaitClosed(controllerPort, Duration.ofSeconds(10));
+  }
+
+  /** SIGKILL at once, as a crash would (fault tests). */
+  public void kill() {
+    process.kill();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static NewTopic newTopic(String name, int partitions, boolean compacted) {
+    NewTopic topic = new NewTopic(name, partitions, (short) 1);
+    return compacted
+        ? topic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+        : topic;
+  }
+
+  private void createTopics(List<NewTopic> topics) {
+    try (Admin admin = admin()) {
+      for (var result : admin.createTopics(topics).values().entrySet()) {
+        try {
+          result.getValue().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(
+                "creating topic " + result.getKey() + " on " + bootstrapServers() + " failed", e);
+          }
+        }
+      }
+      awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
+    } catch (InterruptedException | TimeoutException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("creating topics on " + bootstrapServers() + " failed", e);
+    }
+  }
+
+  /**
+   * The controller acknowledges before the broker leads the partitions: wait, so a first send
+   * works.
+   */
+  private void awaitLeaders(Admin admin, List<String> names) {
+    boolean led =
+        Poll.until(
+            Duration.ofSeconds(30),
+            () -> {
+              try {
+                for (TopicDescription topic :
+                    admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values()) {
+                  if (topic.partitions().stream().anyMatch(p -> p.leader() == null)) {
+                    return false;
+                  }
+                }
+                return true;
+              } catch (ExecutionException | TimeoutException e) {
+                return false;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+              }
+            });
+    if (!led) {
+      throw new IllegalStateException("topics " + names + " have no leader after 30 s");
+    }
+  }
+
+  private Admin admin() {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG,
+            "pantau-infra",
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            5000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            30000));
+  }
+
+  /** Port open first (so the admin client does not log refused connections), then metadata. */
+  private void awaitReady(long startedNanos) {
+    long deadline = startedNanos + READY_TIMEOUT.toNanos();
+    long nextProgress = startedNanos + TimeUnit.SECONDS.toNanos(10);
+    Admin admin = null;
+    try {
+      while (true) {
+        if (!process.isAlive()) {
+          throw failure("the broker process exited", null);
+        }
+        if (admin == null && FreePort.accepts(port)) {
+          admin = admin();
+        }
+        if (admin != null && hasNodes(admin)) {
+          return;
+        }
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+          throw failure("not ready after " + READY_TIMEOUT.toSeconds() + " s", null);
+        }
+        if (now - nextProgress >= 0) {
+          System.err.printf(
+              "still waiting for Kafka on 127.0.0.1:%d (%d s) …%n",
+              port, TimeUnit.NANOSECONDS.toSeconds(now - startedNanos));
+          nextProgress += TimeUnit.SECONDS.toNanos(10);
+        }
+        Poll.sleep(100);
+      }
+    } catch (RuntimeException e) {
+      process.kill();
+      throw e;
+    } finally {
+      if (admin != null) {
+        admin.close(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  private static boolean hasNodes(Admin admin) {
+    try {
+      return !admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+          .nodes()
+          .get()
+          .isEmpty();
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    }
+  }
+
+  private IllegalStateException failure(String what, Throwable cause) {
+    return new IllegalStateException(
+        "Kafka on 127.0.0.1:"
+            + port
+            + " did not start: "
+            + what
+            + ". Last lines of "
+            + process.log()
+            + ":\n"
+            + process.logTail(30)
+            + "\nWhat next: read that log; if the port is taken, start on another port (or"
+            + " FreePort.find()); if the data directory is damaged, delete "
+            + process.log().getParent()
+            + " to start empty.",
+        cause);
+  }
+
+  /**
+   * Formats the storage once: a data directory that has meta.properties keeps its cluster id and
+   * topics. StorageTool runs in this JVM through execute(), which, unlike its main, never calls
+   * System.exit; it saves a JVM start (~1 s) per fresh broker.
+   */
+  private static void format(Path dir, Path config, Path log) throws IOException {
+    if (Files.exists(KafkaFiles.logDir(dir).resolve("meta.properties"))) {
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    synchronized (FORMAT_LOCK) {
+      try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+        String[] args = {
+          "format",
+          "--ignore-formatted",
+          "-t",
+          Uuid.randomUuid().toString(),
+          "-c",
+          config.toString()
+        };
+        code = kafka.tools.StorageTool.execute(args, print);
+      } catch (Exception e) { // Scala's TerseFailure and friends: report, never exit
+        Files.writeString(log, "StorageTool format failed: " + e + "\n");
+        throw new IOException(
+            "formatting Kafka storage in " + dir + " failed: " + e.getMessage(), e);
+      }
+    }
+    Files.write(log, out.toByteArray());
+    if (code != 0) {
+      throw new IOException(
+          "formatting Kafka storage in " + dir + " failed (exit " + code + "): " + out);
+    }
+  }
+
+  private static boolean isJavaOptionsVariable(String name) {
+    return name.equals("JAVA_TOOL_OPTIONS")
+        || name.equals("_JAVA_OPTIONS")
+        || name.equals("JDK_JAVA_OPTIONS")
+        || name.equals("CLASSPATH");
+  }
+}
