@@ -1,0 +1,452 @@
+package id.pantau.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import id.pantau.events.Decoded;
+import id.pantau.events.Json;
+import id.pantau.events.Unit;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LiveSimulatorTest {
+  static {
+    // The JDK's test server otherwise waits on delayed ACKs, ~40 ms a request.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  static final City CITY = City.defaultCity();
+  static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+
+  /** 10:30 WIB, 11:30 WITA, 12:30 WIT on Monday 2026-11-23. */
+  static final Instant MORNING = Instant.parse("2026-11-23T03:30:00Z");
+
+  record Request(
+      String method, String path, String contentType, String authorization, String body) {
+    List<String> lines() {
+      return body.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  /** A stand-in for ingest that records every request and answers as the contract says. */
+  static final class FakeIngest implements AutoCloseable {
+    final HttpServer server;
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+    final AtomicInteger unavailableEventPosts = new AtomicInteger();
+    volatile Function<List<String>, String> rejected = lines -> "[]";
+
+    FakeIngest(int port) throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      server.createContext("/", this::handle);
+      server.start();
+    }
+
+    URI uri() {
+      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      Request r =
+          new Request(
+              ex.getRequestMethod(),
+              ex.getRequestURI().getPath(),
+              ex.getRequestHeaders().getFirst("Content-Type"),
+              ex.getRequestHeaders().getFirst("Authorization"),
+              body);
+      String answer;
+      int status;
+      if (r.method().equals("POST") && r.path().equals("/v1/events")) {
+        if (unavailableEventPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          ex.getResponseHeaders().add("Retry-After", "0");
+          status = 503;
+          answer = "{\"error\": \"kafka unreachable\"}";
+        } else {
+          requests.add(r);
+          List<String> lines = r.lines();
+          String rej = rejected.apply(lines);
+          int rejectedCount = Json.MAPPER.readTree(rej).size();
+          status = 202;
+          answer =
+              "{\"accepted\": " + (lines.size() - rejectedCount) + ", \"rejected\": " + rej + "}";
+        }
+      } else {
+        requests.add(r);
+        status = 200;
+        answer = "{}";
+      }
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(status, bytes.length);
+      ex.getResponseBody().write(bytes);
+      ex.close();
+    }
+
+    List<Request> eventPosts() {
+      return requests.stream().filter(r -> r.method().equals("POST")).toList();
+    }
+
+    List<String> postedLines() {
+      return eventPosts().stream().flatMap(r -> r.lines().stream()).toList();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  static final class SteppedClock extends Clock {
+    final AtomicReference<Instant> now;
+
+    SteppedClock(Instant start) {
+      now = new AtomicReference<>(start);
+    }
+
+    void set(Instant instant) {
+      now.set(instant);
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  final List<AutoCloseable> toClose = new ArrayList<>();
+  final List<String> logs = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) toClose.get(i).close();
+  }
+
+  FakeIngest ingest() throws IOException {
+    return ingest(0);
+  }
+
+  FakeIngest ingest(int port) throws IOException {
+    FakeIngest f = new FakeIngest(port);
+    toClose.add(f);
+    return f;
+  }
+
+  LiveSimulator simulator(URI uri, String token, Clock clock) {
+    LiveSimulator sim =
+        new LiveSimulator(CITY, uri, token, clock)
+            .logTo(logs::add)
+            .pollEvery(Duration.ofMillis(20));
+    toClose.add(sim);
+    return sim;
+  }
+
+  /** The ids of the plan's events at or before {@code now}, each region in its own local day. */
+  static Set<String> plannedUpTo(Instant now) {
+    Set<String> ids = new java.util.HashSet<>();
+    for (Region r : CITY.regions()) {
+      LocalDate today = LocalDate.ofInstant(now, r.zone());
+      DayPlan.of(CITY, today).events(r.id()).stream()
+          .filter(p -> !p.at().isAfter(now))
+          .forEach(p -> ids.add(p.eventId()));
+    }
+    return ids;
+  }
+
+  static Set<String> ids(List<String> lines) {
+    return lines.stream().map(l -> readTree(l).get("eventId").asText()).collect(Collectors.toSet());
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode readTree(String line) {
+    try {
+      return Json.MAPPER.readTree(line);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
+  }
+
+  static void await(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void putsEveryUnitFirstThenBackfillsOnlyTodaysEventsUpToNowAsNdjsonWithTheBearerToken()
+      throws Exception {
+    FakeIngest ingest = ingest();
+    LiveSimulator sim = simulator(ingest.uri(), "s3cret", Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+
+    List<Request> all = List.copyOf(ingest.requests);
+    assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer s3cret"));
+
+    int firstPost = -1;
+    int lastUnitPut = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).method().equals("POST") && firstPost < 0) firstPost = i;
+      if (all.get(i).path().startsWith("/v1/units/")) lastUnitPut = i;
+    }
+    assertThat(lastUnitPut).isLessThan(firstPost);
+    List<Request> unitPuts = all.stream().filter(r -> r.path().startsWith("/v1/units/")).toList();
+    assertThat(unitPuts).hasSize(CITY.units().size());
+    assertThat(unitPuts.subList(0, CITY.units().size()))
+        .extracting(Request::path)
+        .containsExactlyElementsOf(
+            CITY.units().stream().map(u -> "/v1/units/" + u.unitId()).toList());
+    for (Request put : unitPuts) {
+      assertThat(put.method()).isEqualTo("PUT");
+      assertThat(put.contentType()).isEqualTo("application/json");
+      Decoded<Unit> unit = Json.unit(put.body().getBytes(StandardCharsets.UTF_8));
+      assertThat(unit.errors()).isEmpty();
+      assertThat(put.path()).isEqualTo("/v1/units/" + unit.value().unitId);
+    }
+
+    List<Request> posts = ingest.eventPosts();
+    assertThat(posts).isNotEmpty();
+    assertThat(posts)
+        .allSatisfy(
+            p -> {
+              assertThat(p.path()).isEqualTo("/v1/events");
+              assertThat(p.contentType()).isEqualTo("application/x-ndjson");
+              assertThat(p.lines()).hasSizeLessThanOrEqualTo(LiveSimulator.MAX_BATCH_LINES);
+            });
+    List<String> lines = ingest.postedLines();
+    for (String line : lines) {
+      var node = readTree(line);
+      assertThat(OffsetDateTime.parse(node.get("time").asText()).toInstant())
+          .isBeforeOrEqualTo(MORNING);
+      assertThat(OffsetDateTime.parse(node.get("time").asText()).toLocalDate()).isEqualTo(MONDAY);
+    }
+    Set<String> expected = plannedUpTo(MORNING);
+    assertThat(expected).hasSizeGreaterThan(2_000);
+    assertThat(lines).hasSize(expected.size());
+    assertThat(ids(lines)).isEqualTo(expected);
+
+    String backfillLine =
+        String.format(
+            java.util.Locale.ROOT,
+            "sim: backfilled %,d events up to 10:30 WIB / 11:30 WITA / 12:30 WIT",
+            expected.size());
+    assertThat(logs).contains(backfillLine);
+    LiveSimulator.Stats stats = sim.stats();
+    assertThat(stats.unitsPut()).isEqualTo(CITY.units().size());
+    assertThat(stats.eventsSent()).isEqualTo(expected.size());
+    assertThat(stats.eventsAccepted()).isEqualTo(expected.size());
+    assertThat(stats.backfilled()).isTrue();
+    assertThat(stats.line()).contains("24 units").contains("events sent");
+  }
+
+  @Test
+  void alsoPutsRegionsAndTheirZoneLevelsBeforeAnyEvent() throws Exception {
+    FakeIngest ingest = ingest();
+    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    List<Request> all = List.copyOf(ingest.requests);
+    assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isNull());
+    for (Region region : CITY.regions()) {
+      Request zone =
+          all.stream()
+              .filter(r -> r.path().equals("/v1/zones/" + region.id()))
+              .findFirst()
+              .orElseThrow();
+      var node = readTree(zone.body());
+      assertThat(node.get("level").asText()).isEqualTo(region.level().name());
+      assertThat(OffsetDateTime.parse(node.get("effectiveFrom").asText()).toInstant())
+          .isBeforeOrEqualTo(MORNING);
+      Request reg =
+          all.stream()
+              .filter(r -> r.path().equals("/v1/regions/" + region.id()))
+              .findFirst()
+              .orElseThrow();
+      var body = readTree(reg.body());
+      assertThat(body.get("timeZone").asText()).isEqualTo(region.zone().getId());
+      assertThat(body.get("boundary").get("type").asText()).isEqualTo("Polygon");
+      assertThat(all.indexOf(zone)).isLessThan(all.indexOf(ingest.eventPosts().get(0)));
+    }
+  }
+
+  @Test
+  void sendsEachFurtherEventWhenTheClockReachesIt() throws Exception {
+    FakeIngest ingest = ingest();
+    SteppedClock clock = new SteppedClock(MORNING);
+    LiveSimulator sim = simulator(ingest.uri(), null, clock);
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    int backfilled = ingest.postedLines().size();
+
+    Instant afternoon = Instant.parse("2026-11-23T05:00:00Z"); // 12:00 WIB, 14:00 WIT
+    clock.set(afternoon);
+    Set<String> expected = plannedUpTo(afternoon);
+    assertThat(expected.size()).isGreaterThan(backfilled);
+    await(
+        "events up to 12:00 WIB",
+        Duration.ofSeconds(30),
+        () -> sim.stats().eventsSent() >= expected.size());
+    List<String> lines = ingest.postedLines();
+    assertThat(lines).hasSize(expected.size()).doesNotHaveDuplicates();
+    assertThat(ids(lines)).isEqualTo(expected);
+    assertThat(sim.stats().eventsSent()).isEqualTo(expected.size());
+  }
+
+  @Test
+  void movesEachRegionToItsNextDayAtItsOwnLocalMidnight() throws Exception {
+    FakeIngest ingest = ingest();
+    Instant lateMonday = Instant.parse("2026-11-23T14:59:00Z"); // 23:59 WIT, 21:59 WIB
+    SteppedClock clock = new SteppedClock(lateMonday);
+    LiveSimulator sim = simulator(ingest.uri(), null, clock);
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    assertThat(ingest.postedLines()).hasSize(DayPlan.of(CITY, MONDAY).events().size());
+
+    Instant tuesdayInJayapura = Instant.parse("2026-11-23T21:30:00Z"); // 06:30 WIT, 04:30 WIB
+    clock.set(tuesdayInJayapura);
+    Set<String> early =
+        DayPlan.of(CITY, MONDAY.plusDays(1)).events("kota-jayapura").stream()
+            .filter(p -> !p.at().isAfter(tuesdayInJayapura))
+            .map(Planned::eventId)
+            .collect(Collectors.toSet());
+    assertThat(early).isNotEmpty();
+    int total = DayPlan.of(CITY, MONDAY).events().size() + early.size();
+    await(
+        "Tuesday's early birds in Jayapura",
+        Duration.ofSeconds(30),
+        () -> ingest.postedLines().size() >= total);
+    List<String> lines = ingest.postedLines();
+    assertThat(lines).hasSize(total);
+    List<String> tuesday = lines.subList(lines.size() - early.size(), lines.size());
+    assertThat(ids(tuesday)).isEqualTo(early);
+    assertThat(tuesday)
+        .allSatisfy(l -> assertThat(l).contains("2026-11-24T06:").contains("+09:00"));
+  }
+
+  @Test
+  void splitsALargeBackfillIntoBatchesOfAtMost5000Lines() throws Exception {
+    FakeIngest ingest = ingest();
+    Instant evening = Instant.parse("2026-11-23T13:00:00Z"); // 20:00 WIB
+    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(evening, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    int dayTotal = DayPlan.of(CITY, MONDAY).events().size();
+    assertThat(dayTotal).isGreaterThan(LiveSimulator.MAX_BATCH_LINES);
+    assertThat(ingest.eventPosts()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(ingest.eventPosts())
+        .allSatisfy(p -> assertThat(p.lines()).hasSizeLessThanOrEqualTo(5_000));
+    assertThat(ingest.postedLines()).hasSize(dayTotal);
+  }
+
+  @Test
+  void retriesWhileIngestAnswers503AndLosesNothing() throws Exception {
+    FakeIngest ingest = ingest();
+    ingest.unavailableEventPosts.set(3);
+    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    assertThat(ids(ingest.postedLines())).isEqualTo(plannedUpTo(MORNING));
+    assertThat(sim.stats().retries()).isEqualTo(3);
+    assertThat(logs).anyMatch(l -> l.startsWith("sim: ingest not ready") && l.contains("HTTP 503"));
+    assertThat(logs).contains("sim: ingest is answering at " + ingest.uri());
+  }
+
+  @Test
+  void waitsForAnIngestThatIsStillStarting() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    LiveSimulator sim =
+        simulator(
+            URI.create("http://127.0.0.1:" + port), null, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    await(
+        "a logged refused connection",
+        Duration.ofSeconds(30),
+        () -> logs.stream().anyMatch(l -> l.contains("connection refused")));
+    assertThat(sim.stats().retries()).isPositive();
+    assertThat(sim.stats().unitsPut()).isZero();
+
+    FakeIngest ingest = ingest(port);
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    assertThat(sim.stats().unitsPut()).isEqualTo(CITY.units().size());
+    assertThat(ids(ingest.postedLines())).isEqualTo(plannedUpTo(MORNING));
+  }
+
+  @Test
+  void logsEachRejectedEventOnceAndCountsIt() throws Exception {
+    FakeIngest ingest = ingest();
+    AtomicReference<String> victim = new AtomicReference<>();
+    ingest.rejected =
+        lines -> {
+          String id = readTree(lines.get(0)).get("eventId").asText();
+          if (!victim.compareAndSet(null, id)) return "[]";
+          return "[{\"line\": 1, \"eventId\": \"" + id + "\", \"errors\": [\"nip: is required\"]}]";
+        };
+    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    LiveSimulator.Stats stats = sim.stats();
+    assertThat(stats.eventsRejected()).isEqualTo(1);
+    assertThat(stats.eventsAccepted()).isEqualTo(stats.eventsSent() - 1);
+    assertThat(stats.line()).contains("1 rejected");
+    assertThat(logs.stream().filter(l -> l.contains(victim.get())))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("rejected").contains("nip: is required"));
+  }
+
+  @Test
+  void closingStopsTheSimulatorEvenWhileIngestIsDown() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    LiveSimulator sim =
+        new LiveSimulator(
+                CITY,
+                URI.create("http://127.0.0.1:" + port),
+                null,
+                Clock.fixed(MORNING, ZoneOffset.UTC))
+            .logTo(logs::add);
+    sim.start();
+    await("a refused connection", Duration.ofSeconds(30), () -> sim.stats().retries() > 0);
+    sim.close();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(10))).isTrue();
+    assertThat(sim.stats().eventsSent()).isZero();
+    sim.close(); // idempotent
+  }
+}
