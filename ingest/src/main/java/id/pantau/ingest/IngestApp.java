@@ -1,0 +1,165 @@
+package id.pantau.ingest;
+
+import id.pantau.access.TokenStore;
+import id.pantau.events.Json;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP face of ingest. Every route is declared in {@link #routes}; each handler only turns the
+ * request into a call of {@link IngestService} and its {@link IngestService.Reply} into a response.
+ * Every error is JSON: {@code {"error": "…", "errors": ["field: reason", …]}}.
+ */
+public final class IngestApp {
+  static final String ENDPOINTS =
+      "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, GET /v1/health";
+
+  private static final System.Logger LOG = System.getLogger(IngestApp.class.getName());
+
+  private IngestApp() {}
+
+  /** An unstarted app; {@code start()} binds config.host():config.port(). */
+  public static Javalin create(IngestConfig config, EventPublisher publisher, TokenStore tokens) {
+    return create(config, publisher, tokens, Clock.systemUTC());
+  }
+
+  static Javalin create(
+      IngestConfig config, EventPublisher publisher, TokenStore tokens, Clock clock) {
+    requireLoopbackWhenRelaxed(config);
+    IngestService service = new IngestService(config, publisher, tokens, clock);
+    Javalin[] self = new Javalin[1];
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.jetty.host = config.host();
+              c.jetty.port = config.port();
+              c.http.maxRequestSize = config.maxBodyBytes();
+              c.http.prefer405over404 = true;
+              c.startup.showJavalinBanner = false;
+              c.startup.showOldJavalinVersionWarning = false;
+              if (config.relaxDeviceAuth()) {
+                c.events.serverStarted(() -> warnRelaxed(self[0]));
+              }
+              routes(c, service, config);
+            });
+    self[0] = app;
+    return app;
+  }
+
+  /** All routes, and the error mapping, in one place. */
+  private static void routes(JavalinConfig c, IngestService service, IngestConfig config) {
+    c.routes.post("/v1/events", ctx -> reply(ctx, service.postEvents(request(ctx))));
+    c.routes.put("/v1/units", ctx -> reply(ctx, service.putUnits(request(ctx))));
+    c.routes.put(
+        "/v1/units/{unitId}",
+        ctx -> reply(ctx, service.putUnit(ctx.pathParam("unitId"), request(ctx))));
+    c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
+
+    c.routes.exception(
+        IngestException.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          }
+          error(ctx, e.status(), e.getMessage(), e.errors());
+        });
+    c.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            error(ctx, e.getStatus(), httpReason(ctx, e.getStatus(), e.getMessage()), List.of()));
+    c.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
+          error(ctx, 500, "ingest failed on this request: " + e, List.of());
+        });
+    c.routes.error(404, ctx -> error(ctx, 404, httpReason(ctx, 404, null), List.of()));
+    c.routes.error(405, ctx -> error(ctx, 405, httpReason(ctx, 405, null), List.of()));
+  }
+
+  private static IngestService.Request request(Context ctx) {
+    return new IngestService.Request(
+        ctx.header("Authorization"), ctx.header("Content-Type"), max -> readBody(ctx, max));
+  }
+
+  private static void reply(Context ctx, IngestService.Reply reply) {
+    ctx.status(reply.status()).contentType("application/json").result(Json.bytes(reply.body()));
+  }
+
+  private static void error(Context ctx, int status, String message, List<String> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", message);
+    body.put("errors", errors);
+    ctx.status(status).contentType("application/json").result(Json.bytes(body));
+  }
+
+  private static String httpReason(Context ctx, int status, String message) {
+    return switch (status) {
+      case 404 ->
+          "no such endpoint: " + ctx.method() + " " + ctx.path() + "; ingest has " + ENDPOINTS;
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path() + "; ingest has " + ENDPOINTS;
+      case 413 -> "the body is over the limit; split it";
+      default -> message == null || message.isBlank() ? "HTTP " + status : message;
+    };
+  }
+
+  /**
+   * The body, at most maxBytes (413 past it, as declared by Content-Length or as read). Read from
+   * the servlet stream so a chunked upload is bounded as well.
+   */
+  static byte[] readBody(Context ctx, long maxBytes) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) throw tooLarge(maxBytes);
+    int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16);
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(cap);
+      if (body.length > maxBytes) throw tooLarge(maxBytes);
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the request body failed", e);
+    }
+  }
+
+  private static IngestException tooLarge(long maxBytes) {
+    return IngestException.tooLarge(
+        "the body is over the limit of " + maxBytes + " bytes; split it into smaller requests",
+        "body: more than " + maxBytes + " bytes");
+  }
+
+  /** Relaxed device auth is for the local demo: refuse it on any address but loopback. */
+  static void requireLoopbackWhenRelaxed(IngestConfig config) {
+    if (!config.relaxDeviceAuth()) return;
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new IllegalStateException(
+          "relaxed device auth (PANTAU_INGEST_RELAX_DEVICE_AUTH=true) lets anyone post events"
+              + " without a token, so ingest serves it only on a loopback address, not on '"
+              + config.host()
+              + "': bind to 127.0.0.1 (PANTAU_INGEST_HOST=127.0.0.1) or turn relaxed auth off");
+    }
+  }
+
+  private static void warnRelaxed(Javalin app) {
+    System.err.println(
+        "WARNING: ingest device auth is RELAXED (local demo only): POST /v1/events accepts"
+            + " events without a token on http://127.0.0.1:"
+            + (app == null ? "?" : app.port())
+            + " (loopback only)");
+  }
+}

@@ -1,0 +1,213 @@
+package id.pantau.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Every setting of ingest. {@link #fromEnv()} reads them from the environment (each variable is
+ * optional); {@link #builder()} is for tests and the local demo.
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><th>variable</th><th>default</th></tr>
+ *   <tr><td>PANTAU_KAFKA_BOOTSTRAP</td><td>127.0.0.1:9092</td></tr>
+ *   <tr><td>PANTAU_INGEST_HOST</td><td>0.0.0.0</td></tr>
+ *   <tr><td>PANTAU_INGEST_PORT</td><td>8081 (0 picks a free port)</td></tr>
+ *   <tr><td>PANTAU_TOKENS_FILE</td><td>none: no token is known</td></tr>
+ *   <tr><td>PANTAU_INGEST_MAX_BODY_BYTES</td><td>5242880 (5 MiB)</td></tr>
+ *   <tr><td>PANTAU_INGEST_MAX_LINES</td><td>10000 events (or CSV rows) per request</td></tr>
+ *   <tr><td>PANTAU_INGEST_KAFKA_TIMEOUT_MS</td><td>5000: how long Kafka may take to acknowledge</td></tr>
+ *   <tr><td>PANTAU_INGEST_DEDUP_CAPACITY</td><td>100000 recent event IDs</td></tr>
+ *   <tr><td>PANTAU_INGEST_RELAX_DEVICE_AUTH</td><td>false (true only for the local demo, on loopback)</td></tr>
+ * </table>
+ */
+public record IngestConfig(
+    String kafkaBootstrap,
+    String host,
+    int port,
+    Path tokensFile,
+    long maxBodyBytes,
+    int maxLines,
+    Duration kafkaTimeout,
+    int dedupCapacity,
+    boolean relaxDeviceAuth) {
+
+  public static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8081;
+  public static final long DEFAULT_MAX_BODY_BYTES = 5L * 1024 * 1024;
+  public static final int DEFAULT_MAX_LINES = 10_000;
+  public static final Duration DEFAULT_KAFKA_TIMEOUT = Duration.ofSeconds(5);
+  public static final int DEFAULT_DEDUP_CAPACITY = 100_000;
+
+  public IngestConfig {
+    Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+    if (kafkaBootstrap.isBlank()) throw new IllegalArgumentException("kafkaBootstrap is empty");
+    if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535");
+    if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be 1 or more");
+    if (maxLines < 1) throw new IllegalArgumentException("maxLines must be 1 or more");
+    if (kafkaTimeout.toMillis() < 1000) {
+      throw new IllegalArgumentException("kafkaTimeout must be at least 1 s (got " + kafkaTimeout);
+    }
+    if (dedupCapacity < 0) throw new IllegalArgumentException("dedupCapacity must be 0 or more");
+  }
+
+  /** Seconds a client should wait before retrying when Kafka is unavailable. */
+  public long retryAfterSeconds() {
+    return Math.max(1, (kafkaTimeout.toMillis() + 999) / 1000);
+  }
+
+  public static IngestConfig fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** Reads the variables of the class comment from the map; a malformed value names itself. */
+  public static IngestConfig fromEnv(Map<String, String> env) {
+    Builder b = builder();
+    String v;
+    if ((v = get(env, "PANTAU_KAFKA_BOOTSTRAP")) != null) b.kafkaBootstrap(v);
+    if ((v = get(env, "PANTAU_INGEST_HOST")) != null) b.host(v);
+    if ((v = get(env, "PANTAU_INGEST_PORT")) != null) {
+      b.port(parse(env, "PANTAU_INGEST_PORT", Integer::parseInt));
+    }
+    if ((v = get(env, "PANTAU_TOKENS_FILE")) != null) b.tokensFile(Path.of(v));
+    if ((v = get(env, "PANTAU_INGEST_MAX_BODY_BYTES")) != null) {
+      b.maxBodyBytes(parse(env, "PANTAU_INGEST_MAX_BODY_BYTES", Long::parseLong));
+    }
+    if ((v = get(env, "PANTAU_INGEST_MAX_LINES")) != null) {
+      b.maxLines(parse(env, "PANTAU_INGEST_MAX_LINES", Integer::parseInt));
+    }
+    if ((v = get(env, "PANTAU_INGEST_KAFKA_TIMEOUT_MS")) != null) {
+      b.kafkaTimeout(
+          Duration.ofMillis(parse(env, "PANTAU_INGEST_KAFKA_TIMEOUT_MS", Long::parseLong)));
+    }
+    if ((v = get(env, "PANTAU_INGEST_DEDUP_CAPACITY")) != null) {
+      b.dedupCapacity(parse(env, "PANTAU_INGEST_DEDUP_CAPACITY", Integer::parseInt));
+    }
+    if ((v = get(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH")) != null) {
+      b.relaxDeviceAuth(
+          parse(
+              env,
+              "PANTAU_INGEST_RELAX_DEVICE_AUTH",
+              s -> {
+                if (s.equalsIgnoreCase("true")) return true;
+                if (s.equalsIgnoreCase("false")) return false;
+                throw new IllegalArgumentException("must be true or false");
+              }));
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ingest configuration from the environment: " + e, e);
+    }
+  }
+
+  private static String get(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static <T> T parse(Map<String, String> env, String name, Function<String, T> parser) {
+    String v = get(env, name);
+    try {
+      return parser.apply(v);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(name + "='" + v + "' is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .kafkaBootstrap(kafkaBootstrap)
+        .host(host)
+        .port(port)
+        .tokensFile(tokensFile)
+        .maxBodyBytes(maxBodyBytes)
+        .maxLines(maxLines)
+        .kafkaTimeout(kafkaTimeout)
+        .dedupCapacity(dedupCapacity)
+        .relaxDeviceAuth(relaxDeviceAuth);
+  }
+
+  /** Defaults as in the class comment. */
+  public static final class Builder {
+    private String kafkaBootstrap = DEFAULT_KAFKA_BOOTSTRAP;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Path tokensFile;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxLines = DEFAULT_MAX_LINES;
+    private Duration kafkaTimeout = DEFAULT_KAFKA_TIMEOUT;
+    private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
+    private boolean relaxDeviceAuth;
+
+    private Builder() {}
+
+    public Builder kafkaBootstrap(String v) {
+      kafkaBootstrap = v;
+      return this;
+    }
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder tokensFile(Path v) {
+      tokensFile = v;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long v) {
+      maxBodyBytes = v;
+      return this;
+    }
+
+    public Builder maxLines(int v) {
+      maxLines = v;
+      return this;
+    }
+
+    public Builder kafkaTimeout(Duration v) {
+      kafkaTimeout = v;
+      return this;
+    }
+
+    public Builder dedupCapacity(int v) {
+      dedupCapacity = v;
+      return this;
+    }
+
+    public Builder relaxDeviceAuth(boolean v) {
+      relaxDeviceAuth = v;
+      return this;
+    }
+
+    public IngestConfig build() {
+      return new IngestConfig(
+          kafkaBootstrap,
+          host,
+          port,
+          tokensFile,
+          maxBodyBytes,
+          maxLines,
+          kafkaTimeout,
+          dedupCapacity,
+          relaxDeviceAuth);
+    }
+  }
+}

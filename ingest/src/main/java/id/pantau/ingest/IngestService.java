@@ -1,0 +1,492 @@
+package id.pantau.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pantau.access.Principal;
+import id.pantau.access.TokenStore;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Decoded;
+import id.pantau.events.Json;
+import id.pantau.events.LocationPing;
+import id.pantau.events.Topics;
+import id.pantau.events.Unit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+
+/**
+ * Everything ingest does with a request, HTTP aside: authorize, check the content type, decode and
+ * validate, stamp, deduplicate, publish, and wait until Kafka acknowledged. Refusals are thrown as
+ * {@link IngestException}; answers come back as a {@link Reply} (status and JSON body).
+ */
+public final class IngestService {
+  /** What a handler hands over: the raw header values and a way to read the body with a limit. */
+  public record Request(String authorization, String contentType, Body body) {}
+
+  /** Reads the body, refusing (413) past the limit; read only once the request is authorized. */
+  @FunctionalInterface
+  public interface Body {
+    byte[] read(long maxBytes);
+  }
+
+  /** An answer: the status and the object written as the JSON body. */
+  public record Reply(int status, Object body) {}
+
+  /** One refused line of an event post. */
+  public record Rejection(int line, String eventId, List<String> errors) {}
+
+  /** The answer to an event post; error and errors are there only when nothing was accepted. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BatchReply(
+      int accepted, List<Rejection> rejected, String error, List<String> errors) {}
+
+  /** The answer to a bulk unit upload. */
+  public record UnitsReply(int accepted, List<String> unitIds) {}
+
+  /** The answer of the health endpoint. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Health(String kafka, String error) {}
+
+  static final String JSON = "application/json";
+  static final String NDJSON = "application/x-ndjson";
+  static final String CSV = "text/csv";
+
+  /** Added to the producer's own bound, for the callbacks to arrive. */
+  private static final long ACK_SLACK_MS = 2000;
+
+  private static final ObjectReader TREE =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final IngestConfig config;
+  private final EventPublisher publisher;
+  private final IngestAccess access;
+  private final RecentEventIds recent;
+  private final Clock clock;
+
+  public IngestService(
+      IngestConfig config, EventPublisher publisher, TokenStore tokens, Clock clock) {
+    this.config = config;
+    this.publisher = publisher;
+    this.access = new IngestAccess(tokens, config.relaxDeviceAuth());
+    this.recent = new RecentEventIds(config.dedupCapacity());
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** POST /v1/events: one event (application/json) or one a line (application/x-ndjson). */
+  public Reply postEvents(Request request) {
+    Principal principal = access.events(request.authorization());
+    String type = mediaType(request.contentType());
+    boolean ndjson = type.equals(NDJSON) || type.equals("application/ndjson");
+    if (!ndjson && !type.equals(JSON)) {
+      throw IngestException.unsupportedMediaType(
+          describe(request.contentType())
+              + " is not accepted here: send one event as "
+              + JSON
+              + " or many, one a line, as "
+              + NDJSON,
+          "Content-Type: must be " + JSON + " or " + NDJSON);
+    }
+    byte[] body = request.body().read(config.maxBodyBytes());
+    List<NdjsonLines.Line> lines =
+        ndjson
+            ? NdjsonLines.split(body)
+            : isBlank(body) ? List.of() : List.of(new NdjsonLines.Line(1, 0, body.length));
+    if (lines.isEmpty()) {
+      throw IngestException.badRequest("the body holds no event", List.of("body: is empty"));
+    }
+    if (lines.size() > config.maxLines()) {
+      throw IngestException.tooLarge(
+          "the batch has "
+              + lines.size()
+              + " events, more than the limit of "
+              + config.maxLines()
+              + "; split it",
+          "body: more than " + config.maxLines() + " lines");
+    }
+    long receivedAt = clock.millis();
+    List<Outgoing> outgoing = new ArrayList<>(lines.size());
+    List<Rejection> rejected = new ArrayList<>();
+    for (NdjsonLines.Line line : lines) {
+      Object decoded = decodeEvent(body, line, ndjson, principal, receivedAt);
+      if (decoded instanceof Rejection r) rejected.add(r);
+      else outgoing.add((Outgoing) decoded);
+    }
+    publishAndAwait(outgoing, true);
+    if (outgoing.isEmpty()) {
+      List<String> errors = new ArrayList<>();
+      for (Rejection r : rejected) {
+        for (String e : r.errors()) errors.add("line " + r.line() + ": " + e);
+      }
+      String error =
+          rejected.size() == 1
+              ? "the event was rejected: " + String.join("; ", rejected.get(0).errors())
+              : "none of the " + rejected.size() + " events was accepted";
+      return new Reply(400, new BatchReply(0, rejected, error, errors));
+    }
+    return new Reply(202, new BatchReply(outgoing.size(), rejected, null, null));
+  }
+
+  /** A record to publish; dedupKey is null for reference data (the latest version always goes). */
+  private record Outgoing(String topic, String key, byte[] value, String dedupKey) {}
+
+  /** The line as an {@link Outgoing}, or a {@link Rejection} naming the line and the reasons. */
+  private Object decodeEvent(
+      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
+    JsonNode node;
+    try {
+      node = TREE.readTree(body, line.offset(), line.length());
+    } catch (IOException e) {
+      String reason = Json.describe(e);
+      if (ndjson)
+        reason = reason.replace("not valid JSON at line 1 column", "not valid JSON at column");
+      return new Rejection(line.number(), null, List.of(reason));
+    }
+    if (node == null || !node.isObject()) {
+      return new Rejection(line.number(), null, List.of("body: must be a JSON object"));
+    }
+    String eventId = node.path("eventId").isTextual() ? node.get("eventId").asText() : null;
+    String type = node.path("type").isTextual() ? node.get("type").asText() : null;
+    String topic;
+    String nip;
+    String unitId;
+    Object event;
+    if (AttendanceEvent.TYPE.equals(type)) {
+      Decoded<AttendanceEvent> d =
+          Json.decode(node, AttendanceEvent.class, AttendanceEvent::validate);
+      if (!d.isOk()) return new Rejection(line.number(), eventId, d.errors());
+      d.value().receivedAt = receivedAt;
+      topic = Topics.ATTENDANCE;
+      nip = d.value().nip;
+      unitId = d.value().unitId;
+      event = d.value();
+    } else if (LocationPing.TYPE.equals(type)) {
+      Decoded<LocationPing> d = Json.decode(node, LocationPing.class, LocationPing::validate);
+      if (!d.isOk()) return new Rejection(line.number(), eventId, d.errors());
+      d.value().receivedAt = receivedAt;
+      topic = Topics.LOCATION;
+      nip = d.value().nip;
+      unitId = d.value().unitId;
+      event = d.value();
+    } else {
+      return new Rejection(
+          line.number(), eventId, List.of("type: must be 'attendance' or 'location'"));
+    }
+    // A token limited to named units (and no region) posts only for those units. Region-scoped
+    // tokens are not checked here: ingest does not know which region an event's unit is in.
+    if (!principal.units().isEmpty()
+        && principal.regions().isEmpty()
+        && !principal.units().contains(unitId)) {
+      return new Rejection(
+          line.number(),
+          eventId,
+          List.of(
+              "unitId: the token '"
+                  + principal.name()
+                  + "' may not post events of unit '"
+                  + unitId
+                  + "'"));
+    }
+    return new Outgoing(topic, nip, Json.bytes(event), topic + '/' + eventId);
+  }
+
+  // ---------------------------------------------------------------- units
+
+  /** PUT /v1/units/{unitId}: one unit as JSON, without its unitId or with the same one. */
+  public Reply putUnit(String unitId, Request request) {
+    Principal principal = access.referenceData(request.authorization());
+    if (!mediaType(request.contentType()).equals(JSON)) {
+      throw IngestException.unsupportedMediaType(
+          describe(request.contentType())
+              + " is not accepted here: send the unit as "
+              + JSON
+              + " (a CSV of units goes to PUT /v1/units)",
+          "Content-Type: must be " + JSON);
+    }
+    byte[] body = request.body().read(config.maxBodyBytes());
+    JsonNode node = parseJson(body);
+    if (!node.isObject()) {
+      throw IngestException.badRequest(
+          "the body must be a JSON object", List.of("body: must be a JSON object"));
+    }
+    JsonNode given = node.get("unitId");
+    if (given != null && !given.isNull() && !given.asText().equals(unitId)) {
+      throw IngestException.badRequest(
+          "the unitId of the body is not the one of the path",
+          List.of(
+              "unitId: does not match the path ('"
+                  + clip(given.asText())
+                  + "' in the body, '"
+                  + clip(unitId)
+                  + "' in the path)"));
+    }
+    ((ObjectNode) node).put("unitId", unitId);
+    Decoded<Unit> d = Json.decode(node, Unit.class, Unit::validate);
+    if (!d.isOk()) {
+      throw IngestException.badRequest(
+          "the unit is not valid: " + String.join("; ", d.errors()), d.errors());
+    }
+    Unit unit = d.value();
+    checkScope(principal, List.of(unit));
+    stampEffectiveFrom(unit, clock.instant());
+    publishAndAwait(
+        List.of(new Outgoing(Topics.UNITS, unit.unitId, Json.bytes(unit), null)), false);
+    return new Reply(200, unit);
+  }
+
+  /**
+   * PUT /v1/units: many units as CSV (a header row, then a unit a row) or as a JSON array. All or
+   * nothing: one invalid unit refuses the whole upload with every reason, so a file is fixed and
+   * sent again as a whole.
+   */
+  public Reply putUnits(Request request) {
+    Principal principal = access.referenceData(request.authorization());
+    String type = mediaType(request.contentType());
+    if (!type.equals(CSV) && !type.equals(JSON)) {
+      throw IngestException.unsupportedMediaType(
+          describe(request.contentType())
+              + " is not accepted here: send units as "
+              + CSV
+              + " (a header row of column names, then a unit a row) or as a "
+              + JSON
+              + " array",
+          "Content-Type: must be " + CSV + " or " + JSON);
+    }
+    byte[] body = request.body().read(config.maxBodyBytes());
+    List<UnitCsv.Parsed> parsed =
+        type.equals(CSV)
+            ? UnitCsv.parse(new String(body, StandardCharsets.UTF_8), config.maxLines())
+            : unitsFromJson(body);
+    if (parsed.isEmpty()) {
+      throw IngestException.badRequest("the upload holds no unit", List.of("body: has no units"));
+    }
+    List<String> errors = new ArrayList<>();
+    List<Unit> units = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    String where = type.equals(CSV) ? "line " : "item ";
+    for (UnitCsv.Parsed p : parsed) {
+      errors.addAll(p.errors());
+      if (!p.isOk()) continue;
+      Integer first = seen.putIfAbsent(p.unit().unitId, p.line());
+      if (first != null) {
+        errors.add(
+            where + p.line() + ": unitId: '" + p.unit().unitId + "' is also on " + where + first);
+      } else {
+        units.add(p.unit());
+      }
+    }
+    if (!errors.isEmpty()) {
+      long bad = parsed.stream().filter(p -> !p.isOk()).count();
+      throw IngestException.badRequest(
+          (bad == 0
+                  ? "the upload repeats a unitId"
+                  : bad + " of " + parsed.size() + " units are invalid")
+              + "; nothing was stored",
+          errors);
+    }
+    checkScope(principal, units);
+    Instant now = clock.instant();
+    List<Outgoing> outgoing = new ArrayList<>(units.size());
+    for (Unit unit : units) {
+      stampEffectiveFrom(unit, now);
+      outgoing.add(new Outgoing(Topics.UNITS, unit.unitId, Json.bytes(unit), null));
+    }
+    publishAndAwait(outgoing, false);
+    return new Reply(200, new UnitsReply(units.size(), units.stream().map(u -> u.unitId).toList()));
+  }
+
+  private List<UnitCsv.Parsed> unitsFromJson(byte[] body) {
+    JsonNode root = parseJson(body);
+    if (!root.isArray()) {
+      throw IngestException.badRequest(
+          "PUT /v1/units takes a JSON array of units (one unit goes to PUT /v1/units/{unitId})",
+          List.of("body: must be a JSON array"));
+    }
+    if (root.size() > config.maxLines()) {
+      throw IngestException.tooLarge(
+          "the upload has more than " + config.maxLines() + " units; split it",
+          "body: more than " + config.maxLines() + " units");
+    }
+    List<UnitCsv.Parsed> parsed = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      int item = i + 1;
+      if (!root.get(i).isObject()) {
+        parsed.add(
+            new UnitCsv.Parsed(item, null, List.of("item " + item + ": must be a JSON object")));
+        continue;
+      }
+      Decoded<Unit> d = Json.decode(root.get(i), Unit.class, Unit::validate);
+      List<String> errors = d.errors().stream().map(e -> "item " + item + ": " + e).toList();
+      parsed.add(new UnitCsv.Parsed(item, d.value(), errors));
+    }
+    return parsed;
+  }
+
+  /** A token scoped to regions or units changes only units it may see (403 naming the region). */
+  private static void checkScope(Principal principal, List<Unit> units) {
+    if (principal.seesEverything()) return;
+    Set<String> errors = new LinkedHashSet<>();
+    for (Unit u : units) {
+      if (!principal.mayView(u.unitId, u.region)) {
+        errors.add(
+            "region: the token '"
+                + principal.name()
+                + "' may not change units of region '"
+                + u.region
+                + "'"
+                + (principal.regions().isEmpty()
+                    ? ""
+                    : " (its regions: " + principal.regions() + ")"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw IngestException.forbidden(
+          "the token may not change units outside its scope", List.copyOf(errors));
+    }
+  }
+
+  /** effectiveFrom defaults to the time of the request, written in the unit's own time zone. */
+  private static void stampEffectiveFrom(Unit unit, Instant now) {
+    if (unit.effectiveFrom != null) return;
+    OffsetDateTime local =
+        OffsetDateTime.ofInstant(now, ZoneId.of(unit.timeZone)).truncatedTo(ChronoUnit.MILLIS);
+    unit.setEffectiveFrom(local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+  }
+
+  // ---------------------------------------------------------------- health
+
+  public Reply health() {
+    return publisher.reachable()
+        ? new Reply(200, new Health("up", null))
+        : new Reply(
+            503,
+            new Health(
+                "down", "Kafka at " + config.kafkaBootstrap() + " does not answer; ingest waits"));
+  }
+
+  // ---------------------------------------------------------------- Kafka
+
+  /**
+   * Sends everything, then waits until Kafka acknowledged all of it (or fails: 503). Events whose
+   * ID was acknowledged recently, or that appear twice in the batch, are not sent again.
+   */
+  private void publishAndAwait(List<Outgoing> outgoing, boolean dedup) {
+    if (outgoing.isEmpty()) return;
+    List<CompletableFuture<Void>> acks = new ArrayList<>(outgoing.size());
+    Set<String> inBatch = dedup ? new HashSet<>() : Set.of();
+    for (Outgoing o : outgoing) {
+      if (dedup && (!inBatch.add(o.dedupKey()) || recent.contains(o.dedupKey()))) continue;
+      CompletableFuture<Void> ack = publisher.publish(o.topic(), o.key(), o.value());
+      if (dedup) ack.thenRun(() -> recent.add(o.dedupKey()));
+      acks.add(ack);
+      // Kafka refused at once (no metadata within max.block.ms): sending the rest would block
+      // for that long each.
+      if (ack.isCompletedExceptionally()) break;
+    }
+    await(acks);
+  }
+
+  private void await(List<CompletableFuture<Void>> acks) {
+    if (acks.isEmpty()) return;
+    CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+    for (CompletableFuture<Void> ack : acks) {
+      ack.whenComplete(
+          (ok, error) -> {
+            if (error != null) firstFailure.completeExceptionally(error);
+          });
+    }
+    CompletableFuture<Object> done =
+        CompletableFuture.anyOf(
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), firstFailure);
+    long waitMs = config.kafkaTimeout().toMillis() + ACK_SLACK_MS;
+    try {
+      done.get(waitMs, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+      if (cause instanceof RecordTooLargeException) {
+        throw IngestException.tooLarge(
+            "a record is larger than Kafka accepts", "body: " + cause.getMessage());
+      }
+      throw unavailable(cause == null ? e.toString() : cause.toString());
+    } catch (TimeoutException e) {
+      throw unavailable("no acknowledgement within " + waitMs + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("interrupted while waiting for Kafka");
+    }
+  }
+
+  private IngestException unavailable(String cause) {
+    long retry = config.retryAfterSeconds();
+    return IngestException.unavailable(
+        "Kafka did not acknowledge within "
+            + config.kafkaTimeout().toMillis()
+            + " ms, so this request is not accepted: retry after "
+            + retry
+            + " s (events that Kafka did store are recognized by their eventId, not stored twice)",
+        List.of("kafka: " + cause),
+        retry);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static JsonNode parseJson(byte[] body) {
+    try {
+      JsonNode node = TREE.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw IngestException.badRequest("the body is empty", List.of("body: is empty"));
+      }
+      return node;
+    } catch (IOException e) {
+      String reason = Json.describe(e);
+      throw IngestException.badRequest("the body is not valid JSON: " + reason, List.of(reason));
+    }
+  }
+
+  /** "application/json; charset=utf-8" → "application/json"; missing → "". */
+  static String mediaType(String contentType) {
+    if (contentType == null) return "";
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static String describe(String contentType) {
+    return contentType == null || contentType.isBlank()
+        ? "a request without Content-Type"
+        : "Content-Type '" + clip(contentType) + "'";
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) if (b != ' ' && b != '\t' && b != '\r' && b != '\n') return false;
+    return true;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+  }
+}

@@ -1,0 +1,72 @@
+package id.pantau.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.events.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Talks to a started ingest over real HTTP. */
+final class HttpProbe {
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final String base;
+
+  HttpProbe(String base) {
+    this.base = base;
+  }
+
+  /** A response with its JSON body parsed. */
+  record Answer(int status, JsonNode json, HttpResponse<String> raw) {
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  Answer post(String path, String contentType, String token, String body) {
+    return send("POST", path, contentType, token, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Answer put(String path, String contentType, String token, String body) {
+    return send("PUT", path, contentType, token, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Answer get(String path) {
+    return send("GET", path, null, null, null);
+  }
+
+  Answer send(String method, String path, String contentType, String token, byte[] body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return send(b.build());
+  }
+
+  Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
+      return new Answer(r.statusCode(), json, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,520 @@
+package id.pantau.ingest;
+
+import static id.pantau.ingest.TestData.BKD_BANTEN;
+import static id.pantau.ingest.TestData.DEVICE;
+import static id.pantau.ingest.TestData.LEADERSHIP;
+import static id.pantau.ingest.TestData.OPERATOR;
+import static id.pantau.ingest.TestData.UNIT_SCOPED_DEVICE;
+import static id.pantau.ingest.TestData.attendance;
+import static id.pantau.ingest.TestData.id;
+import static id.pantau.ingest.TestData.location;
+import static id.pantau.ingest.TestData.unitBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.events.Json;
+import id.pantau.events.Topics;
+import id.pantau.infra.KafkaBroker;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest over real HTTP against a real Kafka broker (one per class). */
+class IngestHttpTest {
+  static final long MAX_BODY = 64 * 1024;
+  static final int MAX_LINES = 50;
+
+  @TempDir static Path dataDir;
+  static KafkaBroker broker;
+  static Ingest ingest;
+  static HttpProbe http;
+  static TopicProbe topics;
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = KafkaBroker.start(dataDir.resolve("kafka"));
+    broker.createPantauTopics(2);
+    ingest =
+        Ingest.start(
+            IngestConfig.builder()
+                .kafkaBootstrap(broker.bootstrapServers())
+                .host("127.0.0.1")
+                .port(0)
+                .maxBodyBytes(MAX_BODY)
+                .maxLines(MAX_LINES)
+                .build(),
+            TestData.tokens());
+    http = new HttpProbe(ingest.url());
+    topics = new TopicProbe(broker.bootstrapServers());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (topics != null) topics.close();
+    if (ingest != null) ingest.close();
+    if (broker != null) broker.close();
+  }
+
+  private static JsonNode value(ConsumerRecord<String, String> r) throws Exception {
+    return Json.MAPPER.readTree(r.value());
+  }
+
+  // ------------------------------------------------------------------ events
+
+  @Test
+  void aSingleAttendanceEventIsAcceptedAndLandsOnItsTopicKeyedByNipWithReceivedAt()
+      throws Exception {
+    String eventId = id();
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+    long sent = System.currentTimeMillis();
+
+    var answer =
+        http.post(
+            "/v1/events", "application/json", DEVICE, attendance(eventId, "198703122010011002"));
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(answer.json().get("rejected")).isEmpty();
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).key()).isEqualTo("198703122010011002");
+    JsonNode event = value(records.get(0));
+    assertThat(event.get("eventId").asText()).isEqualTo(eventId);
+    assertThat(event.get("type").asText()).isEqualTo("attendance");
+    assertThat(event.get("receivedAt").asLong())
+        .isBetween(sent - 1000, System.currentTimeMillis() + 1000);
+  }
+
+  @Test
+  void aLocationPingLandsOnTheLocationTopic() throws Exception {
+    Map<TopicPartition, Long> before = topics.end(Topics.LOCATION);
+
+    var answer =
+        http.post(
+            "/v1/events", "application/json; charset=utf-8", DEVICE, location(id(), "nip-loc-1"));
+
+    assertThat(answer.status()).isEqualTo(202);
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("nip-loc-1");
+    assertThat(value(records.get(0)).has("receivedAt")).isTrue();
+  }
+
+  @Test
+  void aBatchAcceptsItsGoodLinesAndNamesTheBadLineWithTheFieldAndReason() throws Exception {
+    String bad = attendance(id(), "nip-b2").replace("\"CHECK_IN\"", "\"ARRIVE\"");
+    String badId = Json.MAPPER.readTree(bad).get("eventId").asText();
+    String body =
+        attendance(id(), "nip-b1") + "\n" + bad + "\n\n" + location(id(), "nip-b3") + "\n";
+    Map<TopicPartition, Long> attendanceBefore = topics.end(Topics.ATTENDANCE);
+    Map<TopicPartition, Long> locationBefore = topics.end(Topics.LOCATION);
+
+    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    JsonNode rejected = answer.json().get("rejected");
+    assertThat(rejected).hasSize(1);
+    assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
+    assertThat(rejected.get(0).get("eventId").asText()).isEqualTo(badId);
+    assertThat(rejected.get(0).get("errors").get(0).asText())
+        .startsWith("action: must be one of CHECK_IN, CHECK_OUT");
+    assertThat(topics.since(attendanceBefore))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("nip-b1");
+    assertThat(topics.since(locationBefore))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("nip-b3");
+  }
+
+  @Test
+  void aBatchWithNothingValidIsRefusedWith400InTheSameShape() {
+    String body = "{\"type\":\"visit\",\"eventId\":\"e-1\"}\n" + "not json\n" + "[1,2]\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+
+    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("accepted").asInt()).isZero();
+    JsonNode rejected = answer.json().get("rejected");
+    assertThat(rejected).hasSize(3);
+    assertThat(rejected.get(0).get("eventId").asText()).isEqualTo("e-1");
+    assertThat(rejected.get(0).get("errors").get(0).asText())
+        .isEqualTo("type: must be 'attendance' or 'location'");
+    assertThat(rejected.get(1).get("eventId").isNull()).isTrue();
+    assertThat(rejected.get(1).get("errors").get(0).asText()).startsWith("body: not valid JSON");
+    assertThat(rejected.get(2).get("errors").get(0).asText())
+        .isEqualTo("body: must be a JSON object");
+    assertThat(answer.json().get("error").asText()).isNotBlank();
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("line 1: type: must be 'attendance' or 'location'");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aSingleInvalidEventIsRefusedWith400NamingEveryField() {
+    String body = "{\"type\":\"attendance\",\"eventId\":\"e-2\",\"nip\":\"n\",\"time\":\"07:12\"}";
+
+    var answer = http.post("/v1/events", "application/json", DEVICE, body);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("rejected").get(0).get("errors"))
+        .extracting(JsonNode::asText)
+        .contains(
+            "unitId: is required",
+            "action: is required",
+            "time: must be ISO-8601 with an offset, e.g. 2026-11-23T07:12:03+07:00");
+  }
+
+  @Test
+  void aDuplicateEventIdIsAcceptedAgainButPublishedOnce() {
+    String eventId = id();
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+
+    var first = http.post("/v1/events", "application/json", DEVICE, attendance(eventId, "nip-dup"));
+    var again = http.post("/v1/events", "application/json", DEVICE, attendance(eventId, "nip-dup"));
+    var twiceInABatch =
+        http.post(
+            "/v1/events",
+            "application/x-ndjson",
+            DEVICE,
+            attendance(eventId, "nip-dup") + "\n" + attendance(eventId, "nip-dup"));
+
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(again.status()).isEqualTo(202);
+    assertThat(again.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(twiceInABatch.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(topics.since(before)).hasSize(1);
+  }
+
+  @Test
+  void aTokenScopedToUnitsPostsOnlyForThoseUnits() {
+    String other = attendance(id(), "nip-s2").replace("tng-disdukcapil", "tng-bappeda");
+    var answer =
+        http.post(
+            "/v1/events",
+            "application/x-ndjson",
+            UNIT_SCOPED_DEVICE,
+            attendance(id(), "nip-s1") + "\n" + other);
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(answer.json().get("rejected").get(0).get("errors").get(0).asText())
+        .isEqualTo("unitId: the token 'kiosk-1' may not post events of unit 'tng-bappeda'");
+  }
+
+  // ------------------------------------------------------------------ limits and formats
+
+  @Test
+  void aBodyOverTheSizeLimitIsRefusedWith413() {
+    String line = attendance("e-big", "nip-big") + "\n";
+    String body = line.repeat((int) (MAX_BODY / line.length()) + 1);
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+
+    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("error").asText()).contains(Long.toString(MAX_BODY));
+    assertThat(answer.json().get("errors").get(0).asText()).startsWith("body: more than");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aChunkedBodyWithoutContentLengthIsCutOffAtTheLimitWith413() {
+    byte[] line = (attendance("e-chunk", "nip-chunk") + "\n").getBytes(StandardCharsets.UTF_8);
+    int copies = (int) (MAX_BODY / line.length) + 1;
+    var request =
+        HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/events"))
+            .header("Content-Type", "application/x-ndjson")
+            .header("Authorization", "Bearer " + DEVICE)
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new SequenceInputStream(
+                            Collections.enumeration(
+                                Collections.nCopies(copies, line).stream()
+                                    .map(b -> (InputStream) new ByteArrayInputStream(b))
+                                    .toList()))))
+            .build();
+
+    var answer = http.send(request);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("errors").get(0).asText()).startsWith("body: more than");
+  }
+
+  @Test
+  void moreLinesThanTheLimitAreRefusedWith413() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i <= MAX_LINES; i++) body.append("{}\n");
+
+    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body.toString());
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("body: more than " + MAX_LINES + " lines");
+  }
+
+  @Test
+  void otherContentTypesAreRefusedWith415AndAReason() {
+    var plain = http.post("/v1/events", "text/plain", DEVICE, attendance(id(), "n"));
+    var none = http.send("POST", "/v1/events", null, DEVICE, attendance(id(), "n").getBytes());
+
+    assertThat(plain.status()).isEqualTo(415);
+    assertThat(plain.json().get("error").asText())
+        .contains("'text/plain'")
+        .contains("application/x-ndjson");
+    assertThat(plain.json().get("errors").get(0).asText()).startsWith("Content-Type: must be");
+    assertThat(none.status()).isEqualTo(415);
+  }
+
+  // ------------------------------------------------------------------ auth
+
+  @Test
+  void aMissingOrUnknownTokenIsRefusedWith401() {
+    var missing = http.post("/v1/events", "application/json", null, attendance(id(), "n"));
+    var unknown = http.post("/v1/events", "application/json", "nope", attendance(id(), "n"));
+    var unitsWithout =
+        http.put("/v1/units/u-1", "application/json", null, unitBody("banten", "Asia/Jakarta"));
+
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.json().get("error").asText()).contains("Authorization: Bearer");
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(unitsWithout.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aTokenWithTheWrongRoleIsRefusedWith403() {
+    var leadershipPosts =
+        http.post("/v1/events", "application/json", LEADERSHIP, attendance(id(), "n"));
+    var devicePutsUnit =
+        http.put("/v1/units/u-1", "application/json", DEVICE, unitBody("banten", "Asia/Jakarta"));
+
+    assertThat(leadershipPosts.status()).isEqualTo(403);
+    assertThat(leadershipPosts.json().get("error").asText()).contains("LEADERSHIP");
+    assertThat(devicePutsUnit.status()).isEqualTo(403);
+    assertThat(devicePutsUnit.json().get("errors").get(0).asText()).startsWith("role: DEVICE");
+  }
+
+  @Test
+  void aRegionScopedAdminMayPutUnitsOnlyOfItsRegions() {
+    var own =
+        http.put(
+            "/v1/units/srg-dinkes",
+            "application/json",
+            BKD_BANTEN,
+            unitBody("banten", "Asia/Jakarta"));
+    var other =
+        http.put(
+            "/v1/units/sby-dinkes",
+            "application/json",
+            BKD_BANTEN,
+            unitBody("jawa-timur", "Asia/Jakarta"));
+
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.json().get("errors").get(0).asText())
+        .startsWith("region: the token 'bkd-banten' may not change units of region 'jawa-timur'");
+  }
+
+  // ------------------------------------------------------------------ units
+
+  @Test
+  void aPutUnitLandsOnTheUnitsTopicKeyedByUnitIdWithEffectiveFromInItsZone() throws Exception {
+    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+
+    var answer =
+        http.put(
+            "/v1/units/jyp-dinkes",
+            "application/json",
+            OPERATOR,
+            unitBody("papua", "Asia/Jayapura"));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("unitId").asText()).isEqualTo("jyp-dinkes");
+    String effectiveFrom = answer.json().get("effectiveFrom").asText();
+    assertThat(OffsetDateTime.parse(effectiveFrom).getOffset().getId()).isEqualTo("+09:00");
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("jyp-dinkes");
+    JsonNode unit = value(records.get(0));
+    assertThat(unit.get("unitId").asText()).isEqualTo("jyp-dinkes");
+    assertThat(unit.get("effectiveFrom").asText()).isEqualTo(effectiveFrom);
+    assertThat(unit.get("office").get("radiusM").asDouble()).isEqualTo(150.0);
+  }
+
+  @Test
+  void aUnitBodyNamingAnotherUnitIdIsRefusedWith400() {
+    String body =
+        unitBody("banten", "Asia/Jakarta").replace("{\"name\"", "{\"unitId\":\"other\",\"name\"");
+
+    var answer = http.put("/v1/units/srg-bappeda", "application/json", OPERATOR, body);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .startsWith("unitId: does not match the path");
+  }
+
+  @Test
+  void anInvalidUnitIsRefusedWith400NamingTheFields() {
+    String body =
+        "{\"name\":\"X\",\"region\":\"banten\",\"timeZone\":\"WIB\",\"headcount\":\"many\"}";
+
+    var answer = http.put("/v1/units/srg-x", "application/json", OPERATOR, body);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("headcount: must be an integer");
+  }
+
+  @Test
+  void aCsvOfUnitsLandsOnTheUnitsTopicOneRecordPerUnit() {
+    String csv =
+        "name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM\n"
+            + "Puskesmas Ciledug,tng-pkm-ciledug,banten,Asia/Jakarta,40,true,8,-6.23,106.71,80\n"
+            + "\"Badan Perencanaan, Pembangunan\",tng-bappeda,banten,Asia/Jakarta,55,false,,,,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+
+    var answer = http.put("/v1/units", "text/csv", BKD_BANTEN, csv);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(topics.since(before))
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder("tng-pkm-ciledug", "tng-bappeda");
+  }
+
+  @Test
+  void aCsvWithABadLineIsRefusedWholeNamingTheLineAndTheColumn() {
+    String csv =
+        "name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM\n"
+            + "Puskesmas Karawaci,tng-pkm-karawaci,banten,Asia/Jakarta,40,true,8,,,\n"
+            + "Dinas Sosial,tng-dinsos,banten,Asia/Jakarta,forty,false,,,,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+
+    var answer = http.put("/v1/units", "text/csv; charset=utf-8", OPERATOR, csv);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .startsWith("line 3: headcount: must be an integer");
+    assertThat(answer.json().get("error").asText()).contains("nothing was stored");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aJsonArrayOfUnitsIsAllOrNothingNamingTheBadItem() {
+    String good =
+        unitBody("banten", "Asia/Jakarta").replace("{\"name\"", "{\"unitId\":\"srg-a\",\"name\"");
+    String bad =
+        "{\"unitId\":\"srg-b\",\"name\":\"B\",\"region\":\"banten\",\"timeZone\":\"Asia/Jakarta\"}";
+    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+
+    var refused = http.put("/v1/units", "application/json", OPERATOR, "[" + good + "," + bad + "]");
+    var stored = http.put("/v1/units", "application/json", OPERATOR, "[" + good + "]");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("errors").get(0).asText())
+        .isEqualTo("item 2: headcount: is required");
+    assertThat(stored.status()).isEqualTo(200);
+    assertThat(stored.json().get("unitIds").get(0).asText()).isEqualTo("srg-a");
+    assertThat(topics.since(before)).extracting(ConsumerRecord::key).containsExactly("srg-a");
+  }
+
+  @Test
+  void aGivenEffectiveFromIsKept() {
+    String body =
+        unitBody("banten", "Asia/Jakarta")
+            .replace("{\"name\"", "{\"effectiveFrom\":\"2026-12-01T00:00:00+07:00\",\"name\"");
+
+    var answer = http.put("/v1/units/srg-later", "application/json", OPERATOR, body);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("effectiveFrom").asText()).isEqualTo("2026-12-01T00:00:00+07:00");
+  }
+
+  @Test
+  void aFullBatchAtTheDefaultLimitsIsAcceptedAndPublishedWhole() {
+    try (Ingest defaults =
+        Ingest.start(
+            IngestConfig.builder()
+                .kafkaBootstrap(broker.bootstrapServers())
+                .host("127.0.0.1")
+                .port(0)
+                .build(),
+            TestData.tokens())) {
+      int n = IngestConfig.DEFAULT_MAX_LINES;
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < n; i++)
+        body.append(attendance(id(), "nip-full-" + (i % 500))).append('\n');
+      assertThat((long) body.length()).isLessThan(IngestConfig.DEFAULT_MAX_BODY_BYTES);
+      Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+      HttpProbe probe = new HttpProbe(defaults.url());
+      probe.post("/v1/events", "application/x-ndjson", DEVICE, attendance(id(), "warm-up"));
+
+      long t0 = System.nanoTime();
+      var answer = probe.post("/v1/events", "application/x-ndjson", DEVICE, body.toString());
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+
+      assertThat(answer.status()).isEqualTo(202);
+      assertThat(answer.json().get("accepted").asInt()).isEqualTo(n);
+      assertThat(topics.since(before)).hasSize(n + 1);
+      System.err.printf(
+          "a batch of %d events (%d bytes) accepted in %d ms: %.0f events/s%n",
+          n, body.length(), ms, n * 1000.0 / Math.max(1, ms));
+    }
+  }
+
+  // ------------------------------------------------------------------ the rest
+
+  @Test
+  void healthSaysKafkaIsUp() {
+    var answer = http.get("/v1/health");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("kafka").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void anUnknownEndpointAnswersJson404() {
+    var answer = http.get("/v1/nothing");
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.json().get("error").asText()).contains("POST /v1/events");
+  }
+
+  @Test
+  void relaxedDeviceAuthOnLoopbackTakesEventsWithoutATokenButNotUnits() {
+    try (Ingest relaxed =
+        Ingest.start(
+            IngestConfig.builder()
+                .kafkaBootstrap(broker.bootstrapServers())
+                .host("127.0.0.1")
+                .port(0)
+                .relaxDeviceAuth(true)
+                .build(),
+            TestData.tokens())) {
+      HttpProbe local = new HttpProbe(relaxed.url());
+
+      var event = local.post("/v1/events", "application/json", null, attendance(id(), "nip-r"));
+      var wrongToken = local.post("/v1/events", "application/json", "nope", attendance(id(), "n"));
+      var unit =
+          local.put("/v1/units/u-r", "application/json", null, unitBody("banten", "Asia/Jakarta"));
+
+      assertThat(event.status()).isEqualTo(202);
+      assertThat(wrongToken.status()).isEqualTo(401);
+      assertThat(unit.status()).isEqualTo(401);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package id.pantau.ingest;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.pantau.access.TokenStore;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelaxedDeviceAuthTest {
+  private static IngestConfig relaxedOn(String host) {
+    return IngestConfig.builder()
+        .host(host)
+        .port(0)
+        .kafkaBootstrap("127.0.0.1:1")
+        .kafkaTimeout(Duration.ofSeconds(1))
+        .relaxDeviceAuth(true)
+        .build();
+  }
+
+  @Test
+  void refusesToServeRelaxedAuthOnANonLoopbackAddress() {
+    try (KafkaEventPublisher publisher =
+        new KafkaEventPublisher("127.0.0.1:1", Duration.ofSeconds(1))) {
+      assertThatThrownBy(
+              () -> IngestApp.create(relaxedOn("0.0.0.0"), publisher, TokenStore.of(Map.of())))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("loopback")
+          .hasMessageContaining("0.0.0.0");
+    }
+    assertThatThrownBy(() -> Ingest.start(relaxedOn("0.0.0.0"), TokenStore.of(Map.of())))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void allowsRelaxedAuthOnLoopback() {
+    try (KafkaEventPublisher publisher =
+        new KafkaEventPublisher("127.0.0.1:1", Duration.ofSeconds(1))) {
+      assertThatCode(
+              () -> IngestApp.create(relaxedOn("127.0.0.1"), publisher, TokenStore.of(Map.of())))
+          .doesNotThrowAnyException();
+      assertThatCode(
+              () -> IngestApp.create(relaxedOn("localhost"), publisher, TokenStore.of(Map.of())))
+          .doesNotThrowAnyException();
+    }
+  }
+}

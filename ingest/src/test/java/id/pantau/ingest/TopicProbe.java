@@ -1,0 +1,69 @@
+package id.pantau.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads what a request added to a topic: the end offsets before it, then everything up to the end
+ * offsets after it. Ingest answers only after Kafka acknowledged, so the range is exact, with no
+ * waiting for records that might still come.
+ */
+final class TopicProbe implements AutoCloseable {
+  private final KafkaConsumer<String, String> consumer;
+
+  TopicProbe(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    this.consumer = new KafkaConsumer<>(p);
+  }
+
+  Map<TopicPartition, Long> end(String topic) {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(i -> new TopicPartition(topic, i.partition()))
+            .toList();
+    return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+  }
+
+  /** The records written since the offsets {@code before}, up to the end right now. */
+  List<ConsumerRecord<String, String>> since(Map<TopicPartition, Long> before) {
+    Map<TopicPartition, Long> to = consumer.endOffsets(before.keySet(), Duration.ofSeconds(30));
+    consumer.assign(before.keySet());
+    before.forEach(consumer::seek);
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!reached(to)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("could not read up to " + to + " within 30 s");
+      }
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+        if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) records.add(r);
+      }
+    }
+    return records;
+  }
+
+  private boolean reached(Map<TopicPartition, Long> to) {
+    for (Map.Entry<TopicPartition, Long> e : to.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+}
