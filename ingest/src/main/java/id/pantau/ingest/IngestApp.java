@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class IngestApp {
   static final String ENDPOINTS =
-      "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, GET /v1/health";
+      "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, PUT /v1/units/{unitId}/exposure,"
+          + " PUT /v1/zones/{region}, PUT /v1/policies/{region}, POST /v1/rosters, GET /v1/health";
 
   private static final System.Logger LOG = System.getLogger(IngestApp.class.getName());
 
@@ -37,7 +38,9 @@ public final class IngestApp {
   static Javalin create(
       IngestConfig config, EventPublisher publisher, TokenStore tokens, Clock clock) {
     requireLoopbackWhenRelaxed(config);
-    IngestService service = new IngestService(config, publisher, tokens, clock);
+    // Follows the units topic (for region scope checks of unit-keyed writes) while serving.
+    UnitDirectory directory = new UnitDirectory(config.kafkaBootstrap());
+    IngestService service = new IngestService(config, publisher, tokens, clock, directory);
     Javalin[] self = new Javalin[1];
     Javalin app =
         Javalin.create(
@@ -48,6 +51,8 @@ public final class IngestApp {
               c.http.prefer405over404 = true;
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
+              c.events.serverStarted(directory::start);
+              c.events.serverStopped(directory::close);
               if (config.relaxDeviceAuth()) {
                 c.events.serverStarted(() -> warnRelaxed(self[0]));
               }
@@ -64,6 +69,16 @@ public final class IngestApp {
     c.routes.put(
         "/v1/units/{unitId}",
         ctx -> reply(ctx, service.putUnit(ctx.pathParam("unitId"), request(ctx))));
+    c.routes.put(
+        "/v1/units/{unitId}/exposure",
+        ctx -> reply(ctx, service.putExposure(ctx.pathParam("unitId"), request(ctx))));
+    c.routes.put(
+        "/v1/zones/{region}",
+        ctx -> reply(ctx, service.putZone(ctx.pathParam("region"), request(ctx))));
+    c.routes.put(
+        "/v1/policies/{region}",
+        ctx -> reply(ctx, service.putPolicy(ctx.pathParam("region"), request(ctx))));
+    c.routes.post("/v1/rosters", ctx -> reply(ctx, service.postRosters(request(ctx))));
     c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
 
     c.routes.exception(

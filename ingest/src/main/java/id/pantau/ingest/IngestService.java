@@ -9,16 +9,21 @@ import id.pantau.access.Principal;
 import id.pantau.access.TokenStore;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Decoded;
+import id.pantau.events.Exposure;
 import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +39,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
 /**
@@ -84,14 +91,26 @@ public final class IngestService {
   private final IngestAccess access;
   private final RecentEventIds recent;
   private final Clock clock;
+  private final UnitDirectory directory;
 
+  /** A service whose unit directory knows only the units it produced itself. */
   public IngestService(
       IngestConfig config, EventPublisher publisher, TokenStore tokens, Clock clock) {
+    this(config, publisher, tokens, clock, new UnitDirectory(null));
+  }
+
+  IngestService(
+      IngestConfig config,
+      EventPublisher publisher,
+      TokenStore tokens,
+      Clock clock,
+      UnitDirectory directory) {
     this.config = config;
     this.publisher = publisher;
     this.access = new IngestAccess(tokens, config.relaxDeviceAuth());
     this.recent = new RecentEventIds(config.dedupCapacity());
     this.clock = clock;
+    this.directory = directory;
   }
 
   // ---------------------------------------------------------------- events
@@ -218,32 +237,9 @@ public final class IngestService {
   /** PUT /v1/units/{unitId}: one unit as JSON, without its unitId or with the same one. */
   public Reply putUnit(String unitId, Request request) {
     Principal principal = access.referenceData(request.authorization());
-    if (!mediaType(request.contentType()).equals(JSON)) {
-      throw IngestException.unsupportedMediaType(
-          describe(request.contentType())
-              + " is not accepted here: send the unit as "
-              + JSON
-              + " (a CSV of units goes to PUT /v1/units)",
-          "Content-Type: must be " + JSON);
-    }
-    byte[] body = request.body().read(config.maxBodyBytes());
-    JsonNode node = parseJson(body);
-    if (!node.isObject()) {
-      throw IngestException.badRequest(
-          "the body must be a JSON object", List.of("body: must be a JSON object"));
-    }
-    JsonNode given = node.get("unitId");
-    if (given != null && !given.isNull() && !given.asText().equals(unitId)) {
-      throw IngestException.badRequest(
-          "the unitId of the body is not the one of the path",
-          List.of(
-              "unitId: does not match the path ('"
-                  + clip(given.asText())
-                  + "' in the body, '"
-                  + clip(unitId)
-                  + "' in the path)"));
-    }
-    ((ObjectNode) node).put("unitId", unitId);
+    requireJson(request.contentType(), "the unit", " (a CSV of units goes to PUT /v1/units)");
+    ObjectNode node = objectBody(request);
+    takePathValue(node, "unitId", unitId);
     Decoded<Unit> d = Json.decode(node, Unit.class, Unit::validate);
     if (!d.isOk()) {
       throw IngestException.badRequest(
@@ -254,6 +250,7 @@ public final class IngestService {
     stampEffectiveFrom(unit, clock.instant());
     publishAndAwait(
         List.of(new Outgoing(Topics.UNITS, unit.unitId, Json.bytes(unit), null)), false);
+    directory.put(unit.unitId, unit.region);
     return new Reply(200, unit);
   }
 
@@ -315,6 +312,7 @@ public final class IngestService {
       outgoing.add(new Outgoing(Topics.UNITS, unit.unitId, Json.bytes(unit), null));
     }
     publishAndAwait(outgoing, false);
+    for (Unit unit : units) directory.put(unit.unitId, unit.region);
     return new Reply(200, new UnitsReply(units.size(), units.stream().map(u -> u.unitId).toList()));
   }
 
@@ -374,6 +372,243 @@ public final class IngestService {
     OffsetDateTime local =
         OffsetDateTime.ofInstant(now, ZoneId.of(unit.timeZone)).truncatedTo(ChronoUnit.MILLIS);
     unit.setEffectiveFrom(local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+  }
+
+  // ---------------------------------------------------------------- zones, policies, exposure
+
+  /** PUT /v1/zones/{region}: {"level", "effectiveFrom"}, one record per version. */
+  public Reply putZone(String region, Request request) {
+    return putVersioned(
+        request,
+        "the zone level",
+        "region",
+        region,
+        ZoneChange.class,
+        ZoneChange::validate,
+        ZoneChange::key,
+        Topics.ZONES,
+        (principal, zone) -> checkRegionScope(principal, zone.region));
+  }
+
+  /** PUT /v1/policies/{region}: the fields given override the rules in force before. */
+  public Reply putPolicy(String region, Request request) {
+    return putVersioned(
+        request,
+        "the policy",
+        "region",
+        region,
+        Policy.class,
+        Policy::validate,
+        Policy::key,
+        Topics.POLICIES,
+        (principal, policy) -> checkRegionScope(principal, policy.region));
+  }
+
+  /** PUT /v1/units/{unitId}/exposure: {"exposed", "effectiveFrom"} (a confirmed case). */
+  public Reply putExposure(String unitId, Request request) {
+    return putVersioned(
+        request,
+        "the exposure",
+        "unitId",
+        unitId,
+        Exposure.class,
+        Exposure::validate,
+        Exposure::key,
+        Topics.EXPOSURES,
+        (principal, exposure) -> {
+          List<String> errors = unitScopeErrors(principal, Set.of(exposure.unitId));
+          if (!errors.isEmpty()) {
+            throw IngestException.forbidden("the token may not change this unit", errors);
+          }
+        });
+  }
+
+  /**
+   * One versioned record named by the path: the body's own value of that field must match it;
+   * effectiveFrom defaults to the time of the request (UTC, as the region's zone is not known
+   * here). Keyed by its version (name@effectiveFrom), so compaction keeps every version.
+   */
+  private <T> Reply putVersioned(
+      Request request,
+      String what,
+      String pathField,
+      String pathValue,
+      Class<T> type,
+      Function<T, List<String>> validator,
+      Function<T, String> key,
+      String topic,
+      BiConsumer<Principal, T> scope) {
+    Principal principal = access.referenceData(request.authorization());
+    requireJson(request.contentType(), what, "");
+    ObjectNode node = objectBody(request);
+    takePathValue(node, pathField, pathValue);
+    if (node.path("effectiveFrom").isMissingNode() || node.get("effectiveFrom").isNull()) {
+      node.put(
+          "effectiveFrom",
+          OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.MILLIS)
+              .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+    Decoded<T> d = Json.decode(node, type, validator);
+    if (!d.isOk()) {
+      throw IngestException.badRequest(
+          what + " is not valid: " + String.join("; ", d.errors()), d.errors());
+    }
+    scope.accept(principal, d.value());
+    publishAndAwait(
+        List.of(new Outgoing(topic, key.apply(d.value()), Json.bytes(d.value()), null)), false);
+    return new Reply(200, d.value());
+  }
+
+  // ---------------------------------------------------------------- rosters
+
+  static final List<String> ROSTER_COLUMNS = List.of("nip", "unitId", "date", "mode", "homeRegion");
+  static final List<String> ROSTER_REQUIRED = List.of("nip", "unitId", "date", "mode");
+
+  /** The answer to a roster upload. */
+  public record RostersReply(int accepted) {}
+
+  /**
+   * POST /v1/rosters: rows {"nip", "unitId", "date", "mode", "homeRegion"} as a JSON array (or one
+   * object), NDJSON or CSV with those column names. All or nothing, like units; keyed nip@date, so
+   * a later upload for the same day replaces the row.
+   */
+  public Reply postRosters(Request request) {
+    Principal principal = access.referenceData(request.authorization());
+    String type = mediaType(request.contentType());
+    boolean ndjson = type.equals(NDJSON) || type.equals("application/ndjson");
+    if (!ndjson && !type.equals(JSON) && !type.equals(CSV)) {
+      throw IngestException.unsupportedMediaType(
+          describe(request.contentType())
+              + " is not accepted here: send roster rows as a "
+              + JSON
+              + " array, as "
+              + NDJSON
+              + " or as "
+              + CSV
+              + " with the columns "
+              + String.join(",", ROSTER_COLUMNS),
+          "Content-Type: must be " + JSON + ", " + NDJSON + " or " + CSV);
+    }
+    byte[] body = request.body().read(config.maxBodyBytes());
+    List<Rows.Row> rows;
+    if (ndjson) {
+      rows = Rows.fromNdjson(body, config.maxLines());
+    } else if (type.equals(CSV)) {
+      rows = Rows.fromCsv(body, ROSTER_COLUMNS, ROSTER_REQUIRED, config.maxLines());
+    } else {
+      JsonNode root = parseJson(body);
+      if (root.isObject()) rows = List.of(new Rows.Row("item 1", (ObjectNode) root, null));
+      else if (root.isArray()) rows = Rows.fromJsonArray(root, config.maxLines());
+      else {
+        throw IngestException.badRequest(
+            "the body must be a JSON array of roster rows",
+            List.of("body: must be a JSON array or object"));
+      }
+    }
+    if (rows.isEmpty()) {
+      throw IngestException.badRequest("the upload holds no row", List.of("body: has no rows"));
+    }
+    List<String> errors = new ArrayList<>();
+    List<RosterEntry> entries = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    int bad = 0;
+    for (Rows.Row row : rows) {
+      if (row.error() != null) {
+        errors.add(row.where() + ": " + row.error());
+        bad++;
+        continue;
+      }
+      Decoded<RosterEntry> d = Json.decode(row.node(), RosterEntry.class, RosterEntry::validate);
+      if (!d.isOk()) {
+        for (String e : d.errors()) errors.add(row.where() + ": " + e);
+        bad++;
+        continue;
+      }
+      String first = seen.putIfAbsent(d.value().key(), row.where());
+      if (first != null) {
+        errors.add(
+            row.where()
+                + ": nip: '"
+                + d.value().nip
+                + "' on "
+                + d.value().date
+                + " is also on "
+                + first);
+      } else {
+        entries.add(d.value());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw IngestException.badRequest(
+          (bad == 0
+                  ? "the upload repeats an employee's day"
+                  : bad + " of " + rows.size() + " roster rows are invalid")
+              + "; nothing was stored",
+          errors);
+    }
+    Set<String> unitIds = new LinkedHashSet<>();
+    for (RosterEntry e : entries) unitIds.add(e.unitId);
+    List<String> scopeErrors = unitScopeErrors(principal, unitIds);
+    if (!scopeErrors.isEmpty()) {
+      throw IngestException.forbidden(
+          "the token may not change rosters of units outside its scope", scopeErrors);
+    }
+    List<Outgoing> outgoing = new ArrayList<>(entries.size());
+    for (RosterEntry e : entries) {
+      outgoing.add(new Outgoing(Topics.ROSTERS, e.key(), Json.bytes(e), null));
+    }
+    publishAndAwait(outgoing, false);
+    return new Reply(200, new RostersReply(entries.size()));
+  }
+
+  // ---------------------------------------------------------------- scope
+
+  private static void checkRegionScope(Principal principal, String region) {
+    if (principal.seesEverything() || principal.regions().contains(region)) return;
+    throw IngestException.forbidden(
+        "the token may not change region '" + region + "'",
+        List.of(
+            "region: the token '"
+                + principal.name()
+                + "' may not change region '"
+                + region
+                + "'"
+                + (principal.regions().isEmpty()
+                    ? ""
+                    : " (its regions: " + principal.regions() + ")")));
+  }
+
+  /**
+   * Why the principal may not write data of these units: a unit it names, or one in its regions, is
+   * fine; a unit whose region ingest does not know cannot be checked against regions.
+   */
+  private List<String> unitScopeErrors(Principal principal, Set<String> unitIds) {
+    if (principal.seesEverything()) return List.of();
+    List<String> errors = new ArrayList<>();
+    for (String unitId : unitIds) {
+      if (principal.units().contains(unitId)) continue;
+      String region = directory.regionOf(unitId);
+      if (region != null && principal.regions().contains(region)) continue;
+      if (region == null && !principal.regions().isEmpty()) {
+        errors.add(
+            "unitId: unit '"
+                + unitId
+                + "' is not known to ingest, so the token's regions cannot be checked"
+                + " (PUT /v1/units/"
+                + unitId
+                + " first)");
+      } else {
+        errors.add(
+            "region: the token '"
+                + principal.name()
+                + "' may not change unit '"
+                + unitId
+                + "'"
+                + (region == null ? "" : " of region '" + region + "'"));
+      }
+    }
+    return errors;
   }
 
   // ---------------------------------------------------------------- health
@@ -464,6 +699,40 @@ public final class IngestService {
       String reason = Json.describe(e);
       throw IngestException.badRequest("the body is not valid JSON: " + reason, List.of(reason));
     }
+  }
+
+  private static void requireJson(String contentType, String what, String hint) {
+    if (!mediaType(contentType).equals(JSON)) {
+      throw IngestException.unsupportedMediaType(
+          describe(contentType) + " is not accepted here: send " + what + " as " + JSON + hint,
+          "Content-Type: must be " + JSON);
+    }
+  }
+
+  private ObjectNode objectBody(Request request) {
+    JsonNode node = parseJson(request.body().read(config.maxBodyBytes()));
+    if (!node.isObject()) {
+      throw IngestException.badRequest(
+          "the body must be a JSON object", List.of("body: must be a JSON object"));
+    }
+    return (ObjectNode) node;
+  }
+
+  /** The path names the record: the body may repeat the same value, not another one. */
+  private static void takePathValue(ObjectNode node, String field, String pathValue) {
+    JsonNode given = node.get(field);
+    if (given != null && !given.isNull() && !given.asText().equals(pathValue)) {
+      throw IngestException.badRequest(
+          "the " + field + " of the body is not the one of the path",
+          List.of(
+              field
+                  + ": does not match the path ('"
+                  + clip(given.asText())
+                  + "' in the body, '"
+                  + clip(pathValue)
+                  + "' in the path)"));
+    }
+    node.put(field, pathValue);
   }
 
   /** "application/json; charset=utf-8" → "application/json"; missing → "". */

@@ -1,0 +1,301 @@
+package id.pantau.ingest;
+
+import static id.pantau.ingest.TestData.BKD_BANTEN;
+import static id.pantau.ingest.TestData.OPERATOR;
+import static id.pantau.ingest.TestData.unitBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.events.Json;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.Topics;
+import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
+import id.pantau.infra.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Zones, policies, exposure and rosters over real HTTP against a real broker (one per class). */
+class ReferenceDataHttpTest {
+  @TempDir static Path dataDir;
+  static KafkaBroker broker;
+  static Ingest ingest;
+  static HttpProbe http;
+  static TopicProbe topics;
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = KafkaBroker.start(dataDir.resolve("kafka"));
+    broker.createPantauTopics(2);
+    broker.createTopic(Topics.EXPOSURES, 2, true); // not in Topics.ALL (yet)
+    ingest =
+        Ingest.start(
+            IngestConfig.builder()
+                .kafkaBootstrap(broker.bootstrapServers())
+                .host("127.0.0.1")
+                .port(0)
+                .build(),
+            TestData.tokens());
+    http = new HttpProbe(ingest.url());
+    topics = new TopicProbe(broker.bootstrapServers());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (topics != null) topics.close();
+    if (ingest != null) ingest.close();
+    if (broker != null) broker.close();
+  }
+
+  private static long ms(String time) {
+    return OffsetDateTime.parse(time).toInstant().toEpochMilli();
+  }
+
+  // ------------------------------------------------------------------ zones and policies
+
+  @Test
+  void aZoneLevelLandsOnTheZonesTopicKeyedByRegionAndItsVersion() {
+    String from = "2026-11-23T00:00:00+07:00";
+    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+
+    var answer =
+        http.put(
+            "/v1/zones/banten",
+            "application/json",
+            BKD_BANTEN,
+            "{\"level\":\"HIGH\",\"effectiveFrom\":\"" + from + "\"}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("region").asText()).isEqualTo("banten");
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten@" + ms(from));
+    ZoneChange zone = Json.zone(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(zone.level.name()).isEqualTo("HIGH");
+  }
+
+  @Test
+  void aZoneOfAnotherRegionIsRefusedWith403NamingTheRegion() {
+    var answer =
+        http.put("/v1/zones/jawa-timur", "application/json", BKD_BANTEN, "{\"level\":\"LOW\"}");
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .startsWith("region: the token 'bkd-banten' may not change region 'jawa-timur'");
+  }
+
+  @Test
+  void anUnknownZoneLevelIsRefusedWith400() {
+    var answer = http.put("/v1/zones/banten", "application/json", OPERATOR, "{\"level\":\"RED\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .startsWith("level: must be one of LOW, MEDIUM, HIGH");
+  }
+
+  @Test
+  void aPartialPolicyLandsOnThePoliciesTopicWithEffectiveFromDefaultingToNow() {
+    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+    long sent = System.currentTimeMillis();
+
+    var answer =
+        http.put(
+            "/v1/policies/banten",
+            "application/json",
+            BKD_BANTEN,
+            "{\"capPercent\":{\"HIGH\":20},\"checkinDeadline\":\"07:45\"}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    long effective = ms(answer.json().get("effectiveFrom").asText());
+    assertThat(effective).isBetween(sent - 1000, System.currentTimeMillis() + 1000);
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten@" + effective);
+    Policy policy = Json.policy(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(policy.capPercent.high).isEqualTo(20);
+    assertThat(policy.capPercent.low).isNull(); // left out: the version before still holds
+  }
+
+  @Test
+  void aPolicyWithACutoffBeforeItsDeadlineIsRefusedWith400() {
+    var answer =
+        http.put(
+            "/v1/policies/banten",
+            "application/json",
+            OPERATOR,
+            "{\"checkinDeadline\":\"09:00\",\"checkinCutoff\":\"08:00\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("checkinCutoff: must be after checkinDeadline");
+  }
+
+  // ------------------------------------------------------------------ exposure
+
+  @Test
+  void anExposureOfAUnitInTheTokensRegionLandsOnTheExposuresTopic() {
+    assertThat(
+            http.put(
+                    "/v1/units/srg-rsud",
+                    "application/json",
+                    OPERATOR,
+                    unitBody("banten", "Asia/Jakarta"))
+                .status())
+        .isEqualTo(200);
+    Map<TopicPartition, Long> before = topics.end(Topics.EXPOSURES);
+
+    var answer =
+        http.put(
+            "/v1/units/srg-rsud/exposure",
+            "application/json",
+            BKD_BANTEN,
+            "{\"exposed\":true,\"effectiveFrom\":\"2026-11-23T10:00:00+07:00\"}");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(topics.since(before))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("srg-rsud@" + ms("2026-11-23T10:00:00+07:00"));
+  }
+
+  @Test
+  void anExposureOfAUnitIngestDoesNotKnowIsRefusedForARegionScopedToken() {
+    var answer =
+        http.put(
+            "/v1/units/nowhere-1/exposure", "application/json", BKD_BANTEN, "{\"exposed\":true}");
+    var operator =
+        http.put(
+            "/v1/units/nowhere-1/exposure", "application/json", OPERATOR, "{\"exposed\":true}");
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .startsWith("unitId: unit 'nowhere-1' is not known to ingest");
+    assertThat(operator.status()).isEqualTo(200);
+  }
+
+  @Test
+  void unitsStoredBeforeOrElsewhereAreLearnedFromTheUnitsTopic() throws Exception {
+    String body = "{\"unitId\":\"srg-dpmptsp\"," + unitBody("banten", "Asia/Jakarta").substring(1);
+    Unit unit = Json.unit(body.getBytes(StandardCharsets.UTF_8)).value();
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    try (KafkaProducer<String, byte[]> other = new KafkaProducer<>(p)) { // another ingest
+      other.send(new ProducerRecord<>(Topics.UNITS, unit.unitId, Json.bytes(unit))).get();
+    }
+
+    HttpProbe.Answer answer = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      answer =
+          http.put(
+              "/v1/units/srg-dpmptsp/exposure",
+              "application/json",
+              BKD_BANTEN,
+              "{\"exposed\":false}");
+      if (answer.status() != 403) break;
+    }
+    assertThat(answer.status()).isEqualTo(200);
+  }
+
+  // ------------------------------------------------------------------ rosters
+
+  @Test
+  void aCsvRosterLandsOnTheRostersTopicKeyedByNipAndDate() throws Exception {
+    http.put(
+        "/v1/units/tng-dinkes", "application/json", OPERATOR, unitBody("banten", "Asia/Jakarta"));
+    String csv =
+        "nip,unitId,date,mode,homeRegion\n"
+            + "198703122010011001,tng-dinkes,2026-11-24,PIKET,banten\n"
+            + "198703122010011002,tng-dinkes,2026-11-24,WFH,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
+
+    var answer = http.post("/v1/rosters", "text/csv", BKD_BANTEN, csv);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder(
+            "198703122010011001@2026-11-24", "198703122010011002@2026-11-24");
+    RosterEntry first =
+        Json.roster(
+                records.stream()
+                    .filter(r -> r.key().startsWith("198703122010011001"))
+                    .findFirst()
+                    .orElseThrow()
+                    .value()
+                    .getBytes(StandardCharsets.UTF_8))
+            .value();
+    assertThat(first.mode.name()).isEqualTo("PIKET");
+    assertThat(first.homeRegion).isEqualTo("banten");
+  }
+
+  @Test
+  void aRosterWithABadLineIsRefusedWholeNamingTheLine() {
+    String ndjson =
+        "{\"nip\":\"n1\",\"unitId\":\"tng-dinkes\",\"date\":\"2026-11-24\",\"mode\":\"WFO\"}\n"
+            + "{\"nip\":\"n2\",\"unitId\":\"tng-dinkes\",\"date\":\"24/11/2026\",\"mode\":\"HOLIDAY\"}\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
+
+    var answer = http.post("/v1/rosters", "application/x-ndjson", OPERATOR, ndjson);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "line 2: mode: must be one of WFO, WFH, PIKET, LEAVE, SICK, OFFICIAL_TRAVEL (got"
+                + " 'HOLIDAY')");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aRosterForAUnitOfAnotherRegionIsRefusedWith403() {
+    http.put(
+        "/v1/units/sby-dinkes",
+        "application/json",
+        OPERATOR,
+        unitBody("jawa-timur", "Asia/Jakarta"));
+
+    var answer =
+        http.post(
+            "/v1/rosters",
+            "application/json",
+            BKD_BANTEN,
+            "[{\"nip\":\"n9\",\"unitId\":\"sby-dinkes\",\"date\":\"2026-11-24\",\"mode\":\"WFO\"}]");
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo(
+            "region: the token 'bkd-banten' may not change unit 'sby-dinkes' of region 'jawa-timur'");
+  }
+
+  @Test
+  void aRosterRepeatingAnEmployeesDayIsRefused() {
+    String row =
+        "{\"nip\":\"n5\",\"unitId\":\"tng-dinkes\",\"date\":\"2026-11-24\",\"mode\":\"WFO\"}";
+
+    var answer =
+        http.post("/v1/rosters", "application/json", OPERATOR, "[" + row + "," + row + "]");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("item 2: nip: 'n5' on 2026-11-24 is also on item 1");
+  }
+}
