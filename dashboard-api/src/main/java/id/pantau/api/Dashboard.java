@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running dashboard-api: start it, read its port and URL, close it. */
 public final class Dashboard implements AutoCloseable {
@@ -13,29 +14,37 @@ public final class Dashboard implements AutoCloseable {
   public static final Duration KAFKA_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Javalin app;
-  private final OccupancyReader reader;
+  private final Influx influx;
   private final KafkaProbe kafka;
+  private final AlertFeed alerts;
   private final String host;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Dashboard(Javalin app, OccupancyReader reader, KafkaProbe kafka, String host) {
+  private Dashboard(Javalin app, Influx influx, KafkaProbe kafka, AlertFeed alerts, String host) {
     this.app = app;
-    this.reader = reader;
+    this.influx = influx;
     this.kafka = kafka;
+    this.alerts = alerts;
     this.host = host;
   }
 
-  /** Connects to InfluxDB and Kafka as configured and starts serving (port 0: a free one). */
+  /**
+   * Connects to InfluxDB and Kafka as configured, starts the alert feed and starts serving (port 0:
+   * a free one). Returns without waiting for Kafka: the feed retries until it answers.
+   */
   public static Dashboard start(DashboardConfig config, TokenStore tokens) {
-    OccupancyReader reader = new OccupancyReader(config.influxUrl(), config.influxDb());
+    Influx influx = new Influx(config.influxUrl(), config.influxDb());
     KafkaProbe kafka = new KafkaProbe(config.kafkaBootstrap(), KAFKA_PROBE_TIMEOUT);
+    AlertFeed alerts = AlertFeed.start(config.kafkaBootstrap());
     try {
-      DashboardServices services = new DashboardServices(reader, kafka);
+      DashboardServices services = new DashboardServices(influx, alerts, kafka);
       Javalin app = DashboardApp.create(services, new TokenAuthorizer(tokens));
       app.start(config.host(), config.port());
-      return new Dashboard(app, reader, kafka, config.host());
+      return new Dashboard(app, influx, kafka, alerts, config.host());
     } catch (RuntimeException e) {
+      alerts.close();
       kafka.close();
-      reader.close();
+      influx.close();
       throw e;
     }
   }
@@ -52,13 +61,19 @@ public final class Dashboard implements AutoCloseable {
     return "http://" + h + ":" + port();
   }
 
+  /**
+   * Ends the alert streams (so no open connection holds the server up), then stops serving. Closing
+   * again does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) return;
     try {
+      alerts.close();
       app.stop();
     } finally {
       kafka.close();
-      reader.close();
+      influx.close();
     }
   }
 

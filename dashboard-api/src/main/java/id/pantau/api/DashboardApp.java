@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
@@ -24,6 +25,7 @@ public final class DashboardApp {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
   private static final String CALLER = "pantau.caller";
   private static final String CSV = "text/csv; charset=utf-8";
+  private static final String EVENT_STREAM = "text/event-stream";
 
   /** Route marks read by the authentication step. */
   public enum Access implements RouteRole {
@@ -59,6 +61,8 @@ public final class DashboardApp {
     r.get("/api/v1/health", this::health, Access.PUBLIC);
     r.get("/api/v1/occupancy", this::occupancyNow);
     r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
+    r.get("/api/v1/breaches", this::breaches);
+    r.get("/api/v1/alerts/stream", this::alertStream);
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -87,6 +91,37 @@ public final class DashboardApp {
             ctx.queryParam("to"),
             ctx.queryParam("step"));
     respond(ctx, series, () -> Csv.of(UnitSeries.CSV_HEADER, series.csvRows()));
+  }
+
+  private void breaches(Context ctx) {
+    Breaches breaches =
+        services.breaches(
+            caller(ctx),
+            ctx.queryParam("from"),
+            ctx.queryParam("to"),
+            ctx.queryParam("open"),
+            ctx.queryParam("unit"),
+            ctx.queryParam("kind"));
+    respond(ctx, breaches, () -> Csv.of(Breach.CSV_HEADER, breaches.csvRows()));
+  }
+
+  /**
+   * Server-sent events: the caller is checked before the stream opens (401/403/406 as JSON), then
+   * the connection is held open and subscribed to the alert feed until either side closes it.
+   */
+  private void alertStream(Context ctx) {
+    AlertStream stream = services.alertStream(caller(ctx));
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains(EVENT_STREAM)) {
+      throw new ApiException(406, "Accept: must include " + EVENT_STREAM);
+    }
+    new SseHandler(
+            client -> {
+              client.keepAlive();
+              AlertFeed.Subscription subscription = stream.open(new SseAlertSink(client));
+              client.onClose(subscription::close);
+            })
+        .handle(ctx);
   }
 
   // --- translation helpers ----------------------------------------------------------------------

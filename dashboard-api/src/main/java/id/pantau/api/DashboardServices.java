@@ -17,20 +17,36 @@ public final class DashboardServices {
   private static final int MAX_UNIT_ID_LENGTH = 200;
 
   private final OccupancyReader occupancy;
+  private final BreachReader breaches;
+  private final AlertFeed alerts;
   private final Probe kafka;
   private final Probe influxdb;
   private final Clock clock;
 
-  public DashboardServices(OccupancyReader occupancy, Probe kafka, Probe influxdb, Clock clock) {
+  public DashboardServices(
+      OccupancyReader occupancy,
+      BreachReader breaches,
+      AlertFeed alerts,
+      Probe kafka,
+      Probe influxdb,
+      Clock clock) {
     this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
+    this.breaches = Objects.requireNonNull(breaches, "breaches");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.influxdb = Objects.requireNonNull(influxdb, "influxdb");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** InfluxDB is probed by pinging the reader's server; the wall clock. */
-  public DashboardServices(OccupancyReader occupancy, Probe kafka) {
-    this(occupancy, kafka, occupancy::ping, Clock.systemUTC());
+  /** Both readers over the connection, InfluxDB probed by pinging it; the wall clock. */
+  public DashboardServices(Influx influx, AlertFeed alerts, Probe kafka) {
+    this(
+        new OccupancyReader(influx),
+        new BreachReader(influx),
+        alerts,
+        kafka,
+        influx::ping,
+        Clock.systemUTC());
   }
 
   /** Every unit now that the caller may see, sorted by region, then unit. */
@@ -68,6 +84,34 @@ public final class DashboardServices {
     List<SeriesPoint> points = occupancy.series(unitId, w.from(), w.to(), w.step());
     return new UnitSeries(
         unitId, region.get(), w.from().toString(), w.to().toString(), w.step().literal(), points);
+  }
+
+  /**
+   * The breaches the caller may see that started in the range, newest first (each argument null for
+   * its default).
+   *
+   * @throws ApiException 400 for a bad from/to/open/unit/kind, naming each
+   */
+  public Breaches breaches(
+      Principal caller, String from, String to, String open, String unit, String kind) {
+    requireDashboardRole(caller);
+    Instant now = now();
+    BreachFilter f = BreachFilter.parse(from, to, open, unit, kind, now);
+    List<Breach> visible =
+        breaches.breaches(f, now).stream()
+            .filter(b -> caller.mayView(b.unit(), b.region()))
+            .toList();
+    return new Breaches(f.from().toString(), f.to().toString(), visible);
+  }
+
+  /**
+   * The caller's live alerts: those of the units it may see.
+   *
+   * @throws ApiException 403 for a role that may not read the dashboard
+   */
+  public AlertStream alertStream(Principal caller) {
+    requireDashboardRole(caller);
+    return new AlertStream(alerts, a -> caller.mayView(a.unitId, a.region));
   }
 
   /** The clock's time to the millisecond, as InfluxDB's points carry it. */

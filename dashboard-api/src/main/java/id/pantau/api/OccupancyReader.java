@@ -8,22 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBException;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BoundParameterQuery.QueryBuilder;
-import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 
 /**
- * Every InfluxDB query of the dashboard, over measurement {@code occupancy} (tags {@code unit},
- * {@code region}; fields {@code present}, {@code headcount}, {@code share}, {@code cap}, {@code
- * floor}). Values from requests only ever reach InfluxDB as bound parameters.
+ * The queries over measurement {@code occupancy} (tags {@code unit}, {@code region}; fields {@code
+ * present}, {@code headcount}, {@code share}, {@code cap}, {@code floor}). Values from requests
+ * only ever reach InfluxDB as bound parameters.
  */
-public final class OccupancyReader implements AutoCloseable {
+public final class OccupancyReader {
   public static final String MEASUREMENT = "occupancy";
 
   /** A unit silent for longer than this is no longer on the board. */
@@ -42,36 +36,15 @@ public final class OccupancyReader implements AutoCloseable {
           + " WHERE unit = $unit AND time >= $from AND time < $to"
           + " GROUP BY time(%s) fill(previous)";
 
-  private final InfluxDB influx;
-  private final String database;
-  private final boolean ownsClient;
+  private final Influx influx;
 
-  /** Connects to the InfluxDB 1.x HTTP API at the URL, e.g. http://127.0.0.1:8086. */
-  public OccupancyReader(String url, String database) {
-    this(
-        InfluxDBFactory.connect(
-            url,
-            new OkHttpClient.Builder()
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .writeTimeout(10, TimeUnit.SECONDS)),
-        database,
-        true);
-  }
-
-  /** Reads through a client the caller keeps (and closes). */
-  public OccupancyReader(InfluxDB influx, String database) {
-    this(influx, database, false);
-  }
-
-  private OccupancyReader(InfluxDB influx, String database, boolean ownsClient) {
+  /** Queries the database of the connection, which the caller keeps (and closes). */
+  public OccupancyReader(Influx influx) {
     this.influx = Objects.requireNonNull(influx, "influx");
-    this.database = Objects.requireNonNull(database, "database");
-    this.ownsClient = ownsClient;
   }
 
   public String database() {
-    return database;
+    return influx.database();
   }
 
   /**
@@ -79,10 +52,10 @@ public final class OccupancyReader implements AutoCloseable {
    */
   public List<OccupancyRow> latest() {
     List<OccupancyRow> rows = new ArrayList<>();
-    for (QueryResult.Series s : series(new Query(LATEST, database))) {
+    for (QueryResult.Series s : influx.series(new Query(LATEST, influx.database()))) {
       Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
       if (s.getValues() == null || s.getValues().isEmpty()) continue;
-      Row r = new Row(s.getColumns(), s.getValues().get(0));
+      InfluxRow r = new InfluxRow(s.getColumns(), s.getValues().get(0));
       Integer present = r.integer("present");
       Integer cap = r.integer("cap");
       Integer floor = r.integer("floor");
@@ -106,12 +79,13 @@ public final class OccupancyReader implements AutoCloseable {
 
   /** The region tag of the unit's latest point; empty when the unit has no data at all. */
   public Optional<String> regionOf(String unit) {
-    Query q = QueryBuilder.newQuery(REGION_OF).forDatabase(database).bind("unit", unit).create();
+    Query q =
+        QueryBuilder.newQuery(REGION_OF).forDatabase(influx.database()).bind("unit", unit).create();
     String region = null;
     long latest = Long.MIN_VALUE;
-    for (QueryResult.Series s : series(q)) {
+    for (QueryResult.Series s : influx.series(q)) {
       if (s.getValues() == null || s.getValues().isEmpty()) continue;
-      Long t = new Row(s.getColumns(), s.getValues().get(0)).epochMs();
+      Long t = new InfluxRow(s.getColumns(), s.getValues().get(0)).epochMs();
       String tag = s.getTags() == null ? null : s.getTags().get("region");
       if (t != null && t > latest) {
         latest = t;
@@ -128,16 +102,16 @@ public final class OccupancyReader implements AutoCloseable {
   public List<SeriesPoint> series(String unit, Instant from, Instant to, Step step) {
     Query q =
         QueryBuilder.newQuery(String.format(SERIES, step.literal()))
-            .forDatabase(database)
+            .forDatabase(influx.database())
             .bind("unit", unit)
             .bind("from", from.toString())
             .bind("to", to.toString())
             .create();
     List<SeriesPoint> points = new ArrayList<>();
-    for (QueryResult.Series s : series(q)) {
+    for (QueryResult.Series s : influx.series(q)) {
       if (s.getValues() == null) continue;
       for (List<Object> values : s.getValues()) {
-        Row r = new Row(s.getColumns(), values);
+        InfluxRow r = new InfluxRow(s.getColumns(), values);
         Integer present = r.integer("present");
         Integer cap = r.integer("cap");
         Integer floor = r.integer("floor");
@@ -153,74 +127,5 @@ public final class OccupancyReader implements AutoCloseable {
       }
     }
     return points;
-  }
-
-  /** True when InfluxDB answers its ping. */
-  public boolean ping() {
-    try {
-      Pong pong = influx.ping();
-      return pong != null && pong.isGood();
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * The series of the first statement's result, times in epoch milliseconds. A database that does
-   * not exist yet (nothing written so far) reads as empty.
-   */
-  private List<QueryResult.Series> series(Query q) {
-    QueryResult result;
-    try {
-      result = influx.query(q, TimeUnit.MILLISECONDS);
-    } catch (InfluxDBException e) {
-      if (isMissingDatabase(e.getMessage())) return List.of();
-      throw e;
-    }
-    if (result.hasError()) {
-      if (isMissingDatabase(result.getError())) return List.of();
-      throw new InfluxDBException(result.getError());
-    }
-    if (result.getResults() == null || result.getResults().isEmpty()) return List.of();
-    QueryResult.Result first = result.getResults().get(0);
-    if (first.hasError()) {
-      if (isMissingDatabase(first.getError())) return List.of();
-      throw new InfluxDBException(first.getError());
-    }
-    return first.getSeries() == null ? List.of() : first.getSeries();
-  }
-
-  private static boolean isMissingDatabase(String error) {
-    return error != null && error.contains("database not found");
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient) influx.close();
-  }
-
-  /** One row of a result, its cells by column name. */
-  private record Row(List<String> columns, List<Object> values) {
-    Object get(String column) {
-      int i = columns.indexOf(column);
-      return i < 0 || i >= values.size() ? null : values.get(i);
-    }
-
-    Integer integer(String column) {
-      return get(column) instanceof Number n ? Math.toIntExact(Math.round(n.doubleValue())) : null;
-    }
-
-    Double decimal(String column) {
-      return get(column) instanceof Number n ? n.doubleValue() : null;
-    }
-
-    Long epochMs() {
-      return get("time") instanceof Number n ? n.longValue() : null;
-    }
-
-    String time() {
-      Long ms = epochMs();
-      return ms == null ? null : Instant.ofEpochMilli(ms).toString();
-    }
   }
 }

@@ -2,8 +2,6 @@ package id.pantau.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +22,8 @@ public record SeriesWindow(Instant from, Instant to, Step step) {
    */
   public static SeriesWindow parse(String fromText, String toText, String stepText, Instant now) {
     List<String> errors = new ArrayList<>();
-    Instant parsedFrom = fromText == null ? null : time("from", fromText, errors);
-    Instant to = toText == null ? now : time("to", toText, errors);
+    Instant parsedFrom = fromText == null ? null : TimeParam.parse("from", fromText, errors);
+    Instant to = toText == null ? now : TimeParam.parse("to", toText, errors);
     Instant from = fromText != null ? parsedFrom : to == null ? null : to.minus(DEFAULT_RANGE);
 
     Step step = null;
@@ -55,22 +53,5 @@ public record SeriesWindow(Instant from, Instant to, Step step) {
     }
     if (!errors.isEmpty()) throw ApiException.badRequest(errors);
     return new SeriesWindow(from, to, step);
-  }
-
-  private static Instant time(String field, String text, List<String> errors) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      // An unencoded "+07:00" in a query string arrives as " 07:00": read it as meant.
-      if (text.indexOf(' ') > 0) {
-        try {
-          return OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
-        } catch (DateTimeParseException ignored) {
-          // fall through to the reason
-        }
-      }
-      errors.add(field + ": must be ISO-8601 with an offset, e.g. 2026-11-23T07:00:00+07:00");
-      return null;
-    }
   }
 }

@@ -1,0 +1,15 @@
+package id.pantau.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The answer of GET /api/v1/breaches: the range asked (after defaults) and the breaches that
+ * started in it, newest first.
+ */
+@JsonPropertyOrder({"from", "to", "breaches"})
+public record Breaches(String from, String to, List<Breach> breaches) {
+  public List<List<Object>> csvRows() {
+    return breaches.stream().map(Breach::csvRow).toList();
+  }
+}

@@ -1,0 +1,97 @@
+package id.pantau.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Pong;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * One InfluxDB 1.x database the readers query: the client, the database name, and the unwrapping of
+ * a result into its series. Shared by {@link OccupancyReader} and {@link BreachReader}.
+ */
+public final class Influx implements AutoCloseable {
+  private final InfluxDB client;
+  private final String database;
+  private final boolean ownsClient;
+
+  /** Connects to the InfluxDB 1.x HTTP API at the URL, e.g. http://127.0.0.1:8086. */
+  public Influx(String url, String database) {
+    this(
+        InfluxDBFactory.connect(
+            url,
+            new OkHttpClient.Builder()
+                .connectTimeout(2, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .writeTimeout(10, TimeUnit.SECONDS)),
+        database,
+        true);
+  }
+
+  /** Reads through a client the caller keeps (and closes). */
+  public Influx(InfluxDB client, String database) {
+    this(client, database, false);
+  }
+
+  private Influx(InfluxDB client, String database, boolean ownsClient) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.database = Objects.requireNonNull(database, "database");
+    this.ownsClient = ownsClient;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  /** True when InfluxDB answers its ping. */
+  public boolean ping() {
+    try {
+      Pong pong = client.ping();
+      return pong != null && pong.isGood();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The series of the first statement's result, times in epoch milliseconds. A database that does
+   * not exist yet (nothing written so far) reads as empty.
+   *
+   * @throws org.influxdb.InfluxDBIOException when InfluxDB is unreachable
+   * @throws InfluxDBException when it refuses the query
+   */
+  List<QueryResult.Series> series(Query q) {
+    QueryResult result;
+    try {
+      result = client.query(q, TimeUnit.MILLISECONDS);
+    } catch (InfluxDBException e) {
+      if (isMissingDatabase(e.getMessage())) return List.of();
+      throw e;
+    }
+    if (result.hasError()) {
+      if (isMissingDatabase(result.getError())) return List.of();
+      throw new InfluxDBException(result.getError());
+    }
+    if (result.getResults() == null || result.getResults().isEmpty()) return List.of();
+    QueryResult.Result first = result.getResults().get(0);
+    if (first.hasError()) {
+      if (isMissingDatabase(first.getError())) return List.of();
+      throw new InfluxDBException(first.getError());
+    }
+    return first.getSeries() == null ? List.of() : first.getSeries();
+  }
+
+  private static boolean isMissingDatabase(String error) {
+    return error != null && error.contains("database not found");
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) client.close();
+  }
+}

@@ -1,0 +1,230 @@
+package id.pantau.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.access.Principal;
+import id.pantau.access.Role;
+import id.pantau.access.TokenStore;
+import id.pantau.events.Alert;
+import id.pantau.events.Json;
+import id.pantau.events.Topics;
+import id.pantau.infra.FreePort;
+import id.pantau.infra.KafkaBroker;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GET /api/v1/alerts/stream against a real Kafka broker: alerts produced to pantau.alerts.v1 reach
+ * the connected clients that may see their unit, live.
+ */
+class AlertStreamTest {
+  static final Duration DEADLINE = Duration.ofSeconds(30);
+  static final String TANGERANG = "kota-tangerang";
+
+  static final String OPERATOR = "tok-operator";
+  static final String DAMKAR_HEAD = "tok-damkar-head";
+  static final String DEVICE = "tok-device";
+
+  @TempDir static Path dir;
+  static KafkaBroker kafka;
+  static Dashboard dashboard;
+  static KafkaProducer<String, byte[]> producer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = KafkaBroker.start(dir.resolve("kafka"));
+    kafka.createPantauTopics(2);
+    dashboard = dashboard(kafka.bootstrapServers());
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (producer != null) producer.close();
+    if (dashboard != null) dashboard.close();
+    if (kafka != null) kafka.close();
+  }
+
+  static Dashboard dashboard(String kafkaBootstrap) {
+    TokenStore tokens =
+        TokenStore.of(
+            Map.of(
+                TokenStore.sha256(OPERATOR),
+                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
+                TokenStore.sha256(DAMKAR_HEAD),
+                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
+                TokenStore.sha256(DEVICE),
+                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
+    // No influxd: the stream needs none.
+    return Dashboard.start(
+        new DashboardConfig(
+            "http://127.0.0.1:" + FreePort.find(), "pantau", kafkaBootstrap, "127.0.0.1", 0, null),
+        tokens);
+  }
+
+  static Alert overCap(String unit) {
+    Alert a = new Alert();
+    a.alertId = UUID.randomUUID().toString();
+    a.kind = "OVER_CAP";
+    a.phase = Alert.OPEN;
+    a.unitId = unit;
+    a.region = TANGERANG;
+    a.limit = 20;
+    a.present = 25;
+    a.startedAt = "2026-11-23T01:30:00Z";
+    a.message = unit + " is over its cap";
+    return a;
+  }
+
+  static void produce(Alert a) throws Exception {
+    producer
+        .send(new ProducerRecord<>(Topics.ALERTS, a.unitId, Json.bytes(a)))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  static List<String> alertIds(List<EventStream.Event> events) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (EventStream.Event e : events)
+      ids.add(Json.MAPPER.readTree(e.data()).get("alertId").asText());
+    return ids;
+  }
+
+  @Test
+  void aUnitHeadGetsExactlyTheAlertsOfItsOwnUnitAsTheyHappen() throws Exception {
+    String url = dashboard.url() + "/api/v1/alerts/stream";
+    try (EventStream head = EventStream.open(url, DAMKAR_HEAD);
+        EventStream ops = EventStream.open(url, OPERATOR)) {
+      assertThat(head.response().statusCode()).isEqualTo(200);
+      assertThat(head.response().headers().firstValue("Content-Type"))
+          .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/event-stream"));
+      assertThat(head.awaitComment(AlertFeed.LIVE, DEADLINE)).as("head stream live").isTrue();
+      assertThat(ops.awaitComment(AlertFeed.LIVE, DEADLINE)).as("ops stream live").isTrue();
+
+      Alert hidden = overCap("tng-disdukcapil");
+      Alert visible = overCap("tng-damkar");
+      produce(hidden);
+      produce(visible);
+
+      // The operator sees every unit: once both reached it, the feed has dispatched both.
+      List<EventStream.Event> opsEvents = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        EventStream.Event e = ops.nextEvent(DEADLINE);
+        assertThat(e).as("operator event %d", i).isNotNull();
+        opsEvents.add(e);
+      }
+      assertThat(alertIds(opsEvents)).containsExactlyInAnyOrder(hidden.alertId, visible.alertId);
+
+      EventStream.Event e = head.nextEvent(DEADLINE);
+      assertThat(e).as("the unit head's alert").isNotNull();
+      assertThat(e.name()).isEqualTo("OVER_CAP");
+      assertThat(e.id()).isEqualTo(visible.alertId + ":OPEN");
+      JsonNode data = Json.MAPPER.readTree(e.data());
+      assertThat(data.get("unitId").asText()).isEqualTo("tng-damkar");
+      assertThat(data.get("region").asText()).isEqualTo(TANGERANG);
+      assertThat(data.get("phase").asText()).isEqualTo("OPEN");
+      assertThat(data.get("limit").asInt()).isEqualTo(20);
+      assertThat(data.get("present").asInt()).isEqualTo(25);
+      assertThat(data.get("startedAt").asText()).isEqualTo("2026-11-23T01:30:00Z");
+      assertThat(head.takeEvents()).as("nothing else for the unit head").isEmpty();
+    }
+  }
+
+  @Test
+  void theStreamRefusesMissingTokensDevicesAndClientsThatDoNotAcceptEvents() {
+    String url = dashboard.url() + "/api/v1/alerts/stream";
+
+    HttpResponse<String> none = Http.get(url, null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(Http.json(none).get("errors").get(0).asText())
+        .isEqualTo("Authorization: a Bearer token is required");
+
+    HttpResponse<String> device = Http.get(url, DEVICE);
+    assertThat(device.statusCode()).isEqualTo(403);
+    assertThat(Http.json(device).get("errors").get(0).asText()).startsWith("role:");
+
+    HttpResponse<String> plain = Http.get(url, OPERATOR); // Accept not text/event-stream
+    assertThat(plain.statusCode()).isEqualTo(406);
+    assertThat(Http.json(plain).get("errors").get(0).asText())
+        .isEqualTo("Accept: must include text/event-stream");
+  }
+
+  @Test
+  void withKafkaDownTheStreamStillAnswersAndWaits() throws Exception {
+    try (Dashboard d = dashboard("127.0.0.1:" + FreePort.find());
+        EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", OPERATOR)) {
+      assertThat(s.response().statusCode()).isEqualTo(200);
+      assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
+      assertThat(s.awaitEnd(Duration.ofMillis(200))).as("the stream stays open").isFalse();
+    }
+  }
+
+  @Test
+  void aClientWaitingWhileKafkaIsDownGetsAlertsOnceItComesUp() throws Exception {
+    int port = FreePort.find();
+    try (Dashboard d = dashboard("127.0.0.1:" + port);
+        EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", DAMKAR_HEAD)) {
+      assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
+
+      try (KafkaBroker late = KafkaBroker.start(dir.resolve("kafka-late"), port);
+          KafkaProducer<String, byte[]> p =
+              new KafkaProducer<>(
+                  Map.of(
+                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                      late.bootstrapServers(),
+                      ProducerConfig.ACKS_CONFIG,
+                      "all"),
+                  new StringSerializer(),
+                  new ByteArraySerializer())) {
+        late.createPantauTopics(2);
+        assertThat(s.awaitComment(AlertFeed.LIVE, DEADLINE)).as("live once Kafka is up").isTrue();
+
+        Alert a = overCap("tng-damkar");
+        p.send(new ProducerRecord<>(Topics.ALERTS, a.unitId, Json.bytes(a)))
+            .get(30, TimeUnit.SECONDS);
+
+        EventStream.Event e = s.nextEvent(DEADLINE);
+        assertThat(e).isNotNull();
+        assertThat(e.id()).isEqualTo(a.alertId + ":OPEN");
+      }
+    }
+  }
+
+  @Test
+  void closingTheDashboardEndsItsStreams() throws Exception {
+    Dashboard d = dashboard(kafka.bootstrapServers());
+    try (EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", DAMKAR_HEAD)) {
+      assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
+
+      d.close();
+
+      assertThat(s.awaitEnd(DEADLINE)).isTrue();
+    } finally {
+      d.close();
+    }
+  }
+}
