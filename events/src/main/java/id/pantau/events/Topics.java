@@ -24,7 +24,16 @@ public final class Topics {
 
   public static final java.util.List<String> ALL =
       java.util.List.of(
-          ATTENDANCE, LOCATION, UNITS, REGIONS, ZONES, POLICIES, ROSTERS, ALERTS, DEADLETTER);
+          ATTENDANCE,
+          LOCATION,
+          UNITS,
+          REGIONS,
+          ZONES,
+          EXPOSURES,
+          POLICIES,
+          ROSTERS,
+          ALERTS,
+          DEADLETTER);
 
   private Topics() {}
 }
