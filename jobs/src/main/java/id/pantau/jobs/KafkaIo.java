@@ -1,10 +1,15 @@
 package id.pantau.jobs;
 
+import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
+import id.pantau.events.Exposure;
 import id.pantau.events.Json;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -20,6 +25,14 @@ public final class KafkaIo {
       TypeInformation.of(new TypeHint<Parsed<AttendanceEvent>>() {});
   public static final TypeInformation<Parsed<Unit>> PARSED_UNIT =
       TypeInformation.of(new TypeHint<Parsed<Unit>>() {});
+  public static final TypeInformation<Parsed<Exposure>> PARSED_EXPOSURE =
+      TypeInformation.of(new TypeHint<Parsed<Exposure>>() {});
+  public static final TypeInformation<Parsed<RosterEntry>> PARSED_ROSTER =
+      TypeInformation.of(new TypeHint<Parsed<RosterEntry>>() {});
+  public static final TypeInformation<Parsed<ZoneChange>> PARSED_ZONE =
+      TypeInformation.of(new TypeHint<Parsed<ZoneChange>>() {});
+  public static final TypeInformation<Parsed<Policy>> PARSED_POLICY =
+      TypeInformation.of(new TypeHint<Parsed<Policy>>() {});
 
   private KafkaIo() {}
 
@@ -42,6 +55,50 @@ public final class KafkaIo {
         .setGroupId(cfg.groupId() + "-units")
         .setStartingOffsets(OffsetsInitializer.earliest())
         .setDeserializer(new JsonRecords<>(Json::unit, PARSED_UNIT))
+        .build();
+  }
+
+  public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {
+    return reference(cfg, Topics.EXPOSURES, Json::exposure, PARSED_EXPOSURE);
+  }
+
+  public static KafkaSource<Parsed<RosterEntry>> rosters(JobsConfig cfg) {
+    return reference(cfg, Topics.ROSTERS, Json::roster, PARSED_ROSTER);
+  }
+
+  public static KafkaSource<Parsed<ZoneChange>> zones(JobsConfig cfg) {
+    return reference(cfg, Topics.ZONES, Json::zone, PARSED_ZONE);
+  }
+
+  public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg) {
+    return reference(cfg, Topics.POLICIES, Json::policy, PARSED_POLICY);
+  }
+
+  private static <T> KafkaSource<Parsed<T>> reference(
+      JobsConfig cfg,
+      String topic,
+      JsonRecords.Decoder<T> decoder,
+      TypeInformation<Parsed<T>> type) {
+    return KafkaSource.<Parsed<T>>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(topic)
+        .setGroupId(cfg.groupId() + "-" + topic)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new JsonRecords<>(decoder, type))
+        .build();
+  }
+
+  /** Alerts keyed by unit, so one unit's alerts stay in order. */
+  public static KafkaSink<Alert> alerts(JobsConfig cfg) {
+    return KafkaSink.<Alert>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<Alert>builder()
+                .setTopic(Topics.ALERTS)
+                .setKeySerializationSchema(new AlertKey())
+                .setValueSerializationSchema(new JsonSerialization<Alert>())
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }
 
@@ -72,5 +129,14 @@ public final class KafkaIo {
     }
     throw new IllegalArgumentException(
         "PANTAU_START_FROM: must be earliest, latest, committed or hours:N (got '" + spec + "')");
+  }
+
+  /** The unit of an alert as its Kafka key. */
+  static final class AlertKey
+      implements org.apache.flink.api.common.serialization.SerializationSchema<Alert> {
+    @Override
+    public byte[] serialize(Alert a) {
+      return a.unitId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

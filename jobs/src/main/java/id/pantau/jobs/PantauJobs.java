@@ -1,42 +1,124 @@
 package id.pantau.jobs;
 
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Exposure;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import id.pantau.occupancy.OccupancyJob;
-import id.pantau.occupancy.OccupancyLines;
-import id.pantau.sink.InfluxConfig;
-import id.pantau.sink.InfluxSink;
+import id.pantau.occupancy.OccupancyTracker;
+import id.pantau.occupancy.OccupancyUpdate;
+import id.pantau.occupancy.UnitFact;
+import id.pantau.policy.CapCalculator;
+import id.pantau.policy.PolicyJob;
+import id.pantau.policy.RuleChange;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Entry point: wires the real Kafka sources and the InfluxDB sink into every Pantau job. */
+/**
+ * All Pantau jobs as one Flink job. Takes its sources and sinks as arguments: `main` wires Kafka
+ * and InfluxDB, tests wire the same pipeline to what they need.
+ */
 public final class PantauJobs {
   private PantauJobs() {}
 
   public static void main(String[] args) throws Exception {
     JobsConfig cfg = JobsConfig.fromEnv();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    build(env, cfg);
+    build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
     env.execute("pantau");
   }
 
-  /** Starts the jobs without blocking, on the environment given (the local demo's MiniCluster). */
+  /** Starts the jobs on Kafka and InfluxDB without blocking (the local demo's MiniCluster). */
   public static JobClient start(StreamExecutionEnvironment env, JobsConfig cfg) throws Exception {
-    build(env, cfg);
+    build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
     return env.executeAsync("pantau");
   }
 
-  public static void build(StreamExecutionEnvironment env, JobsConfig cfg) {
+  public static void build(
+      StreamExecutionEnvironment env, JobSources in, JobSinks out, JobsConfig cfg) {
     configure(env, cfg);
-    InfluxConfig influx =
-        InfluxConfig.of(cfg.influxUrl(), cfg.influxDb(), cfg.sinkBatchSize(), cfg.sinkFlushMs());
-    OccupancyJob.build(
-        env,
-        KafkaIo.attendance(cfg),
-        KafkaIo.units(cfg),
-        new InfluxSink<>(influx, OccupancyLines::encode),
-        KafkaIo.deadLetters(cfg),
-        cfg);
+    SingleOutputStreamOperator<AttendanceEvent> attendance =
+        Validated.read(
+            env,
+            in.attendance(),
+            e -> e.timeMs,
+            AttendanceEvent.class,
+            "Attendance",
+            "attendance",
+            cfg);
+    SingleOutputStreamOperator<Unit> units =
+        Validated.read(env, in.units(), u -> u.effectiveFromMs, Unit.class, "Units", "units", cfg);
+    SingleOutputStreamOperator<Exposure> exposures =
+        Validated.read(
+            env,
+            in.exposures(),
+            x -> x.effectiveFromMs,
+            Exposure.class,
+            "Exposures",
+            "exposures",
+            cfg);
+    SingleOutputStreamOperator<RosterEntry> rosters =
+        Validated.read(
+            env,
+            in.rosters(),
+            r -> LiveWatermarks.NO_TIME,
+            RosterEntry.class,
+            "Rosters",
+            "rosters",
+            cfg);
+    SingleOutputStreamOperator<ZoneChange> zones =
+        Validated.read(
+            env, in.zones(), z -> z.effectiveFromMs, ZoneChange.class, "Zones", "zones", cfg);
+    SingleOutputStreamOperator<Policy> policies =
+        Validated.read(
+            env, in.policies(), p -> p.effectiveFromMs, Policy.class, "Policies", "policies", cfg);
+
+    TypeInformation<UnitFact> factType = TypeInformation.of(UnitFact.class);
+    DataStream<UnitFact> unitFacts =
+        units
+            .map(UnitFact::of, factType)
+            .name("Unit facts")
+            .uid("unit-facts")
+            .union(
+                exposures.map(UnitFact::of, factType).name("Exposure facts").uid("exposure-facts"),
+                rosters.map(UnitFact::of, factType).name("Roster facts").uid("roster-facts"));
+    TypeInformation<RuleChange> ruleType = TypeInformation.of(RuleChange.class);
+    DataStream<RuleChange> rules =
+        zones
+            .map(RuleChange::of, ruleType)
+            .name("Zone rules")
+            .uid("zone-rules")
+            .union(policies.map(RuleChange::of, ruleType).name("Policy rules").uid("policy-rules"));
+
+    SingleOutputStreamOperator<OccupancyUpdate> occupancy =
+        OccupancyJob.build(attendance, unitFacts, cfg);
+    PolicyJob.Outputs policy =
+        PolicyJob.build(occupancy, occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS), rules);
+
+    policy.statuses().sinkTo(out.occupancy()).name("Occupancy to InfluxDB").uid("occupancy-sink");
+    policy.breaches().sinkTo(out.breaches()).name("Breaches to InfluxDB").uid("breach-sink");
+    policy.alerts().sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
+
+    DataStream<DeadLetter> deadLetters =
+        attendance
+            .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
+            .union(
+                units.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                exposures.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                rosters.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                zones.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                policies.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                occupancy.getSideOutput(OccupancyTracker.DEAD_LETTERS),
+                policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS));
+    deadLetters.sinkTo(out.deadLetters()).name("Dead letters to Kafka").uid("dead-letter-sink");
   }
 
   /** Checkpoints on; Kryo off, so a type that would take the slow generic path fails at once. */

@@ -6,6 +6,7 @@ import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,9 +35,11 @@ import org.apache.flink.util.OutputTag;
  * check-out does not carry into the next day.
  */
 public class OccupancyTracker
-    extends KeyedCoProcessFunction<String, AttendanceEvent, Unit, OccupancyUpdate> {
+    extends KeyedCoProcessFunction<String, AttendanceEvent, UnitFact, OccupancyUpdate> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("occupancy-dead-letters", TypeInformation.of(DeadLetter.class));
+  public static final OutputTag<RosterPlan> ROSTER_PLANS =
+      new OutputTag<>("roster-plans", TypeInformation.of(RosterPlan.class));
   static final long SECOND = 1_000L;
   static final long MINUTE = 60_000L;
   static final long MAX_CATCH_UP_MS = 60 * MINUTE;
@@ -53,6 +56,8 @@ public class OccupancyTracker
   private transient ValueState<Long> day; // local epoch day the marks belong to
   private transient ValueState<Long> nextBeat;
   private transient ListState<AttendanceEvent> pending; // events before their unit is known
+  private transient RosterBook rosters;
+  private transient ExposureBook exposures;
 
   public OccupancyTracker(long unitGraceMs) {
     this.unitGraceMs = unitGraceMs;
@@ -76,6 +81,8 @@ public class OccupancyTracker
         getRuntimeContext()
             .getListState(
                 new ListStateDescriptor<>("pending", TypeInformation.of(AttendanceEvent.class)));
+    rosters = new RosterBook(getRuntimeContext());
+    exposures = new ExposureBook(getRuntimeContext());
   }
 
   @Override
@@ -108,8 +115,27 @@ public class OccupancyTracker
   }
 
   @Override
-  public void processElement2(Unit next, Context ctx, Collector<OccupancyUpdate> out)
+  public void processElement2(UnitFact fact, Context ctx, Collector<OccupancyUpdate> out)
       throws Exception {
+    if (fact.unit != null) {
+      onUnit(fact.unit, ctx, out);
+      return;
+    }
+    long watermark = ctx.timerService().currentWatermark();
+    Unit u = unit.value();
+    if (fact.exposure != null) {
+      exposures.record(fact.exposure);
+      // The cap follows at the next point; a change for later waits for its minute.
+      if (u != null && watermark != Long.MIN_VALUE && fact.exposure.effectiveFromMs <= watermark) {
+        emit(u, watermark, out);
+      }
+      return;
+    }
+    rosters.record(fact.roster);
+    if (u != null) ctx.output(ROSTER_PLANS, plan(u, fact.roster.date));
+  }
+
+  private void onUnit(Unit next, Context ctx, Collector<OccupancyUpdate> out) throws Exception {
     Unit before = unit.value();
     unit.update(next);
     long watermark = ctx.timerService().currentWatermark();
@@ -127,6 +153,26 @@ public class OccupancyTracker
             || !before.region.equals(next.region);
     if (changed) emit(next, at, out);
     scheduleBeat(at, ctx);
+    if (before == null) {
+      for (String date : rosters.dates()) ctx.output(ROSTER_PLANS, plan(next, date));
+    }
+  }
+
+  private RosterPlan plan(Unit u, String date) throws Exception {
+    RosterPlan p = new RosterPlan();
+    p.unitId = u.unitId;
+    p.region = u.region;
+    p.timeZone = u.timeZone;
+    p.date = date;
+    Integer scheduled = rosters.scheduledInOffice(date);
+    p.scheduledOffice = scheduled == null ? 0 : scheduled;
+    p.headcount = u.headcount;
+    p.essential = Boolean.TRUE.equals(u.essential);
+    p.minPresent = u.minPresent == null ? 0 : u.minPresent;
+    long dayStart =
+        LocalDate.parse(date).atStartOfDay(ZoneId.of(u.timeZone)).toInstant().toEpochMilli();
+    p.exposed = exposures.exposedAt(dayStart);
+    return p;
   }
 
   private void hold(AttendanceEvent e, Context ctx) throws Exception {
@@ -221,6 +267,7 @@ public class OccupancyTracker
     marks.clear();
     present.update(0);
     day.update(localDay);
+    rosters.dropBefore(LocalDate.ofEpochDay(localDay).toString());
     return before != 0;
   }
 
@@ -232,7 +279,25 @@ public class OccupancyTracker
   }
 
   private void emit(Unit u, long timeMs, Collector<OccupancyUpdate> out) throws Exception {
-    out.collect(new OccupancyUpdate(u.unitId, u.region, timeMs, count(), u.headcount));
+    OccupancyUpdate o = new OccupancyUpdate(u.unitId, u.region, timeMs, count(), u.headcount);
+    o.timeZone = u.timeZone;
+    o.essential = Boolean.TRUE.equals(u.essential);
+    o.minPresent = u.minPresent == null ? 0 : u.minPresent;
+    o.exposed = exposures.exposedAt(timeMs);
+    String today = LocalDate.ofEpochDay(localDay(timeMs, u)).toString();
+    o.scheduledOffice = rosters.scheduledInOffice(today);
+    if (o.scheduledOffice != null) {
+      List<String> unscheduled = new ArrayList<>();
+      for (Map.Entry<String, Long> m : marks.entries()) {
+        if (PresenceMark.inOffice(m.getValue())
+            && !rosters.isScheduledInOffice(today, m.getKey())) {
+          unscheduled.add(m.getKey());
+        }
+      }
+      o.unscheduled = unscheduled.size();
+      o.unscheduledNips = unscheduled.toArray(new String[0]);
+    }
+    out.collect(o);
   }
 
   private int count() throws Exception {

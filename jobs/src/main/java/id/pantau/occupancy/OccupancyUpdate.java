@@ -7,6 +7,20 @@ public class OccupancyUpdate {
   public long timeMs;
   public int present;
   public int headcount;
+  public String timeZone;
+  public boolean essential;
+  public int minPresent;
+
+  /** A confirmed case in the unit at this moment. */
+  public boolean exposed;
+
+  /** Scheduled WFO or PIKET today, or null when the unit has no roster for today. */
+  public Integer scheduledOffice;
+
+  /** Present without being scheduled WFO or PIKET today (null without a roster), and who. */
+  public Integer unscheduled;
+
+  public String[] unscheduledNips;
 
   public OccupancyUpdate() {}
 

@@ -134,7 +134,10 @@ class OccupancyJobIT {
             () -> {
               for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500)))
                 reasons.add(r.value());
-              return reasons.size() >= 2 ? reasons : null;
+              boolean both =
+                  reasons.stream().anyMatch(r -> r.contains("not valid JSON"))
+                      && reasons.stream().anyMatch(r -> r.contains("unknown unit"));
+              return both ? reasons : null;
             });
       }
       assertThat(reasons)

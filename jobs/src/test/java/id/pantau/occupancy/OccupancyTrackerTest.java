@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class OccupancyTrackerTest {
   static final long GRACE_MS = 5_000;
-  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, Unit, OccupancyUpdate> harness;
+  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+      harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -27,7 +28,7 @@ class OccupancyTrackerTest {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS)),
             e -> e.unitId,
-            u -> u.unitId,
+            UnitFact::unitId,
             Types.STRING);
     harness.open();
   }
@@ -42,7 +43,7 @@ class OccupancyTrackerTest {
   }
 
   void unit(Unit u) throws Exception {
-    harness.processElement2(new StreamRecord<>(u, u.effectiveFromMs));
+    harness.processElement2(new StreamRecord<>(UnitFact.of(u), u.effectiveFromMs));
   }
 
   void send(AttendanceEvent e) throws Exception {

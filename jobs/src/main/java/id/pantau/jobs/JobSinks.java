@@ -1,0 +1,29 @@
+package id.pantau.jobs;
+
+import id.pantau.events.Alert;
+import id.pantau.events.DeadLetter;
+import id.pantau.policy.Breach;
+import id.pantau.policy.BreachLines;
+import id.pantau.policy.OccupancyStatus;
+import id.pantau.policy.StatusLines;
+import id.pantau.sink.InfluxConfig;
+import id.pantau.sink.InfluxSink;
+import org.apache.flink.api.connector.sink2.Sink;
+
+/** Every sink the jobs write; `main` passes InfluxDB and Kafka. */
+public record JobSinks(
+    Sink<OccupancyStatus> occupancy,
+    Sink<Breach> breaches,
+    Sink<Alert> alerts,
+    Sink<DeadLetter> deadLetters) {
+
+  public static JobSinks real(JobsConfig cfg) {
+    InfluxConfig influx =
+        InfluxConfig.of(cfg.influxUrl(), cfg.influxDb(), cfg.sinkBatchSize(), cfg.sinkFlushMs());
+    return new JobSinks(
+        new InfluxSink<>(influx, StatusLines::encode),
+        new InfluxSink<>(influx, BreachLines::encode),
+        KafkaIo.alerts(cfg),
+        KafkaIo.deadLetters(cfg));
+  }
+}

@@ -1,0 +1,39 @@
+package id.pantau.jobs;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** A source read with live watermarks, its dead letters split off to a side output. */
+public final class Validated {
+  /** Event time of a valid record; dead letters carry none. */
+  public interface EventTime<T> extends java.io.Serializable {
+    long of(T record);
+  }
+
+  private Validated() {}
+
+  public static <T> SingleOutputStreamOperator<T> read(
+      StreamExecutionEnvironment env,
+      Source<Parsed<T>, ?, ?> source,
+      EventTime<T> time,
+      Class<T> type,
+      String name,
+      String uid,
+      JobsConfig cfg) {
+    long ooo = cfg.maxOutOfOrderMs();
+    long idle = cfg.idleAdvanceMs();
+    WatermarkStrategy<Parsed<T>> watermarks =
+        WatermarkStrategy.<Parsed<T>>forGenerator(
+                ctx -> new LiveWatermarks<>(ooo, idle, System::currentTimeMillis))
+            .withTimestampAssigner(
+                (p, ts) -> p.value == null ? LiveWatermarks.NO_TIME : time.of(p.value));
+    return env.fromSource(source, watermarks, name + " from Kafka")
+        .uid(uid + "-source")
+        .process(new SplitDeadLetters<T>(), TypeInformation.of(type))
+        .name(name + " validator")
+        .uid(uid + "-validator");
+  }
+}

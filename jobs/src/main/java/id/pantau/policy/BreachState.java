@@ -1,0 +1,15 @@
+package id.pantau.policy;
+
+/** A condition (over cap, under floor) that holds now: since when, and whether it has opened. */
+public class BreachState {
+  public String region;
+  public long since;
+  public long dueAt;
+  public boolean open;
+  public int limit;
+  public int present;
+  public Integer unscheduled;
+  public String[] unscheduledNips;
+
+  public BreachState() {}
+}

@@ -1,0 +1,97 @@
+package id.pantau.policy;
+
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Json;
+import id.pantau.events.Policy;
+import id.pantau.events.Topics;
+import id.pantau.events.ZoneLevel;
+import id.pantau.occupancy.OccupancyUpdate;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Puts the cap and the floor in force at each occupancy point: the cap from the zone level of the
+ * unit's region (or the exposure level while the unit has a confirmed case), the floor from the
+ * unit's minPresent during service hours in its own time zone. Rules are versions broadcast from
+ * their topics, read at the point's event time, so a change applies from its effectiveFrom, also in
+ * the middle of a day, and one for later waits.
+ */
+public class CapCalculator
+    extends KeyedBroadcastProcessFunction<String, OccupancyUpdate, RuleChange, OccupancyStatus> {
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
+
+  private transient ValueState<Boolean> reportedNoZone;
+
+  @Override
+  public void open(OpenContext ctx) {
+    reportedNoZone =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("reported-no-zone", Types.BOOLEAN));
+  }
+
+  @Override
+  public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    ZoneLevel level =
+        RegionRules.levelAt(ctx.getBroadcastState(RegionRules.ZONES), u.region, u.timeMs);
+    Policy policy =
+        RegionRules.policyAt(ctx.getBroadcastState(RegionRules.POLICIES), u.region, u.timeMs);
+    Integer percent =
+        u.exposed
+            ? policy.capPercent.exposed
+            : level == null ? null : policy.capPercent.forLevel(level);
+
+    OccupancyStatus s = new OccupancyStatus();
+    s.unitId = u.unitId;
+    s.region = u.region;
+    s.timeMs = u.timeMs;
+    s.present = u.present;
+    s.headcount = u.headcount;
+    s.cap = percent == null ? null : RegionRules.cap(u.headcount, percent);
+    s.floor =
+        u.essential && inServiceHours(u.timeMs, u.timeZone, policy.serviceHours) ? u.minPresent : 0;
+    s.dwellS = policy.breachDwellS;
+    s.unscheduled = u.unscheduled;
+    s.unscheduledNips = u.unscheduledNips;
+    out.collect(s);
+
+    if (level == null && !Boolean.TRUE.equals(reportedNoZone.value())) {
+      reportedNoZone.update(true);
+      ctx.output(
+          DEAD_LETTERS,
+          DeadLetter.of(
+              Topics.UNITS,
+              Json.text(u.unitId),
+              "region: no zone level known for region '"
+                  + u.region
+                  + "' of unit '"
+                  + u.unitId
+                  + "'; no cap applies until PUT /v1/zones/"
+                  + u.region,
+              "cap-calculator"));
+    } else if (level != null && reportedNoZone.value() != null) {
+      reportedNoZone.clear();
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(RuleChange r, Context ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    if (r.zone != null) ctx.getBroadcastState(RegionRules.ZONES).put(r.zone.key(), r.zone);
+    if (r.policy != null) ctx.getBroadcastState(RegionRules.POLICIES).put(r.policy.key(), r.policy);
+  }
+
+  static boolean inServiceHours(long timeMs, String zone, String[] hours) {
+    LocalTime local = Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(zone)).toLocalTime();
+    return !local.isBefore(LocalTime.parse(hours[0])) && local.isBefore(LocalTime.parse(hours[1]));
+  }
+}
