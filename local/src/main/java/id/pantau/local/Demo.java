@@ -99,7 +99,8 @@ public final class Demo implements AutoCloseable {
     int flinkPort = options.port(8082);
     flinkConf.set(RestOptions.PORT, flinkPort);
     flinkConf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
+    StreamExecutionEnvironment flink =
+        StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
     JobsConfig jobs = JobsConfig.fromEnv().withKafka(kafkaBootstrap).withInflux(influxUrl);
     JobClient job = PantauJobs.start(flink, jobs);
     started.push(() -> job.cancel().get());
@@ -121,7 +122,8 @@ public final class Demo implements AutoCloseable {
     step("starting dashboard-api");
     Dashboard api =
         Dashboard.start(
-            new DashboardConfig(influxUrl, "pantau", kafkaBootstrap, "127.0.0.1", options.port(8080), tokensFile),
+            new DashboardConfig(
+                influxUrl, "pantau", kafkaBootstrap, "127.0.0.1", options.port(8080), tokensFile),
             TokenStore.load(tokensFile));
     started.push(api);
     apiUrl = api.url();
@@ -131,29 +133,43 @@ public final class Demo implements AutoCloseable {
       // Weekends too: a demo shown on a Saturday should move as well.
       City city = City.of(CityConfig.defaults().withWorkWeekends(true));
       String deviceToken = tokens == null ? null : tokens.token("operator");
-      LiveSimulator sim = new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC());
+      LiveSimulator sim =
+          new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC());
       sim.start();
       started.push(sim);
-      System.err.printf("sim: %d units, %d staff in %d regions%n", city.units().size(), city.staffCount(), city.regions().size());
+      System.err.printf(
+          "sim: %d units, %d staff in %d regions%n",
+          city.units().size(), city.staffCount(), city.regions().size());
     }
   }
 
   void printWelcome() {
     StringBuilder sb = new StringBuilder();
     sb.append("\n=== Pantau is running ===\n");
-    sb.append("  live board / API   ").append(apiUrl).append("/            (").append(apiUrl).append("/api/v1/occupancy)\n");
+    sb.append("  live board / API   ")
+        .append(apiUrl)
+        .append("/            (")
+        .append(apiUrl)
+        .append("/api/v1/occupancy)\n");
     sb.append("  ingest             ").append(ingestUrl).append("/v1/events\n");
     sb.append("  Flink UI           ").append(flinkUrl).append('\n');
     sb.append("  Kafka              ").append(kafkaBootstrap).append('\n');
     sb.append("  InfluxDB           ").append(influxUrl).append("  (database pantau)\n");
     sb.append("  data               ").append(options.dataDir()).append('\n');
     if (tokens != null) {
-      sb.append("  tokens (fresh each start; ").append(tokens.file).append(" holds their SHA-256):\n");
-      tokens.tokenByName.forEach((name, token) -> sb.append(String.format("    %-11s %s%n", name, token)));
-      sb.append("\n  try:  curl -H 'Authorization: Bearer ").append(tokens.token("bkd-admin"))
-          .append("' ").append(apiUrl).append("/api/v1/occupancy\n");
+      sb.append("  tokens (fresh each start; ")
+          .append(tokens.file)
+          .append(" holds their SHA-256):\n");
+      tokens.tokenByName.forEach(
+          (name, token) -> sb.append(String.format("    %-11s %s%n", name, token)));
+      sb.append("\n  try:  curl -H 'Authorization: Bearer ")
+          .append(tokens.token("bkd-admin"))
+          .append("' ")
+          .append(apiUrl)
+          .append("/api/v1/occupancy\n");
     }
-    sb.append("  WARNING: ingest accepts events without a device token (local demo on loopback only).\n");
+    sb.append(
+        "  WARNING: ingest accepts events without a device token (local demo on loopback only).\n");
     sb.append("Press Ctrl-C to stop everything.\n");
     System.out.print(sb);
     System.out.flush();

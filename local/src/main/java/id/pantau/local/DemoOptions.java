@@ -8,7 +8,9 @@ record DemoOptions(boolean simulate, Path dataDir, boolean defaultPorts) {
 
   /** The contract's ports when free (8080, 8081, 9092, 8086), else any; tests take any. */
   int port(int preferred) {
-    return defaultPorts ? id.pantau.infra.FreePort.preferOr(preferred) : id.pantau.infra.FreePort.find();
+    return defaultPorts
+        ? id.pantau.infra.FreePort.preferOr(preferred)
+        : id.pantau.infra.FreePort.find();
   }
 
   static DemoOptions parse(String[] args) {
@@ -18,7 +20,8 @@ record DemoOptions(boolean simulate, Path dataDir, boolean defaultPorts) {
       switch (args[i]) {
         case "--no-sim" -> simulate = false;
         case "--data-dir" -> {
-          if (i + 1 >= args.length) throw new IllegalArgumentException("--data-dir: needs a directory\n" + USAGE);
+          if (i + 1 >= args.length)
+            throw new IllegalArgumentException("--data-dir: needs a directory\n" + USAGE);
           dataDir = Path.of(args[++i]);
         }
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'\n" + USAGE);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tokens for the local demo when no PANTAU_TOKENS_FILE is named: fresh ones on every start,
- * stored as SHA-256 only, printed once for the user.
+ * Tokens for the local demo when no PANTAU_TOKENS_FILE is named: fresh ones on every start, stored
+ * as SHA-256 only, printed once for the user.
  */
 final class DemoTokens {
   final Path file;
@@ -39,7 +39,11 @@ final class DemoTokens {
   }
 
   private static void add(
-      Map<String, String> tokens, List<Map<String, Object>> entries, String name, Role role, List<String> units) {
+      Map<String, String> tokens,
+      List<Map<String, Object>> entries,
+      String name,
+      Role role,
+      List<String> units) {
     String token = TokenStore.newToken();
     tokens.put(name, token);
     entries.add(TokenStore.entry(name, token, role, List.of(), units));
