@@ -19,7 +19,8 @@ public record JobsConfig(
     long unitGraceMs,
     long sinkFlushMs,
     int sinkBatchSize,
-    int parallelism)
+    int parallelism,
+    boolean bounded)
     implements Serializable {
 
   public static JobsConfig defaults() {
@@ -43,7 +44,8 @@ public record JobsConfig(
         num(env, "PANTAU_UNIT_GRACE_MS", 5_000),
         num(env, "PANTAU_SINK_FLUSH_MS", 1_000),
         (int) num(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
-        (int) num(env, "PANTAU_PARALLELISM", 2));
+        (int) num(env, "PANTAU_PARALLELISM", 2),
+        false);
   }
 
   private static long num(Map<String, String> env, String name, long dflt) {
@@ -69,7 +71,8 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
-        parallelism);
+        parallelism,
+        bounded);
   }
 
   public JobsConfig withInflux(String url) {
@@ -85,7 +88,8 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
-        parallelism);
+        parallelism,
+        bounded);
   }
 
   public JobsConfig withStartFrom(String start) {
@@ -101,7 +105,8 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
-        parallelism);
+        parallelism,
+        bounded);
   }
 
   public JobsConfig withParallelism(int p) {
@@ -117,6 +122,25 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
-        p);
+        p,
+        bounded);
+  }
+
+  /** Reads the topics up to their end offsets at start and then finishes (replays, benchmarks). */
+  public JobsConfig asBounded() {
+    return new JobsConfig(
+        kafkaBootstrap,
+        influxUrl,
+        influxDb,
+        groupId,
+        startFrom,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        parallelism,
+        true);
   }
 }

@@ -37,25 +37,21 @@ public final class KafkaIo {
   private KafkaIo() {}
 
   public static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg) {
-    return KafkaSource.<Parsed<AttendanceEvent>>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.ATTENDANCE)
-        .setGroupId(cfg.groupId())
-        .setStartingOffsets(startFrom(cfg.startFrom()))
-        .setDeserializer(new JsonRecords<>(Json::attendance, PARSED_ATTENDANCE))
-        .setProperty("partition.discovery.interval.ms", "60000")
-        .build();
+    var b =
+        KafkaSource.<Parsed<AttendanceEvent>>builder()
+            .setBootstrapServers(cfg.kafkaBootstrap())
+            .setTopics(Topics.ATTENDANCE)
+            .setGroupId(cfg.groupId())
+            .setStartingOffsets(startFrom(cfg.startFrom()))
+            .setDeserializer(new JsonRecords<>(Json::attendance, PARSED_ATTENDANCE))
+            .setProperty("partition.discovery.interval.ms", "60000");
+    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
+    return b.build();
   }
 
   /** Reference data is read whole on every start: a compacted topic is its current state. */
   public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
-    return KafkaSource.<Parsed<Unit>>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.UNITS)
-        .setGroupId(cfg.groupId() + "-units")
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setDeserializer(new JsonRecords<>(Json::unit, PARSED_UNIT))
-        .build();
+    return reference(cfg, Topics.UNITS, Json::unit, PARSED_UNIT);
   }
 
   public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {
@@ -79,13 +75,15 @@ public final class KafkaIo {
       String topic,
       JsonRecords.Decoder<T> decoder,
       TypeInformation<Parsed<T>> type) {
-    return KafkaSource.<Parsed<T>>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(topic)
-        .setGroupId(cfg.groupId() + "-" + topic)
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setDeserializer(new JsonRecords<>(decoder, type))
-        .build();
+    var b =
+        KafkaSource.<Parsed<T>>builder()
+            .setBootstrapServers(cfg.kafkaBootstrap())
+            .setTopics(topic)
+            .setGroupId(cfg.groupId() + "-" + topic)
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(new JsonRecords<>(decoder, type));
+    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
+    return b.build();
   }
 
   /** Alerts keyed by unit, so one unit's alerts stay in order. */
