@@ -1,0 +1,538 @@
+package id.pantau.compliance;
+
+import static id.pantau.compliance.ComplianceStatus.*;
+import static id.pantau.compliance.TestCheckins.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.Action;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.LocationPing;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
+import id.pantau.events.Unit;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckinTrackerTest {
+  static final long GRACE_MS = 5_000;
+  KeyedBroadcastOperatorTestHarness<String, EmployeeFact, ComplianceRef, WindowResult> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new CheckinTracker(GRACE_MS, 0),
+            EmployeeFact::nip,
+            Types.STRING,
+            CheckinTracker.UNITS,
+            CheckinTracker.POLICIES);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  // --- driving the harness
+
+  void watermark(long t) throws Exception {
+    harness.processWatermark(t);
+    harness.processBroadcastWatermark(t);
+  }
+
+  void unit(Unit u) throws Exception {
+    harness.processBroadcastElement(ComplianceRef.of(u), u.effectiveFromMs);
+  }
+
+  void publish(Policy p) throws Exception {
+    harness.processBroadcastElement(ComplianceRef.of(p), p.effectiveFromMs);
+  }
+
+  void plan(RosterEntry r) throws Exception {
+    harness.processElement(EmployeeFact.of(r), Long.MIN_VALUE);
+  }
+
+  void send(AttendanceEvent e) throws Exception {
+    harness.processElement(EmployeeFact.of(e), e.timeMs);
+  }
+
+  void send(LocationPing p) throws Exception {
+    harness.processElement(EmployeeFact.of(p), p.timeMs);
+  }
+
+  List<WindowResult> results() {
+    return harness.extractOutputValues();
+  }
+
+  /** The decisions and corrections, without the pending marks. */
+  List<WindowResult> decided() {
+    return results().stream().filter(r -> r.status != PENDING).toList();
+  }
+
+  List<WindowResult> of(String window) {
+    return decided().stream().filter(r -> r.window.equals(window)).toList();
+  }
+
+  WindowResult last(String nip, String window) {
+    List<WindowResult> all =
+        results().stream().filter(r -> r.nip.equals(nip) && r.window.equals(window)).toList();
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  List<DeadLetter> deadLetters() {
+    var side = harness.getSideOutput(CheckinTracker.DEAD_LETTERS);
+    if (side == null) return List.of();
+    return side.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+  }
+
+  int keyedStateEntries() {
+    AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) harness.getOperator();
+    return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  void tangerangDay() throws Exception {
+    watermark(SIX_AM);
+    unit(tangerang());
+  }
+
+  // --- attendance
+
+  @Test
+  void expectsACheckInOnceTheRosterIsKnown() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    assertThat(results()).hasSize(1);
+    WindowResult r = results().get(0);
+    assertThat(r.status).isEqualTo(PENDING);
+    assertThat(r.previousStatus).isNull();
+    assertThat(r.window).isEqualTo("ATTENDANCE");
+    assertThat(r.windowEndMs).isEqualTo(DEADLINE);
+    assertThat(r.decideAtMs).isEqualTo(CUTOFF);
+    assertThat(r.region).isEqualTo(REGION);
+  }
+
+  @Test
+  void aCheckInBeforeTheDeadlineIsOnTimeWhenTheWatermarkPassesTheDeadline() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(checkIn(NIP, SEVEN_TEN));
+    watermark(DEADLINE - ONE_SECOND);
+    assertThat(decided()).isEmpty();
+
+    watermark(DEADLINE);
+    assertThat(decided()).hasSize(1);
+    WindowResult r = decided().get(0);
+    assertThat(r.status).isEqualTo(ON_TIME);
+    assertThat(r.previousStatus).isEqualTo(PENDING);
+    assertThat(r.checkinAt).isEqualTo(SEVEN_TEN);
+    assertThat(r.eventTimeMs).isEqualTo(DEADLINE);
+  }
+
+  @Test
+  void aCheckInExactlyAtTheDeadlineIsOnTime() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(checkIn(NIP, DEADLINE));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+  }
+
+  @Test
+  void aCheckInOneSecondAfterTheDeadlineIsLate() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(checkIn(NIP, ONE_SECOND_LATER));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(LATE);
+    assertThat(of("ATTENDANCE").get(0).eventTimeMs).isEqualTo(ONE_SECOND_LATER);
+  }
+
+  @Test
+  void aLateCheckInIsDecidedWhenTheWatermarkPassesItNotAtTheCutoff() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(checkIn(NIP, EIGHT_AM));
+    watermark(EIGHT_AM - ONE_SECOND);
+    assertThat(decided()).isEmpty();
+    watermark(EIGHT_AM);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(LATE);
+  }
+
+  @Test
+  void nothingByTheCutoffIsMissedFromTheWatermarkAloneInAnIdlePeriod() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    // No event after the roster: only the wall-clock watermarks of an idle pipeline.
+    watermark(CUTOFF - ONE_SECOND);
+    assertThat(decided()).isEmpty();
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
+    assertThat(of("ATTENDANCE").get(0).eventTimeMs).isEqualTo(CUTOFF);
+  }
+
+  @Test
+  void aCheckInAfterTheCutoffLeavesItMissed() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(checkIn(NIP, CUTOFF + ONE_SECOND));
+    watermark(TWO_PM);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
+  }
+
+  @Test
+  void aCheckOutIsNotACheckIn() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    send(attendance(NIP, UNIT, Action.CHECK_OUT, SEVEN_TEN));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
+  }
+
+  @Test
+  void piketChecksInLikeWfoAndLeaveSickAndTravelExpectNothing() throws Exception {
+    tangerangDay();
+    plan(roster("piket", UNIT, DATE, RosterMode.PIKET));
+    plan(roster("leave", UNIT, DATE, RosterMode.LEAVE));
+    plan(roster("sick", UNIT, DATE, RosterMode.SICK));
+    plan(roster("travel", UNIT, DATE, RosterMode.OFFICIAL_TRAVEL));
+    watermark(NEXT_CUTOFF);
+    assertThat(results()).extracting(r -> r.nip).containsOnly("piket");
+    assertThat(last("piket", "ATTENDANCE").status).isEqualTo(MISSED);
+  }
+
+  @Test
+  void aDuplicateCheckInCountsOnce() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    AttendanceEvent e = checkIn(NIP, SEVEN_TEN);
+    send(e);
+    send(e);
+    watermark(CUTOFF);
+    send(e); // and once more after the decision
+    assertThat(decided()).hasSize(1);
+    assertThat(decided().get(0).status).isEqualTo(ON_TIME);
+  }
+
+  @Test
+  void aRegionPolicyMovesTheDeadline() throws Exception {
+    tangerangDay();
+    Policy later = policy(REGION);
+    later.checkinDeadline = "08:00";
+    publish(later);
+    plan(wfo(NIP));
+    send(checkIn(NIP, at("2026-11-23T07:45:00+07:00")));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+    assertThat(of("ATTENDANCE").get(0).windowEndMs).isEqualTo(EIGHT_AM);
+  }
+
+  // --- time zones and days
+
+  @Test
+  void theSameLocalDeadlineIsAnEarlierInstantInWitaAndWit() throws Exception {
+    watermark(at("2026-11-23T05:00:00+07:00"));
+    unit(tangerang());
+    unit(makassar());
+    unit(jayapura());
+    plan(roster("wib", UNIT, DATE, RosterMode.WFO));
+    plan(roster("wita", WITA_UNIT, DATE, RosterMode.WFO));
+    plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
+    send(attendance("wib", UNIT, Action.CHECK_IN, SEVEN_TEN));
+    send(attendance("wita", WITA_UNIT, Action.CHECK_IN, SEVEN_TWENTY_WITA));
+    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, SEVEN_TWENTY_WIT));
+
+    watermark(DEADLINE_WIT);
+    assertThat(decided()).extracting(r -> r.nip).containsExactly("wit");
+    watermark(DEADLINE_WITA);
+    assertThat(decided()).extracting(r -> r.nip).containsExactly("wit", "wita");
+    watermark(DEADLINE);
+    assertThat(decided()).extracting(r -> r.nip).containsExactly("wit", "wita", "wib");
+    assertThat(decided()).extracting(r -> r.status).containsOnly(ON_TIME);
+    assertThat(decided())
+        .extracting(r -> r.windowEndMs)
+        .containsExactly(DEADLINE_WIT, DEADLINE_WITA, DEADLINE);
+  }
+
+  @Test
+  void aCheckInLateInWibIsOnTimeInNoOtherZone() throws Exception {
+    // 07:45 WIB is 09:45 WIT: past the cutoff? no: late in WIT (after 07:30 WIT, before 12:00 WIT).
+    watermark(at("2026-11-23T05:00:00+07:00"));
+    unit(jayapura());
+    plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
+    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, at("2026-11-23T07:45:00+07:00")));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(LATE);
+  }
+
+  @Test
+  void eachLocalDateIsDecidedOnItsOwn() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    plan(roster(NIP, UNIT, NEXT_DATE, RosterMode.WFO));
+    send(checkIn(NIP, SEVEN_TEN));
+    send(checkIn(NIP, EVENING)); // the evening before does not count for the next day
+    watermark(NEXT_CUTOFF);
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.date + " " + r.status)
+        .containsExactly(DATE + " ON_TIME", NEXT_DATE + " MISSED");
+  }
+
+  @Test
+  void aCheckInAfterMidnightCountsForTheNewDate() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    plan(roster(NIP, UNIT, NEXT_DATE, RosterMode.WFO));
+    send(checkIn(NIP, NEXT_SEVEN_TEN));
+    watermark(NEXT_DEADLINE);
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.date + " " + r.status)
+        .containsExactly(DATE + " MISSED", NEXT_DATE + " ON_TIME");
+  }
+
+  // --- location windows
+
+  @Test
+  void aPingInsideEachWindowIsOnTime() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    assertThat(results()).extracting(r -> r.window).containsExactly("LOC1", "LOC2", "LOC3");
+    send(ping(NIP, LOC1_START));
+    send(ping(NIP, LOC2_END));
+    send(ping(NIP, at("2026-11-23T15:30:00+07:00")));
+    watermark(LOC1_END);
+    assertThat(decided())
+        .extracting(r -> r.window + " " + r.status)
+        .containsExactly("LOC1 ON_TIME");
+    watermark(LOC3_END);
+    assertThat(decided())
+        .extracting(r -> r.window + " " + r.status)
+        .containsExactly("LOC1 ON_TIME", "LOC2 ON_TIME", "LOC3 ON_TIME");
+  }
+
+  @Test
+  void aPingAfterTheWindowWithinTheAllowedLatenessIsLate() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    send(ping(NIP, LOC1_DECIDED)); // exactly end + 900 s
+    watermark(LOC1_DECIDED);
+    assertThat(of("LOC1")).extracting(r -> r.status).containsExactly(LATE);
+  }
+
+  @Test
+  void aPingBeyondTheAllowedLatenessOrBeforeTheWindowIsMissed() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    send(ping(NIP, LOC1_DECIDED + ONE_SECOND));
+    send(ping(NIP, LOC2_START - ONE_SECOND));
+    watermark(LOC2_DECIDED);
+    assertThat(decided())
+        .extracting(r -> r.window + " " + r.status)
+        .containsExactly("LOC1 MISSED", "LOC2 MISSED");
+  }
+
+  @Test
+  void noPingIsMissedOnlyAfterTheWindowEndPlusLateness() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    watermark(LOC1_DECIDED - ONE_SECOND);
+    assertThat(decided()).isEmpty();
+    watermark(LOC1_DECIDED);
+    assertThat(of("LOC1")).extracting(r -> r.status).containsExactly(MISSED);
+    watermark(LOC3_DECIDED);
+    assertThat(decided())
+        .extracting(r -> r.window + " " + r.status)
+        .containsExactly("LOC1 MISSED", "LOC2 MISSED", "LOC3 MISSED");
+  }
+
+  @Test
+  void anAttendanceCheckInIsNotALocationShare() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    send(checkIn(NIP, EIGHT_AM));
+    watermark(LOC1_DECIDED);
+    assertThat(of("LOC1")).extracting(r -> r.status).containsExactly(MISSED);
+    assertThat(of("ATTENDANCE")).isEmpty();
+  }
+
+  // --- late uploads and corrections
+
+  @Test
+  void aPingUploadedAfterTheMissedDecisionTurnsItIntoALateUpload() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    watermark(LOC1_DECIDED);
+    assertThat(of("LOC1")).extracting(r -> r.status).containsExactly(MISSED);
+
+    watermark(TEN_AM);
+    send(uploadedAt(ping(NIP, EIGHT_AM), TEN_AM)); // the phone was offline
+    List<WindowResult> loc1 = of("LOC1");
+    assertThat(loc1).extracting(r -> r.status).containsExactly(MISSED, LATE_UPLOAD);
+    WindowResult correction = loc1.get(1);
+    assertThat(correction.previousStatus).isEqualTo(MISSED);
+    assertThat(correction.checkinAt).isEqualTo(EIGHT_AM);
+    assertThat(correction.receivedAt).isEqualTo(TEN_AM);
+    assertThat(correction.eventTimeMs).isEqualTo(TEN_AM);
+  }
+
+  @Test
+  void aLateUploadIsDecidedTheSameWayWhenItReachesTheJobFirstAsInAReplay() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    send(uploadedAt(ping(NIP, EIGHT_AM), TEN_AM)); // read before the decision, as in a replay
+    watermark(TEN_AM);
+    assertThat(of("LOC1"))
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly("PENDING->MISSED", "MISSED->LATE_UPLOAD");
+  }
+
+  @Test
+  void aCheckInReceivedInTimeButDelayedInThePipelineCorrectsTheDecision() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    watermark(CUTOFF);
+    send(checkIn(NIP, SEVEN_TEN)); // received at 07:10, reached the job after the cutoff
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly("PENDING->MISSED", "MISSED->ON_TIME");
+  }
+
+  @Test
+  void aCheckInUploadedAfterTheCutoffIsALateUpload() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    watermark(CUTOFF);
+    send(uploadedAt(checkIn(NIP, SEVEN_TEN), TWO_PM));
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly("PENDING->MISSED", "MISSED->LATE_UPLOAD");
+  }
+
+  // --- roster changes
+
+  @Test
+  void leaveBeforeTheDeadlineRemovesTheExpectation() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    watermark(SEVEN_TEN);
+    plan(roster(NIP, UNIT, DATE, RosterMode.LEAVE));
+    watermark(NEXT_CUTOFF);
+    assertThat(results())
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly("null->PENDING", "PENDING->EXCUSED");
+  }
+
+  @Test
+  void sickAfterAMissedCheckInRetractsIt() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    watermark(CUTOFF);
+    plan(roster(NIP, UNIT, DATE, RosterMode.SICK));
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly("PENDING->MISSED", "MISSED->EXCUSED");
+  }
+
+  @Test
+  void switchingFromOfficeToHomeExpectsLocationSharesInstead() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    watermark(SEVEN_TEN);
+    plan(wfh(NIP));
+    send(ping(NIP, EIGHT_AM));
+    watermark(LOC1_DECIDED);
+    assertThat(results())
+        .extracting(r -> r.window + " " + r.previousStatus + "->" + r.status)
+        .containsExactly(
+            "ATTENDANCE null->PENDING",
+            "ATTENDANCE PENDING->EXCUSED",
+            "LOC1 null->PENDING",
+            "LOC2 null->PENDING",
+            "LOC3 null->PENDING",
+            "LOC1 PENDING->ON_TIME");
+  }
+
+  @Test
+  void aRosterWithAnUnknownUnitWaitsForTheUnit() throws Exception {
+    watermark(SIX_AM);
+    plan(wfo(NIP));
+    assertThat(results()).isEmpty();
+    unit(tangerang());
+    send(checkIn(NIP, SEVEN_TEN));
+    watermark(DEADLINE);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+    harness.setProcessingTime(GRACE_MS);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aRosterWhoseUnitArrivesDuringTheGraceIsPlannedWithoutFurtherEvents() throws Exception {
+    watermark(SIX_AM);
+    plan(wfo(NIP));
+    unit(tangerang());
+    harness.setProcessingTime(GRACE_MS);
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aRosterOfAnUnknownUnitIsDeadLetteredAfterTheGraceAndForgotten() throws Exception {
+    watermark(SIX_AM);
+    plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO));
+    harness.setProcessingTime(GRACE_MS);
+    assertThat(deadLetters()).hasSize(1);
+    assertThat(deadLetters().get(0).reason).startsWith("unitId: unknown unit 'no-such-unit'");
+    assertThat(deadLetters().get(0).topic).isEqualTo("pantau.rosters.v1");
+    assertThat(deadLetters().get(0).key).isEqualTo(NIP + "@" + DATE);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  // --- clean-up
+
+  @Test
+  void forgetsTheDateAndItsTimersAfterTheNextDaysCutoff() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    plan(wfh(OTHER_NIP));
+    send(checkIn(NIP, SEVEN_TEN));
+    send(checkIn(NIP, SEVEN_TEN + ONE_MINUTE));
+    send(ping(OTHER_NIP, EIGHT_AM));
+    send(ping(OTHER_NIP, LOC1_END + ONE_MINUTE));
+    watermark(NEXT_CUTOFF - ONE_SECOND);
+    assertThat(keyedStateEntries()).isPositive();
+
+    watermark(NEXT_CUTOFF);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    // A fact of the closed date changes nothing and is not kept.
+    int before = results().size();
+    send(uploadedAt(checkIn(NIP, SEVEN_TEN), NEXT_CUTOFF));
+    plan(roster(NIP, UNIT, DATE, RosterMode.SICK));
+    assertThat(results()).hasSize(before);
+    assertThat(keyedStateEntries()).isZero();
+  }
+
+  @Test
+  void forgetsFactsOfStaffWithoutARoster() throws Exception {
+    tangerangDay();
+    send(checkIn(NIP, SEVEN_TEN));
+    send(ping(NIP, EIGHT_AM));
+    watermark(NEXT_CUTOFF);
+    assertThat(results()).isEmpty();
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+}
