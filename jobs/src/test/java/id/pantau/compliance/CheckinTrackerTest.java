@@ -265,12 +265,12 @@ class CheckinTrackerTest {
   }
 
   @Test
-  void aCheckInLateInWibIsOnTimeInNoOtherZone() throws Exception {
-    // 07:45 WIB is 09:45 WIT: past the cutoff? no: late in WIT (after 07:30 WIT, before 12:00 WIT).
+  void aCheckInOnTimeByTheWibClockIsLateInWit() throws Exception {
+    // 07:25 WIB is 09:25 WIT: after the deadline in Jayapura, before its cutoff.
     watermark(at("2026-11-23T05:00:00+07:00"));
     unit(jayapura());
     plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
-    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, at("2026-11-23T07:45:00+07:00")));
+    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, at("2026-11-23T07:25:00+07:00")));
     watermark(CUTOFF);
     assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(LATE);
   }
@@ -295,6 +295,19 @@ class CheckinTrackerTest {
     plan(roster(NIP, UNIT, NEXT_DATE, RosterMode.WFO));
     send(checkIn(NIP, NEXT_SEVEN_TEN));
     watermark(NEXT_DEADLINE);
+    assertThat(of("ATTENDANCE"))
+        .extracting(r -> r.date + " " + r.status)
+        .containsExactly(DATE + " MISSED", NEXT_DATE + " ON_TIME");
+  }
+
+  @Test
+  void midnightIsLocalToTheUnit() throws Exception {
+    watermark(SIX_AM);
+    unit(jayapura());
+    plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
+    plan(roster("wit", WIT_UNIT, NEXT_DATE, RosterMode.WFO));
+    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, AFTER_MIDNIGHT_WIT));
+    watermark(NEXT_CUTOFF_WIT);
     assertThat(of("ATTENDANCE"))
         .extracting(r -> r.date + " " + r.status)
         .containsExactly(DATE + " MISSED", NEXT_DATE + " ON_TIME");

@@ -57,13 +57,17 @@ final class TestCheckins {
   static final long NEXT_SEVEN_TEN = at("2026-11-24T07:10:00+07:00");
   static final long NEXT_DEADLINE = at("2026-11-24T07:30:00+07:00");
   static final long NEXT_CUTOFF = at("2026-11-24T12:00:00+07:00");
-  static final long DAY_AFTER_CUTOFF = at("2026-11-25T12:00:00+07:00");
 
   // The same local deadline in the other zones: earlier instants.
   static final long DEADLINE_WITA = at("2026-11-23T07:30:00+08:00");
   static final long DEADLINE_WIT = at("2026-11-23T07:30:00+09:00");
   static final long SEVEN_TWENTY_WITA = at("2026-11-23T07:20:00+08:00");
   static final long SEVEN_TWENTY_WIT = at("2026-11-23T07:20:00+09:00");
+
+  /** Half past midnight in Jayapura on the 24th is still 22:30 on the 23rd in Tangerang. */
+  static final long AFTER_MIDNIGHT_WIT = at("2026-11-24T00:30:00+09:00");
+
+  static final long NEXT_CUTOFF_WIT = at("2026-11-24T12:00:00+09:00");
 
   private TestCheckins() {}
 

@@ -1,0 +1,139 @@
+package id.pantau.compliance;
+
+import static id.pantau.compliance.ComplianceStatus.*;
+import static id.pantau.compliance.TestCheckins.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class UnitWindowCounterTest {
+  KeyedOneInputStreamOperatorTestHarness<String, WindowResult, ComplianceCount> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new UnitWindowCounter(), UnitWindowCounter::key, Types.STRING);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  static WindowResult result(String nip, ComplianceStatus previous, ComplianceStatus status) {
+    return result(nip, "ATTENDANCE", previous, status);
+  }
+
+  static WindowResult result(
+      String nip, String window, ComplianceStatus previous, ComplianceStatus status) {
+    WindowResult r = new WindowResult();
+    r.nip = nip;
+    r.unitId = UNIT;
+    r.region = REGION;
+    r.timeZone = "Asia/Jakarta";
+    r.date = DATE;
+    r.window = window;
+    r.status = status;
+    r.previousStatus = previous;
+    r.windowStartMs = DAY_START;
+    r.windowEndMs = DEADLINE;
+    r.decideAtMs = CUTOFF;
+    r.dropAtMs = NEXT_CUTOFF;
+    return r;
+  }
+
+  void send(WindowResult r) throws Exception {
+    harness.processElement(r, DEADLINE);
+  }
+
+  ComplianceCount last() {
+    List<ComplianceCount> all = harness.extractOutputValues();
+    return all.get(all.size() - 1);
+  }
+
+  @Test
+  void countsExpectedStaffFromTheirFirstResultAndTheRateFromDecisions() throws Exception {
+    send(result("a", null, PENDING));
+    send(result("b", null, PENDING));
+    send(result("c", null, PENDING));
+    send(result("d", null, PENDING));
+    assertThat(last().expected).isEqualTo(4);
+    assertThat(last().rate).isZero();
+
+    send(result("a", PENDING, ON_TIME));
+    send(result("b", PENDING, LATE));
+    send(result("c", PENDING, MISSED));
+    ComplianceCount c = last();
+    assertThat(c.expected).isEqualTo(4);
+    assertThat(c.onTime).isEqualTo(1);
+    assertThat(c.late).isEqualTo(1);
+    assertThat(c.missed).isEqualTo(1);
+    assertThat(c.pending).isEqualTo(1);
+    assertThat(c.rate).isEqualTo(0.5);
+    assertThat(c.timeMs).isEqualTo(DEADLINE);
+    assertThat(c.unitId).isEqualTo(UNIT);
+    assertThat(c.region).isEqualTo(REGION);
+    assertThat(c.window).isEqualTo("ATTENDANCE");
+  }
+
+  @Test
+  void aLateUploadRetractsTheMissAndCountsAsLate() throws Exception {
+    send(result("a", null, PENDING));
+    send(result("a", PENDING, MISSED));
+    assertThat(last().missed).isEqualTo(1);
+    send(result("a", MISSED, LATE_UPLOAD));
+    ComplianceCount c = last();
+    assertThat(c.missed).isZero();
+    assertThat(c.late).isEqualTo(1);
+    assertThat(c.lateUploads).isEqualTo(1);
+    assertThat(c.expected).isEqualTo(1);
+    assertThat(c.rate).isEqualTo(1.0);
+  }
+
+  @Test
+  void anExcusedEmployeeIsNoLongerExpected() throws Exception {
+    send(result("a", null, PENDING));
+    send(result("b", null, PENDING));
+    send(result("a", PENDING, MISSED));
+    send(result("a", MISSED, EXCUSED));
+    ComplianceCount c = last();
+    assertThat(c.expected).isEqualTo(1);
+    assertThat(c.missed).isZero();
+  }
+
+  @Test
+  void theRateIsZeroWhenNobodyIsExpected() throws Exception {
+    send(result("a", null, PENDING));
+    send(result("a", PENDING, EXCUSED));
+    assertThat(last().expected).isZero();
+    assertThat(last().rate).isZero();
+  }
+
+  @Test
+  void windowsAndUnitsAreCountedApart() throws Exception {
+    send(result("a", "LOC1", null, PENDING));
+    send(result("a", "LOC2", null, PENDING));
+    WindowResult other = result("b", "LOC1", null, PENDING);
+    other.unitId = "tng-dinkes";
+    send(other);
+    assertThat(harness.extractOutputValues()).extracting(c -> c.expected).containsOnly(1);
+  }
+
+  @Test
+  void forgetsTheCountsWhenTheDateIsDropped() throws Exception {
+    send(result("a", null, PENDING));
+    send(result("a", PENDING, ON_TIME));
+    harness.processWatermark(NEXT_CUTOFF - 1);
+    assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    harness.processWatermark(NEXT_CUTOFF);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+}
