@@ -237,6 +237,37 @@ class CheckinTrackerTest {
     assertThat(of("ATTENDANCE").get(0).windowEndMs).isEqualTo(EIGHT_AM);
   }
 
+  @Test
+  void aPolicyChangeForADatePlannedAlreadyMovesItsDeadline() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    Policy later = policy(REGION);
+    later.checkinDeadline = "08:00";
+    publish(later);
+    send(checkIn(NIP, at("2026-11-23T07:45:00+07:00")));
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+    assertThat(of("ATTENDANCE").get(0).eventTimeMs).isEqualTo(EIGHT_AM);
+  }
+
+  @Test
+  void ignoresARosterForADateTooOldToHaveItsFactsReplayed() throws Exception {
+    harness.close();
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new CheckinTracker(GRACE_MS, 36 * 3_600_000L),
+            EmployeeFact::nip,
+            Types.STRING,
+            CheckinTracker.UNITS,
+            CheckinTracker.POLICIES);
+    harness.setProcessingTime(at("2026-11-26T10:00:00+07:00"));
+    unit(tangerang());
+    plan(wfo(NIP)); // 2026-11-23 ended more than 36 hours ago
+    plan(roster(NIP, UNIT, "2026-11-25", RosterMode.WFO));
+    watermark(at("2026-11-26T00:00:00+07:00"));
+    assertThat(results()).extracting(r -> r.date).containsOnly("2026-11-25");
+  }
+
   // --- time zones and days
 
   @Test
