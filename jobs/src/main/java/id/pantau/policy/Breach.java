@@ -15,7 +15,13 @@ public class Breach {
   public Long endedAtMs;
 
   public int limit;
+
+  /** Present at this moment: at opening, and at closing the count that ended it. */
   public int present;
+
+  /** The most present over the cap, the fewest under the floor, while it held. */
+  public int worst;
+
   public Integer unscheduled;
   public String[] unscheduledNips;
 

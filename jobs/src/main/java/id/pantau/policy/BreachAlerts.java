@@ -35,7 +35,17 @@ public final class BreachAlerts {
                 + " s ("
                 + b.present
                 + " present)"
-            : b.unitId + " is no longer " + what + b.limit + " after " + b.durationS + " s";
+            : b.unitId
+                + " is no longer "
+                + what
+                + b.limit
+                + " after "
+                + b.durationS
+                + " s ("
+                + b.present
+                + " present now, "
+                + b.worst
+                + (Breach.OVER_CAP.equals(b.kind) ? " at most)" : " at least)");
     return a;
   }
 }

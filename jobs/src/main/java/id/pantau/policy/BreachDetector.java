@@ -10,7 +10,10 @@ import org.apache.flink.util.Collector;
 /**
  * Opens a breach only after its condition has held for the policy's dwell time (no flapping) and
  * closes it when the condition stops holding, with its duration. Occupancy points arrive in
- * event-time order per unit and the condition is constant between them, so the times are exact.
+ * event-time order per unit and the condition is constant between them, so the times are exact. The
+ * dwell is the one in force at the latest point: a policy change while a condition holds moves the
+ * moment it opens. The `present` of a breach is the latest; `worst` is the most over a cap (the
+ * fewest under a floor) while it held.
  */
 public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus, Breach> {
   private transient ValueState<BreachState> overCap;
@@ -31,13 +34,15 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
   @Override
   public void processElement(OccupancyStatus s, Context ctx, Collector<Breach> out)
       throws Exception {
-    track(Breach.OVER_CAP, overCap, s.overCap(), s.cap == null ? 0 : s.cap, s, ctx, out);
-    track(Breach.UNDER_FLOOR, underFloor, s.underFloor(), s.floor, s, ctx, out);
+    int cap = s.cap == null ? 0 : s.cap;
+    track(Breach.OVER_CAP, overCap, underFloor, s.overCap(), cap, s, ctx, out);
+    track(Breach.UNDER_FLOOR, underFloor, overCap, s.underFloor(), s.floor, s, ctx, out);
   }
 
   private void track(
       String kind,
       ValueState<BreachState> state,
+      ValueState<BreachState> other,
       boolean holds,
       int limit,
       OccupancyStatus s,
@@ -51,12 +56,22 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
       if (b == null) {
         b = new BreachState();
         b.since = s.timeMs;
+        b.region = s.region; // kept: with unit and kind it names the breach's InfluxDB point
         b.dueAt = s.timeMs + s.dwellS * 1000L;
+        b.worst = s.present;
+        ctx.timerService().registerEventTimeTimer(b.dueAt);
+      } else if (!b.open && b.since + s.dwellS * 1000L != b.dueAt) {
+        // The region's dwell changed while the condition held: the policy in force now decides.
+        deleteTimer(ctx, b.dueAt, other);
+        b.dueAt = b.since + s.dwellS * 1000L;
         ctx.timerService().registerEventTimeTimer(b.dueAt);
       }
-      b.region = s.region;
       b.limit = limit;
       b.present = s.present;
+      b.worst =
+          Breach.OVER_CAP.equals(kind)
+              ? Math.max(b.worst, s.present)
+              : Math.min(b.worst, s.present);
       b.unscheduled = s.unscheduled;
       b.unscheduledNips = s.unscheduledNips;
       if (!b.open && b.dueAt <= s.timeMs) openBreach(kind, b, ctx.getCurrentKey(), out);
@@ -69,11 +84,21 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
         closed.present = s.present;
         closed.durationS = (s.timeMs - b.since) / 1000;
         out.collect(closed);
-      } else {
-        ctx.timerService().deleteEventTimeTimer(b.dueAt);
       }
+      // Also when it opened just above: its timer has not fired yet, and nothing is left to fire.
+      deleteTimer(ctx, b.dueAt, other);
       state.clear();
     }
+  }
+
+  /**
+   * Deletes a dwell timer unless the other condition waits for the same moment: a key has one timer
+   * per timestamp, so both conditions starting at one point share it.
+   */
+  private static void deleteTimer(Context ctx, long t, ValueState<BreachState> other)
+      throws Exception {
+    BreachState o = other.value();
+    if (o == null || o.open || o.dueAt != t) ctx.timerService().deleteEventTimeTimer(t);
   }
 
   @Override
@@ -107,6 +132,7 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
     x.startedAtMs = b.since;
     x.limit = b.limit;
     x.present = b.present;
+    x.worst = b.worst;
     x.unscheduled = b.unscheduled;
     x.unscheduledNips = b.unscheduledNips;
     return x;

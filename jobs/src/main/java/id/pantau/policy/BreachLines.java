@@ -4,7 +4,9 @@ import id.pantau.sink.Lines;
 
 /**
  * Measurement `breach`: one point per breach at its start, rewritten when it closes (open=false,
- * the final duration), so the point's identity makes both writes one record. No names.
+ * the final duration), so the point's identity makes both writes one record. Its `present` is the
+ * worst while the breach held (the most over a cap, the fewest under a floor), so the closing write
+ * does not replace it with the count that ended the breach. No names.
  */
 public final class BreachLines {
   private BreachLines() {}
@@ -14,7 +16,7 @@ public final class BreachLines {
     Lines.tag(sb, "unit", b.unitId);
     Lines.tag(sb, "region", b.region);
     Lines.tag(sb, "kind", b.kind);
-    Lines.firstField(sb, "present", b.present);
+    Lines.firstField(sb, "present", b.worst);
     Lines.field(sb, "limit", b.limit);
     Lines.field(sb, "open", b.open);
     Lines.field(sb, "duration_s", b.durationS);

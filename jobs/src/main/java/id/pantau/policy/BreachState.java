@@ -8,6 +8,10 @@ public class BreachState {
   public boolean open;
   public int limit;
   public int present;
+
+  /** The most present over a cap, the fewest under a floor, while the condition has held. */
+  public int worst;
+
   public Integer unscheduled;
   public String[] unscheduledNips;
 

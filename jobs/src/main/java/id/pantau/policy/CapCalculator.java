@@ -66,8 +66,7 @@ public class CapCalculator
 
     if (level == null && !Boolean.TRUE.equals(reportedNoZone.value())) {
       reportedNoZone.update(true);
-      ctx.output(
-          DEAD_LETTERS,
+      DeadLetter d =
           DeadLetter.of(
               Topics.UNITS,
               Json.text(u.unitId),
@@ -75,9 +74,11 @@ public class CapCalculator
                   + u.region
                   + "' of unit '"
                   + u.unitId
-                  + "'; no cap applies until PUT /v1/zones/"
+                  + "'; no zone cap applies until PUT /v1/zones/"
                   + u.region,
-              "cap-calculator"));
+              "cap-calculator");
+      d.key = u.unitId;
+      ctx.output(DEAD_LETTERS, d);
     } else if (level != null && reportedNoZone.value() != null) {
       reportedNoZone.clear();
     }

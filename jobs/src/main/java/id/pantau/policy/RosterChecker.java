@@ -5,17 +5,21 @@ import id.pantau.events.Policy;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.RosterPlan;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,34 +28,66 @@ import org.apache.flink.util.Collector;
  * than an essential unit's floor, it alerts as soon as the roster is known (before the day starts),
  * and again when a zone or policy change makes an accepted roster break the new cap. The cap of a
  * day is the lowest in force at any moment of it.
+ *
+ * <p>A roster arrives one row at a time, each row a new plan for its date, so a unit's plans are
+ * checked once no row has come for {@link #DEFAULT_SETTLE_MS} (processing time): a roster half
+ * posted is not yet under its floor, and one growing past the cap alerts once, not at every row.
+ * Each limit is alerted once per date; a plan for a day already over is ignored (the compacted
+ * roster topic is read again from its start on every fresh start).
  */
 public class RosterChecker
     extends KeyedBroadcastProcessFunction<String, RosterPlan, RuleChange, Alert> {
+  public static final long DEFAULT_SETTLE_MS = 5_000L;
+
+  /** Accepted plans by local date: checked, and checked again on every rule change. */
   static final MapStateDescriptor<String, RosterPlan> PLANS =
       new MapStateDescriptor<>("plans", Types.STRING, TypeInformation.of(RosterPlan.class));
 
+  /** Plans whose roster is still arriving, by local date. */
+  static final MapStateDescriptor<String, RosterPlan> PENDING =
+      new MapStateDescriptor<>("pending-plans", Types.STRING, TypeInformation.of(RosterPlan.class));
+
+  static final ValueStateDescriptor<Long> SETTLE_AT =
+      new ValueStateDescriptor<>("settle-at", Types.LONG);
+
+  private final long settleMs;
+
   private transient MapState<String, RosterPlan> plans;
+  private transient MapState<String, RosterPlan> pending;
+  private transient ValueState<Long> settleAt;
+
+  public RosterChecker() {
+    this(DEFAULT_SETTLE_MS);
+  }
+
+  public RosterChecker(long settleMs) {
+    this.settleMs = settleMs;
+  }
 
   @Override
-  public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
+  public void open(OpenContext ctx) {
     plans = getRuntimeContext().getMapState(PLANS);
+    pending = getRuntimeContext().getMapState(PENDING);
+    settleAt = getRuntimeContext().getState(SETTLE_AT);
   }
 
   @Override
   public void processElement(RosterPlan p, ReadOnlyContext ctx, Collector<Alert> out)
       throws Exception {
-    RosterPlan before = plans.get(p.date);
+    if (dayEnd(p) <= ctx.timerService().currentWatermark()) return; // a day already over
+    RosterPlan before = pending.get(p.date);
+    if (before == null) before = plans.get(p.date);
     if (before != null) {
       p.alertedOverCap = before.alertedOverCap;
       p.alertedUnderFloor = before.alertedUnderFloor;
     }
-    check(
-        p,
-        ctx.getBroadcastState(RegionRules.ZONES).immutableEntries(),
-        ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries(),
-        out);
-    plans.put(p.date, p);
+    pending.put(p.date, p);
     ctx.timerService().registerEventTimeTimer(dayEnd(p));
+    Long due = settleAt.value();
+    if (due != null) ctx.timerService().deleteProcessingTimeTimer(due);
+    due = ctx.timerService().currentProcessingTime() + settleMs;
+    ctx.timerService().registerProcessingTimeTimer(due);
+    settleAt.update(due);
   }
 
   @Override
@@ -74,10 +110,42 @@ public class RosterChecker
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    for (Iterator<RosterPlan> it = plans.values().iterator(); it.hasNext(); ) {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      settle(ctx, out);
+      return;
+    }
+    dropEndedBy(t, plans);
+    dropEndedBy(t, pending);
+    if (pending.isEmpty()) {
+      Long due = settleAt.value();
+      if (due != null) ctx.timerService().deleteProcessingTimeTimer(due);
+      settleAt.clear();
+    }
+  }
+
+  /** The unit's roster has stopped changing: accept its pending plans and check them. */
+  private void settle(OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    settleAt.clear();
+    long watermark = ctx.timerService().currentWatermark();
+    Iterable<Map.Entry<String, ZoneChange>> zones =
+        ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
+    Iterable<Map.Entry<String, Policy>> policies =
+        ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
+    List<RosterPlan> settled = new ArrayList<>();
+    for (RosterPlan p : pending.values()) settled.add(p);
+    pending.clear();
+    for (RosterPlan p : settled) {
+      if (dayEnd(p) <= watermark) continue;
+      check(p, zones, policies, out);
+      plans.put(p.date, p);
+    }
+  }
+
+  private static void dropEndedBy(long t, MapState<String, RosterPlan> state) throws Exception {
+    for (Iterator<RosterPlan> it = state.values().iterator(); it.hasNext(); ) {
       if (dayEnd(it.next()) <= t) it.remove();
     }
-    if (plans.isEmpty()) plans.clear();
+    if (state.isEmpty()) state.clear();
   }
 
   /** Alerts what the plan breaks now and had not alerted before; returns whether that changed. */
@@ -111,7 +179,8 @@ public class RosterChecker
       }
     }
     boolean changed = false;
-    String over = cap != null && p.scheduledOffice > cap ? cap + "/" + p.scheduledOffice : null;
+    // What was alerted is the limit, not the count: a roster growing row by row alerts once.
+    String over = cap != null && p.scheduledOffice > cap ? String.valueOf(cap) : null;
     if (over != null && !over.equals(p.alertedOverCap)) {
       out.collect(
           alert(
@@ -125,14 +194,12 @@ public class RosterChecker
                   + " staff in the office; the cap is "
                   + cap));
     }
-    if (!java.util.Objects.equals(over, p.alertedOverCap)) {
+    if (!Objects.equals(over, p.alertedOverCap)) {
       p.alertedOverCap = over;
       changed = true;
     }
     String under =
-        p.essential && p.scheduledOffice < p.minPresent
-            ? p.minPresent + "/" + p.scheduledOffice
-            : null;
+        p.essential && p.scheduledOffice < p.minPresent ? String.valueOf(p.minPresent) : null;
     if (under != null && !under.equals(p.alertedUnderFloor)) {
       out.collect(
           alert(
@@ -146,7 +213,7 @@ public class RosterChecker
                   + " staff in the office; the floor is "
                   + p.minPresent));
     }
-    if (!java.util.Objects.equals(under, p.alertedUnderFloor)) {
+    if (!Objects.equals(under, p.alertedUnderFloor)) {
       p.alertedUnderFloor = under;
       changed = true;
     }
@@ -155,7 +222,7 @@ public class RosterChecker
 
   private static Alert alert(RosterPlan p, String kind, int limit, String message) {
     Alert a = new Alert();
-    a.alertId = kind + ":" + p.unitId + ":" + p.date + ":" + limit + ":" + p.scheduledOffice;
+    a.alertId = kind + ":" + p.unitId + ":" + p.date + ":" + limit;
     a.kind = kind;
     a.phase = Alert.RAISED;
     a.unitId = p.unitId;
@@ -177,9 +244,5 @@ public class RosterChecker
         .atStartOfDay(ZoneId.of(p.timeZone))
         .toInstant()
         .toEpochMilli();
-  }
-
-  static String iso(long ms) {
-    return Instant.ofEpochMilli(ms).toString();
   }
 }
