@@ -40,8 +40,14 @@ final class Catalogue {
    * One unit as the catalogue knows it.
    *
    * @param floorShare for essential units, the share of the headcount that must be present
+   * @param duty its round-the-clock rota and field duty
    */
-  record Entry(String suffix, String name, Kind kind, boolean essential, double floorShare) {}
+  record Entry(
+      String suffix, String name, Kind kind, boolean essential, double floorShare, Duty duty) {
+    boolean roundTheClock() {
+      return duty.roundTheClock();
+    }
+  }
 
   /** A region with its unit names: the core first, then the pool the seed picks from. */
   record RegionSpec(
@@ -61,43 +67,71 @@ final class Catalogue {
   }
 
   // Essential services per the seeds (Tangsel 000, Bogor 003): a floor of staff stays present.
-  private static Entry essential(String suffix, String name, Kind kind, double floorShare) {
-    return new Entry(suffix, name, kind, true, floorShare);
+  private static Entry essential(
+      String suffix, String name, Kind kind, double floorShare, Duty duty) {
+    return new Entry(suffix, name, kind, true, floorShare, duty);
   }
 
   private static Entry office(String suffix, String name, Kind kind) {
-    return new Entry(suffix, name, kind, false, 0);
+    return office(suffix, name, kind, Duty.OFFICE);
+  }
+
+  private static Entry office(String suffix, String name, Kind kind, Duty duty) {
+    return new Entry(suffix, name, kind, false, 0, duty);
   }
 
   private static Entry kecamatan(String slug, String name) {
-    return essential("kec-" + slug, "Kecamatan " + name, Kind.KECAMATAN, 0.15);
+    return essential("kec-" + slug, "Kecamatan " + name, Kind.KECAMATAN, 0.15, Duty.KECAMATAN);
   }
 
   private static Entry distrik(String slug, String name) {
     // In Papua the kecamatan is called distrik.
-    return essential("distrik-" + slug, "Distrik " + name, Kind.KECAMATAN, 0.15);
+    return essential("distrik-" + slug, "Distrik " + name, Kind.KECAMATAN, 0.15, Duty.KECAMATAN);
   }
 
   private static Entry kelurahan(String slug, String name) {
-    return essential("kel-" + slug, "Kelurahan " + name, Kind.KELURAHAN, 0.20);
+    return essential("kel-" + slug, "Kelurahan " + name, Kind.KELURAHAN, 0.20, Duty.KELURAHAN);
   }
 
-  private static Entry puskesmas(String slug, String name) {
-    return essential("puskesmas-" + slug, "Puskesmas " + name, Kind.PUSKESMAS, 0.20);
+  /** A puskesmas; a rawat inap one keeps a 24-hour emergency room with staff on shifts. */
+  private static Entry puskesmas(String slug, String name, boolean rawatInap) {
+    return essential(
+        "puskesmas-" + slug,
+        "Puskesmas " + name,
+        Kind.PUSKESMAS,
+        0.20,
+        rawatInap ? Duty.PUSKESMAS_24H : Duty.PUSKESMAS);
+  }
+
+  private static Entry rsud(String city) {
+    return essential("rsud", "Rumah Sakit Umum Daerah Kota " + city, Kind.RSUD, 0.20, Duty.RSUD);
   }
 
   static final Entry DISDUKCAPIL =
-      essential("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", Kind.DINAS, 0.15);
-  static final Entry DINKES = essential("dinkes", "Dinas Kesehatan", Kind.DINAS, 0.12);
+      essential(
+          "disdukcapil",
+          "Dinas Kependudukan dan Pencatatan Sipil",
+          Kind.DINAS,
+          0.15,
+          Duty.FIELD_OFFICE);
+  static final Entry DINKES =
+      essential("dinkes", "Dinas Kesehatan", Kind.DINAS, 0.12, Duty.DINKES_PSC);
   static final Entry DAMKAR =
-      essential("damkar", "Dinas Pemadam Kebakaran dan Penyelamatan", Kind.DINAS, 0.20);
+      essential(
+          "damkar", "Dinas Pemadam Kebakaran dan Penyelamatan", Kind.DINAS, 0.20, Duty.DAMKAR);
   static final Entry SATPOLPP =
-      essential("satpolpp", "Satuan Polisi Pamong Praja", Kind.DINAS, 0.18);
-  static final Entry DISHUB = essential("dishub", "Dinas Perhubungan", Kind.DINAS, 0.15);
-  static final Entry DLH = essential("dlh", "Dinas Lingkungan Hidup", Kind.DINAS, 0.15);
+      essential("satpolpp", "Satuan Polisi Pamong Praja", Kind.DINAS, 0.18, Duty.SATPOLPP);
+  static final Entry DISHUB =
+      essential("dishub", "Dinas Perhubungan", Kind.DINAS, 0.15, Duty.DISHUB);
+  static final Entry DLH =
+      essential("dlh", "Dinas Lingkungan Hidup", Kind.DINAS, 0.15, Duty.FIELD_OFFICE);
   static final Entry DPMPTSP =
       essential(
-          "dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", Kind.DINAS, 0.12);
+          "dpmptsp",
+          "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+          Kind.DINAS,
+          0.12,
+          Duty.OFFICE);
   static final Entry BKPSDM =
       office("bkpsdm", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", Kind.BADAN);
 
@@ -113,11 +147,11 @@ final class Catalogue {
         office("bapenda", "Badan Pendapatan Daerah", Kind.BADAN),
         office("inspektorat", "Inspektorat", Kind.BADAN),
         office("kesbangpol", "Badan Kesatuan Bangsa dan Politik", Kind.BADAN),
-        office("bpbd", "Badan Penanggulangan Bencana Daerah", Kind.BADAN),
+        office("bpbd", "Badan Penanggulangan Bencana Daerah", Kind.BADAN, Duty.BPBD),
         office("diskominfo", "Dinas Komunikasi dan Informatika", Kind.DINAS),
         office("disdik", "Dinas Pendidikan", Kind.DINAS),
-        office("dinsos", "Dinas Sosial", Kind.DINAS),
-        office("dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang", Kind.DINAS),
+        office("dinsos", "Dinas Sosial", Kind.DINAS, Duty.FIELD_OFFICE),
+        office("dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang", Kind.DINAS, Duty.FIELD_OFFICE),
         office("disnaker", "Dinas Ketenagakerjaan", Kind.DINAS),
         office("dispora", "Dinas Pemuda dan Olahraga", Kind.DINAS),
         office("dinkopukm", "Dinas Koperasi dan Usaha Kecil dan Menengah", Kind.DINAS),
@@ -145,7 +179,7 @@ final class Catalogue {
           106.6319,
           List.of(DISDUKCAPIL, DINKES, DAMKAR, kecamatan("cipondoh", "Cipondoh"), BKPSDM),
           pool(
-              essential("rsud", "Rumah Sakit Umum Daerah Kota Tangerang", Kind.RSUD, 0.20),
+              rsud("Tangerang"),
               List.of(
                   kecamatan("karawaci", "Karawaci"),
                   kecamatan("tangerang", "Tangerang"),
@@ -159,10 +193,10 @@ final class Catalogue {
                   kecamatan("jatiuwung", "Jatiuwung"),
                   kecamatan("karang-tengah", "Karang Tengah"),
                   kecamatan("benda", "Benda"),
-                  puskesmas("cipondoh", "Cipondoh"),
-                  puskesmas("karawaci-baru", "Karawaci Baru"),
-                  puskesmas("tanah-tinggi", "Tanah Tinggi"),
-                  puskesmas("ciledug", "Ciledug"),
+                  puskesmas("cipondoh", "Cipondoh", true),
+                  puskesmas("karawaci-baru", "Karawaci Baru", true),
+                  puskesmas("tanah-tinggi", "Tanah Tinggi", false),
+                  puskesmas("ciledug", "Ciledug", false),
                   kelurahan("sukasari", "Sukasari"),
                   kelurahan("babakan", "Babakan"),
                   kelurahan("poris-plawad", "Poris Plawad"),
@@ -181,7 +215,7 @@ final class Catalogue {
           119.4122,
           List.of(BKPSDM, DISDUKCAPIL, DINKES, kecamatan("panakkukang", "Panakkukang")),
           pool(
-              essential("rsud", "Rumah Sakit Umum Daerah Kota Makassar", Kind.RSUD, 0.20),
+              rsud("Makassar"),
               List.of(
                   DAMKAR,
                   kecamatan("tamalate", "Tamalate"),
@@ -195,10 +229,10 @@ final class Catalogue {
                   kecamatan("biringkanaya", "Biringkanaya"),
                   kecamatan("manggala", "Manggala"),
                   kecamatan("tamalanrea", "Tamalanrea"),
-                  puskesmas("kassi-kassi", "Kassi-Kassi"),
-                  puskesmas("jumpandang-baru", "Jumpandang Baru"),
-                  puskesmas("pampang", "Pampang"),
-                  puskesmas("batua", "Batua"),
+                  puskesmas("kassi-kassi", "Kassi-Kassi", true),
+                  puskesmas("jumpandang-baru", "Jumpandang Baru", true),
+                  puskesmas("pampang", "Pampang", false),
+                  puskesmas("batua", "Batua", true),
                   kelurahan("karuwisi", "Karuwisi"),
                   kelurahan("masale", "Masale"),
                   kelurahan("pandang", "Pandang"),
@@ -215,9 +249,12 @@ final class Catalogue {
           -2.5530,
           140.7125,
           List.of(
-              DISDUKCAPIL, DINKES, puskesmas("abepura", "Abepura"), distrik("abepura", "Abepura")),
+              DISDUKCAPIL,
+              DINKES,
+              puskesmas("abepura", "Abepura", true),
+              distrik("abepura", "Abepura")),
           pool(
-              essential("rsud", "Rumah Sakit Umum Daerah Kota Jayapura", Kind.RSUD, 0.20),
+              rsud("Jayapura"),
               List.of(
                   DAMKAR,
                   BKPSDM,
@@ -225,10 +262,10 @@ final class Catalogue {
                   distrik("jayapura-selatan", "Jayapura Selatan"),
                   distrik("heram", "Heram"),
                   distrik("muara-tami", "Muara Tami"),
-                  puskesmas("kotaraja", "Kotaraja"),
-                  puskesmas("hamadi", "Hamadi"),
-                  puskesmas("jayapura-utara", "Jayapura Utara"),
-                  puskesmas("waena", "Waena"),
+                  puskesmas("kotaraja", "Kotaraja", false),
+                  puskesmas("hamadi", "Hamadi", true),
+                  puskesmas("jayapura-utara", "Jayapura Utara", false),
+                  puskesmas("waena", "Waena", true),
                   kelurahan("entrop", "Entrop"),
                   kelurahan("argapura", "Argapura"),
                   kelurahan("hamadi", "Hamadi"),

@@ -19,6 +19,7 @@ public final class City {
   private static final long REGION_SALT = 0x52454749L;
   private static final long UNIT_SALT = 0x554E4954L;
   private static final long STAFF_SALT = 0x53544146L;
+  private static final int ROUND_THE_CLOCK_PICKS = 2;
 
   private final CityConfig config;
   private final List<Region> regions;
@@ -63,8 +64,23 @@ public final class City {
       List<Catalogue.Entry> chosen = new ArrayList<>(spec.core());
       List<Catalogue.Entry> pool = new ArrayList<>(spec.pool());
       shuffle(pool, Rng.of(seed, UNIT_SALT, Rng.hash(spec.id())));
+      // The first two picks from the pool work round the clock (fire brigade, hospital, Satpol PP,
+      // Dishub …), so that every region has staff on shift at night.
+      int front = 0;
+      for (int j = 0; j < pool.size() && front < ROUND_THE_CLOCK_PICKS; j++) {
+        if (pool.get(j).roundTheClock()) pool.add(front++, pool.remove(j));
+      }
       chosen.addAll(pool);
-      for (Catalogue.Entry e : chosen.subList(0, k)) {
+      List<Catalogue.Entry> picked = new ArrayList<>(chosen.subList(0, k));
+      if (picked.stream().noneMatch(Catalogue.Entry::roundTheClock)) {
+        // A region of very few units: its last unit is one that works round the clock.
+        chosen.stream()
+            .skip(k)
+            .filter(Catalogue.Entry::roundTheClock)
+            .findFirst()
+            .ifPresent(e -> picked.set(k - 1, e));
+      }
+      for (Catalogue.Entry e : picked) {
         entries.add(e);
         entryRegions.add(rs.get(i));
       }
@@ -97,7 +113,8 @@ public final class City {
               minPresent,
               Geo.round6(office[0]),
               Geo.round6(office[1]),
-              radiusM);
+              radiusM,
+              e.duty());
       us.add(unit);
       unitsById.put(unitId, unit);
     }
@@ -110,7 +127,7 @@ public final class City {
       List<Employee> staff = new ArrayList<>(unit.headcount());
       for (int k = 0; k < unit.headcount(); k++) {
         Rng r = Rng.of(seed, STAFF_SALT, Rng.hash(unit.unitId()), k);
-        Employee emp = employee(unit, r, nips);
+        Employee emp = employee(unit, r, nips, crew(unit, k));
         staff.add(emp);
         all.add(emp);
       }
@@ -211,7 +228,19 @@ public final class City {
     return Math.max(CityConfig.MIN_HEADCOUNT, Math.min(CityConfig.MAX_HEADCOUNT, h));
   }
 
-  private static Employee employee(CityUnit unit, Rng r, Set<String> nips) {
+  /**
+   * The crew of the unit's {@code k}-th employee: the first share of the staff (at least two per
+   * crew) is on the round-the-clock rota, dealt round the four crews; the rest keep office hours.
+   */
+  static int crew(CityUnit unit, int k) {
+    if (!unit.roundTheClock()) return -1;
+    int n = unit.headcount();
+    int onRota =
+        Math.min(n - 2, Math.max(2 * Shift.CREWS, (int) Math.round(n * unit.duty().shiftShare())));
+    return k < onRota ? k % Shift.CREWS : -1;
+  }
+
+  private static Employee employee(CityUnit unit, Rng r, Set<String> nips, int crew) {
     // Born 1966–2000, appointed at 20–35 and not after 2024 (PP 11/2017: CPNS from 18 to 35).
     int birthYear = r.between(1966, 2000);
     int birthMonth = r.between(1, 12);
@@ -249,7 +278,8 @@ public final class City {
         Geo.round6(homeLat),
         Geo.round6(homeLon),
         bias,
-        diligence);
+        diligence,
+        crew);
   }
 
   private static <T> void shuffle(List<T> list, Rng r) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
  * @param lat latitude of the office centre
  * @param lon longitude of the office centre
  * @param radiusM radius of the office circle, 80–200 m
+ * @param duty its round-the-clock rota (if any) and how often its staff go out on field duty
  */
 public record CityUnit(
     String unitId,
@@ -21,7 +22,13 @@ public record CityUnit(
     int minPresent,
     double lat,
     double lon,
-    double radiusM) {
+    double radiusM,
+    Duty duty) {
+
+  /** True when some of its staff work shifts round the clock (fire brigade, hospital, PSC 119). */
+  public boolean roundTheClock() {
+    return duty.roundTheClock();
+  }
 
   public ZoneId zone() {
     return region.zone();

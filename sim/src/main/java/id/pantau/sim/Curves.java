@@ -88,6 +88,87 @@ final class Curves {
   }
 
   /**
+   * Check-in for a shift starting at {@code startSecond}: most come 2–30 minutes early for the
+   * handover (mode ~12 minutes), ~6 % come up to 25 minutes late.
+   */
+  static int shiftStartSecond(Rng r, int startSecond) {
+    double m;
+    if (r.chance(SHIFT_LATE)) {
+      m = r.uniform(1, 25);
+    } else {
+      m = -clamp(12 + 5 * r.gaussian(), 2, 30);
+    }
+    return startSecond + seconds(m);
+  }
+
+  /**
+   * Check-out at the end of a shift ending at {@code endSecond}: most 0–25 minutes after it (the
+   * handover overlaps the next crew's arrival), a few leave up to half an hour early, ~10 % stay on
+   * for up to an hour; never later than {@code latestSecond}.
+   */
+  static int shiftEndSecond(Rng r, int endSecond, int latestSecond) {
+    double p = r.nextDouble();
+    double m;
+    if (p < 0.03) {
+      m = -r.uniform(5, 30);
+    } else if (p < 0.90) {
+      m = clamp(8 + 5 * r.gaussian(), 0, 25);
+    } else {
+      m = r.uniform(25, 60);
+    }
+    return Math.min(latestSecond, endSecond + seconds(m));
+  }
+
+  /** Share of shift staff who arrive after the start of their shift. */
+  static final double SHIFT_LATE = 0.06;
+
+  /** The shortest and longest field trip, minutes between check-out and check-in. */
+  static final int TRIP_MIN_MINUTES = 20;
+
+  static final int TRIP_MAX_MINUTES = 120;
+
+  /**
+   * How long a team stays out, in seconds: at least 20 minutes plus room for the members' jitter,
+   * mostly under an hour, never so long that a member's return passes two hours.
+   *
+   * @param meanExtraMin the mean of the exponential part beyond the minimum
+   * @param jitterSeconds the most a member's check-out and check-in may lag the team's
+   */
+  static int tripSeconds(Rng r, double meanExtraMin, int jitterSeconds) {
+    int min = TRIP_MIN_MINUTES * 60 + jitterSeconds;
+    int max = TRIP_MAX_MINUTES * 60 - jitterSeconds;
+    return seconds(tail(r, min / 60.0, meanExtraMin, max / 60.0));
+  }
+
+  /**
+   * How busy the streets are for shift staff at a local hour, as a factor on their trip rate: fewer
+   * calls deep in the night, more in the day and the evening.
+   */
+  static double shiftTripFactor(int hour) {
+    if (hour < 5) return 1.0;
+    if (hour < 7) return 0.9;
+    if (hour < 17) return 1.2;
+    if (hour < 22) return 1.05;
+    return 0.9;
+  }
+
+  static final double MAX_SHIFT_TRIP_FACTOR = 1.2;
+
+  /**
+   * When office staff leave for field visits, as a factor on their trip rate at a local hour: from
+   * 08:00 to 15:00, fewer around the midday break (ishoma), none outside.
+   */
+  static double officeTripFactor(int hour) {
+    if (hour < 8 || hour >= 15) return 0;
+    if (hour < 9) return 0.7;
+    if (hour < 12) return 1.0;
+    if (hour < 13) return 0.4;
+    return 0.8;
+  }
+
+  static final double MAX_OFFICE_TRIP_FACTOR = 1.0;
+
+  /**
    * An exponential tail after {@code from} with the given mean, redrawn until before {@code to}.
    */
   private static double tail(Rng r, double from, double mean, double to) {

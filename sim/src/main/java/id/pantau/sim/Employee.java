@@ -9,6 +9,8 @@ package id.pantau.sim;
  * @param homeLon longitude of home
  * @param arrivalBiasMin how much earlier (negative) or later this person usually arrives, minutes
  * @param diligence the chance that this person shares a WFH location ping within its window
+ * @param crew the shift crew (regu, 0–3) of a round-the-clock unit's operational staff, or -1 for
+ *     staff who keep office hours; see {@link Shift#ofCrew(int, long)}
  */
 public record Employee(
     String nip,
@@ -18,4 +20,11 @@ public record Employee(
     double homeLat,
     double homeLon,
     double arrivalBiasMin,
-    double diligence) {}
+    double diligence,
+    int crew) {
+
+  /** True for staff on the round-the-clock rota of their unit. */
+  public boolean onRota() {
+    return crew >= 0;
+  }
+}
