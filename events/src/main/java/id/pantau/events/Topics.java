@@ -16,11 +16,18 @@ public final class Topics {
   public static final String EXPOSURES = "pantau.exposures.v1";
 
   public static final String ALERTS = "pantau.alerts.v1";
+
+  /**
+   * Each employee's result per date and window (key nip@date@window), compacted: the follow-up
+   * record BKD acts on. Names people: never leaves Kafka except through dashboard-api.
+   */
+  public static final String CHECKINS = "pantau.checkins.v1";
+
   public static final String DEADLETTER = "pantau.deadletter.v1";
 
   /** Reference data topics are compacted: the latest record per key is the current value. */
   public static final java.util.List<String> COMPACTED =
-      java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS);
+      java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS, CHECKINS);
 
   public static final java.util.List<String> ALL =
       java.util.List.of(

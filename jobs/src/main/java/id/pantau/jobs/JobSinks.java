@@ -1,5 +1,8 @@
 package id.pantau.jobs;
 
+import id.pantau.compliance.ComplianceCount;
+import id.pantau.compliance.ComplianceLines;
+import id.pantau.compliance.WindowResult;
 import id.pantau.events.Alert;
 import id.pantau.events.DeadLetter;
 import id.pantau.policy.Breach;
@@ -14,6 +17,8 @@ import org.apache.flink.api.connector.sink2.Sink;
 public record JobSinks(
     Sink<OccupancyStatus> occupancy,
     Sink<Breach> breaches,
+    Sink<ComplianceCount> compliance,
+    Sink<WindowResult> checkins,
     Sink<Alert> alerts,
     Sink<DeadLetter> deadLetters) {
 
@@ -23,6 +28,8 @@ public record JobSinks(
     return new JobSinks(
         new InfluxSink<>(influx, StatusLines::encode),
         new InfluxSink<>(influx, BreachLines::encode),
+        new InfluxSink<>(influx, ComplianceLines::encode),
+        KafkaIo.checkins(cfg),
         KafkaIo.alerts(cfg),
         KafkaIo.deadLetters(cfg));
   }

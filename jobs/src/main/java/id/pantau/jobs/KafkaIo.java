@@ -1,10 +1,12 @@
 package id.pantau.jobs;
 
+import id.pantau.compliance.WindowResult;
 import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
 import id.pantau.events.Exposure;
 import id.pantau.events.Json;
+import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
@@ -25,6 +27,8 @@ public final class KafkaIo {
       TypeInformation.of(new TypeHint<Parsed<AttendanceEvent>>() {});
   public static final TypeInformation<Parsed<Unit>> PARSED_UNIT =
       TypeInformation.of(new TypeHint<Parsed<Unit>>() {});
+  public static final TypeInformation<Parsed<LocationPing>> PARSED_LOCATION =
+      TypeInformation.of(new TypeHint<Parsed<LocationPing>>() {});
   public static final TypeInformation<Parsed<Exposure>> PARSED_EXPOSURE =
       TypeInformation.of(new TypeHint<Parsed<Exposure>>() {});
   public static final TypeInformation<Parsed<RosterEntry>> PARSED_ROSTER =
@@ -52,6 +56,41 @@ public final class KafkaIo {
   /** Reference data is read whole on every start: a compacted topic is its current state. */
   public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
     return reference(cfg, Topics.UNITS, Json::unit, PARSED_UNIT);
+  }
+
+  public static KafkaSource<Parsed<LocationPing>> locations(JobsConfig cfg) {
+    var b =
+        KafkaSource.<Parsed<LocationPing>>builder()
+            .setBootstrapServers(cfg.kafkaBootstrap())
+            .setTopics(Topics.LOCATION)
+            .setGroupId(cfg.groupId())
+            .setStartingOffsets(startFrom(cfg.startFrom()))
+            .setDeserializer(new JsonRecords<>(Json::location, PARSED_LOCATION));
+    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
+    return b.build();
+  }
+
+  /** Each employee's latest result per date and window, compacted by nip@date@window. */
+  public static KafkaSink<WindowResult> checkins(JobsConfig cfg) {
+    return KafkaSink.<WindowResult>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<WindowResult>builder()
+                .setTopic(Topics.CHECKINS)
+                .setKeySerializationSchema(new CheckinKey())
+                .setValueSerializationSchema(new JsonSerialization<WindowResult>())
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+
+  static final class CheckinKey
+      implements org.apache.flink.api.common.serialization.SerializationSchema<WindowResult> {
+    @Override
+    public byte[] serialize(WindowResult r) {
+      return (r.nip + "@" + r.date + "@" + r.window)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {

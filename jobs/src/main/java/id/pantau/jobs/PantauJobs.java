@@ -1,8 +1,10 @@
 package id.pantau.jobs;
 
+import id.pantau.compliance.ComplianceJob;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
 import id.pantau.events.Exposure;
+import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
@@ -54,6 +56,9 @@ public final class PantauJobs {
             "Attendance",
             "attendance",
             cfg);
+    SingleOutputStreamOperator<LocationPing> locations =
+        Validated.read(
+            env, in.locations(), l -> l.timeMs, LocationPing.class, "Locations", "locations", cfg);
     SingleOutputStreamOperator<Unit> units =
         Validated.read(env, in.units(), u -> u.effectiveFromMs, Unit.class, "Units", "units", cfg);
     SingleOutputStreamOperator<Exposure> exposures =
@@ -103,21 +108,41 @@ public final class PantauJobs {
     PolicyJob.Outputs policy =
         PolicyJob.build(occupancy, occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS), rules);
 
+    ComplianceJob.Outputs compliance =
+        ComplianceJob.build(attendance, locations, rosters, units, policies, cfg);
+
     policy.statuses().sinkTo(out.occupancy()).name("Occupancy to InfluxDB").uid("occupancy-sink");
     policy.breaches().sinkTo(out.breaches()).name("Breaches to InfluxDB").uid("breach-sink");
-    policy.alerts().sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
+    compliance
+        .counts()
+        .sinkTo(out.compliance())
+        .name("Compliance to InfluxDB")
+        .uid("compliance-sink");
+    compliance
+        .results()
+        .sinkTo(out.checkins())
+        .name("Check-in records to Kafka")
+        .uid("checkin-sink");
+    policy
+        .alerts()
+        .union(compliance.alerts())
+        .sinkTo(out.alerts())
+        .name("Alerts to Kafka")
+        .uid("alert-sink");
 
     DataStream<DeadLetter> deadLetters =
         attendance
             .getSideOutput(SplitDeadLetters.DEAD_LETTERS)
             .union(
+                locations.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 units.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 exposures.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 rosters.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 zones.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 policies.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 occupancy.getSideOutput(OccupancyTracker.DEAD_LETTERS),
-                policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS));
+                policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS),
+                compliance.deadLetters());
     deadLetters.sinkTo(out.deadLetters()).name("Dead letters to Kafka").uid("dead-letter-sink");
   }
 
