@@ -1,0 +1,92 @@
+package id.pantau.daily;
+
+import java.util.List;
+
+/**
+ * Retention in InfluxDB 1.x: raw measurements (occupancy, breach, compliance) in {@link #RAW} for
+ * 30 days, the daily rollups in {@link #TRENDS} for five years. Run {@link #statements(String)}
+ * once the database exists (CREATE DATABASE first); each is idempotent when the policy already
+ * exists with the same settings, and {@link #alterStatements(String)} bring an existing policy to
+ * these settings (CREATE fails when a policy of the name exists with other settings).
+ *
+ * <p>Writes: `daily` points go to the retention policy {@code trends} (the /write parameter {@code
+ * rp=trends}); the raw measurements keep writing to the default policy, which becomes {@code raw}.
+ *
+ * <p>Reads: a policy other than the default must be named, so trends are read with {@code SELECT …
+ * FROM "pantau"."trends"."daily"}. Making {@code raw} the default hides points written earlier to
+ * {@code autogen} from queries that do not name a policy (they stay in {@code autogen} until it
+ * expires them): name {@code "autogen"} to read them, or drop them.
+ */
+public final class Retention {
+  public static final String DATABASE = "pantau";
+
+  /** The default policy: raw measurements. */
+  public static final String RAW = "raw";
+
+  public static final String RAW_DURATION = "30d";
+
+  /** The daily rollups for leadership trends. */
+  public static final String TRENDS = "trends";
+
+  public static final String TRENDS_DURATION = "1825d";
+
+  public static final String CREATE_RAW =
+      "CREATE RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT";
+  public static final String CREATE_TRENDS =
+      "CREATE RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1";
+  public static final String ALTER_RAW =
+      "ALTER RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT";
+  public static final String ALTER_TRENDS =
+      "ALTER RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1";
+
+  /** The measurement that lives in {@link #TRENDS}. */
+  public static final String DAILY_MEASUREMENT = "daily";
+
+  private Retention() {}
+
+  /** The CREATE statements for a database (letters, digits or _, as the sink checks). */
+  public static List<String> statements(String database) {
+    checkName(database);
+    return List.of(
+        create(database, RAW, RAW_DURATION, true),
+        create(database, TRENDS, TRENDS_DURATION, false));
+  }
+
+  /** The ALTER statements that bring existing policies to these settings. */
+  public static List<String> alterStatements(String database) {
+    checkName(database);
+    return List.of(
+        alter(database, RAW, RAW_DURATION, true), alter(database, TRENDS, TRENDS_DURATION, false));
+  }
+
+  /** The fully qualified name to read a measurement of a policy, e.g. "pantau"."trends"."daily". */
+  public static String qualified(String database, String policy, String measurement) {
+    return '"' + database + "\".\"" + policy + "\".\"" + measurement + '"';
+  }
+
+  private static String create(String db, String rp, String duration, boolean isDefault) {
+    return "CREATE " + policy(db, rp, duration, isDefault);
+  }
+
+  private static String alter(String db, String rp, String duration, boolean isDefault) {
+    return "ALTER " + policy(db, rp, duration, isDefault);
+  }
+
+  private static String policy(String db, String rp, String duration, boolean isDefault) {
+    return "RETENTION POLICY \""
+        + rp
+        + "\" ON \""
+        + db
+        + "\" DURATION "
+        + duration
+        + " REPLICATION 1"
+        + (isDefault ? " DEFAULT" : "");
+  }
+
+  private static void checkName(String database) {
+    if (database == null || !database.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException(
+          "influx database: must be letters, digits or _ (got " + database + ")");
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package id.pantau.daily;
+
+import static id.pantau.daily.TestDaily.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DailyLinesTest {
+  static DailyRollup rollup() {
+    DailyRollup r = new DailyRollup();
+    r.unitId = UNIT;
+    r.region = REGION;
+    r.date = DATE;
+    r.dayStartMs = DAY_START;
+    r.attendanceRate = 0.75;
+    r.wfhCompliance = 0.5;
+    r.peakPresent = 31;
+    r.meanPresent = 12.5;
+    r.minutesOverCap = 42.25;
+    r.alerts = 3;
+    r.asOfMs = NOON;
+    r.provisional = true;
+    return r;
+  }
+
+  @Test
+  void writesEveryFieldAtTheLocalMidnight() {
+    assertThat(DailyLines.encode(rollup()))
+        .isEqualTo(
+            "daily,unit=tng-bkpsdm,region=kota-tangerang attendance_rate=0.75,wfh_compliance=0.5,"
+                + "peak_present=31i,mean_present=12.5,minutes_over_cap=42.25,alerts=3i "
+                + DAY_START);
+  }
+
+  @Test
+  void everyEmissionOfADayRewritesTheSamePoint() {
+    DailyRollup later = rollup();
+    later.asOfMs = MIDNIGHT;
+    later.provisional = false;
+    later.alerts = 4;
+    String a = DailyLines.encode(rollup());
+    String b = DailyLines.encode(later);
+    assertThat(a.substring(0, a.indexOf(' '))).isEqualTo(b.substring(0, b.indexOf(' ')));
+    assertThat(a.substring(a.lastIndexOf(' '))).isEqualTo(b.substring(b.lastIndexOf(' ')));
+  }
+
+  @Test
+  void leavesOutRatesNobodyWasExpectedForAndOccupancyNotYetKnown() {
+    DailyRollup r = rollup();
+    r.attendanceRate = null;
+    r.wfhCompliance = null;
+    r.peakPresent = null;
+    r.meanPresent = null;
+    r.minutesOverCap = null;
+    assertThat(DailyLines.encode(r))
+        .isEqualTo("daily,unit=tng-bkpsdm,region=kota-tangerang alerts=3i " + DAY_START);
+  }
+
+  @Test
+  void escapesTagsAndNamesNobody() {
+    DailyRollup r = rollup();
+    r.unitId = "unit a,b=c";
+    String line = DailyLines.encode(r);
+    assertThat(line).startsWith("daily,unit=unit\\ a\\,b\\=c,region=kota-tangerang ");
+    assertThat(line).doesNotContain("nip");
+  }
+}

@@ -1,0 +1,133 @@
+package id.pantau.daily;
+
+import id.pantau.compliance.ComplianceCount;
+import id.pantau.events.Alert;
+import id.pantau.events.Unit;
+import id.pantau.policy.OccupancyStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * Fixtures with named times: Monday 2026-11-23 for a unit in Kota Tangerang (WIB, UTC+7) and one in
+ * Kota Jayapura (WIT, UTC+9), with a grace of two hours and quarter-hour ticks.
+ */
+final class TestDaily {
+  static final String DATE = "2026-11-23";
+  static final String NEXT_DATE = "2026-11-24";
+  static final String UNIT = "tng-bkpsdm";
+  static final String REGION = "kota-tangerang";
+  static final String WIT_UNIT = "jyp-bkpsdm";
+  static final String WIT_REGION = "kota-jayapura";
+
+  static final long ONE_MINUTE = 60_000L;
+  static final long ONE_HOUR = 3_600_000L;
+  static final long GRACE = 2 * ONE_HOUR;
+  static final long TICK = 15 * ONE_MINUTE;
+
+  // WIB, 2026-11-23
+  static final long DAY_START = at("2026-11-23T00:00:00+07:00");
+  static final long SIX_AM = at("2026-11-23T06:00:00+07:00");
+  static final long EIGHT_AM = at("2026-11-23T08:00:00+07:00");
+  static final long NINE_AM = at("2026-11-23T09:00:00+07:00");
+  static final long HALF_NINE = at("2026-11-23T09:30:00+07:00");
+  static final long TEN_AM = at("2026-11-23T10:00:00+07:00");
+  static final long ELEVEN_AM = at("2026-11-23T11:00:00+07:00");
+  static final long NOON = at("2026-11-23T12:00:00+07:00");
+  static final long TEN_PM = at("2026-11-23T22:00:00+07:00");
+  static final long TEN_TO_MIDNIGHT = at("2026-11-23T23:50:00+07:00");
+
+  // WIB, 2026-11-24
+  static final long MIDNIGHT = at("2026-11-24T00:00:00+07:00");
+  static final long TWENTY_PAST_MIDNIGHT = at("2026-11-24T00:20:00+07:00");
+  static final long TWO_AM = at("2026-11-24T02:00:00+07:00");
+  static final long CLOSE = MIDNIGHT + GRACE;
+  static final long NEXT_MIDNIGHT = at("2026-11-25T00:00:00+07:00");
+
+  // WIT
+  static final long DAY_START_WIT = at("2026-11-23T00:00:00+09:00");
+  static final long HALF_ELEVEN_PM_WIT = at("2026-11-23T23:30:00+09:00");
+  static final long MIDNIGHT_WIT = at("2026-11-24T00:00:00+09:00");
+
+  /** Half past midnight in Jayapura on the 24th is still 22:30 on the 23rd in Tangerang. */
+  static final long HALF_PAST_MIDNIGHT_WIT = at("2026-11-24T00:30:00+09:00");
+
+  private TestDaily() {}
+
+  static long at(String iso) {
+    return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+  }
+
+  static Unit unit(String id, String zone, String region) {
+    Unit u = new Unit();
+    u.unitId = id;
+    u.name = "Unit " + id;
+    u.region = region;
+    u.timeZone = zone;
+    u.headcount = 40;
+    u.essential = false;
+    u.setEffectiveFrom("2026-11-01T00:00:00+07:00");
+    return u;
+  }
+
+  static Unit tangerang() {
+    return unit(UNIT, "Asia/Jakarta", REGION);
+  }
+
+  static Unit jayapura() {
+    return unit(WIT_UNIT, "Asia/Jayapura", WIT_REGION);
+  }
+
+  static OccupancyStatus status(String unitId, long timeMs, int present, Integer cap) {
+    OccupancyStatus s = new OccupancyStatus();
+    s.unitId = unitId;
+    s.region = UNIT.equals(unitId) ? REGION : WIT_REGION;
+    s.timeMs = timeMs;
+    s.present = present;
+    s.headcount = 40;
+    s.cap = cap;
+    return s;
+  }
+
+  static OccupancyStatus status(long timeMs, int present) {
+    return status(UNIT, timeMs, present, 20);
+  }
+
+  static ComplianceCount count(String window, int expected, int onTime, int late, long timeMs) {
+    ComplianceCount c = new ComplianceCount();
+    c.unitId = UNIT;
+    c.region = REGION;
+    c.date = DATE;
+    c.window = window;
+    c.onTime = onTime;
+    c.late = late;
+    c.missed = expected - onTime - late;
+    c.expected = expected;
+    c.rate = expected == 0 ? 0 : (onTime + late) / (double) expected;
+    c.timeMs = timeMs;
+    return c;
+  }
+
+  static Alert breach(String phase, long startedMs) {
+    Alert a = new Alert();
+    a.alertId = "OVER_CAP:" + UNIT + ":" + startedMs;
+    a.kind = "OVER_CAP";
+    a.phase = phase;
+    a.unitId = UNIT;
+    a.region = REGION;
+    a.startedAt = Instant.ofEpochMilli(startedMs).toString();
+    return a;
+  }
+
+  static Alert compliance(String phase, String nip) {
+    Alert a = new Alert();
+    a.alertId = "COMPLIANCE:" + UNIT + ":" + nip + ":" + DATE + ":ATTENDANCE";
+    a.kind = "MISSED_ATTENDANCE";
+    a.phase = phase;
+    a.unitId = UNIT;
+    a.region = REGION;
+    a.date = DATE;
+    a.nip = nip;
+    a.startedAt = Instant.ofEpochMilli(NOON).toString();
+    return a;
+  }
+}
