@@ -17,32 +17,43 @@ public final class Dashboard implements AutoCloseable {
   private final Influx influx;
   private final KafkaProbe kafka;
   private final AlertFeed alerts;
+  private final CheckinBook checkins;
   private final String host;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Dashboard(Javalin app, Influx influx, KafkaProbe kafka, AlertFeed alerts, String host) {
+  private Dashboard(
+      Javalin app,
+      Influx influx,
+      KafkaProbe kafka,
+      AlertFeed alerts,
+      CheckinBook checkins,
+      String host) {
     this.app = app;
     this.influx = influx;
     this.kafka = kafka;
     this.alerts = alerts;
+    this.checkins = checkins;
     this.host = host;
   }
 
   /**
-   * Connects to InfluxDB and Kafka as configured, starts the alert feed and starts serving (port 0:
-   * a free one). Returns without waiting for Kafka: the feed retries until it answers.
+   * Connects to InfluxDB and Kafka as configured, starts the alert feed and the checkin book and
+   * starts serving (port 0: a free one). Returns without waiting for Kafka: both retry until it
+   * answers.
    */
   public static Dashboard start(DashboardConfig config, TokenStore tokens) {
     Influx influx = new Influx(config.influxUrl(), config.influxDb());
     KafkaProbe kafka = new KafkaProbe(config.kafkaBootstrap(), KAFKA_PROBE_TIMEOUT);
     AlertFeed alerts = AlertFeed.start(config.kafkaBootstrap());
+    CheckinBook checkins = CheckinBook.start(config.kafkaBootstrap(), config.followUpDays());
     try {
-      DashboardServices services = new DashboardServices(influx, alerts, kafka);
+      DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka);
       Javalin app = DashboardApp.create(services, new TokenAuthorizer(tokens));
       app.start(config.host(), config.port());
-      return new Dashboard(app, influx, kafka, alerts, config.host());
+      return new Dashboard(app, influx, kafka, alerts, checkins, config.host());
     } catch (RuntimeException e) {
       alerts.close();
+      checkins.close();
       kafka.close();
       influx.close();
       throw e;
@@ -70,6 +81,7 @@ public final class Dashboard implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) return;
     try {
       alerts.close();
+      checkins.close();
       app.stop();
     } finally {
       kafka.close();

@@ -62,6 +62,9 @@ public final class DashboardApp {
     r.get("/api/v1/occupancy", this::occupancyNow);
     r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
     r.get("/api/v1/breaches", this::breaches);
+    r.get("/api/v1/compliance", this::compliance);
+    r.get("/api/v1/units/{unitId}/followups", this::followUps);
+    r.get("/api/v1/trends", this::trends);
     r.get("/api/v1/alerts/stream", this::alertStream);
 
     r.exception(ApiException.class, DashboardApp::apiError);
@@ -103,6 +106,30 @@ public final class DashboardApp {
             ctx.queryParam("unit"),
             ctx.queryParam("kind"));
     respond(ctx, breaches, () -> Csv.of(Breach.CSV_HEADER, breaches.csvRows()));
+  }
+
+  private void compliance(Context ctx) {
+    Compliance compliance =
+        services.compliance(
+            caller(ctx), ctx.queryParam("date"), ctx.queryParam("unit"), ctx.queryParam("window"));
+    respond(ctx, compliance, () -> Csv.of(ComplianceRow.CSV_HEADER, compliance.csvRows()));
+  }
+
+  private void followUps(Context ctx) {
+    FollowUps followUps =
+        services.followUps(caller(ctx), ctx.pathParam("unitId"), ctx.queryParam("date"));
+    respond(ctx, followUps, () -> Csv.of(FollowUps.CSV_HEADER, followUps.csvRows()));
+  }
+
+  private void trends(Context ctx) {
+    Trends trends =
+        services.trends(
+            caller(ctx),
+            ctx.queryParam("from"),
+            ctx.queryParam("to"),
+            ctx.queryParam("unit"),
+            ctx.queryParam("region"));
+    respond(ctx, trends, () -> Csv.of(TrendRow.CSV_HEADER, trends.csvRows()));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Objects;
  * constructor for tests and the local demo.
  *
  * @param tokensFile the JSON tokens file; null when none is named
+ * @param followUpDays how many local dates the follow-ups keep (today and the days before)
  */
 public record DashboardConfig(
     String influxUrl,
@@ -16,7 +17,8 @@ public record DashboardConfig(
     String kafkaBootstrap,
     String host,
     int port,
-    Path tokensFile) {
+    Path tokensFile,
+    int followUpDays) {
 
   public static final String INFLUX_URL = "PANTAU_INFLUX_URL";
   public static final String INFLUX_DB = "PANTAU_INFLUX_DB";
@@ -24,12 +26,15 @@ public record DashboardConfig(
   public static final String API_PORT = "PANTAU_API_PORT";
   public static final String API_HOST = "PANTAU_API_HOST";
   public static final String TOKENS_FILE = "PANTAU_TOKENS_FILE";
+  public static final String FOLLOWUP_DAYS = "PANTAU_FOLLOWUP_DAYS";
 
   public static final String DEFAULT_INFLUX_URL = "http://127.0.0.1:8086";
   public static final String DEFAULT_INFLUX_DB = "pantau";
   public static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_FOLLOWUP_DAYS = CheckinBook.DEFAULT_DAYS;
+  public static final int MAX_FOLLOWUP_DAYS = 31;
 
   public DashboardConfig {
     Objects.requireNonNull(influxUrl, "influxUrl");
@@ -39,6 +44,21 @@ public record DashboardConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: must be 0 to 65535 (got " + port + ")");
     }
+    if (followUpDays < 1 || followUpDays > MAX_FOLLOWUP_DAYS) {
+      throw new IllegalArgumentException(
+          "followUpDays: must be 1 to " + MAX_FOLLOWUP_DAYS + " (got " + followUpDays + ")");
+    }
+  }
+
+  /** With the follow-ups kept for the default 3 days. */
+  public DashboardConfig(
+      String influxUrl,
+      String influxDb,
+      String kafkaBootstrap,
+      String host,
+      int port,
+      Path tokensFile) {
+    this(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, DEFAULT_FOLLOWUP_DAYS);
   }
 
   /** The defaults of CONTRACT.md, with the given port (0 picks a free one) and tokens file. */
@@ -74,17 +94,35 @@ public record DashboardConfig(
           API_PORT + ": must be a port number 0 to 65535 (got '" + portText + "')");
     }
     String tokens = get(env, TOKENS_FILE, null);
+    String daysText = get(env, FOLLOWUP_DAYS, Integer.toString(DEFAULT_FOLLOWUP_DAYS));
+    int days;
+    try {
+      days = Integer.parseInt(daysText);
+    } catch (NumberFormatException e) {
+      days = -1;
+    }
+    if (days < 1 || days > MAX_FOLLOWUP_DAYS) {
+      throw new IllegalArgumentException(
+          FOLLOWUP_DAYS
+              + ": must be a number of days 1 to "
+              + MAX_FOLLOWUP_DAYS
+              + " (got '"
+              + daysText
+              + "')");
+    }
     return new DashboardConfig(
         get(env, INFLUX_URL, DEFAULT_INFLUX_URL),
         get(env, INFLUX_DB, DEFAULT_INFLUX_DB),
         get(env, KAFKA_BOOTSTRAP, DEFAULT_KAFKA_BOOTSTRAP),
         get(env, API_HOST, DEFAULT_HOST),
         port,
-        tokens == null ? null : Path.of(tokens));
+        tokens == null ? null : Path.of(tokens),
+        days);
   }
 
   public DashboardConfig withPort(int newPort) {
-    return new DashboardConfig(influxUrl, influxDb, kafkaBootstrap, host, newPort, tokensFile);
+    return new DashboardConfig(
+        influxUrl, influxDb, kafkaBootstrap, host, newPort, tokensFile, followUpDays);
   }
 
   private static String get(Map<String, String> env, String name, String fallback) {

@@ -2,12 +2,20 @@ package id.pantau.api;
 
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
+import id.pantau.events.Alert;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What the dashboard API does, free of HTTP: each method takes the caller and the request's values
@@ -15,10 +23,20 @@ import java.util.Optional;
  */
 public final class DashboardServices {
   private static final int MAX_UNIT_ID_LENGTH = 200;
+  private static final int MAX_REGION_LENGTH = 200;
+  private static final Pattern WINDOW = Pattern.compile("ATTENDANCE|LOC[1-9][0-9]?");
+
+  /** The trends' default range: the last 30 local dates, today included. */
+  public static final int TREND_DEFAULT_DAYS = 30;
+
+  public static final int TREND_MAX_DAYS = 366;
 
   private final OccupancyReader occupancy;
   private final BreachReader breaches;
+  private final ComplianceReader compliance;
+  private final TrendReader trends;
   private final AlertFeed alerts;
+  private final CheckinBook checkins;
   private final Probe kafka;
   private final Probe influxdb;
   private final Clock clock;
@@ -26,24 +44,33 @@ public final class DashboardServices {
   public DashboardServices(
       OccupancyReader occupancy,
       BreachReader breaches,
+      ComplianceReader compliance,
+      TrendReader trends,
       AlertFeed alerts,
+      CheckinBook checkins,
       Probe kafka,
       Probe influxdb,
       Clock clock) {
     this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
     this.breaches = Objects.requireNonNull(breaches, "breaches");
+    this.compliance = Objects.requireNonNull(compliance, "compliance");
+    this.trends = Objects.requireNonNull(trends, "trends");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.checkins = Objects.requireNonNull(checkins, "checkins");
     this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.influxdb = Objects.requireNonNull(influxdb, "influxdb");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Both readers over the connection, InfluxDB probed by pinging it; the wall clock. */
-  public DashboardServices(Influx influx, AlertFeed alerts, Probe kafka) {
+  /** Every reader over the connection, InfluxDB probed by pinging it; the wall clock. */
+  public DashboardServices(Influx influx, AlertFeed alerts, CheckinBook checkins, Probe kafka) {
     this(
         new OccupancyReader(influx),
         new BreachReader(influx),
+        new ComplianceReader(influx),
+        new TrendReader(influx),
         alerts,
+        checkins,
         kafka,
         influx::ping,
         Clock.systemUTC());
@@ -105,6 +132,158 @@ public final class DashboardServices {
   }
 
   /**
+   * Every unit's counts per window on a local date (today in Asia/Jakarta when null): the latest
+   * point of each unit and window whose time falls on the date in WIB, WITA or WIT.
+   *
+   * @throws ApiException 400 for a bad date/unit/window, naming each
+   */
+  public Compliance compliance(Principal caller, String date, String unit, String window) {
+    requireDashboardRole(caller);
+    List<String> errors = new ArrayList<>();
+    LocalDate day =
+        blank(date) ? today(LocalDates.DEFAULT_ZONE) : LocalDates.parse("date", date, errors);
+    if (!blank(unit) && unit.length() > MAX_UNIT_ID_LENGTH) {
+      errors.add("unit: must be 1 to 200 characters");
+    }
+    if (!blank(window) && !WINDOW.matcher(window.strip()).matches()) {
+      errors.add("window: must be ATTENDANCE or LOC1, LOC2 …");
+    }
+    if (!errors.isEmpty()) throw ApiException.badRequest(errors);
+    List<ComplianceRow> visible =
+        compliance.rows(day, blankToNull(unit), blank(window) ? null : window.strip()).stream()
+            .filter(r -> caller.mayView(r.unit(), r.region()))
+            .toList();
+    return new Compliance(day.toString(), visible);
+  }
+
+  /**
+   * The unit's staff on a local date (today in the unit's zone when null), each with the standing
+   * of every window and their flags, those needing a follow-up first. Names people: only BKD
+   * admins, unit heads and operators who may see the unit.
+   *
+   * @throws ApiException 400 for a bad unitId/date, 403 for another role or unit, 503 while the
+   *     book is still loading
+   */
+  public FollowUps followUps(Principal caller, String unitId, String date) {
+    requireDashboardRole(caller);
+    if (!caller.hasRole(Role.BKD_ADMIN, Role.UNIT_HEAD, Role.OPERATOR)) {
+      throw ApiException.forbidden(
+          "role: " + caller.role() + " reads aggregates, not the names of follow-ups");
+    }
+    List<String> errors = new ArrayList<>();
+    if (unitId == null || unitId.isBlank() || unitId.length() > MAX_UNIT_ID_LENGTH) {
+      errors.add("unitId: must be 1 to 200 characters");
+    }
+    LocalDate day = blank(date) ? null : LocalDates.parse("date", date, errors);
+    LocalDate oldest = checkins.oldestKept();
+    if (day != null && day.isBefore(oldest)) {
+      errors.add(
+          "date: follow-ups are kept for the last " + checkins.days() + " days, from " + oldest);
+    }
+    if (!errors.isEmpty()) throw ApiException.badRequest(errors);
+    if (!checkins.loaded()) {
+      throw new ApiException(
+          503, List.of("checkins: still loading the follow-up record"), Map.of("Retry-After", "5"));
+    }
+    // Without records the region is the occupancy's; without either, a scoped caller learns
+    // nothing about other units.
+    Optional<String> region = checkins.regionOf(unitId);
+    if (region.isEmpty() && !caller.regions().isEmpty() && !caller.units().contains(unitId)) {
+      region = occupancy.regionOf(unitId);
+    }
+    if (!caller.mayView(unitId, region.orElse(null))) {
+      throw ApiException.forbidden(
+          "unitId: '" + unitId + "' is not among the units this token may see");
+    }
+    if (day == null) day = today(checkins.zoneOf(unitId).orElse(LocalDates.DEFAULT_ZONE));
+    return followUps(unitId, day, checkins.day(unitId, day));
+  }
+
+  private static FollowUps followUps(String unitId, LocalDate day, CheckinBook.Day book) {
+    Map<String, List<CheckinRecord>> byNip = new TreeMap<>();
+    for (CheckinRecord r : book.records()) {
+      byNip.computeIfAbsent(r.nip(), n -> new ArrayList<>()).add(r);
+    }
+    Map<String, List<Alert>> flagsByNip = new TreeMap<>();
+    for (Alert a : book.flags()) flagsByNip.computeIfAbsent(a.nip, n -> new ArrayList<>()).add(a);
+    for (String nip : flagsByNip.keySet()) byNip.computeIfAbsent(nip, n -> new ArrayList<>());
+
+    List<FollowUps.Employee> employees = new ArrayList<>();
+    for (Map.Entry<String, List<CheckinRecord>> e : byNip.entrySet()) {
+      Map<String, FollowUps.Standing> windows = new TreeMap<>();
+      String mode = null;
+      long modeAt = Long.MIN_VALUE;
+      boolean needs = false;
+      for (CheckinRecord r : e.getValue()) {
+        windows.put(
+            r.window(),
+            new FollowUps.Standing(
+                r.status(),
+                r.checkinAt() == null ? null : Instant.ofEpochMilli(r.checkinAt()).toString(),
+                r.previousStatus()));
+        long at = r.eventTimeMs() == null ? Long.MIN_VALUE + 1 : r.eventTimeMs();
+        if (r.mode() != null && at >= modeAt) {
+          mode = r.mode();
+          modeAt = at;
+        }
+        needs |= r.needsFollowUp();
+      }
+      List<FollowUps.Flag> flags =
+          flagsByNip.getOrDefault(e.getKey(), List.of()).stream()
+              .map(a -> new FollowUps.Flag(a.kind, a.message, a.startedAt))
+              .sorted(
+                  Comparator.comparing(FollowUps.Flag::at, Comparator.nullsLast(String::compareTo))
+                      .thenComparing(FollowUps.Flag::kind))
+              .toList();
+      needs |= !flags.isEmpty();
+      employees.add(new FollowUps.Employee(e.getKey(), mode, windows, flags, needs));
+    }
+    employees.sort(
+        Comparator.comparing((FollowUps.Employee x) -> !x.needsFollowUp())
+            .thenComparing(FollowUps.Employee::nip));
+    return new FollowUps(unitId, day.toString(), employees);
+  }
+
+  /**
+   * The daily rollups of the local dates from..to (both included; default the last 30 days up to
+   * today in Asia/Jakarta), of one unit or region or all the caller may see.
+   *
+   * @throws ApiException 400 for a bad from/to/unit/region, naming each
+   */
+  public Trends trends(Principal caller, String from, String to, String unit, String region) {
+    requireDashboardRole(caller);
+    List<String> errors = new ArrayList<>();
+    LocalDate parsedFrom = blank(from) ? null : LocalDates.parse("from", from, errors);
+    LocalDate last =
+        blank(to) ? today(LocalDates.DEFAULT_ZONE) : LocalDates.parse("to", to, errors);
+    LocalDate first =
+        !blank(from) ? parsedFrom : last == null ? null : last.minusDays(TREND_DEFAULT_DAYS - 1L);
+    if (first != null && last != null) {
+      if (last.isBefore(first)) {
+        errors.add("to: must not be before from");
+      } else if (ChronoUnit.DAYS.between(first, last) + 1 > TREND_MAX_DAYS) {
+        errors.add("to: must be at most 366 days from from, both included");
+      }
+    }
+    if (!blank(unit) && unit.length() > MAX_UNIT_ID_LENGTH) {
+      errors.add("unit: must be 1 to 200 characters");
+    }
+    if (!blank(region) && region.length() > MAX_REGION_LENGTH) {
+      errors.add("region: must be 1 to 200 characters");
+    }
+    if (!errors.isEmpty()) throw ApiException.badRequest(errors);
+    List<TrendRow> visible =
+        trends.rows(first, last, blankToNull(unit), blankToNull(region)).stream()
+            .filter(r -> caller.mayView(r.unit(), r.region()))
+            .toList();
+    return new Trends(first.toString(), last.toString(), visible);
+  }
+
+  private LocalDate today(ZoneId zone) {
+    return LocalDate.ofInstant(clock.instant(), zone);
+  }
+
+  /**
    * The caller's live alerts: those of the units it may see.
    *
    * @throws ApiException 403 for a role that may not read the dashboard
@@ -143,5 +322,9 @@ public final class DashboardServices {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 }

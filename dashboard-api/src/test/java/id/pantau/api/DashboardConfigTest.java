@@ -48,6 +48,17 @@ class DashboardConfigTest {
   }
 
   @Test
+  void followUpsKeepThreeDaysUnlessTheVariableSaysOtherwise() {
+    assertThat(DashboardConfig.fromEnv(Map.of()).followUpDays()).isEqualTo(3);
+    assertThat(DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "7")).followUpDays())
+        .isEqualTo(7);
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "0")))
+        .hasMessageStartingWith("PANTAU_FOLLOWUP_DAYS: must be a number of days 1 to 31");
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "week")))
+        .hasMessageStartingWith("PANTAU_FOLLOWUP_DAYS:");
+  }
+
+  @Test
   void aBadPortNamesTheVariable() {
     assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_API_PORT", "http")))
         .hasMessageStartingWith("PANTAU_API_PORT: must be a port number");

@@ -1,0 +1,286 @@
+package id.pantau.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.access.Principal;
+import id.pantau.access.Role;
+import id.pantau.access.TokenStore;
+import id.pantau.infra.FreePort;
+import id.pantau.infra.InfluxServer;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GET /api/v1/compliance over a real influxd: points written the way the compliance job writes them
+ * (one per unit, window and local date at the window's end), in units of WIB and WIT.
+ */
+class ComplianceApiTest {
+  static final String DB = "pantau";
+  static final String TANGERANG = "kota-tangerang";
+  static final String JAYAPURA = "kota-jayapura";
+  static final String SERANG = "kota-serang";
+  static final LocalDate DAY = LocalDate.parse("2026-11-23");
+  static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+  static final ZoneOffset WIT = ZoneOffset.ofHours(9);
+
+  static final String OPERATOR = "tok-operator";
+  static final String DAMKAR_HEAD = "tok-damkar-head";
+  static final String BKD_SERANG = "tok-bkd-serang";
+  static final String LEADER = "tok-leader";
+  static final String DEVICE = "tok-device";
+
+  @TempDir static Path dir;
+  static InfluxServer influx;
+  static Dashboard dashboard;
+
+  @BeforeAll
+  static void start() throws Exception {
+    influx = InfluxServer.start(dir.resolve("influx"));
+    influx.createDatabase(DB);
+    writeFixture();
+    TokenStore tokens =
+        TokenStore.of(
+            Map.of(
+                TokenStore.sha256(OPERATOR),
+                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
+                TokenStore.sha256(DAMKAR_HEAD),
+                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
+                TokenStore.sha256(BKD_SERANG),
+                new Principal("bkd-serang", Role.BKD_ADMIN, Set.of(SERANG), Set.of()),
+                TokenStore.sha256(LEADER),
+                new Principal("walikota", Role.LEADERSHIP, Set.of(), Set.of()),
+                TokenStore.sha256(DEVICE),
+                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
+    dashboard =
+        Dashboard.start(
+            new DashboardConfig(
+                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
+            tokens);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (dashboard != null) dashboard.close();
+    if (influx != null) influx.close();
+  }
+
+  static void writeFixture() {
+    List<Point> points = new ArrayList<>();
+    // Disdukcapil (WIB): attendance due 07:30, written twice (the later count replaces it) …
+    points.add(point("tng-disdukcapil", TANGERANG, "ATTENDANCE", DAY, "07:30", WIB, 40, 20, 2, 0));
+    points.add(point("tng-disdukcapil", TANGERANG, "ATTENDANCE", DAY, "07:30", WIB, 40, 30, 5, 3));
+    // … a location window ending late in the afternoon, and yesterday's attendance.
+    points.add(point("tng-disdukcapil", TANGERANG, "LOC3", DAY, "16:30", WIB, 12, 9, 1, 2));
+    points.add(
+        point(
+            "tng-disdukcapil",
+            TANGERANG,
+            "ATTENDANCE",
+            DAY.minusDays(1),
+            "07:30",
+            WIB,
+            40,
+            1,
+            1,
+            1));
+    points.add(point("tng-damkar", TANGERANG, "ATTENDANCE", DAY, "07:30", WIB, 30, 28, 1, 1));
+    // Jayapura (WIT): its 07:30 is 22:30 UTC the day before; tomorrow's 07:30 is today 22:30 UTC.
+    points.add(point("jpr-bkd", JAYAPURA, "ATTENDANCE", DAY, "07:30", WIT, 20, 18, 2, 0));
+    points.add(
+        point("jpr-bkd", JAYAPURA, "ATTENDANCE", DAY.plusDays(1), "07:30", WIT, 20, 5, 0, 15));
+    points.add(point("srg-bkpsdm", SERANG, "ATTENDANCE", DAY, "07:30", WIB, 50, 45, 0, 5));
+    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+      client.write(
+          BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).points(points).build());
+    }
+  }
+
+  static Point point(
+      String unit,
+      String region,
+      String window,
+      LocalDate date,
+      String end,
+      ZoneOffset zone,
+      int expected,
+      int onTime,
+      int late,
+      int missed) {
+    return Point.measurement("compliance")
+        .time(endOf(date, end, zone).toInstant().toEpochMilli(), TimeUnit.MILLISECONDS)
+        .tag("unit", unit)
+        .tag("region", region)
+        .tag("window", window)
+        .addField("expected", (long) expected)
+        .addField("on_time", (long) onTime)
+        .addField("late", (long) late)
+        .addField("missed", (long) missed)
+        .addField("late_upload", 1L)
+        .addField("pending", (long) (expected - onTime - late - missed))
+        .addField("rate", (double) (onTime + late) / expected)
+        .build();
+  }
+
+  static OffsetDateTime endOf(LocalDate date, String time, ZoneOffset zone) {
+    return OffsetDateTime.of(date, LocalTime.parse(time), zone);
+  }
+
+  static HttpResponse<String> get(String path, String token) {
+    return Http.get(dashboard.url() + path, token);
+  }
+
+  static List<String> rowKeys(HttpResponse<String> r) {
+    List<String> out = new ArrayList<>();
+    Http.json(r)
+        .get("rows")
+        .forEach(u -> out.add(u.get("unit").asText() + "/" + u.get("window").asText()));
+    return out;
+  }
+
+  static List<String> errors(HttpResponse<String> r) {
+    List<String> out = new ArrayList<>();
+    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  @Test
+  void everyUnitAndWindowOfTheDateIsItsLatestPointSortedByRegionUnitWindow() {
+    HttpResponse<String> r = get("/api/v1/compliance?date=2026-11-23", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = Http.json(r);
+    assertThat(body.get("date").asText()).isEqualTo("2026-11-23");
+    assertThat(rowKeys(r))
+        .containsExactly(
+            "jpr-bkd/ATTENDANCE",
+            "srg-bkpsdm/ATTENDANCE",
+            "tng-damkar/ATTENDANCE",
+            "tng-disdukcapil/ATTENDANCE",
+            "tng-disdukcapil/LOC3");
+    JsonNode attendance = body.get("rows").get(3);
+    assertThat(attendance.get("region").asText()).isEqualTo(TANGERANG);
+    assertThat(attendance.get("expected").asInt()).isEqualTo(40);
+    assertThat(attendance.get("onTime").asInt()).isEqualTo(30);
+    assertThat(attendance.get("late").asInt()).isEqualTo(5);
+    assertThat(attendance.get("missed").asInt()).isEqualTo(3);
+    assertThat(attendance.get("lateUpload").asInt()).isEqualTo(1);
+    assertThat(attendance.get("pending").asInt()).isEqualTo(2);
+    assertThat(attendance.get("rate").asDouble()).isEqualTo(0.875);
+    assertThat(attendance.get("asOf").asText()).isEqualTo("2026-11-23T00:30:00Z");
+  }
+
+  @Test
+  void aWitUnitsMorningBelongsToItsOwnDateNotTheUtcOne() {
+    HttpResponse<String> today = get("/api/v1/compliance?date=2026-11-23&unit=jpr-bkd", OPERATOR);
+    HttpResponse<String> tomorrow =
+        get("/api/v1/compliance?date=2026-11-24&unit=jpr-bkd", OPERATOR);
+    HttpResponse<String> yesterday =
+        get("/api/v1/compliance?date=2026-11-22&unit=jpr-bkd", OPERATOR);
+
+    JsonNode t = Http.json(today).get("rows");
+    assertThat(t).hasSize(1);
+    assertThat(t.get(0).get("onTime").asInt()).isEqualTo(18);
+    assertThat(t.get(0).get("asOf").asText()).isEqualTo("2026-11-22T22:30:00Z");
+    JsonNode n = Http.json(tomorrow).get("rows");
+    assertThat(n).hasSize(1);
+    assertThat(n.get(0).get("missed").asInt()).isEqualTo(15);
+    assertThat(Http.json(yesterday).get("rows")).isEmpty();
+  }
+
+  @Test
+  void aWibUnitsAfternoonAndYesterdayStayOnTheirOwnDates() {
+    HttpResponse<String> r =
+        get("/api/v1/compliance?date=2026-11-22&unit=tng-disdukcapil", OPERATOR);
+
+    assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/ATTENDANCE");
+    assertThat(Http.json(r).get("rows").get(0).get("onTime").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void unitAndWindowNarrowTheRows() {
+    HttpResponse<String> r =
+        get("/api/v1/compliance?date=2026-11-23&unit=tng-disdukcapil&window=LOC3", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/LOC3");
+  }
+
+  @Test
+  void scopedCallersSeeOnlyTheirUnitsAndLeadershipReadsTheAggregates() {
+    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", DAMKAR_HEAD)))
+        .containsExactly("tng-damkar/ATTENDANCE");
+    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", BKD_SERANG)))
+        .containsExactly("srg-bkpsdm/ATTENDANCE");
+    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", LEADER))).hasSize(5);
+    assertThat(get("/api/v1/compliance?date=2026-11-23", DEVICE).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void withoutADateTheAnswerIsForTodayInJakarta() {
+    HttpResponse<String> r = get("/api/v1/compliance", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Http.json(r).get("date").asText())
+        .isIn(
+            LocalDate.now(ZoneId.of("Asia/Jakarta")).toString(),
+            LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(1).toString());
+  }
+
+  @Test
+  void complianceAsCsvHasAHeaderRowAndOneRowPerUnitAndWindow() {
+    HttpResponse<String> r =
+        get("/api/v1/compliance?date=2026-11-23&unit=tng-damkar&format=csv", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
+    assertThat(r.body().split("\r\n"))
+        .containsExactly(
+            "unit,region,window,expected,onTime,late,missed,lateUpload,pending,rate,asOf",
+            "tng-damkar,kota-tangerang,ATTENDANCE,30,28,1,1,1,0,0.9666666666666667,"
+                + "2026-11-23T00:30:00Z");
+  }
+
+  @Test
+  void everyBadParameterIsNamedInOneAnswer() {
+    HttpResponse<String> r =
+        get("/api/v1/compliance?date=23-11-2026&window=LOC0&unit=" + "u".repeat(201), OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(errors(r))
+        .containsExactly(
+            "date: must be a date YYYY-MM-DD, e.g. 2026-11-23",
+            "unit: must be 1 to 200 characters",
+            "window: must be ATTENDANCE or LOC1, LOC2 …");
+  }
+
+  @Test
+  void aUnitIsBoundAsDataNeverSpliced() {
+    String hostile = URLEncoder.encode("x' OR unit =~ /.*/ OR unit = 'y", StandardCharsets.UTF_8);
+    HttpResponse<String> r = get("/api/v1/compliance?date=2026-11-23&unit=" + hostile, OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Http.json(r).get("rows")).isEmpty();
+  }
+}

@@ -1,0 +1,369 @@
+package id.pantau.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.access.Principal;
+import id.pantau.access.Role;
+import id.pantau.access.TokenStore;
+import id.pantau.events.Alert;
+import id.pantau.events.Json;
+import id.pantau.events.Topics;
+import id.pantau.infra.FreePort;
+import id.pantau.infra.KafkaBroker;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GET /api/v1/units/{unitId}/followups against a real Kafka broker: results produced to the
+ * compacted pantau.checkins.v1 (some before the dashboard started, read from the beginning) and
+ * per-employee alerts of pantau.alerts.v1.
+ */
+class FollowUpsApiTest {
+  static final Duration DEADLINE = Duration.ofSeconds(30);
+  static final String TANGERANG = "kota-tangerang";
+  static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+  static final String OPERATOR = "tok-operator";
+  static final String DAMKAR_HEAD = "tok-damkar-head";
+  static final String BKD_TANGERANG = "tok-bkd-tangerang";
+  static final String LEADER = "tok-leader";
+  static final String DEVICE = "tok-device";
+
+  @TempDir static Path dir;
+  static KafkaBroker kafka;
+  static Dashboard dashboard;
+  static KafkaProducer<String, byte[]> producer;
+  static LocalDate today;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = KafkaBroker.start(dir.resolve("kafka"));
+    kafka.createPantauTopics(2);
+    kafka.createTopic(Topics.CHECKINS, 2, true);
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    today = LocalDate.now(WIB);
+    // Written before the dashboard starts: the book reads the topic from its beginning.
+    produce(result("tng-damkar", "199001012020011001", today, "ATTENDANCE", "ON_TIME", null, 7));
+    produce(result("tng-damkar", "199001012020011001", today, "LOC1", "MISSED", "PENDING", null));
+    produce(result("tng-damkar", "198501012010011002", today, "ATTENDANCE", "ON_TIME", null, 7));
+    // Older than the 3 days kept.
+    produce(
+        result(
+            "tng-damkar",
+            "198501012010011002",
+            today.minusDays(5),
+            "ATTENDANCE",
+            "MISSED",
+            null,
+            null));
+
+    TokenStore tokens =
+        TokenStore.of(
+            Map.of(
+                TokenStore.sha256(OPERATOR),
+                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
+                TokenStore.sha256(DAMKAR_HEAD),
+                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
+                TokenStore.sha256(BKD_TANGERANG),
+                new Principal("bkd-tangerang", Role.BKD_ADMIN, Set.of(TANGERANG), Set.of()),
+                TokenStore.sha256(LEADER),
+                new Principal("walikota", Role.LEADERSHIP, Set.of(), Set.of()),
+                TokenStore.sha256(DEVICE),
+                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
+    // No influxd: a unit the book knows needs none.
+    dashboard =
+        Dashboard.start(
+            new DashboardConfig(
+                "http://127.0.0.1:" + FreePort.find(),
+                "pantau",
+                kafka.bootstrapServers(),
+                "127.0.0.1",
+                0,
+                null),
+            tokens);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (producer != null) producer.close();
+    if (dashboard != null) dashboard.close();
+    if (kafka != null) kafka.close();
+  }
+
+  /** A result as the compliance job writes it (WindowResult's JSON, a field it adds included). */
+  static Map<String, Object> result(
+      String unit,
+      String nip,
+      LocalDate date,
+      String window,
+      String status,
+      String previous,
+      Integer checkinHour) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("nip", nip);
+    r.put("unitId", unit);
+    r.put("region", TANGERANG);
+    r.put("timeZone", "Asia/Jakarta");
+    r.put("date", date.toString());
+    r.put("window", window);
+    r.put("mode", window.equals("ATTENDANCE") ? "WFO" : "WFH");
+    r.put("status", status);
+    r.put("previousStatus", previous);
+    r.put("eventTimeMs", System.currentTimeMillis());
+    r.put("checkinAt", checkinHour == null ? null : at(date, checkinHour).toEpochMilli());
+    r.put("windowStartMs", at(date, 0).toEpochMilli());
+    r.put("windowEndMs", at(date, 8).toEpochMilli());
+    r.put("somethingNew", "ignored");
+    return r;
+  }
+
+  static Instant at(LocalDate date, int hour) {
+    return date.atTime(LocalTime.of(hour, 0)).atZone(WIB).toInstant();
+  }
+
+  static void produce(Map<String, Object> r) throws Exception {
+    String key = r.get("nip") + "@" + r.get("date") + "@" + r.get("window");
+    producer
+        .send(new ProducerRecord<>(Topics.CHECKINS, key, Json.bytes(r)))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  static void produce(Alert a) throws Exception {
+    producer
+        .send(new ProducerRecord<>(Topics.ALERTS, a.unitId, Json.bytes(a)))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  static Alert alert(String kind, String unit, String nip, String message) {
+    Alert a = new Alert();
+    a.alertId = kind + ":" + unit + ":" + nip + ":" + System.nanoTime();
+    a.kind = kind;
+    a.phase = Alert.RAISED;
+    a.unitId = unit;
+    a.region = TANGERANG;
+    a.nip = nip;
+    a.startedAt = Instant.now().toString();
+    a.message = message;
+    return a;
+  }
+
+  static HttpResponse<String> get(String path, String token) {
+    return Http.get(dashboard.url() + path, token);
+  }
+
+  /** The unit's follow-ups of today once they satisfy the condition, or fails at the deadline. */
+  static JsonNode await(String unit, Predicate<JsonNode> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() - deadline < 0) {
+      HttpResponse<String> r = get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
+      if (r.statusCode() == 200) {
+        last = Http.json(r);
+        if (condition.test(last)) return last;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("follow-ups of " + unit + " not as expected in time: " + last);
+  }
+
+  static JsonNode employee(JsonNode body, String nip) {
+    for (JsonNode e : body.get("employees")) if (e.get("nip").asText().equals(nip)) return e;
+    return null;
+  }
+
+  static List<String> nips(JsonNode body) {
+    List<String> out = new ArrayList<>();
+    body.get("employees").forEach(e -> out.add(e.get("nip").asText()));
+    return out;
+  }
+
+  static List<String> errors(HttpResponse<String> r) {
+    List<String> out = new ArrayList<>();
+    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  @Test
+  void resultsWrittenBeforeTheStartAreReadWithThoseNeedingAFollowUpFirst() throws Exception {
+    JsonNode body = await("tng-damkar", b -> b.get("employees").size() == 2);
+
+    assertThat(body.get("unit").asText()).isEqualTo("tng-damkar");
+    assertThat(body.get("date").asText()).isEqualTo(today.toString());
+    assertThat(nips(body)).containsExactly("199001012020011001", "198501012010011002");
+    JsonNode missed = body.get("employees").get(0);
+    assertThat(missed.get("needsFollowUp").asBoolean()).isTrue();
+    assertThat(missed.get("windows").get("ATTENDANCE").get("status").asText()).isEqualTo("ON_TIME");
+    assertThat(missed.get("windows").get("ATTENDANCE").get("checkinAt").asText())
+        .isEqualTo(at(today, 7).toString());
+    JsonNode loc1 = missed.get("windows").get("LOC1");
+    assertThat(loc1.get("status").asText()).isEqualTo("MISSED");
+    assertThat(loc1.get("checkinAt").isNull()).isTrue();
+    assertThat(loc1.get("previousStatus").asText()).isEqualTo("PENDING");
+    assertThat(missed.get("flags")).isEmpty();
+    assertThat(body.get("employees").get(1).get("needsFollowUp").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aLaterResultForTheSameKeyReplacesTheEarlierOne() throws Exception {
+    String nip = "197001012000011003";
+    produce(result("tng-arsip", nip, today, "ATTENDANCE", "MISSED", "PENDING", null));
+    await("tng-arsip", b -> employee(b, nip) != null);
+
+    produce(result("tng-arsip", nip, today, "ATTENDANCE", "LATE_UPLOAD", "MISSED", 7));
+    JsonNode body =
+        await(
+            "tng-arsip",
+            b ->
+                employee(b, nip) != null
+                    && employee(b, nip)
+                        .get("windows")
+                        .get("ATTENDANCE")
+                        .get("status")
+                        .asText()
+                        .equals("LATE_UPLOAD"));
+
+    JsonNode e = employee(body, nip);
+    assertThat(body.get("employees")).hasSize(1);
+    assertThat(e.get("windows")).hasSize(1);
+    assertThat(e.get("windows").get("ATTENDANCE").get("previousStatus").asText())
+        .isEqualTo("MISSED");
+    assertThat(e.get("needsFollowUp").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aPerEmployeeLocationAlertBecomesAFlagAndAComplianceAlertDoesNot() throws Exception {
+    String nip = "198801012015011004";
+    produce(result("tng-bapenda", nip, today, "ATTENDANCE", "ON_TIME", null, 7));
+    Alert late = alert("LATE_ATTENDANCE", "tng-bapenda", nip, "check-in at 07:40");
+    late.date = today.toString();
+    produce(late);
+    Alert outside =
+        alert("OUTSIDE_OFFICE", "tng-bapenda", nip, "checked in 2.3 km from the office");
+    produce(outside); // no date: the unit's local date of startedAt
+
+    JsonNode body =
+        await(
+            "tng-bapenda",
+            b -> employee(b, nip) != null && employee(b, nip).get("flags").size() > 0);
+
+    JsonNode e = employee(body, nip);
+    assertThat(e.get("flags")).hasSize(1);
+    JsonNode flag = e.get("flags").get(0);
+    assertThat(flag.get("kind").asText()).isEqualTo("OUTSIDE_OFFICE");
+    assertThat(flag.get("message").asText()).isEqualTo("checked in 2.3 km from the office");
+    assertThat(flag.get("at").asText()).isEqualTo(outside.startedAt);
+    assertThat(e.get("needsFollowUp").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aFlagOfSomebodyWithoutResultsStillListsThem() throws Exception {
+    String nip = "199501012019011005";
+    Alert mock = alert("MOCK_LOCATION", "tng-dinkes", nip, "mock location reported");
+    mock.date = today.toString();
+    produce(mock);
+
+    JsonNode body = await("tng-dinkes", b -> employee(b, nip) != null);
+
+    JsonNode e = employee(body, nip);
+    assertThat(e.get("windows")).isEmpty();
+    assertThat(e.get("mode").isNull()).isTrue();
+    assertThat(e.get("needsFollowUp").asBoolean()).isTrue();
+  }
+
+  @Test
+  void followUpsAsCsvHaveOneRowPerEmployeeAndWindow() throws Exception {
+    await("tng-damkar", b -> b.get("employees").size() == 2);
+
+    HttpResponse<String> r =
+        get("/api/v1/units/tng-damkar/followups?format=csv&date=" + today, DAMKAR_HEAD);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
+    assertThat(r.body().split("\r\n"))
+        .containsExactly(
+            "unit,date,nip,mode,window,status,checkinAt,previousStatus,flags,needsFollowUp",
+            "tng-damkar,"
+                + today
+                + ",199001012020011001,WFH,ATTENDANCE,ON_TIME,"
+                + at(today, 7)
+                + ",,,true",
+            "tng-damkar," + today + ",199001012020011001,WFH,LOC1,MISSED,,PENDING,,true",
+            "tng-damkar,"
+                + today
+                + ",198501012010011002,WFO,ATTENDANCE,ON_TIME,"
+                + at(today, 7)
+                + ",,,false");
+  }
+
+  @Test
+  void aUnitWithNobodyExpectedIsAnEmptyList() throws Exception {
+    await("tng-damkar", b -> b.get("employees").size() == 2); // loaded
+
+    HttpResponse<String> r = get("/api/v1/units/tng-nobody/followups", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Http.json(r).get("employees")).isEmpty();
+  }
+
+  @Test
+  void onlyRolesThatMaySeeTheUnitGetNames() throws Exception {
+    await("tng-damkar", b -> b.get("employees").size() == 2);
+    String path = "/api/v1/units/tng-damkar/followups";
+
+    assertThat(get(path, DAMKAR_HEAD).statusCode()).isEqualTo(200);
+    assertThat(get(path, BKD_TANGERANG).statusCode()).isEqualTo(200);
+    HttpResponse<String> leader = get(path, LEADER);
+    assertThat(leader.statusCode()).isEqualTo(403);
+    assertThat(errors(leader)).singleElement().asString().startsWith("role: LEADERSHIP");
+    assertThat(get(path, DEVICE).statusCode()).isEqualTo(403);
+    HttpResponse<String> otherUnit = get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
+    assertThat(otherUnit.statusCode()).isEqualTo(403);
+    assertThat(errors(otherUnit)).singleElement().asString().startsWith("unitId:");
+    assertThat(get(path, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aDateOlderThanTheBookOrMalformedIsRefusedNamingDate() {
+    HttpResponse<String> old =
+        get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), OPERATOR);
+    assertThat(old.statusCode()).isEqualTo(400);
+    assertThat(errors(old))
+        .containsExactly(
+            "date: follow-ups are kept for the last 3 days, from " + today.minusDays(2));
+
+    HttpResponse<String> bad = get("/api/v1/units/tng-damkar/followups?date=today", OPERATOR);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(errors(bad)).containsExactly("date: must be a date YYYY-MM-DD, e.g. 2026-11-23");
+  }
+}

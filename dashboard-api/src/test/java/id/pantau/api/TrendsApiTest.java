@@ -1,0 +1,212 @@
+package id.pantau.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.access.Principal;
+import id.pantau.access.Role;
+import id.pantau.access.TokenStore;
+import id.pantau.infra.FreePort;
+import id.pantau.infra.InfluxServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GET /api/v1/trends over a real influxd: daily rollups written at the local midnight starting each
+ * day, in units of WIB and WIT.
+ */
+class TrendsApiTest {
+  static final String DB = "pantau";
+  static final String TANGERANG = "kota-tangerang";
+  static final String JAYAPURA = "kota-jayapura";
+  static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+  static final ZoneOffset WIT = ZoneOffset.ofHours(9);
+
+  static final String LEADER = "tok-leader";
+  static final String BKD_JAYAPURA = "tok-bkd-jayapura";
+  static final String DEVICE = "tok-device";
+
+  @TempDir static Path dir;
+  static InfluxServer influx;
+  static Dashboard dashboard;
+  static LocalDate today;
+
+  @BeforeAll
+  static void start() throws Exception {
+    influx = InfluxServer.start(dir.resolve("influx"));
+    influx.createDatabase(DB);
+    today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+    List<Point> points = new ArrayList<>();
+    double[] rates = {0.9, 0.8, 0.7};
+    for (int d = 0; d < 3; d++) {
+      LocalDate day = LocalDate.parse("2026-11-21").plusDays(d);
+      points.add(point("tng-disdukcapil", TANGERANG, day, WIB, rates[d], 25 + d));
+      points.add(point("jpr-bkd", JAYAPURA, day, WIT, 0.8, 10 + d));
+    }
+    // A day 40 days ago: outside the default range.
+    points.add(point("tng-damkar", TANGERANG, today.minusDays(40), WIB, 0.5, 5));
+    points.add(point("tng-damkar", TANGERANG, today.minusDays(2), WIB, 0.7, 7));
+    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+      client.write(
+          BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).points(points).build());
+    }
+    TokenStore tokens =
+        TokenStore.of(
+            Map.of(
+                TokenStore.sha256(LEADER),
+                new Principal("gubernur", Role.LEADERSHIP, Set.of(), Set.of()),
+                TokenStore.sha256(BKD_JAYAPURA),
+                new Principal("bkd-jayapura", Role.BKD_ADMIN, Set.of(JAYAPURA), Set.of()),
+                TokenStore.sha256(DEVICE),
+                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
+    dashboard =
+        Dashboard.start(
+            new DashboardConfig(
+                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
+            tokens);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (dashboard != null) dashboard.close();
+    if (influx != null) influx.close();
+  }
+
+  static Point point(
+      String unit, String region, LocalDate day, ZoneOffset zone, double rate, int peak) {
+    return Point.measurement("daily")
+        .time(day.atStartOfDay(zone).toInstant().toEpochMilli(), TimeUnit.MILLISECONDS)
+        .tag("unit", unit)
+        .tag("region", region)
+        .addField("attendance_rate", rate)
+        .addField("wfh_compliance", 0.95)
+        .addField("peak_present", (long) peak)
+        .addField("mean_present", peak / 2.0)
+        .addField("minutes_over_cap", 12L)
+        .addField("alerts", 3L)
+        .build();
+  }
+
+  static HttpResponse<String> get(String path, String token) {
+    return Http.get(dashboard.url() + path, token);
+  }
+
+  static List<String> keys(HttpResponse<String> r) {
+    List<String> out = new ArrayList<>();
+    Http.json(r)
+        .get("rows")
+        .forEach(u -> out.add(u.get("date").asText() + "/" + u.get("unit").asText()));
+    return out;
+  }
+
+  static List<String> errors(HttpResponse<String> r) {
+    List<String> out = new ArrayList<>();
+    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  @Test
+  void eachDaysRollupIsOnItsLocalDateInWibAndWitSortedByDateRegionUnit() {
+    HttpResponse<String> r = get("/api/v1/trends?from=2026-11-22&to=2026-11-23", LEADER);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = Http.json(r);
+    assertThat(body.get("from").asText()).isEqualTo("2026-11-22");
+    assertThat(body.get("to").asText()).isEqualTo("2026-11-23");
+    assertThat(keys(r))
+        .containsExactly(
+            "2026-11-22/jpr-bkd",
+            "2026-11-22/tng-disdukcapil",
+            "2026-11-23/jpr-bkd",
+            "2026-11-23/tng-disdukcapil");
+    JsonNode row = body.get("rows").get(3);
+    assertThat(row.get("region").asText()).isEqualTo(TANGERANG);
+    assertThat(row.get("attendanceRate").asDouble()).isEqualTo(0.7);
+    assertThat(row.get("wfhCompliance").asDouble()).isEqualTo(0.95);
+    assertThat(row.get("peakPresent").asInt()).isEqualTo(27);
+    assertThat(row.get("meanPresent").asDouble()).isEqualTo(13.5);
+    assertThat(row.get("minutesOverCap").asInt()).isEqualTo(12);
+    assertThat(row.get("alerts").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aUnitOrRegionNarrowsTheRowsAndScopingApplies() {
+    assertThat(keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-23&unit=jpr-bkd", LEADER)))
+        .containsExactly("2026-11-21/jpr-bkd", "2026-11-22/jpr-bkd", "2026-11-23/jpr-bkd");
+    assertThat(
+            keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-21&region=" + TANGERANG, LEADER)))
+        .contains("2026-11-21/tng-disdukcapil")
+        .doesNotContain("2026-11-21/jpr-bkd");
+    assertThat(keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-21", BKD_JAYAPURA)))
+        .containsExactly("2026-11-21/jpr-bkd");
+    assertThat(get("/api/v1/trends", DEVICE).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void withoutARangeTheLast30DaysUpToTodayAreRead() {
+    HttpResponse<String> r = get("/api/v1/trends?unit=tng-damkar", LEADER);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = Http.json(r);
+    LocalDate to = LocalDate.parse(body.get("to").asText());
+    assertThat(to).isIn(today, today.plusDays(1));
+    assertThat(LocalDate.parse(body.get("from").asText())).isEqualTo(to.minusDays(29));
+    assertThat(keys(r)).containsExactly(today.minusDays(2) + "/tng-damkar");
+  }
+
+  @Test
+  void aRangeWithoutRollupsIsAnEmptyList() {
+    HttpResponse<String> r = get("/api/v1/trends?from=2020-01-01&to=2020-01-31", LEADER);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Http.json(r).get("rows")).isEmpty();
+  }
+
+  @Test
+  void trendsAsCsvHaveAHeaderRowAndOneRowPerUnitAndDate() {
+    HttpResponse<String> r =
+        get("/api/v1/trends?from=2026-11-21&to=2026-11-21&unit=jpr-bkd&format=csv", LEADER);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body().split("\r\n"))
+        .containsExactly(
+            "date,unit,region,attendanceRate,wfhCompliance,peakPresent,meanPresent,"
+                + "minutesOverCap,alerts",
+            "2026-11-21,jpr-bkd,kota-jayapura,0.8,0.95,10,5.0,12,3");
+  }
+
+  @Test
+  void badDatesAndRangesOver366DaysAreRefusedNamingTheParameter() {
+    HttpResponse<String> bad = get("/api/v1/trends?from=yesterday&to=2026-13-01", LEADER);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(errors(bad))
+        .containsExactly(
+            "from: must be a date YYYY-MM-DD, e.g. 2026-11-23",
+            "to: must be a date YYYY-MM-DD, e.g. 2026-11-23");
+
+    HttpResponse<String> backwards = get("/api/v1/trends?from=2026-11-23&to=2026-11-22", LEADER);
+    assertThat(errors(backwards)).containsExactly("to: must not be before from");
+
+    HttpResponse<String> tooLong = get("/api/v1/trends?from=2025-01-01&to=2026-01-02", LEADER);
+    assertThat(errors(tooLong))
+        .containsExactly("to: must be at most 366 days from from, both included");
+    assertThat(get("/api/v1/trends?from=2025-01-01&to=2026-01-01", LEADER).statusCode())
+        .isEqualTo(200);
+  }
+}
