@@ -276,6 +276,15 @@ class ComplianceApiTest {
   }
 
   @Test
+  void followUpsAre503WithRetryAfterWhileKafkaCannotBeRead() {
+    HttpResponse<String> r = get("/api/v1/units/tng-damkar/followups", OPERATOR);
+
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    assertThat(errors(r)).singleElement().asString().startsWith("checkins:");
+  }
+
+  @Test
   void aUnitIsBoundAsDataNeverSpliced() {
     String hostile = URLEncoder.encode("x' OR unit =~ /.*/ OR unit = 'y", StandardCharsets.UTF_8);
     HttpResponse<String> r = get("/api/v1/compliance?date=2026-11-23&unit=" + hostile, OPERATOR);

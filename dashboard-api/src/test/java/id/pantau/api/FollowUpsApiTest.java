@@ -286,6 +286,24 @@ class FollowUpsApiTest {
   }
 
   @Test
+  void aCorrectedAlertRemovesItsFlag() throws Exception {
+    String nip = "198201012005011006";
+    produce(result("tng-satpol", nip, today, "ATTENDANCE", "ON_TIME", null, 7));
+    Alert outside = alert("OUTSIDE_OFFICE", "tng-satpol", nip, "checked in 900 m away");
+    outside.date = today.toString();
+    produce(outside);
+    await("tng-satpol", b -> employee(b, nip) != null && employee(b, nip).get("flags").size() == 1);
+
+    outside.phase = "CORRECTED";
+    produce(outside);
+    JsonNode body =
+        await(
+            "tng-satpol", b -> employee(b, nip) != null && employee(b, nip).get("flags").isEmpty());
+
+    assertThat(employee(body, nip).get("needsFollowUp").asBoolean()).isFalse();
+  }
+
+  @Test
   void aFlagOfSomebodyWithoutResultsStillListsThem() throws Exception {
     String nip = "199501012019011005";
     Alert mock = alert("MOCK_LOCATION", "tng-dinkes", nip, "mock location reported");
