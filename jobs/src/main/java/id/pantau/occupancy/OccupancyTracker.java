@@ -222,6 +222,7 @@ public class OccupancyTracker
     if (isBeat) {
       nextBeat.clear();
       long watermark = ctx.timerService().currentWatermark();
+      if (watermark == Long.MAX_VALUE) return; // the end of a bounded input: no next minute
       if (watermark - t > MAX_CATCH_UP_MS) {
         // Event time jumped (a restart after a quiet night): skip the missed minutes, but not the
         // day change they contained.
@@ -279,6 +280,8 @@ public class OccupancyTracker
   }
 
   private void emit(Unit u, long timeMs, Collector<OccupancyUpdate> out) throws Exception {
+    // The final watermark of a bounded input (a replay) is not a moment of the day.
+    if (timeMs == Long.MAX_VALUE) return;
     OccupancyUpdate o = new OccupancyUpdate(u.unitId, u.region, timeMs, count(), u.headcount);
     o.timeZone = u.timeZone;
     o.essential = Boolean.TRUE.equals(u.essential);

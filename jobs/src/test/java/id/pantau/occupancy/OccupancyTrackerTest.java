@@ -232,4 +232,14 @@ class OccupancyTrackerTest {
     assertThat(harness.numProcessingTimeTimers()).isZero();
     assertThat(last().present).isZero();
   }
+
+  @Test
+  void writesNoPointAtTheFinalWatermarkOfABoundedReplay() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_TEN));
+    watermark(Long.MAX_VALUE);
+    assertThat(updates()).allSatisfy(u -> assertThat(u.timeMs).isLessThan(Long.MAX_VALUE));
+    assertThat(updates()).anySatisfy(u -> assertThat(u.present).isEqualTo(1));
+  }
 }
