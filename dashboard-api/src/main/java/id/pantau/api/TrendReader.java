@@ -21,7 +21,7 @@ public final class TrendReader {
 
   private static final String SELECT =
       "SELECT \"attendance_rate\", \"wfh_compliance\", \"peak_present\", \"mean_present\","
-          + " \"minutes_over_cap\", \"alerts\" FROM \"daily\" WHERE time >= $from AND time < $to";
+          + " \"minutes_over_cap\", \"alerts\" FROM \"trends\".\"daily\" WHERE time >= $from AND time < $to";
   private static final String BY_UNIT = " AND \"unit\" = $unit";
   private static final String BY_REGION = " AND \"region\" = $region";
   private static final String GROUP = " GROUP BY \"unit\", \"region\"";

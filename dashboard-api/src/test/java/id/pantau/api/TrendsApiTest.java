@@ -63,8 +63,16 @@ class TrendsApiTest {
     points.add(point("tng-damkar", TANGERANG, today.minusDays(40), WIB, 0.5, 5));
     points.add(point("tng-damkar", TANGERANG, today.minusDays(2), WIB, 0.7, 7));
     try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+      // The jobs write daily rollups into the long-lived retention policy "trends".
+      client.query(
+          new org.influxdb.dto.Query(
+              "CREATE RETENTION POLICY \"trends\" ON \"" + DB + "\" DURATION 1825d REPLICATION 1"));
       client.write(
-          BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).points(points).build());
+          BatchPoints.database(DB)
+              .retentionPolicy("trends")
+              .precision(TimeUnit.MILLISECONDS)
+              .points(points)
+              .build());
     }
     TokenStore tokens =
         TokenStore.of(

@@ -11,9 +11,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The daily rollup per unit for leadership trends (measurement `daily`). Wire the output to
- * InfluxDB with {@link DailyLines#encode}, into the retention policy {@link Retention#TRENDS}.
- * Inputs: the occupancy statuses (PolicyJob's statuses), the compliance counts, all alerts (breach
- * and compliance alerts, as on the alerts topic) and the validated units (for their time zones).
+ * InfluxDB with {@link DailyLines#encode}, into the retention policy {@link
+ * id.pantau.sink.Retention#TRENDS}. Inputs: the occupancy statuses (PolicyJob's statuses), the
+ * compliance counts, all alerts (breach and compliance alerts, as on the alerts topic) and the
+ * validated units (for their time zones).
  */
 public final class DailyJob {
   /** How long after local midnight a date's final point waits for late corrections. */

@@ -7,7 +7,7 @@ import id.pantau.sink.Lines;
  * when nobody was expected), peak_present, mean_present, minutes_over_cap (left out while no
  * occupancy is known) and alerts. The point's time is the local midnight that starts the date, so
  * every provisional point and the final one rewrite the same point, as does a replay. Write it to
- * the retention policy {@link Retention#TRENDS}. No NIP.
+ * the retention policy {@link id.pantau.sink.Retention#TRENDS}. No NIP.
  */
 public final class DailyLines {
   private DailyLines() {}

@@ -33,7 +33,7 @@
  * of a date whose final point is out are ignored (a compliance correction later than the grace, a
  * late upload the next morning for instance, is not reflected in {@code daily}, only in {@code
  * compliance}). Per unit only its zone, region, last status and pending tick are kept. Daily points
- * belong in the retention policy {@link id.pantau.daily.Retention#TRENDS}.
+ * belong in the retention policy {@link id.pantau.sink.Retention#TRENDS}.
  *
  * <p>Order. Statuses are expected in event-time order per unit, as the cap calculator emits them; a
  * status older than the last one seen still counts for the peak but not for the integrals.

@@ -3,6 +3,8 @@ package id.pantau.jobs;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.compliance.ComplianceLines;
 import id.pantau.compliance.WindowResult;
+import id.pantau.daily.DailyLines;
+import id.pantau.daily.DailyRollup;
 import id.pantau.events.Alert;
 import id.pantau.events.DeadLetter;
 import id.pantau.policy.Breach;
@@ -11,6 +13,7 @@ import id.pantau.policy.OccupancyStatus;
 import id.pantau.policy.StatusLines;
 import id.pantau.sink.InfluxConfig;
 import id.pantau.sink.InfluxSink;
+import id.pantau.sink.Retention;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /** Every sink the jobs write; `main` passes InfluxDB and Kafka. */
@@ -18,6 +21,7 @@ public record JobSinks(
     Sink<OccupancyStatus> occupancy,
     Sink<Breach> breaches,
     Sink<ComplianceCount> compliance,
+    Sink<DailyRollup> daily,
     Sink<WindowResult> checkins,
     Sink<Alert> alerts,
     Sink<DeadLetter> deadLetters) {
@@ -29,6 +33,7 @@ public record JobSinks(
         new InfluxSink<>(influx, StatusLines::encode),
         new InfluxSink<>(influx, BreachLines::encode),
         new InfluxSink<>(influx, ComplianceLines::encode),
+        new InfluxSink<>(influx.withRetentionPolicy(Retention.TRENDS), DailyLines::encode),
         KafkaIo.checkins(cfg),
         KafkaIo.alerts(cfg),
         KafkaIo.deadLetters(cfg));

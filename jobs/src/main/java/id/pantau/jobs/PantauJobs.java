@@ -1,6 +1,8 @@
 package id.pantau.jobs;
 
 import id.pantau.compliance.ComplianceJob;
+import id.pantau.daily.DailyJob;
+import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
 import id.pantau.events.Exposure;
@@ -123,12 +125,12 @@ public final class PantauJobs {
         .sinkTo(out.checkins())
         .name("Check-in records to Kafka")
         .uid("checkin-sink");
-    policy
-        .alerts()
-        .union(compliance.alerts())
-        .sinkTo(out.alerts())
-        .name("Alerts to Kafka")
-        .uid("alert-sink");
+    DataStream<Alert> alerts = policy.alerts().union(compliance.alerts());
+    alerts.sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
+    DailyJob.build(policy.statuses(), compliance.counts(), alerts, units)
+        .sinkTo(out.daily())
+        .name("Daily rollups to InfluxDB")
+        .uid("daily-sink");
 
     DataStream<DeadLetter> deadLetters =
         attendance

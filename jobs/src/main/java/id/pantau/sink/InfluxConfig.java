@@ -10,7 +10,8 @@ public record InfluxConfig(
     int batchSize,
     long flushIntervalMs,
     int maxRetries,
-    long firstBackoffMs)
+    long firstBackoffMs,
+    String retentionPolicy)
     implements Serializable {
 
   public InfluxConfig {
@@ -35,11 +36,22 @@ public record InfluxConfig(
       throw new IllegalArgumentException("influx flushIntervalMs: must be at least 1");
     if (maxRetries < 0)
       throw new IllegalArgumentException("influx maxRetries: must be zero or more");
+    if (retentionPolicy == null) retentionPolicy = "";
+    if (!retentionPolicy.isEmpty() && !retentionPolicy.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException(
+          "influx retentionPolicy: must be letters, digits or _ (got " + retentionPolicy + ")");
+    }
     if (firstBackoffMs < 1)
       throw new IllegalArgumentException("influx firstBackoffMs: must be at least 1");
   }
 
   public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
-    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200);
+    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200, "");
+  }
+
+  /** The same, writing into another retention policy (e.g. "trends" for the daily rollups). */
+  public InfluxConfig withRetentionPolicy(String policy) {
+    return new InfluxConfig(
+        url, database, batchSize, flushIntervalMs, maxRetries, firstBackoffMs, policy);
   }
 }

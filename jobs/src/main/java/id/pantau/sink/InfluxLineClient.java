@@ -9,6 +9,7 @@ import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
 import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 
 /**
  * Line-protocol writes with retries: a network failure or a 5xx is retried with exponential
@@ -16,6 +17,8 @@ import org.influxdb.dto.Query;
  * last checkpoint instead of losing data.
  */
 public class InfluxLineClient implements AutoCloseable {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InfluxLineClient.class);
   private final InfluxConfig config;
   private final InfluxDB influx;
 
@@ -29,9 +32,23 @@ public class InfluxLineClient implements AutoCloseable {
     this.influx = InfluxDBFactory.connect(config.url(), http);
   }
 
-  /** Creates the database when missing (idempotent in InfluxDB 1.x). */
+  /**
+   * Creates the database and its retention policies when missing (idempotent in InfluxDB 1.x), and
+   * brings policies of other settings to ours.
+   */
   public void ensureDatabase() throws IOException {
     withRetries(() -> influx.query(new Query("CREATE DATABASE \"" + config.database() + "\"")));
+    List<String> create = Retention.statements(config.database());
+    List<String> alter = Retention.alterStatements(config.database());
+    for (int i = 0; i < create.size(); i++) {
+      String c = create.get(i);
+      String a = alter.get(i);
+      withRetries(
+          () -> {
+            QueryResult r = influx.query(new Query(c));
+            if (r.hasError() || r.getResults().get(0).hasError()) influx.query(new Query(a));
+          });
+    }
   }
 
   public void write(List<String> lines) throws IOException {
@@ -39,7 +56,7 @@ public class InfluxLineClient implements AutoCloseable {
         () ->
             influx.write(
                 config.database(),
-                "",
+                config.retentionPolicy(),
                 InfluxDB.ConsistencyLevel.ONE,
                 TimeUnit.MILLISECONDS,
                 lines));
@@ -50,6 +67,11 @@ public class InfluxLineClient implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         call.run();
+        return;
+      } catch (InfluxDBException.PointsBeyondRetentionPolicyException e) {
+        // A replay of days older than the retention policy keeps: the policy, not a loss. The
+        // other points of the batch were written.
+        LOG.warn("InfluxDB kept only points within its retention policy: {}", e.getMessage());
         return;
       } catch (InfluxDBException e) {
         boolean retryable = e instanceof InfluxDBIOException || e.isRetryWorth();

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InfluxWriterTest {
+  /** Recent: InfluxDB refuses points older than its retention policy keeps. */
+  static final long T0 = System.currentTimeMillis() - 3_600_000L;
+
   @TempDir static Path dir;
   static InfluxServer influx;
   static InfluxDB client;
@@ -36,7 +39,7 @@ class InfluxWriterTest {
 
   static InfluxWriter<String> writer(
       String db, int batch, TestProcessingTimeService time, String url) {
-    InfluxConfig cfg = new InfluxConfig(url, db, batch, 1_000, 1, 10);
+    InfluxConfig cfg = new InfluxConfig(url, db, batch, 1_000, 1, 10, "");
     return new InfluxWriter<>(cfg, s -> s, new InfluxLineClient(cfg), time);
   }
 
@@ -51,8 +54,8 @@ class InfluxWriterTest {
   void writesNothingUntilTheBatchIsFullOrACheckpointFlushes() throws Exception {
     TestProcessingTimeService time = new TestProcessingTimeService();
     InfluxWriter<String> w = writer("flushes", 1_000, time, influx.url());
-    w.write("m,unit=a v=1i 1000", null);
-    w.write("m,unit=a v=2i 2000", null);
+    w.write("m,unit=a v=1i " + (T0 + 1000), null);
+    w.write("m,unit=a v=2i " + (T0 + 2000), null);
     assertThat(count("flushes")).isZero();
 
     w.flush(false); // what a checkpoint does
@@ -64,7 +67,7 @@ class InfluxWriterTest {
   @Test
   void writesAFullBatchAtOnce() throws Exception {
     InfluxWriter<String> w = writer("batches", 3, new TestProcessingTimeService(), influx.url());
-    for (int i = 1; i <= 4; i++) w.write("m,unit=a v=" + i + "i " + i * 1000, null);
+    for (int i = 1; i <= 4; i++) w.write("m,unit=a v=" + i + "i " + (T0 + i * 1000), null);
     assertThat(count("batches")).isEqualTo(3);
     w.close();
   }
@@ -73,7 +76,7 @@ class InfluxWriterTest {
   void flushesOnItsTimerSoAQuietUnitStillShows() throws Exception {
     TestProcessingTimeService time = new TestProcessingTimeService();
     InfluxWriter<String> w = writer("timer", 1_000, time, influx.url());
-    w.write("m,unit=a v=1i 1000", null);
+    w.write("m,unit=a v=1i " + (T0 + 1000), null);
     assertThat(count("timer")).isZero();
     time.setCurrentTime(1_000);
     assertThat(count("timer")).isEqualTo(1);
@@ -83,8 +86,8 @@ class InfluxWriterTest {
   @Test
   void writingTheSamePointTwiceKeepsOnePoint() throws Exception {
     InfluxWriter<String> w = writer("replay", 1, new TestProcessingTimeService(), influx.url());
-    w.write("m,unit=a v=1i 1000", null);
-    w.write("m,unit=a v=1i 1000", null);
+    w.write("m,unit=a v=1i " + (T0 + 1000), null);
+    w.write("m,unit=a v=1i " + (T0 + 1000), null);
     assertThat(count("replay")).isEqualTo(1);
     w.close();
   }
@@ -93,11 +96,21 @@ class InfluxWriterTest {
   void rethrowsWhatItCannotWriteInsteadOfDroppingIt() throws Exception {
     InfluxServer doomed = InfluxServer.start(dir.resolve("doomed"));
     InfluxWriter<String> w = writer("doomed", 1_000, new TestProcessingTimeService(), doomed.url());
-    w.write("m,unit=a v=1i 1000", null);
+    w.write("m,unit=a v=1i " + (T0 + 1000), null);
     doomed.stop();
     assertThatThrownBy(() -> w.flush(false))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("InfluxDB at " + doomed.url());
+    w.close();
+  }
+
+  @Test
+  void treatsPointsBeyondTheRetentionPolicyAsPolicyNotFailure() throws Exception {
+    InfluxWriter<String> w = writer("old", 10, new TestProcessingTimeService(), influx.url());
+    w.write("m,unit=a v=1i 1000", null); // 1970: beyond the 30-day policy
+    w.write("m,unit=a v=2i " + T0, null);
+    w.flush(false);
+    assertThat(count("old")).isEqualTo(1);
     w.close();
   }
 

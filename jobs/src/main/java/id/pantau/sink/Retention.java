@@ -1,4 +1,4 @@
-package id.pantau.daily;
+package id.pantau.sink;
 
 import java.util.List;
 

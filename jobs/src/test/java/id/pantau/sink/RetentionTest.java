@@ -1,4 +1,4 @@
-package id.pantau.daily;
+package id.pantau.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
