@@ -24,7 +24,8 @@ import java.util.Map;
 public final class IngestApp {
   static final String ENDPOINTS =
       "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, PUT /v1/units/{unitId}/exposure,"
-          + " PUT /v1/zones/{region}, PUT /v1/policies/{region}, POST /v1/rosters, GET /v1/health";
+          + " PUT /v1/zones/{region}, PUT /v1/zones, PUT /v1/policies/{region}, PUT /v1/policies,"
+          + " POST /v1/rosters, GET /v1/health";
 
   private static final System.Logger LOG = System.getLogger(IngestApp.class.getName());
 
@@ -72,6 +73,8 @@ public final class IngestApp {
     c.routes.put(
         "/v1/units/{unitId}/exposure",
         ctx -> reply(ctx, service.putExposure(ctx.pathParam("unitId"), request(ctx))));
+    c.routes.put("/v1/zones", ctx -> reply(ctx, service.putZones(request(ctx))));
+    c.routes.put("/v1/policies", ctx -> reply(ctx, service.putPolicies(request(ctx))));
     c.routes.put(
         "/v1/zones/{region}",
         ctx -> reply(ctx, service.putZone(ctx.pathParam("region"), request(ctx))));

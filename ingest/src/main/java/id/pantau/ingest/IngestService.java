@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 
@@ -458,6 +459,179 @@ public final class IngestService {
     publishAndAwait(
         List.of(new Outgoing(topic, key.apply(d.value()), Json.bytes(d.value()), null)), false);
     return new Reply(200, d.value());
+  }
+
+  // ---------------------------------------------------------------- zones and policies in bulk
+
+  /** The answer to a bulk upload of zones or policies. */
+  public record AcceptedReply(int accepted) {}
+
+  /**
+   * PUT /v1/zones: many zone changes as CSV (region,level,effectiveFrom) or a JSON array of
+   * ZoneChange. All or nothing; effectiveFrom is required (a file is a plan, not "now").
+   */
+  public Reply putZones(Request request) {
+    return putVersionedBulk(
+        request,
+        "zone changes",
+        PolicyCsv.ZONE_COLUMNS,
+        PolicyCsv.ZONE_REQUIRED,
+        PolicyCsv::zone,
+        Function.identity(),
+        ZoneChange.class,
+        ZoneChange::validate,
+        ZoneChange::key,
+        z -> z.region,
+        z -> z.effectiveFrom,
+        Topics.ZONES);
+  }
+
+  /**
+   * PUT /v1/policies: many policy versions as CSV (region,effectiveFrom and any of the flattened
+   * policy fields; an empty cell leaves the field out) or a JSON array of Policy. All or nothing.
+   */
+  public Reply putPolicies(Request request) {
+    return putVersionedBulk(
+        request,
+        "policies",
+        PolicyCsv.POLICY_COLUMNS,
+        PolicyCsv.POLICY_REQUIRED,
+        PolicyCsv::policy,
+        PolicyCsv::policyColumnName,
+        Policy.class,
+        Policy::validate,
+        Policy::key,
+        p -> p.region,
+        p -> p.effectiveFrom,
+        Topics.POLICIES);
+  }
+
+  /**
+   * Region-keyed versions in bulk, as CSV or a JSON array: every row decoded and validated (errors
+   * "line N: field: reason" or "item N: …"), a version twice in the upload refused, every region
+   * checked against the token's scope (403 naming the line), and only then all of it produced,
+   * keyed like the single endpoint, answering after Kafka acknowledged every record.
+   */
+  private <T> Reply putVersionedBulk(
+      Request request,
+      String what,
+      List<String> columns,
+      List<String> required,
+      BiFunction<ObjectNode, List<String>, ObjectNode> fromCsv,
+      Function<String, String> csvName,
+      Class<T> type,
+      Function<T, List<String>> validator,
+      Function<T, String> key,
+      Function<T, String> region,
+      Function<T, String> effectiveFrom,
+      String topic) {
+    Principal principal = access.referenceData(request.authorization());
+    String mediaType = mediaType(request.contentType());
+    boolean csv = mediaType.equals(CSV);
+    if (!csv && !mediaType.equals(JSON)) {
+      throw IngestException.unsupportedMediaType(
+          describe(request.contentType())
+              + " is not accepted here: send "
+              + what
+              + " as "
+              + CSV
+              + " with the columns "
+              + String.join(",", columns)
+              + " (required: "
+              + String.join(",", required)
+              + ") or as a "
+              + JSON
+              + " array",
+          "Content-Type: must be " + CSV + " or " + JSON);
+    }
+    byte[] body = request.body().read(config.maxBodyBytes());
+    List<Rows.Row> rows;
+    if (csv) {
+      rows = Rows.fromCsv(body, columns, required, config.maxLines());
+    } else {
+      JsonNode root = parseJson(body);
+      if (!root.isArray()) {
+        throw IngestException.badRequest(
+            "the body must be a JSON array of " + what, List.of("body: must be a JSON array"));
+      }
+      rows = Rows.fromJsonArray(root, config.maxLines());
+    }
+    if (rows.isEmpty()) {
+      throw IngestException.badRequest("the upload holds no " + what, List.of("body: has no rows"));
+    }
+    List<String> errors = new ArrayList<>();
+    List<T> values = new ArrayList<>();
+    List<String> wheres = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    int bad = 0;
+    for (Rows.Row row : rows) {
+      if (row.error() != null) {
+        errors.add(row.where() + ": " + row.error());
+        bad++;
+        continue;
+      }
+      List<String> rowErrors = new ArrayList<>();
+      ObjectNode node = csv ? fromCsv.apply(row.node(), rowErrors) : row.node();
+      Decoded<T> d = Json.decode(node, type, validator);
+      if (!d.isOk()) {
+        for (String e : d.errors()) rowErrors.add(csv ? csvName.apply(e) : e);
+      }
+      if (!rowErrors.isEmpty()) {
+        for (String e : rowErrors) errors.add(row.where() + ": " + e);
+        bad++;
+        continue;
+      }
+      T value = d.value();
+      String first = seen.putIfAbsent(key.apply(value), row.where());
+      if (first != null) {
+        errors.add(
+            row.where()
+                + ": effectiveFrom: region '"
+                + region.apply(value)
+                + "' from "
+                + effectiveFrom.apply(value)
+                + " is also on "
+                + first);
+      } else {
+        values.add(value);
+        wheres.add(row.where());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw IngestException.badRequest(
+          (bad == 0
+                  ? "the upload repeats a region's version"
+                  : bad + " of " + rows.size() + " rows are invalid")
+              + "; nothing was stored",
+          errors);
+    }
+    if (!principal.seesEverything()) {
+      List<String> scopeErrors = new ArrayList<>();
+      for (int i = 0; i < values.size(); i++) {
+        String r = region.apply(values.get(i));
+        if (principal.regions().contains(r)) continue;
+        scopeErrors.add(
+            wheres.get(i)
+                + ": region: the token '"
+                + principal.name()
+                + "' may not change region '"
+                + r
+                + "'"
+                + (principal.regions().isEmpty()
+                    ? ""
+                    : " (its regions: " + principal.regions() + ")"));
+      }
+      if (!scopeErrors.isEmpty()) {
+        throw IngestException.forbidden(
+            "the token may not change regions outside its scope; nothing was stored", scopeErrors);
+      }
+    }
+    List<Outgoing> outgoing = new ArrayList<>(values.size());
+    for (T value : values) {
+      outgoing.add(new Outgoing(topic, key.apply(value), Json.bytes(value), null));
+    }
+    publishAndAwait(outgoing, false);
+    return new Reply(200, new AcceptedReply(values.size()));
   }
 
   // ---------------------------------------------------------------- rosters

@@ -145,6 +145,208 @@ class ReferenceDataHttpTest {
         .isEqualTo("checkinCutoff: must be after checkinDeadline");
   }
 
+  // ------------------------------------------------------------------ zones and policies in bulk
+
+  @Test
+  void aZoneCsvLandsOnTheZonesTopicEachRowKeyedByRegionAndItsVersion() {
+    String csv =
+        "region,level,effectiveFrom\n"
+            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
+            + "banten,medium,2026-12-08T00:00:00+07:00\n"
+            + "jawa-timur,LOW,2026-12-01T00:00:00+07:00\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+
+    var answer = http.put("/v1/zones", "text/csv", OPERATOR, csv);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(3);
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder(
+            "banten@" + ms("2026-12-01T00:00:00+07:00"),
+            "banten@" + ms("2026-12-08T00:00:00+07:00"),
+            "jawa-timur@" + ms("2026-12-01T00:00:00+07:00"));
+    ZoneChange second =
+        Json.zone(
+                records.stream()
+                    .filter(r -> r.key().equals("banten@" + ms("2026-12-08T00:00:00+07:00")))
+                    .findFirst()
+                    .orElseThrow()
+                    .value()
+                    .getBytes(StandardCharsets.UTF_8))
+            .value();
+    assertThat(second.level.name()).isEqualTo("MEDIUM");
+  }
+
+  @Test
+  void aZoneJsonArrayLandsOnTheZonesTopicLikeTheSingleEndpoint() {
+    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+
+    var answer =
+        http.put(
+            "/v1/zones",
+            "application/json",
+            BKD_BANTEN,
+            "[{\"region\":\"banten\",\"level\":\"LOW\",\"effectiveFrom\":\"2027-01-01T00:00:00+07:00\"}]");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(topics.since(before))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("banten@" + ms("2027-01-01T00:00:00+07:00"));
+  }
+
+  @Test
+  void aZoneCsvWithABadLineIsRefusedWholeNamingTheLineAndTheField() {
+    String csv =
+        "region,level,effectiveFrom\n"
+            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
+            + "banten,RED,2026-12-08T00:00:00+07:00\n"
+            + "banten,LOW,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+
+    var answer = http.put("/v1/zones", "text/csv", OPERATOR, csv);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "line 3: level: must be one of LOW, MEDIUM, HIGH (got 'RED')",
+            "line 4: effectiveFrom: is required");
+    assertThat(answer.json().get("error").asText()).endsWith("nothing was stored");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aZoneCsvNamingARegionOutsideTheTokensScopeIsRefusedWith403NamingTheLineAndRegion() {
+    String csv =
+        "region,level,effectiveFrom\n"
+            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
+            + "jawa-timur,HIGH,2026-12-01T00:00:00+07:00\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+
+    var answer = http.put("/v1/zones", "text/csv", BKD_BANTEN, csv);
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "line 3: region: the token 'bkd-banten' may not change region 'jawa-timur'"
+                + " (its regions: [banten])");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aPolicyCsvWithPartialColumnsProducesPoliciesWhoseLeftOutFieldsAreAbsent() throws Exception {
+    String csv =
+        "region,effectiveFrom,capHigh,capExposed,serviceHours,checkinDeadline,locationWindows\n"
+            + "banten,2026-12-01T00:00:00+07:00,20,5,08:00-15:00,07:45,"
+            + "07:30-09:00;11:30-13:00;15:00-16:30\n"
+            + "banten,2026-12-15T00:00:00+07:00,,,,08:00,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+
+    var answer = http.put("/v1/policies", "text/csv", BKD_BANTEN, csv);
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    Map<String, JsonNode> byKey = new java.util.HashMap<>();
+    for (ConsumerRecord<String, String> r : topics.since(before)) {
+      byKey.put(r.key(), Json.MAPPER.readTree(r.value()));
+    }
+    JsonNode first = byKey.get("banten@" + ms("2026-12-01T00:00:00+07:00"));
+    JsonNode second = byKey.get("banten@" + ms("2026-12-15T00:00:00+07:00"));
+    assertThat(byKey).hasSize(2);
+    assertThat(first.get("capPercent").get("HIGH").asInt()).isEqualTo(20);
+    assertThat(first.get("capPercent").get("EXPOSED").asInt()).isEqualTo(5);
+    assertThat(first.get("capPercent").has("LOW")).isFalse();
+    assertThat(first.get("serviceHours").toString()).isEqualTo("[\"08:00\",\"15:00\"]");
+    assertThat(first.get("locationWindows").toString())
+        .isEqualTo("[[\"07:30\",\"09:00\"],[\"11:30\",\"13:00\"],[\"15:00\",\"16:30\"]]");
+    assertThat(first.has("breachDwellS")).isFalse();
+    assertThat(first.has("checkinCutoff")).isFalse();
+    // the second version changes the deadline only: everything else keeps its value downstream
+    assertThat(second.get("checkinDeadline").asText()).isEqualTo("08:00");
+    assertThat(second.has("capPercent")).isFalse();
+    assertThat(second.has("serviceHours")).isFalse();
+    assertThat(second.has("locationWindows")).isFalse();
+    Policy decoded = Json.policy(second.toString().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(decoded.capPercent).isNull();
+    assertThat(decoded.breachDwellS).isNull();
+  }
+
+  @Test
+  void aPolicyCsvWithBadCellsIsRefusedWholeNamingTheLinesAndColumns() {
+    String csv =
+        "region,effectiveFrom,capHigh,serviceHours,locationWindows,checkinDeadline,checkinCutoff\n"
+            + "banten,2026-12-01T00:00:00+07:00,120,15:00-08:00,07:30-09:00,09:00,08:00\n"
+            + "banten,2026-12-02T00:00:00+07:00,lots,8-3,07:30 to 09:00,,\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+
+    var answer = http.put("/v1/policies", "text/csv", OPERATOR, csv);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(
+            "line 2: capHigh: must be 0 to 100",
+            "line 2: serviceHours: must end after it starts",
+            "line 2: checkinCutoff: must be after checkinDeadline",
+            "line 3: capHigh: must be an integer (got 'lots')",
+            "line 3: serviceHours: must be a local time HH:MM (got '8')",
+            "line 3: serviceHours: must be a local time HH:MM (got '3')",
+            "line 3: locationWindows: must be HH:MM-HH:MM windows separated by ';', e.g."
+                + " 07:30-09:00;11:30-13:00 (got '07:30 to 09:00')");
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void aPolicyJsonArrayIsProducedLikeTheSingleEndpoint() {
+    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+
+    var answer =
+        http.put(
+            "/v1/policies",
+            "application/json",
+            OPERATOR,
+            "[{\"region\":\"jawa-timur\",\"effectiveFrom\":\"2026-12-01T00:00:00+07:00\","
+                + "\"capPercent\":{\"HIGH\":30}}]");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(topics.since(before))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("jawa-timur@" + ms("2026-12-01T00:00:00+07:00"));
+  }
+
+  @Test
+  void theExampleCsvFilesOfTheReadmeAreAccepted() throws Exception {
+    http.put(
+        "/v1/units/tng-dinkes", "application/json", OPERATOR, unitBody("banten", "Asia/Jakarta"));
+    Path examples = Path.of("examples");
+
+    var zones =
+        http.put(
+            "/v1/zones",
+            "text/csv",
+            OPERATOR,
+            java.nio.file.Files.readString(examples.resolve("zones.csv")));
+    var policies =
+        http.put(
+            "/v1/policies",
+            "text/csv",
+            BKD_BANTEN,
+            java.nio.file.Files.readString(examples.resolve("policies.csv")));
+    var rosters =
+        http.post(
+            "/v1/rosters",
+            "text/csv",
+            BKD_BANTEN,
+            java.nio.file.Files.readString(examples.resolve("rosters.csv")));
+
+    assertThat(zones.json().get("accepted").asInt()).isEqualTo(3);
+    assertThat(policies.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(rosters.json().get("accepted").asInt()).isEqualTo(2);
+  }
+
   // ------------------------------------------------------------------ exposure
 
   @Test
