@@ -20,7 +20,8 @@ public record JobsConfig(
     long sinkFlushMs,
     int sinkBatchSize,
     int parallelism,
-    boolean bounded)
+    boolean bounded,
+    String checkpointDir)
     implements Serializable {
 
   public static JobsConfig defaults() {
@@ -45,7 +46,12 @@ public record JobsConfig(
         num(env, "PANTAU_SINK_FLUSH_MS", 1_000),
         (int) num(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
         (int) num(env, "PANTAU_PARALLELISM", 2),
-        false);
+        false,
+        env.getOrDefault(
+            "PANTAU_CHECKPOINT_DIR",
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
+                .toUri()
+                .toString()));
   }
 
   private static long num(Map<String, String> env, String name, long dflt) {
@@ -72,7 +78,8 @@ public record JobsConfig(
         sinkFlushMs,
         sinkBatchSize,
         parallelism,
-        bounded);
+        bounded,
+        checkpointDir);
   }
 
   public JobsConfig withInflux(String url) {
@@ -89,7 +96,8 @@ public record JobsConfig(
         sinkFlushMs,
         sinkBatchSize,
         parallelism,
-        bounded);
+        bounded,
+        checkpointDir);
   }
 
   public JobsConfig withStartFrom(String start) {
@@ -106,7 +114,8 @@ public record JobsConfig(
         sinkFlushMs,
         sinkBatchSize,
         parallelism,
-        bounded);
+        bounded,
+        checkpointDir);
   }
 
   public JobsConfig withParallelism(int p) {
@@ -123,7 +132,8 @@ public record JobsConfig(
         sinkFlushMs,
         sinkBatchSize,
         p,
-        bounded);
+        bounded,
+        checkpointDir);
   }
 
   /** Reads the topics up to their end offsets at start and then finishes (replays, benchmarks). */
@@ -141,6 +151,26 @@ public record JobsConfig(
         sinkFlushMs,
         sinkBatchSize,
         parallelism,
-        true);
+        true,
+        checkpointDir);
+  }
+
+  /** Checkpoints under the directory (a file: or s3: URI), e.g. the demo's data directory. */
+  public JobsConfig withCheckpointDir(String dir) {
+    return new JobsConfig(
+        kafkaBootstrap,
+        influxUrl,
+        influxDb,
+        groupId,
+        startFrom,
+        checkpointIntervalMs,
+        maxOutOfOrderMs,
+        idleAdvanceMs,
+        unitGraceMs,
+        sinkFlushMs,
+        sinkBatchSize,
+        parallelism,
+        bounded,
+        dir);
   }
 }

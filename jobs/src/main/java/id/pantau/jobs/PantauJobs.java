@@ -19,6 +19,7 @@ import id.pantau.policy.CapCalculator;
 import id.pantau.policy.PolicyJob;
 import id.pantau.policy.RuleChange;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -152,6 +153,9 @@ public final class PantauJobs {
   public static void configure(StreamExecutionEnvironment env, JobsConfig cfg) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
+    // State outgrows the JobManager's 5 MB in-memory limit at city scale: checkpoint to files.
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cfg.checkpointDir());
     env.configure(conf);
     env.setParallelism(cfg.parallelism());
     env.enableCheckpointing(cfg.checkpointIntervalMs());

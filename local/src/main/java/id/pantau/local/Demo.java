@@ -101,7 +101,11 @@ public final class Demo implements AutoCloseable {
     flinkConf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     StreamExecutionEnvironment flink =
         StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
-    JobsConfig jobs = JobsConfig.fromEnv().withKafka(kafkaBootstrap).withInflux(influxUrl);
+    JobsConfig jobs =
+        JobsConfig.fromEnv()
+            .withKafka(kafkaBootstrap)
+            .withInflux(influxUrl)
+            .withCheckpointDir(data.resolve("checkpoints").toUri().toString());
     JobClient job = PantauJobs.start(flink, jobs);
     started.push(() -> job.cancel().get());
     flinkUrl = "http://127.0.0.1:" + flinkPort;
