@@ -65,45 +65,37 @@ public record JobsConfig(
   }
 
   public JobsConfig withKafka(String bootstrap) {
-    return new JobsConfig(
-        bootstrap,
-        influxUrl,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        idleAdvanceMs,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
-        parallelism,
-        bounded,
-        checkpointDir);
+    return copy(bootstrap, influxUrl, startFrom, parallelism, bounded, checkpointDir);
   }
 
   public JobsConfig withInflux(String url) {
-    return new JobsConfig(
-        kafkaBootstrap,
-        url,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        idleAdvanceMs,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
-        parallelism,
-        bounded,
-        checkpointDir);
+    return copy(kafkaBootstrap, url, startFrom, parallelism, bounded, checkpointDir);
   }
 
   public JobsConfig withStartFrom(String start) {
+    return copy(kafkaBootstrap, influxUrl, start, parallelism, bounded, checkpointDir);
+  }
+
+  public JobsConfig withParallelism(int p) {
+    return copy(kafkaBootstrap, influxUrl, startFrom, p, bounded, checkpointDir);
+  }
+
+  /** Reads the topics up to their end offsets at start and then finishes (replays, benchmarks). */
+  public JobsConfig asBounded() {
+    return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, true, checkpointDir);
+  }
+
+  /** Checkpoints under the directory (a file: or s3: URI), e.g. the demo's data directory. */
+  public JobsConfig withCheckpointDir(String dir) {
+    return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, bounded, dir);
+  }
+
+  /** This configuration with the settings that tests, the demo and the benchmark change. */
+  private JobsConfig copy(
+      String kafka, String influx, String start, int p, boolean isBounded, String dir) {
     return new JobsConfig(
-        kafkaBootstrap,
-        influxUrl,
+        kafka,
+        influx,
         influxDb,
         groupId,
         start,
@@ -113,64 +105,8 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
-        parallelism,
-        bounded,
-        checkpointDir);
-  }
-
-  public JobsConfig withParallelism(int p) {
-    return new JobsConfig(
-        kafkaBootstrap,
-        influxUrl,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        idleAdvanceMs,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
         p,
-        bounded,
-        checkpointDir);
-  }
-
-  /** Reads the topics up to their end offsets at start and then finishes (replays, benchmarks). */
-  public JobsConfig asBounded() {
-    return new JobsConfig(
-        kafkaBootstrap,
-        influxUrl,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        idleAdvanceMs,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
-        parallelism,
-        true,
-        checkpointDir);
-  }
-
-  /** Checkpoints under the directory (a file: or s3: URI), e.g. the demo's data directory. */
-  public JobsConfig withCheckpointDir(String dir) {
-    return new JobsConfig(
-        kafkaBootstrap,
-        influxUrl,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        idleAdvanceMs,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
-        parallelism,
-        bounded,
+        isBounded,
         dir);
   }
 }

@@ -1,0 +1,39 @@
+package id.pantau.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobsConfigTest {
+  @Test
+  void readsEverySettingFromTheEnvironmentWithDefaults() {
+    JobsConfig cfg =
+        JobsConfig.fromEnv(Map.of("PANTAU_KAFKA_BOOTSTRAP", "k:1", "PANTAU_PARALLELISM", "4"));
+    assertThat(cfg.kafkaBootstrap()).isEqualTo("k:1");
+    assertThat(cfg.parallelism()).isEqualTo(4);
+    assertThat(cfg.influxDb()).isEqualTo("pantau");
+    assertThat(cfg.checkpointDir()).startsWith("file:");
+    assertThat(cfg.bounded()).isFalse();
+  }
+
+  @Test
+  void namesTheVariableThatIsNotANumber() {
+    assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_SINK_FLUSH_MS", "soon")))
+        .hasMessage("PANTAU_SINK_FLUSH_MS: must be a whole number (got 'soon')");
+  }
+
+  @Test
+  void changingOneSettingKeepsTheOthers() {
+    JobsConfig cfg =
+        JobsConfig.fromEnv(Map.of("PANTAU_MAX_OUT_OF_ORDER_MS", "7"))
+            .withKafka("k:2")
+            .withCheckpointDir("file:///x")
+            .asBounded();
+    assertThat(cfg.kafkaBootstrap()).isEqualTo("k:2");
+    assertThat(cfg.maxOutOfOrderMs()).isEqualTo(7);
+    assertThat(cfg.checkpointDir()).isEqualTo("file:///x");
+    assertThat(cfg.bounded()).isTrue();
+  }
+}
