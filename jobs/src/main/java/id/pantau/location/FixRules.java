@@ -1,0 +1,129 @@
+package id.pantau.location;
+
+import static id.pantau.location.LocationAlerts.*;
+
+import id.pantau.events.Alert;
+import id.pantau.events.Unit;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The per-fix location rules of an employee (keyed by NIP): OUTSIDE_OFFICE for a WFO check-in
+ * beyond the unit's geofence (with the fix's accuracy as slack), LOW_ACCURACY, MOCK_LOCATION, and
+ * IMPOSSIBLE_TRAVEL between consecutive fixes by event time. Units come broadcast (office, time
+ * zone, region). The latest fix is kept until 24 h after it (event-time timer).
+ */
+public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Unit, Alert> {
+  public static final MapStateDescriptor<String, Unit> UNITS =
+      new MapStateDescriptor<>("location-units", Types.STRING, TypeInformation.of(Unit.class));
+
+  private final LocationRules rules;
+  private transient ValueState<LastFix> last;
+
+  public FixRules(LocationRules rules) {
+    this.rules = rules;
+  }
+
+  /** The key: the employee. */
+  public static String nip(Fix f) {
+    return f.nip;
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    last =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("last-fix", TypeInformation.of(LastFix.class)));
+  }
+
+  @Override
+  public void processBroadcastElement(Unit unit, Context ctx, Collector<Alert> out)
+      throws Exception {
+    keepUnit(ctx.getBroadcastState(UNITS), unit);
+  }
+
+  /** Keeps the newest version of a unit (by effectiveFrom). */
+  static void keepUnit(BroadcastState<String, Unit> units, Unit unit) throws Exception {
+    if (unit == null || unit.unitId == null) return;
+    Unit before = units.get(unit.unitId);
+    if (before == null || unit.effectiveFromMs >= before.effectiveFromMs) {
+      units.put(unit.unitId, unit);
+    }
+  }
+
+  @Override
+  public void processElement(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+    Unit unit = f.unitId == null ? null : ctx.getBroadcastState(UNITS).get(f.unitId);
+    ZoneId zone = zone(unit, rules.defaultZone());
+    double acc = f.slackM();
+
+    if (f.isOfficeCheckIn && unit != null && Geo.outside(unit.office, f.lat, f.lon, acc)) {
+      out.collect(raise(OUTSIDE_OFFICE, f, unit, zone, "WFO check-in outside the office geofence"));
+    }
+    if (f.accuracyM != null && f.accuracyM > rules.lowAccuracyM()) {
+      out.collect(
+          raise(
+              LOW_ACCURACY,
+              f,
+              unit,
+              zone,
+              String.format(
+                  Locale.ROOT,
+                  "location accuracy %.0f m is worse than %.0f m",
+                  f.accuracyM,
+                  rules.lowAccuracyM())));
+    }
+    if (f.mock) {
+      out.collect(raise(MOCK_LOCATION, f, unit, zone, "the phone reported a mock location"));
+    }
+    travel(f, unit, zone, ctx, out);
+  }
+
+  private void travel(Fix f, Unit unit, ZoneId zone, ReadOnlyContext ctx, Collector<Alert> out)
+      throws Exception {
+    LastFix prev = last.value();
+    if (prev != null && !f.eventId.equals(prev.eventId)) {
+      double distM = Geo.haversineM(prev.lat, prev.lon, f.lat, f.lon);
+      long gapMs = Math.abs(f.timeMs - prev.timeMs);
+      boolean jitter = gapMs < rules.minGapMs() && distM <= prev.accuracyM + f.slackM();
+      if (!jitter && distM > 0) {
+        double kmh = gapMs == 0 ? Double.POSITIVE_INFINITY : distM / 1000 / (gapMs / 3_600_000.0);
+        if (kmh > rules.maxSpeedKmh()) {
+          out.collect(
+              raise(
+                  IMPOSSIBLE_TRAVEL,
+                  f,
+                  unit,
+                  zone,
+                  String.format(
+                      Locale.ROOT,
+                      "%.1f km in %d s since the previous fix (%s km/h)",
+                      distM / 1000,
+                      gapMs / 1000,
+                      Double.isInfinite(kmh) ? "inf" : String.format(Locale.ROOT, "%.0f", kmh))));
+        }
+      }
+    }
+    if (prev == null || f.timeMs > prev.timeMs) {
+      // Only a later fix replaces the last one; an out-of-order one is only compared.
+      if (prev != null) ctx.timerService().deleteEventTimeTimer(prev.timeMs + rules.lastFixTtlMs());
+      last.update(LastFix.of(f));
+      ctx.timerService().registerEventTimeTimer(f.timeMs + rules.lastFixTtlMs());
+    }
+  }
+
+  @Override
+  public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    LastFix prev = last.value();
+    if (prev != null && prev.timeMs + rules.lastFixTtlMs() <= t) last.clear();
+  }
+}

@@ -1,0 +1,82 @@
+package id.pantau.location;
+
+import static id.pantau.location.LocationAlerts.*;
+import static id.pantau.location.TestFixes.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.Alert;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.LocationPing;
+import id.pantau.events.Unit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The location pipeline on a MiniCluster at parallelism 2 with generic types disabled. */
+class LocationJobTest {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  interface TimeOf<T> extends java.io.Serializable {
+    long of(T e);
+  }
+
+  static <T> DataStream<T> source(
+      StreamExecutionEnvironment env, List<T> data, Class<T> type, TimeOf<T> time) {
+    return env.fromData(data, TypeInformation.of(type))
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(5))
+                .withTimestampAssigner((e, ts) -> time.of(e)));
+  }
+
+  @Test
+  void raisesMockAndSharedDeviceAlertsEndToEnd() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(2);
+
+    AttendanceEvent first = checkIn("e1", "N1", CIRCLE_UNIT, 0, 10, T0);
+    first.deviceId = "dev-x";
+    first.location.mock = true;
+    LocationPing second = ping("p1", "N2", "dev-x", OFFICE_LAT, OFFICE_LON, T0 + 10 * 60_000L);
+
+    DataStream<Alert> alerts =
+        LocationJob.build(
+            source(env, List.of(first), AttendanceEvent.class, e -> e.timeMs),
+            source(env, List.of(second), LocationPing.class, p -> p.timeMs),
+            source(env, List.of(circleUnit()), Unit.class, u -> 0L));
+
+    List<Alert> out = new ArrayList<>();
+    try (CloseableIterator<Alert> it = alerts.executeAndCollect("location-job-test")) {
+      it.forEachRemaining(out::add);
+    }
+    // Which of the two NIPs is "extra" depends on the order the sources arrive in.
+    assertThat(out)
+        .extracting(a -> a.alertId)
+        .contains(alertId("N1", "e1", MOCK_LOCATION))
+        .hasSize(2);
+    assertThat(out)
+        .filteredOn(a -> SHARED_DEVICE.equals(a.kind))
+        .extracting(a -> a.alertId)
+        .containsAnyOf(alertId("N2", "p1", SHARED_DEVICE), alertId("N1", "e1", SHARED_DEVICE))
+        .hasSize(1);
+    assertThat(out).allMatch(a -> Alert.RAISED.equals(a.phase));
+  }
+}

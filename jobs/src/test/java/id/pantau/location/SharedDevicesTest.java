@@ -1,0 +1,98 @@
+package id.pantau.location;
+
+import static id.pantau.location.LocationAlerts.*;
+import static id.pantau.location.TestFixes.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.Alert;
+import id.pantau.events.Unit;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SharedDevicesTest {
+  static final String DEVICE = "dev-shared";
+
+  KeyedBroadcastOperatorTestHarness<String, Fix, Unit, Alert> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new SharedDevices(LocationRules.defaults()),
+            SharedDevices::deviceId,
+            Types.STRING,
+            SharedDevices.UNITS);
+    harness.processBroadcastElement(circleUnit(), 0);
+  }
+
+  void watermark(long t) throws Exception {
+    harness.processWatermark(t);
+    harness.processBroadcastWatermark(t);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  void send(String eventId, String nip, long timeMs) throws Exception {
+    Fix f = Fix.of(ping(eventId, nip, DEVICE, OFFICE_LAT, OFFICE_LON, timeMs));
+    harness.processElement(f, timeMs);
+  }
+
+  List<Alert> alerts() {
+    return harness.extractOutputValues();
+  }
+
+  @Test
+  void sharedDeviceIsFlaggedOnceForTheSecondNip() throws Exception {
+    send("p1", "N1", T0);
+    send("p2", "N1", T0 + HOUR);
+    assertThat(alerts()).isEmpty();
+    send("p3", "N2", T0 + 2 * HOUR);
+    send("p4", "N2", T0 + 3 * HOUR);
+    send("p3", "N2", T0 + 2 * HOUR); // a duplicate
+    assertThat(alerts()).hasSize(1);
+    Alert a = alerts().get(0);
+    assertThat(a.kind).isEqualTo(SHARED_DEVICE);
+    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    assertThat(a.nip).isEqualTo("N2");
+    assertThat(a.date).isEqualTo("2025-03-03");
+    assertThat(a.alertId).isEqualTo(alertId("N2", "p3", SHARED_DEVICE));
+    assertThat(a.message).contains("N1");
+  }
+
+  @Test
+  void eachExtraNipIsFlagged() throws Exception {
+    send("p1", "N1", T0);
+    send("p2", "N2", T0 + 1);
+    send("p3", "N3", T0 + 2);
+    assertThat(alerts()).extracting(a -> a.nip).containsExactly("N2", "N3");
+  }
+
+  @Test
+  void stateIsClearedAfterTheLocalDay() throws Exception {
+    send("p1", "N1", T0);
+    send("p2", "N2", T0 + HOUR);
+    assertThat(keyedStateEntries(harness)).isEqualTo(2); // the day and the NIPs (a map)
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // Midnight in Jakarta: 2025-03-03T17:00Z.
+    watermark(T0 + 16 * HOUR - 1);
+    assertThat(keyedStateEntries(harness)).isEqualTo(2);
+    watermark(T0 + 16 * HOUR);
+    assertThat(keyedStateEntries(harness)).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void nipsOnDifferentDaysAreNotShared() throws Exception {
+    send("p1", "N1", T0);
+    send("p2", "N2", T0 + 24 * HOUR);
+    assertThat(alerts()).isEmpty();
+  }
+}

@@ -1,0 +1,125 @@
+package id.pantau.location;
+
+import id.pantau.events.Action;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.GeoFix;
+import id.pantau.events.LocationPing;
+import id.pantau.events.Office;
+import id.pantau.events.Source;
+import id.pantau.events.Unit;
+import id.pantau.events.WorkMode;
+import java.time.Instant;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+
+/** Fixtures of the location tests: offices in Jakarta (Asia/Jakarta, UTC+7). */
+final class TestFixes {
+  static final String CIRCLE_UNIT = "U-CIRCLE";
+  static final String POLYGON_UNIT = "U-POLY";
+  static final double OFFICE_LAT = -6.2000;
+  static final double OFFICE_LON = 106.8166;
+  static final double RADIUS_M = 100;
+
+  /** 2025-03-03 08:00 in Jakarta. */
+  static final long T0 = Instant.parse("2025-03-03T01:00:00Z").toEpochMilli();
+
+  static final long MINUTE = 60_000L;
+  static final long HOUR = 3_600_000L;
+
+  /** Degrees of latitude per metre. */
+  static final double DEG_PER_M = 1 / 111_195.0;
+
+  private TestFixes() {}
+
+  static Unit circleUnit() {
+    Unit u = unit(CIRCLE_UNIT);
+    u.office = new Office();
+    u.office.lat = OFFICE_LAT;
+    u.office.lon = OFFICE_LON;
+    u.office.radiusM = RADIUS_M;
+    return u;
+  }
+
+  /** A square of about 220 m around the office point. */
+  static Unit polygonUnit() {
+    Unit u = unit(POLYGON_UNIT);
+    u.office = new Office();
+    double d = 0.001;
+    u.office.polygon =
+        new double[][] {
+          {OFFICE_LON - d, OFFICE_LAT - d},
+          {OFFICE_LON + d, OFFICE_LAT - d},
+          {OFFICE_LON + d, OFFICE_LAT + d},
+          {OFFICE_LON - d, OFFICE_LAT + d},
+          {OFFICE_LON - d, OFFICE_LAT - d}
+        };
+    return u;
+  }
+
+  private static Unit unit(String id) {
+    Unit u = new Unit();
+    u.unitId = id;
+    u.name = id;
+    u.region = "3171";
+    u.timeZone = "Asia/Jakarta";
+    u.headcount = 10;
+    u.setEffectiveFrom("2025-01-01T00:00:00Z");
+    return u;
+  }
+
+  /** A WFO check-in metres north of the office point. */
+  static AttendanceEvent checkIn(
+      String eventId, String nip, String unitId, double northM, double accuracyM, long timeMs) {
+    AttendanceEvent e = new AttendanceEvent();
+    e.eventId = eventId;
+    e.nip = nip;
+    e.unitId = unitId;
+    e.action = Action.CHECK_IN;
+    e.mode = WorkMode.WFO;
+    e.source = Source.APP;
+    e.deviceId = "dev-" + nip;
+    e.setTime(Instant.ofEpochMilli(timeMs).toString());
+    e.location = new GeoFix(OFFICE_LAT + northM * DEG_PER_M, OFFICE_LON, accuracyM, false);
+    e.receivedAt = timeMs;
+    return e;
+  }
+
+  static Fix officeFix(String eventId, String nip, String unitId, double northM, double acc) {
+    return Fix.of(checkIn(eventId, nip, unitId, northM, acc, T0));
+  }
+
+  /** A location ping at a position. */
+  static LocationPing ping(
+      String eventId, String nip, String deviceId, double lat, double lon, long timeMs) {
+    LocationPing p = new LocationPing();
+    p.eventId = eventId;
+    p.nip = nip;
+    p.unitId = CIRCLE_UNIT;
+    p.deviceId = deviceId;
+    p.setTime(Instant.ofEpochMilli(timeMs).toString());
+    p.location = new GeoFix(lat, lon, 10, false);
+    p.receivedAt = timeMs;
+    return p;
+  }
+
+  static Fix pingFix(String eventId, String nip, double lat, double lon, long timeMs) {
+    return Fix.of(ping(eventId, nip, "dev-" + nip, lat, lon, timeMs));
+  }
+
+  static Fix withAccuracy(Fix f, double accuracyM) {
+    f.accuracyM = accuracyM;
+    return f;
+  }
+
+  /** Keyed state entries of a harness (heap backend). */
+  static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> harness) {
+    AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) harness.getOperator();
+    return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  static Fix mocked(Fix f) {
+    f.mock = true;
+    return f;
+  }
+}
