@@ -11,6 +11,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
+import id.pantau.location.LocationJob;
 import id.pantau.occupancy.OccupancyJob;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
@@ -126,7 +127,8 @@ public final class PantauJobs {
         .sinkTo(out.checkins())
         .name("Check-in records to Kafka")
         .uid("checkin-sink");
-    DataStream<Alert> alerts = policy.alerts().union(compliance.alerts());
+    DataStream<Alert> alerts =
+        policy.alerts().union(compliance.alerts(), LocationJob.build(attendance, locations, units));
     alerts.sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
     DailyJob.build(policy.statuses(), compliance.counts(), alerts, units)
         .sinkTo(out.daily())
