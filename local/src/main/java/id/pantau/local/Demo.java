@@ -106,9 +106,15 @@ public final class Demo implements AutoCloseable {
             .withKafka(kafkaBootstrap)
             .withInflux(influxUrl)
             .withCheckpointDir(data.resolve("checkpoints").toUri().toString());
+    if (System.getenv("PANTAU_PARALLELISM") == null) {
+      // One machine shared with Kafka, influxd and the services: one task per operator starts
+      // fastest and is plenty for a city.
+      jobs = jobs.withParallelism(1);
+    }
     JobClient job = PantauJobs.start(flink, jobs);
     started.push(() -> job.cancel().get());
     flinkUrl = "http://127.0.0.1:" + flinkPort;
+    awaitTasksRunning(flinkUrl, job.getJobID().toString());
 
     step("starting ingest");
     Ingest ingest =
@@ -194,5 +200,41 @@ public final class Demo implements AutoCloseable {
         System.err.println("pantau: while stopping: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * Waits until every task of the job runs, so the printed URLs are live: on a loaded 2-core
+   * machine deploying the tasks takes tens of seconds.
+   */
+  static void awaitTasksRunning(String flinkUrl, String jobId) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI uri = java.net.URI.create(flinkUrl + "/jobs/" + jobId);
+    long start = System.nanoTime();
+    long deadline = start + java.time.Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        String body =
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        com.fasterxml.jackson.databind.JsonNode job = id.pantau.events.Json.MAPPER.readTree(body);
+        boolean all = job.path("vertices").size() > 0;
+        for (com.fasterxml.jackson.databind.JsonNode v : job.path("vertices")) {
+          all &= "RUNNING".equals(v.path("status").asText());
+        }
+        if (all) {
+          System.err.printf(
+              "pantau: all %d operators running after %.1f s%n",
+              job.path("vertices").size(), (System.nanoTime() - start) / 1e9);
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // the REST endpoint is still starting
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
+    }
+    throw new IllegalStateException(
+        "the Flink jobs did not start within 3 minutes: see " + flinkUrl + " and the log above");
   }
 }
