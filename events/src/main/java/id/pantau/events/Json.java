@@ -38,6 +38,7 @@ public final class Json {
   private static final ObjectReader EXPOSURE = MAPPER.readerFor(Exposure.class);
   private static final ObjectReader POLICY = MAPPER.readerFor(Policy.class);
   private static final ObjectReader ROSTER = MAPPER.readerFor(RosterEntry.class);
+  private static final ObjectReader REGION = MAPPER.readerFor(Region.class);
 
   private Json() {}
 
@@ -67,6 +68,10 @@ public final class Json {
 
   public static Decoded<RosterEntry> roster(byte[] json) {
     return decode(ROSTER, json, RosterEntry::validate);
+  }
+
+  public static Decoded<Region> region(byte[] json) {
+    return decode(REGION, json, Region::validate);
   }
 
   /** Decodes with the reader, then validates; both kinds of failure come back as reasons. */

@@ -25,7 +25,7 @@ public final class IngestApp {
   static final String ENDPOINTS =
       "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, PUT /v1/units/{unitId}/exposure,"
           + " PUT /v1/zones/{region}, PUT /v1/zones, PUT /v1/policies/{region}, PUT /v1/policies,"
-          + " POST /v1/rosters, GET /v1/health";
+          + " PUT /v1/regions/{region}, PUT /v1/regions, POST /v1/rosters, GET /v1/health";
 
   private static final System.Logger LOG = System.getLogger(IngestApp.class.getName());
 
@@ -81,6 +81,10 @@ public final class IngestApp {
     c.routes.put(
         "/v1/policies/{region}",
         ctx -> reply(ctx, service.putPolicy(ctx.pathParam("region"), request(ctx))));
+    c.routes.put("/v1/regions", ctx -> reply(ctx, service.putRegions(request(ctx))));
+    c.routes.put(
+        "/v1/regions/{region}",
+        ctx -> reply(ctx, service.putRegion(ctx.pathParam("region"), request(ctx))));
     c.routes.post("/v1/rosters", ctx -> reply(ctx, service.postRosters(request(ctx))));
     c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
 

@@ -13,6 +13,7 @@ import id.pantau.events.Exposure;
 import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
@@ -632,6 +633,98 @@ public final class IngestService {
     }
     publishAndAwait(outgoing, false);
     return new Reply(200, new AcceptedReply(values.size()));
+  }
+
+  // ---------------------------------------------------------------- regions
+
+  /**
+   * PUT /v1/regions/{region}: {"name", "province", "timeZone", "boundary": GeoJSON Polygon or
+   * MultiPolygon}, keyed by region: the latest record is the region's boundary.
+   */
+  public Reply putRegion(String region, Request request) {
+    Principal principal = access.referenceData(request.authorization());
+    requireJson(request.contentType(), "the region", " (many regions go to PUT /v1/regions)");
+    ObjectNode node = objectBody(request);
+    takePathValue(node, "region", region);
+    Decoded<Region> d = Json.decode(node, Region.class, Region::validate);
+    if (!d.isOk()) {
+      throw IngestException.badRequest(
+          "the region is not valid: " + String.join("; ", d.errors()), d.errors());
+    }
+    checkRegionScope(principal, d.value().region);
+    publishAndAwait(
+        List.of(new Outgoing(Topics.REGIONS, d.value().region, Json.bytes(d.value()), null)),
+        false);
+    return new Reply(200, d.value());
+  }
+
+  /**
+   * PUT /v1/regions: a JSON array of regions, each with its "region". All or nothing: every item
+   * validated ("item N: field: reason"), a region twice refused, the token's scope checked (403
+   * naming the item), then all produced.
+   */
+  public Reply putRegions(Request request) {
+    Principal principal = access.referenceData(request.authorization());
+    requireJson(request.contentType(), "regions", " (a JSON array of regions)");
+    JsonNode root = parseJson(request.body().read(config.maxBodyBytes()));
+    if (!root.isArray()) {
+      throw IngestException.badRequest(
+          "PUT /v1/regions takes a JSON array of regions (one region goes to"
+              + " PUT /v1/regions/{region})",
+          List.of("body: must be a JSON array"));
+    }
+    if (root.isEmpty()) {
+      throw IngestException.badRequest("the upload holds no region", List.of("body: has no rows"));
+    }
+    if (root.size() > config.maxLines()) {
+      throw IngestException.tooLarge(
+          "the upload has more than " + config.maxLines() + " regions; split it",
+          "body: more than " + config.maxLines() + " regions");
+    }
+    List<String> errors = new ArrayList<>();
+    List<Region> regions = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < root.size(); i++) {
+      int item = i + 1;
+      if (!root.get(i).isObject()) {
+        errors.add("item " + item + ": must be a JSON object");
+        continue;
+      }
+      Decoded<Region> d = Json.decode(root.get(i), Region.class, Region::validate);
+      if (!d.isOk()) {
+        for (String e : d.errors()) errors.add("item " + item + ": " + e);
+        continue;
+      }
+      Integer first = seen.putIfAbsent(d.value().region, item);
+      if (first != null) {
+        errors.add(
+            "item " + item + ": region: '" + d.value().region + "' is also on item " + first);
+      } else {
+        regions.add(d.value());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw IngestException.badRequest(
+          "the upload has invalid regions; nothing was stored", errors);
+    }
+    List<String> scopeErrors = new ArrayList<>();
+    for (int i = 0; i < regions.size(); i++) {
+      try {
+        checkRegionScope(principal, regions.get(i).region);
+      } catch (IngestException e) {
+        for (String reason : e.errors()) scopeErrors.add("item " + (i + 1) + ": " + reason);
+      }
+    }
+    if (!scopeErrors.isEmpty()) {
+      throw IngestException.forbidden(
+          "the token may not change regions outside its scope; nothing was stored", scopeErrors);
+    }
+    List<Outgoing> outgoing = new ArrayList<>(regions.size());
+    for (Region r : regions) {
+      outgoing.add(new Outgoing(Topics.REGIONS, r.region, Json.bytes(r), null));
+    }
+    publishAndAwait(outgoing, false);
+    return new Reply(200, new AcceptedReply(regions.size()));
   }
 
   // ---------------------------------------------------------------- rosters

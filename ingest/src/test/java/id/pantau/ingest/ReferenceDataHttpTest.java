@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
@@ -66,6 +67,116 @@ class ReferenceDataHttpTest {
 
   private static long ms(String time) {
     return OffsetDateTime.parse(time).toInstant().toEpochMilli();
+  }
+
+  // ------------------------------------------------------------------ regions
+
+  static final String SQUARE =
+      "[[106.5, -6.3], [106.7, -6.3], [106.7, -6.1], [106.5, -6.1], [106.5, -6.3]]";
+
+  static String regionBody(String coordinates) {
+    return """
+        {"name": "Kota Tangerang", "province": "Banten", "timeZone": "Asia/Jakarta",
+         "boundary": {"type": "Polygon", "coordinates": [%s]}}"""
+        .formatted(coordinates);
+  }
+
+  @Test
+  void aRegionBoundaryLandsOnTheRegionsTopicKeyedByRegion() {
+    Map<TopicPartition, Long> before = topics.end(Topics.REGIONS);
+
+    var answer = http.put("/v1/regions/banten", "application/json", BKD_BANTEN, regionBody(SQUARE));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("region").asText()).isEqualTo("banten");
+    assertThat(answer.json().at("/boundary/type").asText()).isEqualTo("Polygon");
+    List<ConsumerRecord<String, String>> records = topics.since(before);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten");
+    Region region = Json.region(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(region.name).isEqualTo("Kota Tangerang");
+    assertThat(region.boundary.polygons[0][0]).hasNumberOfRows(5);
+  }
+
+  @Test
+  void aRegionWithABadBoundaryIsRefusedWith400NamingTheField() {
+    var answer =
+        http.put(
+            "/v1/regions/banten",
+            "application/json",
+            OPERATOR,
+            regionBody("[[106.5, -6.3], [106.7, -6.3], [106.7, -6.1], [106.5, -6.3]]")
+                .replace("\"Polygon\"", "\"Circle\""));
+    var open =
+        http.put(
+            "/v1/regions/banten",
+            "application/json",
+            OPERATOR,
+            regionBody("[[106.5, -6.3], [106.7, -6.3], [106.7, -6.1], [106.5, -6.1]]"));
+    var otherName =
+        http.put("/v1/regions/banten", "application/json", OPERATOR, "{\"region\": \"jatim\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors").get(0).asText())
+        .isEqualTo("boundary.type: must be Polygon or MultiPolygon (got 'Circle')");
+    assertThat(open.status()).isEqualTo(400);
+    assertThat(open.json().get("errors").get(0).asText())
+        .isEqualTo(
+            "boundary.coordinates[0]: the last position must equal the first (a closed ring)");
+    assertThat(otherName.status()).isEqualTo(400);
+    assertThat(otherName.json().get("errors").get(0).asText())
+        .startsWith("region: does not match the path");
+  }
+
+  @Test
+  void aRegionNeedsAReferenceDataTokenOfItsScope() {
+    var none = http.put("/v1/regions/banten", "application/json", null, regionBody(SQUARE));
+    var device =
+        http.put("/v1/regions/banten", "application/json", TestData.DEVICE, regionBody(SQUARE));
+    var elsewhere =
+        http.put("/v1/regions/jawa-timur", "application/json", BKD_BANTEN, regionBody(SQUARE));
+
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(device.status()).isEqualTo(403);
+    assertThat(elsewhere.status()).isEqualTo(403);
+    assertThat(elsewhere.json().get("errors").get(0).asText())
+        .startsWith("region: the token 'bkd-banten' may not change region 'jawa-timur'");
+  }
+
+  @Test
+  void regionsInBulkLandAllOrNothing() {
+    Map<TopicPartition, Long> before = topics.end(Topics.REGIONS);
+    String good = regionBody(SQUARE).replaceFirst("\\{", "{\"region\": \"kota-serang\", ");
+    String bad = regionBody("[]").replaceFirst("\\{", "{\"region\": \"kota-cilegon\", ");
+
+    var refused =
+        http.put("/v1/regions", "application/json", OPERATOR, "[" + good + "," + bad + "]");
+    var twice =
+        http.put("/v1/regions", "application/json", OPERATOR, "[" + good + "," + good + "]");
+    assertThat(topics.since(before)).isEmpty();
+    var outOfScope = http.put("/v1/regions", "application/json", BKD_BANTEN, "[" + good + "]");
+    var accepted =
+        http.put(
+            "/v1/regions",
+            "application/json",
+            OPERATOR,
+            "[" + good + "," + good.replace("kota-serang", "kab-serang") + "]");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("errors").get(0).asText())
+        .isEqualTo(
+            "item 2: boundary.coordinates[0]: a ring needs at least 4 [lon, lat] positions, the"
+                + " last equal to the first");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("errors").get(0).asText())
+        .isEqualTo("item 2: region: 'kota-serang' is also on item 1");
+    assertThat(outOfScope.status()).isEqualTo(403);
+    assertThat(outOfScope.json().get("errors").get(0).asText())
+        .startsWith("item 1: region: the token 'bkd-banten' may not change region 'kota-serang'");
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(topics.since(before))
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder("kota-serang", "kab-serang");
   }
 
   // ------------------------------------------------------------------ zones and policies

@@ -4,6 +4,7 @@ import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Exposure;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
@@ -17,7 +18,8 @@ public record JobSources(
     Source<Parsed<Exposure>, ?, ?> exposures,
     Source<Parsed<RosterEntry>, ?, ?> rosters,
     Source<Parsed<ZoneChange>, ?, ?> zones,
-    Source<Parsed<Policy>, ?, ?> policies) {
+    Source<Parsed<Policy>, ?, ?> policies,
+    Source<Parsed<Region>, ?, ?> regions) {
 
   public static JobSources kafka(JobsConfig cfg) {
     return new JobSources(
@@ -27,6 +29,7 @@ public record JobSources(
         KafkaIo.exposures(cfg),
         KafkaIo.rosters(cfg),
         KafkaIo.zones(cfg),
-        KafkaIo.policies(cfg));
+        KafkaIo.policies(cfg),
+        KafkaIo.regions(cfg));
   }
 }

@@ -8,6 +8,7 @@ import id.pantau.events.Exposure;
 import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
@@ -37,6 +38,8 @@ public final class KafkaIo {
       TypeInformation.of(new TypeHint<Parsed<ZoneChange>>() {});
   public static final TypeInformation<Parsed<Policy>> PARSED_POLICY =
       TypeInformation.of(new TypeHint<Parsed<Policy>>() {});
+  public static final TypeInformation<Parsed<Region>> PARSED_REGION =
+      TypeInformation.of(new TypeHint<Parsed<Region>>() {});
 
   private KafkaIo() {}
 
@@ -107,6 +110,10 @@ public final class KafkaIo {
 
   public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg) {
     return reference(cfg, Topics.POLICIES, Json::policy, PARSED_POLICY);
+  }
+
+  public static KafkaSource<Parsed<Region>> regions(JobsConfig cfg) {
+    return reference(cfg, Topics.REGIONS, Json::region, PARSED_REGION);
   }
 
   private static <T> KafkaSource<Parsed<T>> reference(

@@ -8,6 +8,7 @@ import id.pantau.events.DeadLetter;
 import id.pantau.events.Exposure;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
@@ -89,6 +90,15 @@ public final class PantauJobs {
     SingleOutputStreamOperator<Policy> policies =
         Validated.read(
             env, in.policies(), p -> p.effectiveFromMs, Policy.class, "Policies", "policies", cfg);
+    SingleOutputStreamOperator<Region> regions =
+        Validated.read(
+            env,
+            in.regions(),
+            r -> LiveWatermarks.NO_TIME,
+            Region.class,
+            "Regions",
+            "regions",
+            cfg);
 
     TypeInformation<UnitFact> factType = TypeInformation.of(UnitFact.class);
     DataStream<UnitFact> unitFacts =
@@ -128,7 +138,9 @@ public final class PantauJobs {
         .name("Check-in records to Kafka")
         .uid("checkin-sink");
     DataStream<Alert> alerts =
-        policy.alerts().union(compliance.alerts(), LocationJob.build(attendance, locations, units));
+        policy
+            .alerts()
+            .union(compliance.alerts(), LocationJob.build(attendance, locations, units, regions));
     alerts.sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
     DailyJob.build(policy.statuses(), compliance.counts(), alerts, units)
         .sinkTo(out.daily())
@@ -145,6 +157,7 @@ public final class PantauJobs {
                 rosters.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 zones.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 policies.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
+                regions.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 occupancy.getSideOutput(OccupancyTracker.DEAD_LETTERS),
                 policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS),
                 compliance.deadLetters());

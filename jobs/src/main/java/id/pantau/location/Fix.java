@@ -4,6 +4,7 @@ import id.pantau.events.AttendanceEvent;
 import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Times;
+import id.pantau.events.WorkMode;
 import java.util.Objects;
 
 /** One location fix of an employee, from a check-in or a location ping. A Flink POJO. */
@@ -23,6 +24,12 @@ public class Fix {
   /** A WFO check-in: the fix should be inside the unit's office. */
   public boolean isOfficeCheckIn;
 
+  /**
+   * A fix of someone working from home (a location ping, or a check-in or check-out in mode WFH):
+   * it should be inside the home region.
+   */
+  public boolean isWfh;
+
   public String eventId;
   public Long receivedAt;
 
@@ -31,13 +38,19 @@ public class Fix {
   /** The fix of a check-in or check-out, or null when it carries no usable location. */
   public static Fix of(AttendanceEvent e) {
     Fix f = from(e.eventId, e.nip, e.unitId, e.deviceId, e.timeMs, e.location, e.receivedAt);
-    if (f != null) f.isOfficeCheckIn = e.isOfficeCheckIn();
+    if (f != null) {
+      f.isOfficeCheckIn = e.isOfficeCheckIn();
+      f.isWfh = e.mode == WorkMode.WFH;
+    }
     return f;
   }
 
   /** The fix of a location ping, or null when it carries no usable location. */
   public static Fix of(LocationPing p) {
-    return from(p.eventId, p.nip, p.unitId, p.deviceId, p.timeMs, p.location, p.receivedAt);
+    Fix f = from(p.eventId, p.nip, p.unitId, p.deviceId, p.timeMs, p.location, p.receivedAt);
+    // Sharing the location is what staff working from home do (CONTRACT.md, type "location").
+    if (f != null) f.isWfh = true;
+    return f;
   }
 
   private static Fix from(
@@ -77,6 +90,7 @@ public class Fix {
         && Double.compare(lon, f.lon) == 0
         && mock == f.mock
         && isOfficeCheckIn == f.isOfficeCheckIn
+        && isWfh == f.isWfh
         && Objects.equals(nip, f.nip)
         && Objects.equals(unitId, f.unitId)
         && Objects.equals(deviceId, f.deviceId)

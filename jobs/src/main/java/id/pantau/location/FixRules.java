@@ -3,6 +3,7 @@ package id.pantau.location;
 import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
+import id.pantau.events.Region;
 import id.pantau.events.Unit;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -18,16 +19,23 @@ import org.apache.flink.util.Collector;
 
 /**
  * The per-fix location rules of an employee (keyed by NIP): OUTSIDE_OFFICE for a WFO check-in
- * beyond the unit's geofence (with the fix's accuracy as slack), LOW_ACCURACY, MOCK_LOCATION, and
- * IMPOSSIBLE_TRAVEL between consecutive fixes by event time. Units come broadcast (office, time
- * zone, region). The latest fix is kept until 24 h after it (event-time timer).
+ * beyond the unit's geofence and OUT_OF_REGION for a WFH fix beyond the boundary of the unit's
+ * region (both with the fix's accuracy as slack: a fix whose accuracy circle still touches the area
+ * is not flagged), LOW_ACCURACY, MOCK_LOCATION, and IMPOSSIBLE_TRAVEL between consecutive fixes by
+ * event time. Units (office, time zone, region) and regions (boundary) come broadcast; a fix is
+ * judged against what is known when it arrives, so a fix whose unit or region boundary is not known
+ * yet gets no geofence judgement (no alert rather than a guessed one). The latest fix is kept until
+ * 24 h after it (event-time timer).
  */
-public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Unit, Alert> {
+public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, LocationRef, Alert> {
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("location-units", Types.STRING, TypeInformation.of(Unit.class));
+  public static final MapStateDescriptor<String, Region> REGIONS =
+      new MapStateDescriptor<>("location-regions", Types.STRING, TypeInformation.of(Region.class));
 
   private final LocationRules rules;
   private transient ValueState<LastFix> last;
+  private transient RegionShapes shapes;
 
   public FixRules(LocationRules rules) {
     this.rules = rules;
@@ -43,12 +51,17 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Unit, A
     last =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("last-fix", TypeInformation.of(LastFix.class)));
+    shapes = new RegionShapes();
   }
 
   @Override
-  public void processBroadcastElement(Unit unit, Context ctx, Collector<Alert> out)
+  public void processBroadcastElement(LocationRef ref, Context ctx, Collector<Alert> out)
       throws Exception {
-    keepUnit(ctx.getBroadcastState(UNITS), unit);
+    if (ref.unit != null) keepUnit(ctx.getBroadcastState(UNITS), ref.unit);
+    // A region's latest record is its boundary (compacted topic, keyed by region).
+    if (ref.region != null && ref.region.region != null) {
+      ctx.getBroadcastState(REGIONS).put(ref.region.region, ref.region);
+    }
   }
 
   /** Keeps the newest version of a unit (by effectiveFrom). */
@@ -68,6 +81,23 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Unit, A
 
     if (f.isOfficeCheckIn && unit != null && Geo.outside(unit.office, f.lat, f.lon, acc)) {
       out.collect(raise(OUTSIDE_OFFICE, f, unit, zone, "WFO check-in outside the office geofence"));
+    }
+    if (f.isWfh && unit != null && unit.region != null) {
+      RegionShapes.Shape home = shapes.of(ctx.getBroadcastState(REGIONS).get(unit.region));
+      double beyondM = home == null ? 0 : Geo.beyondRegionM(home, f.lat, f.lon);
+      if (beyondM > acc) {
+        out.collect(
+            raise(
+                OUT_OF_REGION,
+                f,
+                unit,
+                zone,
+                String.format(
+                    Locale.ROOT,
+                    "WFH location about %.1f km outside the home region %s",
+                    beyondM / 1000,
+                    unit.region)));
+      }
     }
     if (f.accuracyM != null && f.accuracyM > rules.lowAccuracyM()) {
       out.collect(

@@ -4,6 +4,7 @@ import id.pantau.events.Office;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /** Distances and office geofences. */
@@ -44,6 +45,17 @@ final class Geo {
     }
     if (office.lat == null || office.lon == null || office.radiusM == null) return false;
     return haversineM(office.lat, office.lon, lat, lon) > office.radiusM + accuracyM;
+  }
+
+  /**
+   * How far (metres) a fix lies beyond a region's boundary, 0 when the boundary covers it. Degrees
+   * are turned into metres at the east-west scale of the fix's latitude, the smaller one, so the
+   * figure never overstates the distance (a fix is never flagged because of the approximation).
+   */
+  static double beyondRegionM(RegionShapes.Shape region, double lat, double lon) {
+    Point p = GEOMETRY.createPoint(new Coordinate(lon, lat));
+    if (region.prepared().covers(p)) return 0;
+    return region.geometry().distance(p) * METRES_PER_DEGREE * Math.cos(Math.toRadians(lat));
   }
 
   /** A polygon of [lon, lat] points (closed), or null when it is not one. */

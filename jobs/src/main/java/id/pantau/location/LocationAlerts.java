@@ -11,6 +11,7 @@ import java.time.ZoneId;
 /** The alerts of the location rules: RAISED, for human review, never a penalty. */
 public final class LocationAlerts {
   public static final String OUTSIDE_OFFICE = "OUTSIDE_OFFICE";
+  public static final String OUT_OF_REGION = "OUT_OF_REGION";
   public static final String LOW_ACCURACY = "LOW_ACCURACY";
   public static final String MOCK_LOCATION = "MOCK_LOCATION";
   public static final String IMPOSSIBLE_TRAVEL = "IMPOSSIBLE_TRAVEL";

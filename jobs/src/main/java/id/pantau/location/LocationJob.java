@@ -3,6 +3,7 @@ package id.pantau.location;
 import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
+import id.pantau.events.Region;
 import id.pantau.events.Unit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -11,8 +12,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Location rules: every fix of a check-in or location ping goes through {@link FixRules} (keyed by
- * NIP) and {@link SharedDevices} (keyed by deviceId). Alerts are RAISED for human review. The
- * inputs must carry event-time timestamps and watermarks.
+ * NIP, with units and region boundaries broadcast) and {@link SharedDevices} (keyed by deviceId).
+ * Alerts are RAISED for human review. The inputs must carry event-time timestamps and watermarks.
  */
 public final class LocationJob {
   private LocationJob() {}
@@ -20,17 +21,20 @@ public final class LocationJob {
   public static DataStream<Alert> build(
       DataStream<AttendanceEvent> attendance,
       DataStream<LocationPing> pings,
-      DataStream<Unit> units) {
-    return build(attendance, pings, units, LocationRules.defaults());
+      DataStream<Unit> units,
+      DataStream<Region> regions) {
+    return build(attendance, pings, units, regions, LocationRules.defaults());
   }
 
   public static DataStream<Alert> build(
       DataStream<AttendanceEvent> attendance,
       DataStream<LocationPing> pings,
       DataStream<Unit> units,
+      DataStream<Region> regions,
       LocationRules rules) {
     TypeInformation<Fix> fixType = TypeInformation.of(Fix.class);
     TypeInformation<Alert> alertType = TypeInformation.of(Alert.class);
+    TypeInformation<LocationRef> refType = TypeInformation.of(LocationRef.class);
     DataStream<Fix> fixes =
         attendance
             .flatMap(
@@ -55,7 +59,17 @@ public final class LocationJob {
     DataStream<Alert> perFix =
         fixes
             .keyBy(FixRules::nip, Types.STRING)
-            .connect(units.broadcast(FixRules.UNITS))
+            .connect(
+                units
+                    .map(LocationRef::of, refType)
+                    .name("Location units")
+                    .uid("location-units")
+                    .union(
+                        regions
+                            .map(LocationRef::of, refType)
+                            .name("Location regions")
+                            .uid("location-regions"))
+                    .broadcast(FixRules.UNITS, FixRules.REGIONS))
             .process(new FixRules(rules), alertType)
             .name("Location rules")
             .uid("location-rules");

@@ -5,7 +5,11 @@ import static id.pantau.location.TestFixes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.Alert;
-import id.pantau.events.Unit;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Boundary;
+import id.pantau.events.GeoFix;
+import id.pantau.events.Region;
+import id.pantau.events.WorkMode;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -15,15 +19,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FixRulesTest {
-  KeyedBroadcastOperatorTestHarness<String, Fix, Unit, Alert> harness;
+  KeyedBroadcastOperatorTestHarness<String, Fix, LocationRef, Alert> harness;
+
+  static KeyedBroadcastOperatorTestHarness<String, Fix, LocationRef, Alert> harness(
+      LocationRules rules) throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new FixRules(rules), FixRules::nip, Types.STRING, FixRules.UNITS, FixRules.REGIONS);
+  }
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new FixRules(LocationRules.defaults()), FixRules::nip, Types.STRING, FixRules.UNITS);
-    harness.processBroadcastElement(circleUnit(), 0);
-    harness.processBroadcastElement(polygonUnit(), 0);
+    harness = harness(LocationRules.defaults());
+    harness.processBroadcastElement(LocationRef.of(circleUnit()), 0);
+    harness.processBroadcastElement(LocationRef.of(polygonUnit()), 0);
   }
 
   void watermark(long t) throws Exception {
@@ -100,6 +108,121 @@ class FixRulesTest {
     assertThat(alerts()).isEmpty();
   }
 
+  // ------------------------------------------------------------------ out of region
+
+  void region(Region r) throws Exception {
+    harness.processBroadcastElement(LocationRef.of(r), 0);
+  }
+
+  @Test
+  void wfhPingInsideTheHomeRegionIsNotFlagged() throws Exception {
+    region(homeRegion());
+    send(pingFix("p1", "N1", OFFICE_LAT + 0.05, OFFICE_LON - 0.05, T0));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void wfhPingOutsideTheHomeRegionIsFlaggedForReview() throws Exception {
+    region(homeRegion());
+    // 0.3° east of the office: 0.2° (about 22 km) beyond the region's eastern edge.
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0));
+    assertThat(alerts()).hasSize(1);
+    Alert a = alerts().get(0);
+    assertThat(a.kind).isEqualTo(OUT_OF_REGION);
+    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    assertThat(a.nip).isEqualTo("N1");
+    assertThat(a.unitId).isEqualTo(CIRCLE_UNIT);
+    assertThat(a.region).isEqualTo(REGION);
+    assertThat(a.date).isEqualTo("2025-03-03");
+    assertThat(a.alertId).isEqualTo(alertId("N1", "p1", OUT_OF_REGION));
+    assertThat(a.message).isEqualTo("WFH location about 22.1 km outside the home region 3171");
+  }
+
+  @Test
+  void wfhPingJustOutsideTheBoundaryWithinItsAccuracyIsNotFlagged() throws Exception {
+    region(homeRegion());
+    // 60 m beyond the northern edge, 80 m accuracy: the phone may well be inside.
+    double lat = OFFICE_LAT + REGION_HALF_SIDE_DEG + 60 * DEG_PER_M;
+    send(withAccuracy(pingFix("p1", "N1", lat, OFFICE_LON, T0), 80));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void wfhPingJustOutsideTheBoundaryBeyondItsAccuracyIsFlagged() throws Exception {
+    region(homeRegion());
+    double lat = OFFICE_LAT + REGION_HALF_SIDE_DEG + 60 * DEG_PER_M;
+    send(withAccuracy(pingFix("p1", "N1", lat, OFFICE_LON, T0), 20));
+    assertThat(kinds()).containsExactly(OUT_OF_REGION);
+  }
+
+  @Test
+  void wfhPingBeforeTheRegionBoundaryIsKnownIsNotJudged() throws Exception {
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0));
+    assertThat(alerts()).isEmpty();
+    region(homeRegion());
+    send(pingFix("p2", "N2", OFFICE_LAT, OFFICE_LON + 0.3, T0));
+    assertThat(kinds()).containsExactly(OUT_OF_REGION);
+  }
+
+  @Test
+  void wfhPingOfAnUnknownUnitIsNotJudged() throws Exception {
+    region(homeRegion());
+    Fix f = pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0);
+    f.unitId = "U-UNKNOWN";
+    send(f);
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void aBoundaryUpdateAppliesToTheFixesAfterIt() throws Exception {
+    region(homeRegion());
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0));
+    // The region grows east to cover the ping; the same place is now home.
+    Region wider = homeRegion();
+    wider.boundary =
+        Boundary.polygon(
+            square(OFFICE_LON - 0.1, OFFICE_LAT - 0.1, OFFICE_LON + 0.5, OFFICE_LAT + 0.1));
+    region(wider);
+    send(pingFix("p2", "N2", OFFICE_LAT, OFFICE_LON + 0.3, T0));
+    send(pingFix("p3", "N3", OFFICE_LAT, OFFICE_LON + 0.6, T0));
+    assertThat(alerts())
+        .extracting(a -> a.alertId)
+        .containsExactly(alertId("N1", "p1", OUT_OF_REGION), alertId("N3", "p3", OUT_OF_REGION));
+  }
+
+  @Test
+  void aPingInAnyPartOfAMultiPolygonRegionIsHome() throws Exception {
+    Region islands = homeRegion();
+    islands.boundary = new Boundary();
+    islands.boundary.type = Boundary.MULTI_POLYGON;
+    islands.boundary.polygons =
+        new double[][][][] {
+          {square(OFFICE_LON - 0.1, OFFICE_LAT - 0.1, OFFICE_LON + 0.1, OFFICE_LAT + 0.1)},
+          {square(OFFICE_LON + 0.5, OFFICE_LAT - 0.1, OFFICE_LON + 0.7, OFFICE_LAT + 0.1)}
+        };
+    region(islands);
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.6, T0)); // the second island
+    send(pingFix("p2", "N2", OFFICE_LAT, OFFICE_LON + 0.3, T0)); // the sea between
+    assertThat(alerts())
+        .extracting(a -> a.alertId)
+        .containsExactly(alertId("N2", "p2", OUT_OF_REGION));
+  }
+
+  @Test
+  void wfhCheckInOutsideTheRegionIsFlaggedButAWfoOneIsJudgedByTheOffice() throws Exception {
+    region(homeRegion());
+    AttendanceEvent wfh = checkIn("e1", "N1", CIRCLE_UNIT, 0, 10, T0);
+    wfh.mode = WorkMode.WFH;
+    wfh.location = new GeoFix(OFFICE_LAT, OFFICE_LON + 0.3, 10, false);
+    AttendanceEvent wfo = checkIn("e2", "N2", CIRCLE_UNIT, 0, 10, T0);
+    wfo.location = new GeoFix(OFFICE_LAT, OFFICE_LON + 0.3, 10, false);
+    send(Fix.of(wfh));
+    send(Fix.of(wfo));
+    assertThat(alerts())
+        .extracting(a -> a.alertId)
+        .containsExactly(alertId("N1", "e1", OUT_OF_REGION), alertId("N2", "e2", OUTSIDE_OFFICE));
+  }
+
   @Test
   void lowAccuracyIsFlagged() throws Exception {
     send(withAccuracy(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0), 150));
@@ -115,12 +238,7 @@ class FixRulesTest {
   @Test
   void lowAccuracyThresholdCanBeOverridden() throws Exception {
     harness.close();
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new FixRules(LocationRules.defaults().withLowAccuracyM(30)),
-            FixRules::nip,
-            Types.STRING,
-            FixRules.UNITS);
+    harness = harness(LocationRules.defaults().withLowAccuracyM(30));
     send(withAccuracy(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0), 50));
     assertThat(kinds()).containsExactly(LOW_ACCURACY);
   }

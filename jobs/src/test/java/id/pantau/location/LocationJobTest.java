@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
+import id.pantau.events.Region;
 import id.pantau.events.Unit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ class LocationJobTest {
         LocationJob.build(
             source(env, List.of(first), AttendanceEvent.class, e -> e.timeMs),
             source(env, List.of(second), LocationPing.class, p -> p.timeMs),
-            source(env, List.of(circleUnit()), Unit.class, u -> 0L));
+            source(env, List.of(circleUnit()), Unit.class, u -> 0L),
+            source(env, List.of(homeRegion()), Region.class, r -> 0L));
 
     List<Alert> out = new ArrayList<>();
     try (CloseableIterator<Alert> it = alerts.executeAndCollect("location-job-test")) {

@@ -2,9 +2,11 @@ package id.pantau.location;
 
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Boundary;
 import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Office;
+import id.pantau.events.Region;
 import id.pantau.events.Source;
 import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
@@ -57,11 +59,35 @@ final class TestFixes {
     return u;
   }
 
+  static final String REGION = "3171";
+
+  /** Half the side of the test region's square around the office, in degrees (~11 km). */
+  static final double REGION_HALF_SIDE_DEG = 0.1;
+
+  /** The units' region: a square of 0.2° around the office point. */
+  static Region homeRegion() {
+    Region r = new Region();
+    r.region = REGION;
+    r.name = "Jakarta Pusat";
+    r.timeZone = "Asia/Jakarta";
+    double d = REGION_HALF_SIDE_DEG;
+    r.boundary =
+        Boundary.polygon(square(OFFICE_LON - d, OFFICE_LAT - d, OFFICE_LON + d, OFFICE_LAT + d));
+    return r;
+  }
+
+  /** A closed counter-clockwise [lon, lat] ring. */
+  static double[][] square(double west, double south, double east, double north) {
+    return new double[][] {
+      {west, south}, {east, south}, {east, north}, {west, north}, {west, south}
+    };
+  }
+
   private static Unit unit(String id) {
     Unit u = new Unit();
     u.unitId = id;
     u.name = id;
-    u.region = "3171";
+    u.region = REGION;
     u.timeZone = "Asia/Jakarta";
     u.headcount = 10;
     u.setEffectiveFrom("2025-01-01T00:00:00Z");

@@ -1,0 +1,194 @@
+package id.pantau.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pantau.infra.InfluxServer;
+import id.pantau.infra.KafkaBroker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.BoundParameterQuery;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * A real Kafka broker (Pantau's topics, 2 partitions each) and a real influxd for the whole-job
+ * ITs, with what they share: the jobs started on them, a producer, topic readers, InfluxQL rows and
+ * waiting on a condition with a deadline.
+ */
+public final class LiveStack implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  public final KafkaBroker kafka;
+  public final InfluxServer influx;
+  private final InfluxDB client;
+  private final KafkaProducer<String, String> producer;
+
+  private LiveStack(KafkaBroker kafka, InfluxServer influx) {
+    this.kafka = kafka;
+    this.influx = influx;
+    this.client = InfluxDBFactory.connect(influx.url());
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    this.producer = new KafkaProducer<>(p);
+  }
+
+  public static LiveStack start(Path dir) throws IOException {
+    KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
+    InfluxServer influx = null;
+    try {
+      kafka.createPantauTopics(2);
+      influx = InfluxServer.start(dir.resolve("influx"));
+      return new LiveStack(kafka, influx);
+    } catch (IOException | RuntimeException e) {
+      if (influx != null) influx.close();
+      kafka.close();
+      throw e;
+    }
+  }
+
+  /** The jobs' settings for this stack, reading every topic from its beginning. */
+  public JobsConfig config() {
+    return JobsConfig.defaults()
+        .withKafka(kafka.bootstrapServers())
+        .withInflux(influx.url())
+        .withStartFrom("earliest");
+  }
+
+  /** All Pantau jobs on the test's MiniCluster, between this Kafka and this influxd. */
+  public JobClient startJobs(String name) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    JobsConfig cfg = config();
+    PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
+    return env.executeAsync(name);
+  }
+
+  /** Produces one record and waits for Kafka's acknowledgement. */
+  public void send(String topic, String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while producing to " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka refused a record of " + topic, e.getCause());
+    }
+  }
+
+  /** Reads a topic from its beginning, keeping every record seen as JSON. */
+  public TopicReader read(String topic) {
+    return new TopicReader(topic);
+  }
+
+  public final class TopicReader implements AutoCloseable {
+    private final String topic;
+    private final KafkaConsumer<String, String> consumer;
+    private final List<JsonNode> seen = new ArrayList<>();
+
+    private TopicReader(String topic) {
+      this.topic = topic;
+      Properties p = new Properties();
+      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic + "-" + System.nanoTime());
+      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      consumer = new KafkaConsumer<>(p);
+      consumer.subscribe(List.of(topic));
+    }
+
+    /** Polls once (up to half a second), then returns everything seen so far. */
+    public List<JsonNode> poll() {
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+        try {
+          seen.add(JSON.readTree(r.value()));
+        } catch (IOException e) {
+          throw new AssertionError("not JSON on " + topic + ": " + r.value(), e);
+        }
+      }
+      return seen;
+    }
+
+    /** The first record seen that matches, or null. */
+    public JsonNode find(Predicate<JsonNode> match) {
+      return poll().stream().filter(match).findFirst().orElse(null);
+    }
+
+    /** Waits for a record that matches. */
+    public JsonNode await(String what, Duration deadline, Predicate<JsonNode> match)
+        throws InterruptedException {
+      return LiveStack.await(what + " on " + topic, deadline, () -> find(match));
+    }
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
+  }
+
+  /** The rows of an InfluxQL query on database pantau (parameters bound), each column by name. */
+  public List<Map<String, Object>> rows(String influxQl, Map<String, Object> params) {
+    BoundParameterQuery.QueryBuilder q = BoundParameterQuery.QueryBuilder.newQuery(influxQl);
+    q.forDatabase("pantau");
+    params.forEach(q::bind);
+    QueryResult r = client.query(q.create());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (r.hasError() || r.getResults() == null) return rows;
+    for (QueryResult.Result result : r.getResults()) {
+      if (result.hasError() || result.getSeries() == null) continue;
+      for (QueryResult.Series s : result.getSeries()) {
+        for (List<Object> values : s.getValues()) {
+          Map<String, Object> row = new HashMap<>();
+          if (s.getTags() != null) row.putAll(s.getTags());
+          for (int i = 0; i < s.getColumns().size(); i++)
+            row.put(s.getColumns().get(i), values.get(i));
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Polls the probe until it gives a value, failing after the deadline. */
+  public static <T> T await(String what, Duration deadline, Supplier<T> probe)
+      throws InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (System.nanoTime() < end) {
+      T v = probe.get();
+      if (v != null) return v;
+      LockSupport.parkNanos(200_000_000L); // a poll interval, not a wait for something
+      if (Thread.interrupted()) throw new InterruptedException(what);
+    }
+    throw new AssertionError("timed out after " + deadline + " waiting for " + what);
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    client.close();
+    influx.close();
+    kafka.close();
+  }
+}
