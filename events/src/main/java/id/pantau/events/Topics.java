@@ -29,6 +29,9 @@ public final class Topics {
   public static final java.util.List<String> COMPACTED =
       java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS, CHECKINS);
 
+  /**
+   * Every topic, created by the demo, the benchmark and the tests (the broker auto-creates none).
+   */
   public static final java.util.List<String> ALL =
       java.util.List.of(
           ATTENDANCE,
@@ -40,6 +43,7 @@ public final class Topics {
           POLICIES,
           ROSTERS,
           ALERTS,
+          CHECKINS,
           DEADLETTER);
 
   private Topics() {}

@@ -45,7 +45,6 @@ class ReferenceDataHttpTest {
   static void start() throws Exception {
     broker = KafkaBroker.start(dataDir.resolve("kafka"));
     broker.createPantauTopics(2);
-    broker.createTopic(Topics.EXPOSURES, 2, true); // not in Topics.ALL (yet)
     ingest =
         Ingest.start(
             IngestConfig.builder()

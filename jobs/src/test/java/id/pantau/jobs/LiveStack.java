@@ -79,8 +79,12 @@ public final class LiveStack implements AutoCloseable {
 
   /** All Pantau jobs on the test's MiniCluster, between this Kafka and this influxd. */
   public JobClient startJobs(String name) throws Exception {
+    return startJobs(name, config());
+  }
+
+  /** All Pantau jobs with these settings (e.g. {@link #config()} at another parallelism). */
+  public JobClient startJobs(String name, JobsConfig cfg) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    JobsConfig cfg = config();
     PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
     return env.executeAsync(name);
   }
