@@ -5,7 +5,9 @@ import id.pantau.access.Role;
 import id.pantau.access.TokenStore;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +21,15 @@ final class IngestAccess {
   static final Principal ANONYMOUS_DEVICE =
       new Principal("anonymous device (relaxed device auth)", Role.DEVICE, Set.of(), Set.of());
 
+  /** Known tokens remembered at most; past it the memory starts over (tokens are few). */
+  static final int KNOWN_TOKENS_REMEMBERED = 1024;
+
   private final TokenStore tokens;
   private final boolean relaxDeviceAuth;
+  // Authorization header → principal, for known tokens only (so unknown ones cannot fill it): the
+  // store hashes every token it is asked about, which cost more than anything else a single-event
+  // post does before decoding. The store never changes while ingest runs, so neither does this.
+  private final Map<String, Principal> known = new ConcurrentHashMap<>();
 
   IngestAccess(TokenStore tokens, boolean relaxDeviceAuth) {
     this.tokens = tokens;
@@ -46,10 +55,7 @@ final class IngestAccess {
     if (!authorization.startsWith("Bearer ")) {
       throw IngestException.unauthorized("only bearer tokens are accepted: 'Bearer <token>'");
     }
-    Principal p =
-        tokens
-            .authenticate(authorization)
-            .orElseThrow(() -> IngestException.unauthorized("the bearer token is not known"));
+    Principal p = authenticate(authorization);
     if (!p.hasRole(roles)) {
       String allowed = Arrays.stream(roles).map(Role::name).collect(Collectors.joining(", "));
       throw IngestException.forbidden(
@@ -64,5 +70,21 @@ final class IngestAccess {
           List.of("role: " + p.role() + " may not do " + what + " (needs " + allowed + ")"));
     }
     return p;
+  }
+
+  private Principal authenticate(String authorization) {
+    Principal p = known.get(authorization);
+    if (p != null) return p;
+    p =
+        tokens
+            .authenticate(authorization)
+            .orElseThrow(() -> IngestException.unauthorized("the bearer token is not known"));
+    if (known.size() >= KNOWN_TOKENS_REMEMBERED) known.clear();
+    known.put(authorization, p);
+    return p;
+  }
+
+  int tokensRemembered() {
+    return known.size();
   }
 }

@@ -15,6 +15,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP face of ingest. Every route is declared in {@link #routes}; each handler only turns the
@@ -42,12 +46,16 @@ public final class IngestApp {
     // Follows the units topic (for region scope checks of unit-keyed writes) while serving.
     UnitDirectory directory = new UnitDirectory(config.kafkaBootstrap());
     IngestService service = new IngestService(config, publisher, tokens, clock, directory);
+    // Jetty's own pool (as Javalin would make it), also where answers resume after Kafka's ack.
+    QueuedThreadPool threads = new QueuedThreadPool(250, 8, 60_000);
+    threads.setName("JettyServerThreadPool");
     Javalin[] self = new Javalin[1];
     Javalin app =
         Javalin.create(
             c -> {
               c.jetty.host = config.host();
               c.jetty.port = config.port();
+              c.jetty.threadPool = threads;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.http.prefer405over404 = true;
               c.startup.showJavalinBanner = false;
@@ -57,15 +65,15 @@ public final class IngestApp {
               if (config.relaxDeviceAuth()) {
                 c.events.serverStarted(() -> warnRelaxed(self[0]));
               }
-              routes(c, service, config);
+              routes(c, service, threads);
             });
     self[0] = app;
     return app;
   }
 
   /** All routes, and the error mapping, in one place. */
-  private static void routes(JavalinConfig c, IngestService service, IngestConfig config) {
-    c.routes.post("/v1/events", ctx -> reply(ctx, service.postEvents(request(ctx))));
+  private static void routes(JavalinConfig c, IngestService service, Executor threads) {
+    c.routes.post("/v1/events", ctx -> replyLater(ctx, service.postEvents(request(ctx)), threads));
     c.routes.put("/v1/units", ctx -> reply(ctx, service.putUnits(request(ctx))));
     c.routes.put(
         "/v1/units/{unitId}",
@@ -88,24 +96,12 @@ public final class IngestApp {
     c.routes.post("/v1/rosters", ctx -> reply(ctx, service.postRosters(request(ctx))));
     c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
 
-    c.routes.exception(
-        IngestException.class,
-        (e, ctx) -> {
-          if (e.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-          }
-          error(ctx, e.status(), e.getMessage(), e.errors());
-        });
+    c.routes.exception(IngestException.class, IngestApp::refused);
     c.routes.exception(
         HttpResponseException.class,
         (e, ctx) ->
             error(ctx, e.getStatus(), httpReason(ctx, e.getStatus(), e.getMessage()), List.of()));
-    c.routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
-          error(ctx, 500, "ingest failed on this request: " + e, List.of());
-        });
+    c.routes.exception(Exception.class, IngestApp::failed);
     c.routes.error(404, ctx -> error(ctx, 404, httpReason(ctx, 404, null), List.of()));
     c.routes.error(405, ctx -> error(ctx, 405, httpReason(ctx, 405, null), List.of()));
   }
@@ -113,6 +109,40 @@ public final class IngestApp {
   private static IngestService.Request request(Context ctx) {
     return new IngestService.Request(
         ctx.header("Authorization"), ctx.header("Content-Type"), max -> readBody(ctx, max));
+  }
+
+  /**
+   * Answers when the reply completes, on Jetty's pool: the completion comes on Kafka's producer
+   * thread, which must not also write HTTP answers. The request's thread is free meanwhile.
+   */
+  private static void replyLater(
+      Context ctx, CompletableFuture<IngestService.Reply> reply, Executor threads) {
+    ctx.future(
+        () ->
+            reply.handleAsync(
+                (r, error) -> {
+                  Throwable e =
+                      error instanceof CompletionException c && c.getCause() != null
+                          ? c.getCause()
+                          : error;
+                  if (e == null) reply(ctx, r);
+                  else if (e instanceof IngestException refusal) refused(refusal, ctx);
+                  else failed(e, ctx);
+                  return null;
+                },
+                threads));
+  }
+
+  private static void refused(IngestException e, Context ctx) {
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    error(ctx, e.status(), e.getMessage(), e.errors());
+  }
+
+  private static void failed(Throwable e, Context ctx) {
+    LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
+    error(ctx, 500, "ingest failed on this request: " + e, List.of());
   }
 
   private static void reply(Context ctx, IngestService.Reply reply) {

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.pantau.access.Principal;
 import id.pantau.access.TokenStore;
-import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Decoded;
 import id.pantau.events.Exposure;
 import id.pantau.events.Json;
-import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
@@ -29,7 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +35,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -117,8 +115,13 @@ public final class IngestService {
 
   // ---------------------------------------------------------------- events
 
-  /** POST /v1/events: one event (application/json) or one a line (application/x-ndjson). */
-  public Reply postEvents(Request request) {
+  /**
+   * POST /v1/events: one event (application/json) or one a line (application/x-ndjson). A request
+   * that cannot be taken at all is refused at once (thrown); otherwise the answer completes once
+   * Kafka acknowledged every accepted event, or fails with the {@link IngestException} to answer.
+   * No thread waits for Kafka meanwhile, so many requests can be in flight.
+   */
+  public CompletableFuture<Reply> postEvents(Request request) {
     Principal principal = access.events(request.authorization());
     String type = mediaType(request.contentType());
     boolean ndjson = type.equals(NDJSON) || type.equals("application/ndjson");
@@ -152,11 +155,10 @@ public final class IngestService {
     List<Outgoing> outgoing = new ArrayList<>(lines.size());
     List<Rejection> rejected = new ArrayList<>();
     for (NdjsonLines.Line line : lines) {
-      Object decoded = decodeEvent(body, line, ndjson, principal, receivedAt);
+      Object decoded = EventDecoder.decode(body, line, ndjson, principal, receivedAt);
       if (decoded instanceof Rejection r) rejected.add(r);
       else outgoing.add((Outgoing) decoded);
     }
-    publishAndAwait(outgoing, true);
     if (outgoing.isEmpty()) {
       List<String> errors = new ArrayList<>();
       for (Rejection r : rejected) {
@@ -166,73 +168,16 @@ public final class IngestService {
           rejected.size() == 1
               ? "the event was rejected: " + String.join("; ", rejected.get(0).errors())
               : "none of the " + rejected.size() + " events was accepted";
-      return new Reply(400, new BatchReply(0, rejected, error, errors));
+      return CompletableFuture.completedFuture(
+          new Reply(400, new BatchReply(0, rejected, error, errors)));
     }
-    return new Reply(202, new BatchReply(outgoing.size(), rejected, null, null));
+    int accepted = outgoing.size();
+    return publish(outgoing, true)
+        .thenApply(acked -> new Reply(202, new BatchReply(accepted, rejected, null, null)));
   }
 
   /** A record to publish; dedupKey is null for reference data (the latest version always goes). */
-  private record Outgoing(String topic, String key, byte[] value, String dedupKey) {}
-
-  /** The line as an {@link Outgoing}, or a {@link Rejection} naming the line and the reasons. */
-  private Object decodeEvent(
-      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
-    JsonNode node;
-    try {
-      node = TREE.readTree(body, line.offset(), line.length());
-    } catch (IOException e) {
-      String reason = Json.describe(e);
-      if (ndjson)
-        reason = reason.replace("not valid JSON at line 1 column", "not valid JSON at column");
-      return new Rejection(line.number(), null, List.of(reason));
-    }
-    if (node == null || !node.isObject()) {
-      return new Rejection(line.number(), null, List.of("body: must be a JSON object"));
-    }
-    String eventId = node.path("eventId").isTextual() ? node.get("eventId").asText() : null;
-    String type = node.path("type").isTextual() ? node.get("type").asText() : null;
-    String topic;
-    String nip;
-    String unitId;
-    Object event;
-    if (AttendanceEvent.TYPE.equals(type)) {
-      Decoded<AttendanceEvent> d =
-          Json.decode(node, AttendanceEvent.class, AttendanceEvent::validate);
-      if (!d.isOk()) return new Rejection(line.number(), eventId, d.errors());
-      d.value().receivedAt = receivedAt;
-      topic = Topics.ATTENDANCE;
-      nip = d.value().nip;
-      unitId = d.value().unitId;
-      event = d.value();
-    } else if (LocationPing.TYPE.equals(type)) {
-      Decoded<LocationPing> d = Json.decode(node, LocationPing.class, LocationPing::validate);
-      if (!d.isOk()) return new Rejection(line.number(), eventId, d.errors());
-      d.value().receivedAt = receivedAt;
-      topic = Topics.LOCATION;
-      nip = d.value().nip;
-      unitId = d.value().unitId;
-      event = d.value();
-    } else {
-      return new Rejection(
-          line.number(), eventId, List.of("type: must be 'attendance' or 'location'"));
-    }
-    // A token limited to named units (and no region) posts only for those units. Region-scoped
-    // tokens are not checked here: ingest does not know which region an event's unit is in.
-    if (!principal.units().isEmpty()
-        && principal.regions().isEmpty()
-        && !principal.units().contains(unitId)) {
-      return new Rejection(
-          line.number(),
-          eventId,
-          List.of(
-              "unitId: the token '"
-                  + principal.name()
-                  + "' may not post events of unit '"
-                  + unitId
-                  + "'"));
-    }
-    return new Outgoing(topic, nip, Json.bytes(event), topic + '/' + eventId);
-  }
+  record Outgoing(String topic, String key, byte[] value, String dedupKey) {}
 
   // ---------------------------------------------------------------- units
 
@@ -892,52 +837,91 @@ public final class IngestService {
   // ---------------------------------------------------------------- Kafka
 
   /**
-   * Sends everything, then waits until Kafka acknowledged all of it (or fails: 503). Events whose
-   * ID was acknowledged recently, or that appear twice in the batch, are not sent again.
+   * Sends everything; the future completes when Kafka acknowledged all of it, or fails with the
+   * {@link IngestException} to answer (503, or 413 for a record Kafka will never take). Events
+   * whose ID was acknowledged recently, or that appear twice in the batch, are not sent again; the
+   * IDs of events Kafka acknowledged are remembered before the future completes.
    */
-  private void publishAndAwait(List<Outgoing> outgoing, boolean dedup) {
-    if (outgoing.isEmpty()) return;
-    List<CompletableFuture<Void>> acks = new ArrayList<>(outgoing.size());
-    Set<String> inBatch = dedup ? new HashSet<>() : Set.of();
-    for (Outgoing o : outgoing) {
-      if (dedup && (!inBatch.add(o.dedupKey()) || recent.contains(o.dedupKey()))) continue;
-      CompletableFuture<Void> ack = publisher.publish(o.topic(), o.key(), o.value());
-      if (dedup) ack.thenRun(() -> recent.add(o.dedupKey()));
-      acks.add(ack);
+  private CompletableFuture<Void> publish(List<Outgoing> outgoing, boolean dedup) {
+    List<Outgoing> toSend = dedup ? recent.unseen(outgoing, Outgoing::dedupKey) : outgoing;
+    PendingAcks acks = new PendingAcks(toSend.size());
+    for (Outgoing o : toSend) {
+      publisher.publish(o.topic(), o.key(), o.value(), acks.next());
       // Kafka refused at once (no metadata within max.block.ms): sending the rest would block
       // for that long each.
-      if (ack.isCompletedExceptionally()) break;
+      if (acks.failed()) break;
     }
-    await(acks);
+    acks.seal();
+    long waitMs = config.kafkaTimeout().toMillis() + ACK_SLACK_MS;
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    // The producer fails a record within its own bound; this is the backstop should it not.
+    ScheduledFuture<?> backstop =
+        acks.done().isDone()
+            ? null
+            : Backstop.TIMER.schedule(
+                () ->
+                    answer.completeExceptionally(
+                        unavailable("no acknowledgement within " + waitMs + " ms")),
+                waitMs,
+                TimeUnit.MILLISECONDS);
+    acks.done()
+        .whenComplete(
+            (ok, error) -> {
+              if (backstop != null) backstop.cancel(false);
+              if (dedup) remember(toSend, acks);
+              if (error == null) answer.complete(null);
+              else answer.completeExceptionally(refusal(error));
+            });
+    return answer;
   }
 
-  private void await(List<CompletableFuture<Void>> acks) {
-    if (acks.isEmpty()) return;
-    CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-    for (CompletableFuture<Void> ack : acks) {
-      ack.whenComplete(
-          (ok, error) -> {
-            if (error != null) firstFailure.completeExceptionally(error);
-          });
+  /** Remembers the event IDs Kafka acknowledged (all of them, unless the request failed). */
+  private void remember(List<Outgoing> sent, PendingAcks acks) {
+    List<String> ids = new ArrayList<>(acks.sent());
+    for (int i = 0; i < acks.sent(); i++) {
+      if (acks.acked(i)) ids.add(sent.get(i).dedupKey());
     }
-    CompletableFuture<Object> done =
-        CompletableFuture.anyOf(
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), firstFailure);
-    long waitMs = config.kafkaTimeout().toMillis() + ACK_SLACK_MS;
+    recent.addAll(ids);
+  }
+
+  /** For reference data, whose endpoints answer from the request's thread. */
+  private void publishAndAwait(List<Outgoing> outgoing, boolean dedup) {
     try {
-      done.get(waitMs, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | CompletionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-      if (cause instanceof RecordTooLargeException) {
-        throw IngestException.tooLarge(
-            "a record is larger than Kafka accepts", "body: " + cause.getMessage());
-      }
-      throw unavailable(cause == null ? e.toString() : cause.toString());
-    } catch (TimeoutException e) {
-      throw unavailable("no acknowledgement within " + waitMs + " ms");
+      publish(outgoing, dedup).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IngestException refused) throw refused;
+      throw unavailable(String.valueOf(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable("interrupted while waiting for Kafka");
+    }
+  }
+
+  private IngestException refusal(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+    if (cause instanceof RecordTooLargeException) {
+      return IngestException.tooLarge(
+          "a record is larger than Kafka accepts", "body: " + cause.getMessage());
+    }
+    return unavailable(cause.toString());
+  }
+
+  /** One daemon thread for every request's backstop; a cancelled timer leaves its queue at once. */
+  private static final class Backstop {
+    static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private static ScheduledThreadPoolExecutor timer() {
+      ScheduledThreadPoolExecutor t =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread thread = new Thread(r, "ingest-ack-backstop");
+                thread.setDaemon(true);
+                return thread;
+              });
+      t.setRemoveOnCancelPolicy(true);
+      return t;
     }
   }
 

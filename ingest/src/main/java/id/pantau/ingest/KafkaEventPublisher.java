@@ -3,7 +3,6 @@ package id.pantau.ingest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,19 +80,12 @@ public final class KafkaEventPublisher implements EventPublisher {
   }
 
   @Override
-  public CompletableFuture<Void> publish(String topic, String key, byte[] value) {
-    CompletableFuture<Void> acked = new CompletableFuture<>();
+  public void publish(String topic, String key, byte[] value, Acknowledgement then) {
     try {
-      producer.send(
-          new ProducerRecord<>(topic, key, value),
-          (metadata, error) -> {
-            if (error != null) acked.completeExceptionally(error);
-            else acked.complete(null);
-          });
+      producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> then.done(error));
     } catch (RuntimeException e) { // closed producer, serializer failure, interrupted wait
-      acked.completeExceptionally(e);
+      then.done(e);
     }
-    return acked;
   }
 
   /** Asks the cluster for its nodes, at most once a second (a load balancer may poll often). */

@@ -1,7 +1,12 @@
 package id.pantau.ingest;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The event IDs Kafka acknowledged most recently, bounded (least recently seen dropped first). A
@@ -30,6 +35,26 @@ final class RecentEventIds {
 
   synchronized void add(String id) {
     if (capacity > 0) ids.put(id, Boolean.TRUE);
+  }
+
+  /**
+   * The items whose ID is neither among the recent ones nor repeats an earlier item of the list, in
+   * order; one lock for the whole batch.
+   */
+  synchronized <T> List<T> unseen(List<T> items, Function<T, String> id) {
+    List<T> out = new ArrayList<>(items.size());
+    Set<String> inBatch = items.size() > 1 ? new HashSet<>() : Set.of();
+    for (T item : items) {
+      String key = id.apply(item);
+      if (ids.get(key) != null) continue; // get, so a repeated ID counts as recently seen
+      if (items.size() > 1 && !inBatch.add(key)) continue;
+      out.add(item);
+    }
+    return out;
+  }
+
+  synchronized void addAll(List<String> acknowledged) {
+    if (capacity > 0) for (String id : acknowledged) ids.put(id, Boolean.TRUE);
   }
 
   synchronized int size() {

@@ -19,13 +19,19 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +183,39 @@ class IngestHttpTest {
             "unitId: is required",
             "action: is required",
             "time: must be ISO-8601 with an offset, e.g. 2026-11-23T07:12:03+07:00");
+  }
+
+  @Test
+  void manySingleEventsInFlightAtOnceAreEachAcceptedAndPublishedOnce() throws Exception {
+    int n = 300; // more than Jetty's threads: no request holds one while Kafka acknowledges
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<String> ids = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String eventId = id();
+      ids.add(eventId);
+      answers.add(
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/events"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + DEVICE)
+                  .POST(HttpRequest.BodyPublishers.ofString(attendance(eventId, "nip-many-" + i)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+      assertThat(r.statusCode()).isEqualTo(202);
+      assertThat(Json.MAPPER.readTree(r.body()).get("accepted").asInt()).isEqualTo(1);
+    }
+    List<String> published = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : topics.since(before)) {
+      published.add(value(r).get("eventId").asText());
+    }
+    assertThat(published).containsExactlyInAnyOrderElementsOf(ids);
   }
 
   @Test

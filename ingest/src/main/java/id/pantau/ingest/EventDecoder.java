@@ -1,0 +1,171 @@
+package id.pantau.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import id.pantau.access.Principal;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Json;
+import id.pantau.events.LocationPing;
+import id.pantau.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * One event line (a whole {@code application/json} body or one NDJSON line) turned into the record
+ * to publish, or into a rejection naming the line, the field and the reason. A line is bound
+ * straight from its bytes to its class once its top-level {@code "type"} was read (one pass, no
+ * tree: the tree cost as much as everything else ingest does with an event); a line that does not
+ * bind (bad JSON, a wrong field type, an unknown type) is decoded again through a tree, which names
+ * the field and keeps the {@code eventId} for the rejection. Ingest publishes the canonical JSON of
+ * the event (unknown fields dropped) with {@code receivedAt} set.
+ */
+final class EventDecoder {
+  private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+  private static final ObjectReader TREE =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader ATTENDANCE =
+      Json.MAPPER
+          .readerFor(AttendanceEvent.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader LOCATION =
+      Json.MAPPER
+          .readerFor(LocationPing.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectWriter ATTENDANCE_OUT = Json.MAPPER.writerFor(AttendanceEvent.class);
+  private static final ObjectWriter LOCATION_OUT = Json.MAPPER.writerFor(LocationPing.class);
+
+  private EventDecoder() {}
+
+  /** An {@link IngestService.Outgoing} or an {@link IngestService.Rejection}. */
+  static Object decode(
+      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
+    Object event = bind(body, line);
+    return event != null
+        ? checked(event, line, principal, receivedAt)
+        : decodeThroughTree(body, line, ndjson, principal, receivedAt);
+  }
+
+  /** The event bound in one pass, or null when the line needs the tree path to say why not. */
+  private static Object bind(byte[] body, NdjsonLines.Line line) {
+    try {
+      String type = topLevelType(body, line);
+      if (AttendanceEvent.TYPE.equals(type)) {
+        return ATTENDANCE.readValue(body, line.offset(), line.length());
+      }
+      if (LocationPing.TYPE.equals(type)) {
+        return LOCATION.readValue(body, line.offset(), line.length());
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The string value of the object's top-level "type" (usually its first field), or null. */
+  private static String topLevelType(byte[] body, NdjsonLines.Line line) throws IOException {
+    try (JsonParser p = FACTORY.createParser(body, line.offset(), line.length())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return null;
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        boolean isType = "type".equals(p.currentName());
+        JsonToken value = p.nextToken();
+        if (isType) return value == JsonToken.VALUE_STRING ? p.getText() : null;
+        p.skipChildren();
+      }
+      return null;
+    }
+  }
+
+  /** The slower path that explains: the line as a tree, then bound to the class its type names. */
+  private static Object decodeThroughTree(
+      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
+    JsonNode node;
+    try {
+      node = TREE.readTree(body, line.offset(), line.length());
+    } catch (IOException e) {
+      String reason = Json.describe(e);
+      if (ndjson) {
+        reason = reason.replace("not valid JSON at line 1 column", "not valid JSON at column");
+      }
+      return new IngestService.Rejection(line.number(), null, List.of(reason));
+    }
+    if (node == null || !node.isObject()) {
+      return new IngestService.Rejection(
+          line.number(), null, List.of("body: must be a JSON object"));
+    }
+    String eventId = node.path("eventId").isTextual() ? node.get("eventId").asText() : null;
+    String type = node.path("type").isTextual() ? node.get("type").asText() : null;
+    Class<?> cls =
+        AttendanceEvent.TYPE.equals(type)
+            ? AttendanceEvent.class
+            : LocationPing.TYPE.equals(type) ? LocationPing.class : null;
+    if (cls == null) {
+      return new IngestService.Rejection(
+          line.number(), eventId, List.of("type: must be 'attendance' or 'location'"));
+    }
+    try {
+      return checked(Json.MAPPER.treeToValue(node, cls), line, principal, receivedAt);
+    } catch (IOException e) {
+      return new IngestService.Rejection(line.number(), eventId, List.of(Json.describe(e)));
+    }
+  }
+
+  /** Validated, stamped, scope-checked and written as canonical JSON; or a rejection. */
+  private static Object checked(
+      Object event, NdjsonLines.Line line, Principal principal, long receivedAt) {
+    String topic;
+    String eventId;
+    String nip;
+    String unitId;
+    List<String> errors;
+    if (event instanceof AttendanceEvent a) {
+      errors = a.validate();
+      a.receivedAt = receivedAt;
+      topic = Topics.ATTENDANCE;
+      eventId = a.eventId;
+      nip = a.nip;
+      unitId = a.unitId;
+    } else {
+      LocationPing l = (LocationPing) event;
+      errors = l.validate();
+      l.receivedAt = receivedAt;
+      topic = Topics.LOCATION;
+      eventId = l.eventId;
+      nip = l.nip;
+      unitId = l.unitId;
+    }
+    if (!errors.isEmpty()) return new IngestService.Rejection(line.number(), eventId, errors);
+    // A token limited to named units (and no region) posts only for those units. Region-scoped
+    // tokens are not checked here: ingest does not know which region an event's unit is in.
+    if (!principal.units().isEmpty()
+        && principal.regions().isEmpty()
+        && !principal.units().contains(unitId)) {
+      return new IngestService.Rejection(
+          line.number(),
+          eventId,
+          List.of(
+              "unitId: the token '"
+                  + principal.name()
+                  + "' may not post events of unit '"
+                  + unitId
+                  + "'"));
+    }
+    return new IngestService.Outgoing(topic, nip, canonical(event), topic + '/' + eventId);
+  }
+
+  private static byte[] canonical(Object event) {
+    try {
+      return event instanceof AttendanceEvent
+          ? ATTENDANCE_OUT.writeValueAsBytes(event)
+          : LOCATION_OUT.writeValueAsBytes(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
