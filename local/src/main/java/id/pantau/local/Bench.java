@@ -1,10 +1,7 @@
 package id.pantau.local;
 
-import id.pantau.events.Topics;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
-import id.pantau.ingest.Ingest;
-import id.pantau.ingest.IngestConfig;
 import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobSources;
 import id.pantau.jobs.JobsConfig;
@@ -16,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -103,34 +98,7 @@ public final class Bench {
                 Locale.ROOT, "%.2f per unit (target ≤ 20)", series / (double) BenchData.UNITS));
       }
 
-      int ingestEvents = Math.min(events, 500_000);
-      try (Ingest ingest =
-          Ingest.start(
-              IngestConfig.builder()
-                  .kafkaBootstrap(kafka.bootstrapServers())
-                  .host("127.0.0.1")
-                  .port(0)
-                  .relaxDeviceAuth(true)
-                  .build())) {
-        IngestLoad load2 = new IngestLoad(ingest.url());
-        System.err.printf("bench: ingest, %,d events in NDJSON batches of 5,000 …%n", ingestEvents);
-        load2.batches(50_000, 5_000, 2); // warm-up
-        double batches = load2.batches(ingestEvents, 5_000, 4);
-        System.err.println("bench: ingest, single-event requests for 15 s …");
-        double singles = load2.singles(15, 32);
-        double producer = producerAcksAll(kafka.bootstrapServers(), ingestEvents);
-        row(
-            "Kafka producer alone, acks=all (same run)",
-            producer,
-            "events/s",
-            "198k–275k (STACK.md)");
-        row(
-            "Ingest over HTTP, NDJSON batches (acks=all)",
-            batches,
-            "events/s",
-            String.format(Locale.ROOT, "%.2f × producer (target ≥ 100k/s)", batches / producer));
-        row("Ingest over HTTP, single events", singles, "requests/s", "target ≥ 10k/s");
-      }
+      IngestLoad.measure(kafka, Math.min(events, 500_000), this::row);
     }
     report(out);
   }
@@ -145,17 +113,6 @@ public final class Bench {
     long start = System.nanoTime();
     env.execute(name);
     return events / ((System.nanoTime() - start) / 1e9);
-  }
-
-  private static double producerAcksAll(String bootstrap, int n) throws Exception {
-    String value = BenchData.event(0, 1, 10, 0, new java.util.SplittableRandom(1));
-    long start = System.nanoTime();
-    try (KafkaProducer<String, String> p = BenchData.producer(bootstrap, "all")) {
-      for (int i = 0; i < n; i++)
-        p.send(new ProducerRecord<>(Topics.LOCATION, "k" + (i % 1000), value));
-      p.flush();
-    }
-    return n / ((System.nanoTime() - start) / 1e9);
   }
 
   private static long count(InfluxDB client, String q) {
