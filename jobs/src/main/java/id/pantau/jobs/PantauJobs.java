@@ -140,7 +140,9 @@ public final class PantauJobs {
     DataStream<Alert> alerts =
         policy
             .alerts()
-            .union(compliance.alerts(), LocationJob.build(attendance, locations, units, regions));
+            .union(
+                compliance.alerts(),
+                LocationJob.build(attendance, locations, rosters, units, regions));
     alerts.sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
     DailyJob.build(policy.statuses(), compliance.counts(), alerts, units)
         .sinkTo(out.daily())

@@ -4,11 +4,17 @@ import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -19,15 +25,17 @@ import org.apache.flink.util.Collector;
 
 /**
  * The per-fix location rules of an employee (keyed by NIP): OUTSIDE_OFFICE for a WFO check-in
- * beyond the unit's geofence and OUT_OF_REGION for a WFH fix beyond the boundary of the unit's
- * region (both with the fix's accuracy as slack: a fix whose accuracy circle still touches the area
- * is not flagged), LOW_ACCURACY, MOCK_LOCATION, and IMPOSSIBLE_TRAVEL between consecutive fixes by
- * event time. Units (office, time zone, region) and regions (boundary) come broadcast; a fix is
- * judged against what is known when it arrives, so a fix whose unit or region boundary is not known
- * yet gets no geofence judgement (no alert rather than a guessed one). The latest fix is kept until
- * 24 h after it (event-time timer).
+ * beyond the unit's geofence and OUT_OF_REGION for a WFH fix beyond the boundary of the home region
+ * (the roster's homeRegion of the fix's local date, else the unit's region; both with the fix's
+ * accuracy as slack: a fix whose accuracy circle still touches the area is not flagged),
+ * LOW_ACCURACY, MOCK_LOCATION, and IMPOSSIBLE_TRAVEL between consecutive fixes by event time. Units
+ * (office, time zone, region) and regions (boundary) come broadcast; a fix is judged against what
+ * is known when it arrives, so a fix whose unit or region boundary is not known yet gets no
+ * geofence judgement (no alert rather than a guessed one). The latest fix is kept until 24 h after
+ * it (event-time timer).
  */
-public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, LocationRef, Alert> {
+public class FixRules
+    extends KeyedBroadcastProcessFunction<String, LocationFact, LocationRef, Alert> {
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("location-units", Types.STRING, TypeInformation.of(Unit.class));
   public static final MapStateDescriptor<String, Region> REGIONS =
@@ -35,6 +43,7 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
 
   private final LocationRules rules;
   private transient ValueState<LastFix> last;
+  private transient MapState<String, String> homes; // local date -> the roster's homeRegion
   private transient RegionShapes shapes;
 
   public FixRules(LocationRules rules) {
@@ -42,8 +51,8 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
   }
 
   /** The key: the employee. */
-  public static String nip(Fix f) {
-    return f.nip;
+  public static String nip(LocationFact x) {
+    return LocationFact.nip(x);
   }
 
   @Override
@@ -51,6 +60,9 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
     last =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("last-fix", TypeInformation.of(LastFix.class)));
+    homes =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("home-regions", Types.STRING, Types.STRING));
     shapes = new RegionShapes();
   }
 
@@ -74,7 +86,38 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
   }
 
   @Override
-  public void processElement(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+  public void processElement(LocationFact x, ReadOnlyContext ctx, Collector<Alert> out)
+      throws Exception {
+    if (x.roster != null) onRoster(x.roster, ctx);
+    if (x.fix != null) onFix(x.fix, ctx, out);
+  }
+
+  /**
+   * Keeps the homeRegion of a roster row for its date (the latest row decides, as on the compacted
+   * topic), until two days after the date began in UTC: past the date's end anywhere.
+   */
+  private void onRoster(RosterEntry r, ReadOnlyContext ctx) throws Exception {
+    if (r.date == null) return;
+    if (r.homeRegion == null) {
+      homes.remove(r.date);
+      if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
+      return;
+    }
+    long dropAt = dropAt(r.date);
+    if (dropAt <= ctx.timerService().currentWatermark()) return; // a date long gone
+    homes.put(r.date, r.homeRegion);
+    ctx.timerService().registerEventTimeTimer(dropAt);
+  }
+
+  static long dropAt(String date) {
+    return LocalDate.parse(date)
+        .plusDays(2)
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant()
+        .toEpochMilli();
+  }
+
+  private void onFix(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
     Unit unit = f.unitId == null ? null : ctx.getBroadcastState(UNITS).get(f.unitId);
     ZoneId zone = zone(unit, rules.defaultZone());
     double acc = f.slackM();
@@ -83,7 +126,9 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
       out.collect(raise(OUTSIDE_OFFICE, f, unit, zone, "WFO check-in outside the office geofence"));
     }
     if (f.isWfh && unit != null && unit.region != null) {
-      RegionShapes.Shape home = shapes.of(ctx.getBroadcastState(REGIONS).get(unit.region));
+      String homeRegion = homes.get(LocationAlerts.localDate(f.timeMs, zone).toString());
+      if (homeRegion == null) homeRegion = unit.region;
+      RegionShapes.Shape home = shapes.of(ctx.getBroadcastState(REGIONS).get(homeRegion));
       double beyondM = home == null ? 0 : Geo.beyondRegionM(home, f.lat, f.lon);
       if (beyondM > acc) {
         out.collect(
@@ -96,7 +141,7 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
                     Locale.ROOT,
                     "WFH location about %.1f km outside the home region %s",
                     beyondM / 1000,
-                    unit.region)));
+                    homeRegion)));
       }
     }
     if (f.accuracyM != null && f.accuracyM > rules.lowAccuracyM()) {
@@ -155,5 +200,9 @@ public class FixRules extends KeyedBroadcastProcessFunction<String, Fix, Locatio
   public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
     LastFix prev = last.value();
     if (prev != null && prev.timeMs + rules.lastFixTtlMs() <= t) last.clear();
+    List<String> gone = new ArrayList<>();
+    for (String date : homes.keys()) if (dropAt(date) <= t) gone.add(date);
+    for (String date : gone) homes.remove(date);
+    if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
   }
 }

@@ -4,6 +4,7 @@ import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -12,8 +13,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Location rules: every fix of a check-in or location ping goes through {@link FixRules} (keyed by
- * NIP, with units and region boundaries broadcast) and {@link SharedDevices} (keyed by deviceId).
- * Alerts are RAISED for human review. The inputs must carry event-time timestamps and watermarks.
+ * NIP, with the rosters' home regions, and units and region boundaries broadcast) and {@link
+ * SharedDevices} (keyed by deviceId). Alerts are RAISED for human review. The inputs must carry
+ * event-time timestamps and watermarks.
  */
 public final class LocationJob {
   private LocationJob() {}
@@ -21,14 +23,16 @@ public final class LocationJob {
   public static DataStream<Alert> build(
       DataStream<AttendanceEvent> attendance,
       DataStream<LocationPing> pings,
+      DataStream<RosterEntry> rosters,
       DataStream<Unit> units,
       DataStream<Region> regions) {
-    return build(attendance, pings, units, regions, LocationRules.defaults());
+    return build(attendance, pings, rosters, units, regions, LocationRules.defaults());
   }
 
   public static DataStream<Alert> build(
       DataStream<AttendanceEvent> attendance,
       DataStream<LocationPing> pings,
+      DataStream<RosterEntry> rosters,
       DataStream<Unit> units,
       DataStream<Region> regions,
       LocationRules rules) {
@@ -56,8 +60,18 @@ public final class LocationJob {
                     .name("Location ping fixes")
                     .uid("location-ping-fixes"));
 
+    TypeInformation<LocationFact> factType = TypeInformation.of(LocationFact.class);
     DataStream<Alert> perFix =
         fixes
+            .map(LocationFact::of, factType)
+            .name("Location fix facts")
+            .uid("location-fix-facts")
+            .union(
+                // Every row, so a row without homeRegion replaces one with it.
+                rosters
+                    .map(LocationFact::of, factType)
+                    .name("Location roster facts")
+                    .uid("location-roster-facts"))
             .keyBy(FixRules::nip, Types.STRING)
             .connect(
                 units

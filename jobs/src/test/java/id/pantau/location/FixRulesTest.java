@@ -9,6 +9,7 @@ import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Boundary;
 import id.pantau.events.GeoFix;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.WorkMode;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FixRulesTest {
-  KeyedBroadcastOperatorTestHarness<String, Fix, LocationRef, Alert> harness;
+  KeyedBroadcastOperatorTestHarness<String, LocationFact, LocationRef, Alert> harness;
 
-  static KeyedBroadcastOperatorTestHarness<String, Fix, LocationRef, Alert> harness(
+  static KeyedBroadcastOperatorTestHarness<String, LocationFact, LocationRef, Alert> harness(
       LocationRules rules) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
         new FixRules(rules), FixRules::nip, Types.STRING, FixRules.UNITS, FixRules.REGIONS);
@@ -45,7 +46,12 @@ class FixRulesTest {
   }
 
   void send(Fix f) throws Exception {
-    harness.processElement(f, f.timeMs);
+    harness.processElement(LocationFact.of(f), f.timeMs);
+  }
+
+  /** Rosters carry no event time in the job. */
+  void send(RosterEntry r) throws Exception {
+    harness.processElement(LocationFact.of(r), Long.MIN_VALUE);
   }
 
   List<Alert> alerts() {
@@ -206,6 +212,65 @@ class FixRulesTest {
     assertThat(alerts())
         .extracting(a -> a.alertId)
         .containsExactly(alertId("N2", "p2", OUT_OF_REGION));
+  }
+
+  /** A second region: the same square, 0.5° east of the units' region. */
+  static Region eastRegion() {
+    Region r = homeRegion();
+    r.region = "3216";
+    r.boundary =
+        Boundary.polygon(
+            square(OFFICE_LON + 0.4, OFFICE_LAT - 0.1, OFFICE_LON + 0.6, OFFICE_LAT + 0.1));
+    return r;
+  }
+
+  @Test
+  void theRostersHomeRegionOfTheDateReplacesTheUnitsRegion() throws Exception {
+    region(homeRegion());
+    region(eastRegion());
+    send(roster("N1", "2025-03-03", "3216"));
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0)); // home, in 3216
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + 4 * HOUR)); // the unit's region
+    send(pingFix("p3", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0 + 24 * HOUR)); // the next day
+    assertThat(alerts())
+        .filteredOn(a -> OUT_OF_REGION.equals(a.kind))
+        .extracting(a -> a.alertId, a -> a.message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                alertId("N1", "p2", OUT_OF_REGION),
+                "WFH location about 44.3 km outside the home region 3216"),
+            org.assertj.core.groups.Tuple.tuple(
+                alertId("N1", "p3", OUT_OF_REGION),
+                "WFH location about 44.3 km outside the home region 3171"));
+  }
+
+  @Test
+  void aLaterRosterRowWithoutAHomeRegionFallsBackToTheUnitsRegion() throws Exception {
+    region(homeRegion());
+    region(eastRegion());
+    send(roster("N1", "2025-03-03", "3216"));
+    send(roster("N1", "2025-03-03", null));
+    assertThat(keyedStateEntries(harness)).isZero();
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void aHomeRegionWithoutABoundaryIsNotJudged() throws Exception {
+    region(homeRegion());
+    send(roster("N1", "2025-03-03", "3216"));
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void theHomeRegionIsForgottenAfterItsDate() throws Exception {
+    send(roster("N1", "2025-03-03", "3216"));
+    assertThat(keyedStateEntries(harness)).isEqualTo(1);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    watermark(java.time.Instant.parse("2025-03-05T00:00:00Z").toEpochMilli());
+    assertThat(keyedStateEntries(harness)).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class LocationJobTest {
         LocationJob.build(
             source(env, List.of(first), AttendanceEvent.class, e -> e.timeMs),
             source(env, List.of(second), LocationPing.class, p -> p.timeMs),
+            source(env, List.of(roster("N1", "2025-03-03", null)), RosterEntry.class, r -> 0L),
             source(env, List.of(circleUnit()), Unit.class, u -> 0L),
             source(env, List.of(homeRegion()), Region.class, r -> 0L));
 

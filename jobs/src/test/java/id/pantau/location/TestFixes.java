@@ -7,6 +7,8 @@ import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Office;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
 import id.pantau.events.Source;
 import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
@@ -142,6 +144,17 @@ final class TestFixes {
   static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> harness) {
     AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) harness.getOperator();
     return ((HeapKeyedStateBackend<?>) op.getKeyedStateBackend()).numKeyValueStateEntries();
+  }
+
+  /** A WFH roster row of the circle unit, with a home region or none. */
+  static RosterEntry roster(String nip, String date, String homeRegion) {
+    RosterEntry r = new RosterEntry();
+    r.nip = nip;
+    r.unitId = CIRCLE_UNIT;
+    r.date = date;
+    r.mode = RosterMode.WFH;
+    r.homeRegion = homeRegion;
+    return r;
   }
 
   static Fix mocked(Fix f) {
