@@ -250,6 +250,9 @@ public class CheckinTracker
   /** Re-derives every date's windows at the moment, emits what changed, sets the next timers. */
   private void reconcileAll(long now, ReadOnlyContext ctx, Collector<WindowResult> out)
       throws Exception {
+    // Most facts concern an employee with no roster row (yet): nothing to derive, and walking all
+    // their marks for each fact would cost quadratic time over a day.
+    if (days.isEmpty()) return;
     List<Mark> facts = new ArrayList<>();
     for (Mark m : marks.values()) facts.add(m);
     Map<String, Map<String, WindowState>> shown = new HashMap<>();

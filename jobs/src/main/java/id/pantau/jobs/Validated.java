@@ -24,7 +24,9 @@ public final class Validated {
       String uid,
       JobsConfig cfg) {
     long ooo = cfg.maxOutOfOrderMs();
-    long idle = cfg.idleAdvanceMs();
+    // A bounded replay is event time only: a source that starts slowly (or stalls) must not have
+    // its watermark pushed to the wall clock, which would make the whole replay late.
+    long idle = cfg.bounded() ? 0 : cfg.idleAdvanceMs();
     WatermarkStrategy<Parsed<T>> watermarks =
         WatermarkStrategy.<Parsed<T>>forGenerator(
                 ctx -> new LiveWatermarks<>(ooo, idle, System::currentTimeMillis))
