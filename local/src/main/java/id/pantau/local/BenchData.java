@@ -197,7 +197,7 @@ final class BenchData {
                 + day
                 + "T00:00:00+07:00\"}"));
     String date = day.toString();
-    for (int e = 0; e < staff && System.getenv("BENCH_NO_ROSTERS") == null; e++) {
+    for (int e = 0; e < staff; e++) {
       String nip = nip(e);
       p.send(
           new ProducerRecord<>(

@@ -43,7 +43,8 @@ final class BenchSources {
         real.exposures(),
         real.rosters(),
         real.zones(),
-        real.policies());
+        real.policies(),
+        real.regions());
   }
 
   static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg) {
