@@ -14,6 +14,8 @@ import id.pantau.events.LocationPing;
 import id.pantau.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,7 +42,20 @@ final class EventDecoder {
   private static final ObjectWriter ATTENDANCE_OUT = Json.MAPPER.writerFor(AttendanceEvent.class);
   private static final ObjectWriter LOCATION_OUT = Json.MAPPER.writerFor(LocationPing.class);
 
+  private static final byte[] ATTENDANCE_FIRST = prefix(AttendanceEvent.TYPE);
+  private static final byte[] LOCATION_FIRST = prefix(LocationPing.TYPE);
+
   private EventDecoder() {}
+
+  private static byte[] prefix(String type) {
+    return ("{\"type\":\"" + type + "\"").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static boolean startsWith(byte[] body, NdjsonLines.Line line, byte[] prefix) {
+    if (line.length() < prefix.length) return false;
+    return Arrays.equals(
+        body, line.offset(), line.offset() + prefix.length, prefix, 0, prefix.length);
+  }
 
   /** An {@link IngestService.Outgoing} or an {@link IngestService.Rejection}. */
   static Object decode(
@@ -69,6 +84,9 @@ final class EventDecoder {
 
   /** The string value of the object's top-level "type" (usually its first field), or null. */
   private static String topLevelType(byte[] body, NdjsonLines.Line line) throws IOException {
+    // Devices write the type first: then its bytes say it without a parser of its own.
+    if (startsWith(body, line, ATTENDANCE_FIRST)) return AttendanceEvent.TYPE;
+    if (startsWith(body, line, LOCATION_FIRST)) return LocationPing.TYPE;
     try (JsonParser p = FACTORY.createParser(body, line.offset(), line.length())) {
       if (p.nextToken() != JsonToken.START_OBJECT) return null;
       JsonToken t;
