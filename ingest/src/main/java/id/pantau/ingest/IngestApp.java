@@ -172,15 +172,34 @@ public final class IngestApp {
    */
   static byte[] readBody(Context ctx, long maxBytes) {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBytes) throw tooLarge(maxBytes);
     int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16);
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > maxBytes) {
+        drain(in, maxBytes);
+        throw tooLarge(maxBytes);
+      }
       byte[] body = in.readNBytes(cap);
-      if (body.length > maxBytes) throw tooLarge(maxBytes);
+      if (body.length > maxBytes) {
+        drain(in, maxBytes);
+        throw tooLarge(maxBytes);
+      }
       return body;
     } catch (IOException e) {
       throw new UncheckedIOException("reading the request body failed", e);
     }
+  }
+
+  /**
+   * Reads and drops the rest of a body that is somewhat over the limit, so the 413 goes out on a
+   * connection that stays open: a server that closes with unread bytes resets the connection, and
+   * the client may lose the answer before reading it. A body far over the limit is cut off.
+   */
+  private static void drain(InputStream in, long maxBytes) throws IOException {
+    long bound = Math.min(4 * maxBytes, 32L << 20);
+    byte[] scratch = new byte[8192];
+    long read = 0;
+    int n;
+    while (read < bound && (n = in.read(scratch)) >= 0) read += n;
   }
 
   private static IngestException tooLarge(long maxBytes) {
