@@ -46,6 +46,7 @@ final class IngestLoad {
   static final double SINGLE_SECONDS = 15;
   static final double ROUND_SECONDS = 4;
   // The JIT took 20–40 s of load to reach a steady rate on this 2-core machine shared with builds.
+  static final double MIN_WARM_UP_SECONDS = 20;
   static final double MAX_WARM_UP_SECONDS = 60;
   // Each run's event IDs differ from every other run's, so ingest's dedup never skips one.
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -157,21 +158,21 @@ final class IngestLoad {
 
   /**
    * Repeats a short round of load until its rate stops rising (two rounds in a row not 5% above the
-   * best so far, after at least four) or for MAX_WARM_UP_SECONDS: until then the JIT is still
+   * best so far, after MIN_WARM_UP_SECONDS) or for MAX_WARM_UP_SECONDS: until then the JIT is still
    * compiling and the figures would be of the warm-up, not of ingest.
    */
   private static void warmUp(Round round, String unit) throws Exception {
-    long end = System.nanoTime() + (long) (MAX_WARM_UP_SECONDS * 1e9);
+    long start = System.nanoTime();
+    long end = start + (long) (MAX_WARM_UP_SECONDS * 1e9);
+    long min = start + (long) (MIN_WARM_UP_SECONDS * 1e9);
     double best = 0;
-    int rounds = 0;
     int flat = 0;
     StringBuilder rates = new StringBuilder();
-    while (System.nanoTime() < end && (rounds < 4 || flat < 2)) {
+    while (System.nanoTime() < end && (System.nanoTime() < min || flat < 2)) {
       double rate = round.rate();
       rates.append(String.format(Locale.ROOT, " %,.0f", rate));
       flat = rate > best * 1.05 ? 0 : flat + 1;
       best = Math.max(best, rate);
-      rounds++;
     }
     System.err.printf("bench: warm-up rounds (%s):%s%n", unit, rates);
   }
