@@ -52,6 +52,10 @@ public class OccupancyTracker
   private transient ValueState<Unit> unit;
   private transient MapState<String, Long> marks; // nip -> PresenceMark, for the current local day
   private transient MapState<String, Long> buffered; // nip@time -> PresenceMark, not yet due
+  // nip -> true: in the office today but not scheduled there. Kept as marks and rosters change, so
+  // a
+  // point does not walk every employee of the unit (thousands, once a second in a busy unit).
+  private transient MapState<String, Boolean> unscheduled;
   private transient ValueState<Integer> present;
   private transient ValueState<Long> day; // local epoch day the marks belong to
   private transient ValueState<Long> nextBeat;
@@ -74,6 +78,10 @@ public class OccupancyTracker
     buffered =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("buffered", Types.STRING, Types.LONG));
+    unscheduled =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("unscheduled-present", Types.STRING, Types.BOOLEAN));
     present = getRuntimeContext().getState(new ValueStateDescriptor<>("present", Types.INT));
     day = getRuntimeContext().getState(new ValueStateDescriptor<>("day", Types.LONG));
     nextBeat = getRuntimeContext().getState(new ValueStateDescriptor<>("next-beat", Types.LONG));
@@ -132,6 +140,11 @@ public class OccupancyTracker
       return;
     }
     rosters.record(fact.roster);
+    Long today = day.value();
+    if (today != null && fact.roster.date.equals(LocalDate.ofEpochDay(today).toString())) {
+      Long m = marks.get(fact.roster.nip);
+      track(fact.roster.nip, m != null && PresenceMark.inOffice(m), fact.roster.date);
+    }
     if (u != null) ctx.output(ROSTER_PLANS, plan(u, fact.roster.date));
   }
 
@@ -253,8 +266,15 @@ public class OccupancyTracker
     boolean wasIn = old != null && PresenceMark.inOffice(old);
     boolean isIn = PresenceMark.inOffice(mark);
     if (wasIn == isIn) return false;
+    track(nip, isIn, LocalDate.ofEpochDay(day.value()).toString());
     present.update(count() + (isIn ? 1 : -1));
     return true;
+  }
+
+  /** Keeps the employee in the unscheduled set exactly while in the office and not scheduled. */
+  private void track(String nip, boolean isIn, String date) throws Exception {
+    if (isIn && !rosters.isScheduledInOffice(date, nip)) unscheduled.put(nip, Boolean.TRUE);
+    else unscheduled.remove(nip);
   }
 
   /**
@@ -266,6 +286,7 @@ public class OccupancyTracker
     if (current != null && current >= localDay) return false;
     int before = count();
     marks.clear();
+    unscheduled.clear();
     present.update(0);
     day.update(localDay);
     rosters.dropBefore(LocalDate.ofEpochDay(localDay).toString());
@@ -290,15 +311,10 @@ public class OccupancyTracker
     String today = LocalDate.ofEpochDay(localDay(timeMs, u)).toString();
     o.scheduledOffice = rosters.scheduledInOffice(today);
     if (o.scheduledOffice != null) {
-      List<String> unscheduled = new ArrayList<>();
-      for (Map.Entry<String, Long> m : marks.entries()) {
-        if (PresenceMark.inOffice(m.getValue())
-            && !rosters.isScheduledInOffice(today, m.getKey())) {
-          unscheduled.add(m.getKey());
-        }
-      }
-      o.unscheduled = unscheduled.size();
-      o.unscheduledNips = unscheduled.toArray(new String[0]);
+      List<String> names = new ArrayList<>();
+      for (String nip : unscheduled.keys()) names.add(nip);
+      o.unscheduled = names.size();
+      o.unscheduledNips = names.toArray(new String[0]);
     }
     out.collect(o);
   }

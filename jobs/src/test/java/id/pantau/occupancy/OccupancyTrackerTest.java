@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -241,5 +243,41 @@ class OccupancyTrackerTest {
     watermark(Long.MAX_VALUE);
     assertThat(updates()).allSatisfy(u -> assertThat(u.timeMs).isLessThan(Long.MAX_VALUE));
     assertThat(updates()).anySatisfy(u -> assertThat(u.present).isEqualTo(1));
+  }
+
+  void roster(String nip, RosterMode mode) throws Exception {
+    RosterEntry r = new RosterEntry();
+    r.nip = nip;
+    r.unitId = UNIT;
+    r.date = "2026-11-23";
+    r.mode = mode;
+    harness.processElement2(new StreamRecord<>(UnitFact.of(r), SEVEN_AM));
+  }
+
+  @Test
+  void namesThoseInTheOfficeWithoutBeingScheduledAsRostersAndPresenceChange() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    roster("a", RosterMode.WFO);
+    roster("b", RosterMode.WFH);
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN + ONE_SECOND));
+    send(checkIn("c", SEVEN_TEN + 2 * ONE_SECOND));
+    watermark(SEVEN_TEN + 10 * ONE_SECOND);
+    assertThat(last().unscheduledNips).containsExactlyInAnyOrder("b", "c");
+
+    roster("b", RosterMode.PIKET); // a roster change during the day
+    send(checkOut("c", SEVEN_TWENTY));
+    watermark(SEVEN_TWENTY + ONE_SECOND);
+    assertThat(last().unscheduled).isZero();
+    assertThat(last().unscheduledNips).isEmpty();
+
+    send(checkIn("c", SEVEN_THIRTY));
+    watermark(SEVEN_THIRTY + ONE_SECOND);
+    assertThat(last().unscheduledNips).containsExactly("c");
+
+    watermark(MIDNIGHT_WIB + ONE_SECOND);
+    assertThat(last().present).isZero();
+    assertThat(last().unscheduled).isNull(); // no roster for the new day
   }
 }
