@@ -7,6 +7,7 @@ import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.policy.RegionRules;
@@ -70,6 +71,13 @@ public class CheckinTracker
   private transient MapState<String, WindowState> windows; // date|window -> last result
   private transient MapState<String, Mark> marks; // eventId -> check-in or ping
 
+  // date|unit|mode -> plan: a handful of plans serve every employee of a unit, and deriving one
+  // parses dates, times and zones. Derived from the broadcast units and policies, so any new
+  // version of those drops them all.
+  private transient Map<String, DayPlan> plans;
+
+  static final int MAX_PLANS = 10_000;
+
   /**
    * @param unitGraceMs how long a roster waits for its unit (processing time)
    * @param staleAfterMs a roster for a date that ended this long before the wall clock is ignored
@@ -82,6 +90,7 @@ public class CheckinTracker
 
   @Override
   public void open(OpenContext ctx) {
+    plans = new HashMap<>();
     days =
         getRuntimeContext()
             .getMapState(
@@ -100,6 +109,7 @@ public class CheckinTracker
   @Override
   public void processBroadcastElement(ComplianceRef ref, Context ctx, Collector<WindowResult> out)
       throws Exception {
+    plans.clear();
     if (ref.unit != null) {
       BroadcastState<String, Unit> units = ctx.getBroadcastState(UNITS);
       Unit before = units.get(ref.unit.unitId);
@@ -123,7 +133,7 @@ public class CheckinTracker
   private void onRoster(RosterEntry r, long now, ReadOnlyContext ctx) throws Exception {
     if (isStale(r.date, ctx.timerService().currentProcessingTime())) return;
     Unit u = ctx.getBroadcastState(UNITS).get(r.unitId);
-    if (u != null && now >= DayPlan.dropAt(r.date, u.timeZone, policy(ctx, u, r.date))) {
+    if (u != null && now >= plan(ctx, r.date, null, u).dropAtMs) {
       return; // the date is closed in event time
     }
     Day d = new Day(r);
@@ -180,7 +190,7 @@ public class CheckinTracker
     long dropAt;
     if (u != null) {
       String date = DayPlan.localDate(timeMs, u.timeZone);
-      dropAt = DayPlan.dropAt(date, u.timeZone, policy(ctx, u, date));
+      dropAt = plan(ctx, date, null, u).dropAtMs;
     } else {
       dropAt = timeMs + UNPLACED_MARK_MS;
     }
@@ -275,7 +285,7 @@ public class CheckinTracker
         d.waitUntilMs = 0;
         days.put(date, d);
       }
-      DayPlan plan = DayPlan.of(date, d.roster.mode, u, policy(ctx, u, date));
+      DayPlan plan = plan(ctx, date, d.roster.mode, u);
       if (now != Long.MIN_VALUE && now >= plan.dropAtMs) {
         days.remove(date);
         for (String w : before.keySet()) windows.remove(date + "|" + w);
@@ -401,6 +411,18 @@ public class CheckinTracker
     if (days.isEmpty()) days.clear();
     if (windows.isEmpty()) windows.clear();
     if (marks.isEmpty()) marks.clear();
+  }
+
+  /** The plan of a date for a mode (null: none expected, only the date's drop time). */
+  private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, Unit u) throws Exception {
+    String key = date + '|' + u.unitId + '|' + mode;
+    DayPlan p = plans.get(key);
+    if (p == null) {
+      if (plans.size() >= MAX_PLANS) plans.clear();
+      p = DayPlan.of(date, mode, u, policy(ctx, u, date));
+      plans.put(key, p);
+    }
+    return p;
   }
 
   private static Policy policy(ReadOnlyContext ctx, Unit u, String date) throws Exception {
