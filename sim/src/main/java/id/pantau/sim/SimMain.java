@@ -60,6 +60,8 @@ public final class SimMain {
         case "--ingest" -> opts.put("PANTAU_INGEST_URL", value);
         case "--token" -> opts.put("PANTAU_SIM_TOKEN", value);
         case "--date" -> opts.put("date", value);
+        case "--out" -> opts.put("out", value);
+        case "--compress" -> opts.put("compress", value);
         default -> {
           err.println("sim: unknown option " + a);
           usage(err);
@@ -91,6 +93,29 @@ public final class SimMain {
         }
         return 0;
       }
+      case "truth" -> {
+        SimDay day = SimDay.of(city, date(opts), Faults.all());
+        java.nio.file.Path dir =
+            java.nio.file.Path.of(opts.getOrDefault("out", "truth-" + day.date()));
+        id.pantau.sim.truth.GroundTruth.of(day).writeTo(dir);
+        err.printf(
+            "sim: ground truth of %s (seed %d, %d units, %,d staff) written to %s%n",
+            day.date(), city.seed(), city.units().size(), city.staffCount(), dir);
+        return 0;
+      }
+      case "send" -> {
+        // Against a remote ingest on its own clock: receipt times, and so the late uploads, are
+        // ingest's own; `./pantau verify` runs the stack on the simulated clock instead.
+        SimDay day = SimDay.of(city, date(opts), Faults.all());
+        URI ingest = URI.create(opts.getOrDefault("PANTAU_INGEST_URL", "http://127.0.0.1:8081"));
+        double compress = Double.parseDouble(opts.getOrDefault("compress", "1440"));
+        DaySender.Result r =
+            new DaySender(ingest, opts.get("PANTAU_SIM_TOKEN"), t -> {}, compress, err::println)
+                .send(day);
+        err.println("sim: " + r.line());
+        r.problems().stream().limit(20).forEach(p -> err.println("sim: " + p));
+        return r.ok() ? 0 : 1;
+      }
       case "run" -> {
         URI ingest = URI.create(opts.getOrDefault("PANTAU_INGEST_URL", "http://127.0.0.1:8081"));
         LiveSimulator sim =
@@ -120,6 +145,12 @@ public final class SimMain {
     }
   }
 
+  private static LocalDate date(Map<String, String> opts) {
+    return opts.containsKey("date")
+        ? LocalDate.parse(opts.get("date"))
+        : LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(1);
+  }
+
   private static Writer writer(PrintStream out) {
     return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
       @Override
@@ -136,6 +167,12 @@ public final class SimMain {
           run   [--ingest URL] [--token T]   play the city on the wall clock against ingest
           plan  [--date YYYY-MM-DD]          print a day's events as NDJSON (default: today, WIB)
           units                              print the units as NDJSON
+          truth [--date D] [--out DIR]       write a day's ground truth as CSV files (default
+                                             yesterday, WIB; DIR truth-<date>)
+          send  [--date D] [--ingest URL] [--compress X]
+                                             send a day with all faults to ingest, X simulated
+                                             seconds per second (1440: the day in a minute; 0: at
+                                             once)
           common options: [--seed N] [--units N] [--staff N]
           environment: PANTAU_INGEST_URL, PANTAU_SIM_TOKEN, PANTAU_SIM_SEED, PANTAU_SIM_UNITS,
                        PANTAU_SIM_STAFF, PANTAU_SIM_WORK_WEEKENDS""");

@@ -1,0 +1,249 @@
+package id.pantau.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pantau.events.Json;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated day as it reaches ingest: the {@link DayPlan}, plus the reference data (units,
+ * regions, zone levels with a change at noon in one region, the roster of every employee on duty)
+ * and the {@link Faults} of delivery (offline phones uploading late, duplicates, malformed records,
+ * mock locations). Every record has the simulated instant it is sent at; ingest receives it at the
+ * end of its {@link #STEP} (the sender posts each step's records in one request, with the simulated
+ * clock at the step's end), so receipt times — and with them the late uploads — are part of the
+ * day, not of the machine it is replayed on. Deterministic: same city, date and faults, same day.
+ */
+public final class SimDay {
+  /** Records sent in one simulated minute go in one request, received at the minute's end. */
+  public static final Duration STEP = Duration.ofMinutes(1);
+
+  private static final long FAULT_SALT = 0x46415554L;
+  private static final long ROSTER_SALT = 0x524F5354L;
+  private static final long ZONE_SALT = 0x5A4F4E45L;
+
+  /** One zone-level version of a region (PUT /v1/zones/{region}). */
+  public record ZoneVersion(String regionId, ZoneLevel level, Instant effectiveFrom) {}
+
+  /** What a sent record is, for the sender's accounting. */
+  public enum Kind {
+    EVENT,
+    DUPLICATE,
+    /** A malformed line inside an NDJSON batch: ingest lists it in "rejected". */
+    MALFORMED_LINE,
+    /** A malformed event posted alone as application/json: ingest answers 400. */
+    MALFORMED_SINGLE
+  }
+
+  /** A record sent at a simulated instant. */
+  public record Send(Instant at, Kind kind, String eventId, String line) {}
+
+  /** An event as ingest accepts it: the planned event, as sent, and when ingest first got it. */
+  public record Accepted(Planned planned, boolean mock, Instant receivedAt) {
+    public String eventId() {
+      return planned.eventId();
+    }
+  }
+
+  private final City city;
+  private final LocalDate date;
+  private final Faults faults;
+  private final DayPlan plan;
+  private final List<ZoneVersion> zones = new ArrayList<>();
+  private final List<RosterEntry> rosters = new ArrayList<>();
+  private final List<Send> sends = new ArrayList<>();
+  private final Map<String, Accepted> accepted = new LinkedHashMap<>();
+  private final Instant referenceAt;
+  private int malformed;
+
+  private SimDay(City city, LocalDate date, Faults faults) {
+    this.city = city;
+    this.date = date;
+    this.faults = faults;
+    this.plan = DayPlan.of(city, date);
+    long seed = city.seed();
+    long day = date.toEpochDay();
+
+    Instant first = null;
+    for (Region r : city.regions()) {
+      Instant midnight = date.atStartOfDay(r.zone()).toInstant();
+      if (first == null || midnight.isBefore(first)) first = midnight;
+    }
+    // Reference data goes in an hour before the day begins anywhere.
+    this.referenceAt = first.minus(Duration.ofHours(1));
+
+    // Zone levels: each region's level from the day before, and one region one level up at noon.
+    Rng zr = Rng.of(seed, ZONE_SALT, day);
+    int changing = zr.nextInt(city.regions().size());
+    for (int i = 0; i < city.regions().size(); i++) {
+      Region r = city.regions().get(i);
+      zones.add(
+          new ZoneVersion(r.id(), r.level(), date.minusDays(1).atStartOfDay(r.zone()).toInstant()));
+      if (i == changing) {
+        ZoneLevel up = r.level() == ZoneLevel.LOW ? ZoneLevel.MEDIUM : ZoneLevel.HIGH;
+        zones.add(
+            new ZoneVersion(r.id(), up, date.atTime(LocalTime.NOON).atZone(r.zone()).toInstant()));
+      }
+    }
+
+    // Rosters: WFO and WFH as planned, the round-the-clock crews as PIKET, and some of those who
+    // do not come at all on leave or sick.
+    for (Assignment a : plan.assignments()) {
+      if (!a.onDuty()) continue;
+      RosterEntry row = new RosterEntry();
+      row.nip = a.nip();
+      row.unitId = a.unitId();
+      row.date = date.toString();
+      row.homeRegion = a.employee().regionId();
+      if (a.shift() != Shift.OFFICE) row.mode = RosterMode.PIKET;
+      else row.mode = a.mode() == id.pantau.events.WorkMode.WFO ? RosterMode.WFO : RosterMode.WFH;
+      if (a.shift() == Shift.OFFICE && !a.checkedIn()) {
+        Rng lr = Rng.of(seed, ROSTER_SALT, day, Rng.hash(a.nip()));
+        if (lr.chance(faults.leaveShare())) {
+          row.mode = lr.chance(0.5) ? RosterMode.LEAVE : RosterMode.SICK;
+        }
+      }
+      rosters.add(row);
+    }
+
+    // Events: on time, or uploaded late by an offline phone; some twice; some with a mock fix.
+    int seq = 0;
+    for (Planned p : plan.events()) {
+      Rng r = Rng.of(seed, FAULT_SALT, day, Rng.hash(p.eventId()));
+      boolean mock = !p.isAttendance() && r.chance(faults.mockShare());
+      Instant at = p.at();
+      if (!p.isAttendance() && r.chance(faults.offlineShare())) {
+        at = at.plus(Duration.ofSeconds(r.between(10 * 60, 150 * 60)));
+      }
+      String line = line(p, mock);
+      sends.add(new Send(at, Kind.EVENT, p.eventId(), line));
+      accepted.put(p.eventId(), new Accepted(p, mock, receipt(at)));
+      if (r.chance(faults.duplicateShare())) {
+        sends.add(
+            new Send(
+                at.plus(Duration.ofSeconds(r.between(0, 20 * 60))),
+                Kind.DUPLICATE,
+                p.eventId(),
+                line));
+      }
+      seq++;
+    }
+
+    // Malformed records, spread over the day, each refused by ingest for a named reason.
+    if (faults.malformedShare() > 0) {
+      Rng r = Rng.of(seed, FAULT_SALT, day, 0x42414421L);
+      int n = Math.max(1, (int) Math.round(seq * faults.malformedShare()));
+      List<Planned> events = plan.events();
+      for (int i = 0; i < n; i++) {
+        Planned p = events.get(r.nextInt(events.size()));
+        String id = "malformed-" + date + "-" + i;
+        boolean single = i % 4 == 3;
+        sends.add(
+            new Send(
+                p.at(),
+                single ? Kind.MALFORMED_SINGLE : Kind.MALFORMED_LINE,
+                id,
+                malformed(p, id, i)));
+        malformed++;
+      }
+    }
+    sends.sort(Comparator.comparing(Send::at));
+  }
+
+  public static SimDay of(City city, LocalDate date, Faults faults) {
+    return new SimDay(city, date, faults);
+  }
+
+  /** The end of the step that holds {@code at}: when ingest receives a record sent at it. */
+  public static Instant receipt(Instant at) {
+    long step = STEP.toMillis();
+    long ms = at.toEpochMilli();
+    return Instant.ofEpochMilli(Math.floorDiv(ms + step - 1, step) * step);
+  }
+
+  private static String line(Planned p, boolean mock) {
+    if (!mock) return p.json();
+    ObjectNode n = Json.MAPPER.valueToTree(p.event());
+    ((ObjectNode) n.get("location")).put("mock", true);
+    return n.toString();
+  }
+
+  /** A malformed variant of a real event: each kind names a field ingest must refuse. */
+  private static String malformed(Planned p, String id, int i) {
+    ObjectNode n = Json.MAPPER.valueToTree(p.event());
+    n.put("eventId", id);
+    switch (i % 6) {
+      case 0 -> n.remove("nip");
+      case 1 -> n.put("time", "07:12 tomorrow");
+      case 2 -> n.put("type", "selfie");
+      case 3 -> n.put("unitId", "");
+      case 4 -> {
+        if (n.has("location")) ((ObjectNode) n.get("location")).put("lat", 123.4);
+        else n.put("nip", "not a nip!");
+      }
+      default -> {
+        return n.toString().substring(0, n.toString().length() / 2); // cut off: not JSON
+      }
+    }
+    return n.toString();
+  }
+
+  public City city() {
+    return city;
+  }
+
+  public LocalDate date() {
+    return date;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public DayPlan plan() {
+    return plan;
+  }
+
+  /** When the reference data (units, regions, zones, rosters) is sent. */
+  public Instant referenceAt() {
+    return referenceAt;
+  }
+
+  public List<ZoneVersion> zones() {
+    return zones;
+  }
+
+  public List<RosterEntry> rosters() {
+    return rosters;
+  }
+
+  /** Everything sent after the reference data, in order of the simulated instant it is sent at. */
+  public List<Send> sends() {
+    return sends;
+  }
+
+  /** The events ingest accepts (each once, by eventId), with their receipt time. */
+  public Map<String, Accepted> accepted() {
+    return accepted;
+  }
+
+  /** How many malformed records are sent (ingest must refuse every one). */
+  public int malformed() {
+    return malformed;
+  }
+
+  /** The local zone of a unit. */
+  public ZoneId zone(String unitId) {
+    return city.unit(unitId).zone();
+  }
+}

@@ -1,0 +1,38 @@
+package id.pantau.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that shows the instant it was last set to: the simulated "now" that a {@link DaySender}
+ * moves forward and an in-process ingest reads for its receipt times, so a day replayed in a minute
+ * gets the same receipt times (and the same late uploads) as the day lived in real time.
+ */
+public final class SteppedClock extends Clock {
+  private volatile Instant now;
+
+  public SteppedClock(Instant start) {
+    this.now = start;
+  }
+
+  public void set(Instant instant) {
+    this.now = instant;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this; // instants only
+  }
+}

@@ -1,0 +1,317 @@
+package id.pantau.sim.truth;
+
+import id.pantau.events.WorkMode;
+import id.pantau.sim.CityUnit;
+import id.pantau.sim.Region;
+import id.pantau.sim.SimDay;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the pipeline must produce for a {@link SimDay}, computed from the simulation alone by the
+ * rules the README states (it shares the event model and the seed policy's data with the jobs, not
+ * their code): occupancy per unit and minute with caps and floors, breaches, each employee's result
+ * per window with the location flags, compliance counts per unit and window, daily rollups.
+ */
+public final class GroundTruth {
+  /** Counts of one unit and window. */
+  public record Count(
+      String unitId,
+      String window,
+      int expected,
+      int onTime,
+      int late,
+      int missed,
+      int lateUpload) {
+    public double rate() {
+      return expected == 0 ? 0 : (onTime + late) / (double) expected;
+    }
+  }
+
+  /** One employee on the date: the status of each window and the location flags raised. */
+  public record Followup(
+      String nip, String unitId, String mode, Map<String, String> windows, TreeSet<String> flags) {}
+
+  /** The daily rollup of a unit. */
+  public record Daily(
+      String unitId,
+      Double attendanceRate,
+      Double wfhCompliance,
+      int peakPresent,
+      double meanPresent,
+      double minutesOverCap) {}
+
+  /** One breach; {@code endMs} null when it still held at the end of the date. */
+  public record Breach(
+      String unitId, String kind, long startMs, Long endMs, int limit, int worst) {}
+
+  private final SimDay day;
+  private final Rules rules;
+  private final Map<String, Presence> presence = new LinkedHashMap<>();
+  private final List<Breach> breaches = new ArrayList<>();
+  private final Map<String, Followup> followups = new TreeMap<>();
+  private final List<Count> counts = new ArrayList<>();
+  private final Map<String, Daily> daily = new LinkedHashMap<>();
+
+  private GroundTruth(SimDay day) {
+    this.day = day;
+    this.rules = new Rules(day);
+    for (CityUnit u : day.city().units()) {
+      Presence p = new Presence(day, u);
+      presence.put(u.unitId(), p);
+      for (Breaches.Breach b : Breaches.of(u, p, rules)) {
+        breaches.add(
+            new Breach(b.unitId(), b.kind(), b.startMs(), b.endMs(), b.limit(), b.worst()));
+      }
+    }
+    Map<String, int[]> tally =
+        new TreeMap<>(); // unit|window -> expected, on time, late, missed, upload
+    for (Checkins.Result r : Checkins.of(day, rules)) {
+      followups
+          .computeIfAbsent(
+              r.nip(), n -> new Followup(n, r.unitId(), r.mode(), new TreeMap<>(), new TreeSet<>()))
+          .windows()
+          .put(r.window(), r.status());
+      int[] c = tally.computeIfAbsent(r.unitId() + "|" + r.window(), k -> new int[5]);
+      c[0]++;
+      switch (r.status()) {
+        case "ON_TIME" -> c[1]++;
+        case "LATE" -> c[2]++;
+        case "LATE_UPLOAD" -> {
+          c[2]++;
+          c[4]++;
+        }
+        default -> c[3]++;
+      }
+    }
+    tally.forEach(
+        (k, c) -> {
+          int bar = k.indexOf('|');
+          counts.add(
+              new Count(k.substring(0, bar), k.substring(bar + 1), c[0], c[1], c[2], c[3], c[4]));
+        });
+    flags();
+    for (CityUnit u : day.city().units()) daily.put(u.unitId(), daily(u));
+  }
+
+  public static GroundTruth of(SimDay day) {
+    return new GroundTruth(day);
+  }
+
+  /**
+   * Location flags (README, "Location rules"): MOCK_LOCATION for a fix whose phone says so;
+   * OUT_OF_REGION for a WFH fix (a ping, or an attendance event in mode WFH) beyond the region's
+   * boundary by more than its accuracy. The simulation's offices, accuracies and devices raise no
+   * OUTSIDE_OFFICE, LOW_ACCURACY, IMPOSSIBLE_TRAVEL or SHARED_DEVICE.
+   */
+  private void flags() {
+    for (SimDay.Accepted a : day.accepted().values()) {
+      var p = a.planned();
+      var loc = p.isAttendance() ? p.attendance().location : p.location().location;
+      if (loc == null) continue;
+      CityUnit u = day.city().unit(p.unitId());
+      boolean wfh = !p.isAttendance() || p.attendance().mode == WorkMode.WFH;
+      List<String> kinds = new ArrayList<>();
+      if (a.mock()) kinds.add("MOCK_LOCATION");
+      if (wfh
+          && beyondM(u.region(), loc.lat, loc.lon) > (loc.accuracyM == null ? 0 : loc.accuracyM)) {
+        kinds.add("OUT_OF_REGION");
+      }
+      if (kinds.isEmpty()) continue;
+      followups
+          .computeIfAbsent(
+              p.nip(), n -> new Followup(n, p.unitId(), null, new TreeMap<>(), new TreeSet<>()))
+          .flags()
+          .addAll(kinds);
+    }
+  }
+
+  /** Metres outside the region's square boundary (0 inside). */
+  static double beyondM(Region r, double lat, double lon) {
+    double dLat = Math.max(0, Math.abs(lat - r.lat()) - Region.HALF_SIDE_DEG);
+    double dLon = Math.max(0, Math.abs(lon - r.lon()) - Region.HALF_SIDE_DEG);
+    return Math.hypot(dLat, dLon) * 111_320 * Math.cos(Math.toRadians(lat));
+  }
+
+  private Daily daily(CityUnit u) {
+    Presence p = presence.get(u.unitId());
+    Double attendance = rate(u.unitId(), true);
+    Double wfh = rate(u.unitId(), false);
+    int peak = 0;
+    double area = 0, overMs = 0;
+    List<Long> moments = new ArrayList<>(new TreeSet<>(momentsOf(u, p)));
+    for (int i = 0; i < moments.size(); i++) {
+      long t = moments.get(i);
+      long next = i + 1 < moments.size() ? moments.get(i + 1) : p.dayEndMs();
+      int present = p.at(t);
+      peak = Math.max(peak, present);
+      area += present * (double) (next - t);
+      if (present > rules.cap(u, t)) overMs += next - t;
+    }
+    double span = p.dayEndMs() - p.dayStartMs();
+    return new Daily(u.unitId(), attendance, wfh, peak, area / span, overMs / 60_000.0);
+  }
+
+  private List<Long> momentsOf(CityUnit u, Presence p) {
+    List<Long> m = new ArrayList<>(p.changes());
+    for (long t : rules.ruleChanges(u)) if (t >= p.dayStartMs() && t < p.dayEndMs()) m.add(t);
+    return m;
+  }
+
+  private Double rate(String unitId, boolean attendance) {
+    int expected = 0, done = 0;
+    for (Count c : counts) {
+      if (!c.unitId().equals(unitId) || c.window().equals("ATTENDANCE") != attendance) continue;
+      expected += c.expected();
+      done += c.onTime() + c.late();
+    }
+    return expected == 0 ? null : done / (double) expected;
+  }
+
+  public SimDay day() {
+    return day;
+  }
+
+  public Presence presence(String unitId) {
+    return presence.get(unitId);
+  }
+
+  public int cap(String unitId, long t) {
+    return rules.cap(day.city().unit(unitId), t);
+  }
+
+  public int floor(String unitId, long t) {
+    return rules.floor(day.city().unit(unitId), t);
+  }
+
+  public List<Breach> breaches() {
+    return breaches;
+  }
+
+  public List<Count> counts() {
+    return counts;
+  }
+
+  public Map<String, Followup> followups() {
+    return followups;
+  }
+
+  public Map<String, Daily> daily() {
+    return daily;
+  }
+
+  /**
+   * Writes the truth as CSV files into {@code dir}: occupancy.csv (unit, minute, present, cap,
+   * floor), breaches.csv, compliance.csv, followups.csv, daily.csv.
+   */
+  public void writeTo(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Writer w = Files.newBufferedWriter(dir.resolve("occupancy.csv"), StandardCharsets.UTF_8)) {
+      w.write("unit,minute,present,cap,floor\n");
+      for (CityUnit u : day.city().units()) {
+        Presence p = presence.get(u.unitId());
+        for (long t = p.dayStartMs(); t < p.dayEndMs(); t += 60_000) {
+          w.write(
+              u.unitId()
+                  + ","
+                  + Instant.ofEpochMilli(t)
+                  + ","
+                  + p.at(t)
+                  + ","
+                  + cap(u.unitId(), t)
+                  + ","
+                  + floor(u.unitId(), t)
+                  + "\n");
+        }
+      }
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("breaches.csv"), StandardCharsets.UTF_8)) {
+      w.write("unit,kind,startedAt,endedAt,limit,present\n");
+      for (Breach b : breaches) {
+        w.write(
+            b.unitId()
+                + ","
+                + b.kind()
+                + ","
+                + Instant.ofEpochMilli(b.startMs())
+                + ","
+                + (b.endMs() == null ? "" : Instant.ofEpochMilli(b.endMs()))
+                + ","
+                + b.limit()
+                + ","
+                + b.worst()
+                + "\n");
+      }
+    }
+    try (Writer w =
+        Files.newBufferedWriter(dir.resolve("compliance.csv"), StandardCharsets.UTF_8)) {
+      w.write("unit,window,expected,on_time,late,missed,late_upload,rate\n");
+      for (Count c : counts) {
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%s,%s,%d,%d,%d,%d,%d,%.6f%n",
+                c.unitId(),
+                c.window(),
+                c.expected(),
+                c.onTime(),
+                c.late(),
+                c.missed(),
+                c.lateUpload(),
+                c.rate()));
+      }
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("followups.csv"), StandardCharsets.UTF_8)) {
+      w.write("unit,nip,mode,window,status,flags\n");
+      for (Followup f : followups.values()) {
+        String flags = String.join(";", f.flags());
+        if (f.windows().isEmpty()) w.write(f.unitId() + "," + f.nip() + ",,,," + flags + "\n");
+        for (Map.Entry<String, String> e : f.windows().entrySet()) {
+          w.write(
+              f.unitId()
+                  + ","
+                  + f.nip()
+                  + ","
+                  + f.mode()
+                  + ","
+                  + e.getKey()
+                  + ","
+                  + e.getValue()
+                  + ","
+                  + flags
+                  + "\n");
+        }
+      }
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve("daily.csv"), StandardCharsets.UTF_8)) {
+      w.write("unit,attendance_rate,wfh_compliance,peak_present,mean_present,minutes_over_cap\n");
+      for (Daily d : daily.values()) {
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%s,%s,%s,%d,%.6f,%.6f%n",
+                d.unitId(),
+                d.attendanceRate() == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%.6f", d.attendanceRate()),
+                d.wfhCompliance() == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%.6f", d.wfhCompliance()),
+                d.peakPresent(),
+                d.meanPresent(),
+                d.minutesOverCap()));
+      }
+    }
+  }
+}
