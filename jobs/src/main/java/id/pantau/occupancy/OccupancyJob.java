@@ -18,7 +18,11 @@ public final class OccupancyJob {
     return attendance
         .keyBy(e -> e.unitId)
         .connect(unitFacts.keyBy(UnitFact::unitId))
-        .process(new OccupancyTracker(cfg.unitGraceMs()), TypeInformation.of(OccupancyUpdate.class))
+        .process(
+            new OccupancyTracker(
+                cfg.unitGraceMs(),
+                cfg.bounded() ? Long.MAX_VALUE : OccupancyTracker.MAX_CATCH_UP_MS),
+            TypeInformation.of(OccupancyUpdate.class))
         .name("Occupancy tracker")
         .uid("occupancy-tracker");
   }

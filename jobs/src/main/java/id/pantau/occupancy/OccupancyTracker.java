@@ -48,6 +48,7 @@ public class OccupancyTracker
   static final int MAX_PENDING = 10_000;
 
   private final long unitGraceMs;
+  private final long maxCatchUpMs;
 
   private transient ValueState<Unit> unit;
   private transient MapState<String, Long> marks; // nip -> PresenceMark, for the current local day
@@ -64,7 +65,18 @@ public class OccupancyTracker
   private transient ExposureBook exposures;
 
   public OccupancyTracker(long unitGraceMs) {
+    this(unitGraceMs, MAX_CATCH_UP_MS);
+  }
+
+  /**
+   * @param maxCatchUpMs when event time jumps further than this (a restart after a quiet night),
+   *     the missed minute points are skipped; a bounded replay passes Long.MAX_VALUE, so it writes
+   *     every minute as the live job did (its watermark jumps hours at once, and a cap change at a
+   *     minute without a check-in only shows at a minute point)
+   */
+  public OccupancyTracker(long unitGraceMs, long maxCatchUpMs) {
     this.unitGraceMs = unitGraceMs;
+    this.maxCatchUpMs = maxCatchUpMs;
   }
 
   @Override
@@ -213,6 +225,7 @@ public class OccupancyTracker
       return;
     }
     if (u == null) return;
+    Long dayBefore = day.value();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
     for (Iterator<Map.Entry<String, Long>> it = buffered.iterator(); it.hasNext(); ) {
       Map.Entry<String, Long> b = it.next();
@@ -235,8 +248,16 @@ public class OccupancyTracker
     if (isBeat) {
       nextBeat.clear();
       long watermark = ctx.timerService().currentWatermark();
-      if (watermark == Long.MAX_VALUE) return; // the end of a bounded input: no next minute
-      if (watermark - t > MAX_CATCH_UP_MS) {
+      if (watermark == Long.MAX_VALUE) {
+        // The end of a bounded input (a replay): the minutes up to the end of the local day of
+        // the last fact, as the live job wrote them (a cap change at a quiet minute shows only at a
+        // minute point), and the midnight point; then no next minute.
+        if (!buffered.isEmpty() || (dayBefore != null && t < dayEnd(dayBefore, u))) {
+          scheduleBeat(t, ctx);
+        }
+        return;
+      }
+      if (watermark - t > maxCatchUpMs) {
         // Event time jumped (a restart after a quiet night): skip the missed minutes, but not the
         // day change they contained.
         if (rollTo(localDay(watermark, u))) emit(u, watermark, out);
@@ -322,6 +343,13 @@ public class OccupancyTracker
   private int count() throws Exception {
     Integer p = present.value();
     return p == null ? 0 : p;
+  }
+
+  private static long dayEnd(long localDay, Unit u) {
+    return LocalDate.ofEpochDay(localDay + 1)
+        .atStartOfDay(ZoneId.of(u.timeZone))
+        .toInstant()
+        .toEpochMilli();
   }
 
   private static long localDay(long timeMs, Unit u) {

@@ -124,6 +124,31 @@ class OccupancyTrackerTest {
   }
 
   @Test
+  void aBoundedReplayWritesEveryMinuteOfAWatermarkJumpWithTheEventsInBetween() throws Exception {
+    harness.close();
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS, Long.MAX_VALUE)),
+            e -> e.unitId,
+            UnitFact::unitId,
+            Types.STRING);
+    harness.open();
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_AM + 90 * ONE_MINUTE + ONE_SECOND));
+    send(checkOut("a", SEVEN_AM + 150 * ONE_MINUTE + ONE_SECOND));
+    watermark(SEVEN_AM + 180 * ONE_MINUTE); // three hours at once, as a replay reads them
+
+    List<OccupancyUpdate> beats =
+        updates().stream().filter(u -> u.timeMs % ONE_MINUTE == 0 && u.timeMs > SEVEN_AM).toList();
+    assertThat(beats).hasSize(180);
+    assertThat(beats.get(90).present).as("07:00 + 91 min").isEqualTo(1);
+    assertThat(beats.get(89).present).as("07:00 + 90 min").isZero();
+    assertThat(beats.get(150).present).as("07:00 + 151 min").isZero();
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the next minute only
+  }
+
+  @Test
   void correctsAtOnceWhenAnEventArrivesAfterTheWatermark() throws Exception {
     watermark(SEVEN_AM);
     unit(tangerang(10));
@@ -279,5 +304,22 @@ class OccupancyTrackerTest {
     watermark(MIDNIGHT_WIB + ONE_SECOND);
     assertThat(last().present).isZero();
     assertThat(last().unscheduled).isNull(); // no roster for the new day
+  }
+
+  @Test
+  void aBoundedReplayEndsWithEveryMinuteOfTheLastDayAndItsMidnight() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    send(checkIn("a", SEVEN_TEN));
+    watermark(Long.MAX_VALUE);
+
+    long midnight = at("2026-11-24T00:00:00+07:00");
+    List<OccupancyUpdate> beats =
+        updates().stream().filter(u -> u.timeMs % ONE_MINUTE == 0 && u.timeMs > SEVEN_AM).toList();
+    assertThat(beats).hasSize(17 * 60); // 07:01 … 24:00
+    assertThat(beats.get(beats.size() - 2).present).isEqualTo(1); // a forgotten check-out
+    assertThat(beats.get(beats.size() - 1).timeMs).isEqualTo(midnight);
+    assertThat(beats.get(beats.size() - 1).present).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 }
