@@ -30,11 +30,19 @@ public final class Ingest implements AutoCloseable {
   }
 
   public static Ingest start(IngestConfig config, TokenStore tokens) {
+    return start(config, tokens, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * With the clock that stamps receipt times (receivedAt) and default effectiveFrom: the system
+   * clock, or the simulated clock of `./pantau verify` replaying a day.
+   */
+  public static Ingest start(IngestConfig config, TokenStore tokens, java.time.Clock clock) {
     IngestApp.requireLoopbackWhenRelaxed(config); // before anything is opened
     KafkaEventPublisher publisher =
         new KafkaEventPublisher(config.kafkaBootstrap(), config.kafkaTimeout());
     try {
-      Javalin app = IngestApp.create(config, publisher, tokens);
+      Javalin app = IngestApp.create(config, publisher, tokens, clock);
       app.start();
       return new Ingest(app, publisher, config.host());
     } catch (RuntimeException e) {

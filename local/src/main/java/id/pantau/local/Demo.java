@@ -1,12 +1,5 @@
 package id.pantau.local;
 
-import id.pantau.access.TokenStore;
-import id.pantau.api.Dashboard;
-import id.pantau.api.DashboardConfig;
-import id.pantau.infra.InfluxServer;
-import id.pantau.infra.KafkaBroker;
-import id.pantau.ingest.Ingest;
-import id.pantau.ingest.IngestConfig;
 import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.PantauJobs;
 import id.pantau.sim.City;
@@ -31,6 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class Demo implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final DemoOptions options;
+  private LocalStack stack;
   String kafkaBootstrap;
   String influxUrl;
   String ingestUrl;
@@ -74,25 +68,14 @@ public final class Demo implements AutoCloseable {
   void start() throws Exception {
     Path data = options.dataDir();
     step("data directory " + data);
-
-    KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), options.port(9092));
-    started.push(kafka);
-    kafka.createPantauTopics(2);
-    kafkaBootstrap = kafka.bootstrapServers();
-
-    InfluxServer influx = InfluxServer.start(data.resolve("influxdb"), options.port(8086));
-    started.push(influx);
-    influx.createDatabase("pantau");
-    influxUrl = influx.url();
-
-    String env = System.getenv("PANTAU_TOKENS_FILE");
-    Path tokensFile;
-    if (env == null || env.isBlank()) {
-      tokens = DemoTokens.generate(data, "tng-disdukcapil");
-      tokensFile = tokens.file;
-    } else {
-      tokensFile = Path.of(env);
-    }
+    stack = new LocalStack(data, options::port);
+    started.push(stack);
+    stack.startKafka();
+    kafkaBootstrap = stack.kafkaBootstrap;
+    stack.startInflux();
+    influxUrl = stack.influxUrl;
+    stack.tokens("tng-disdukcapil");
+    tokens = stack.tokens;
 
     step("starting the Flink jobs on a local MiniCluster");
     Configuration flinkConf = new Configuration();
@@ -117,26 +100,12 @@ public final class Demo implements AutoCloseable {
     awaitTasksRunning(flinkUrl, job.getJobID().toString());
 
     step("starting ingest");
-    Ingest ingest =
-        Ingest.start(
-            IngestConfig.builder()
-                .kafkaBootstrap(kafkaBootstrap)
-                .host("127.0.0.1")
-                .port(options.port(8081))
-                .tokensFile(tokensFile)
-                .relaxDeviceAuth(true)
-                .build());
-    started.push(ingest);
-    ingestUrl = ingest.url();
+    stack.startIngest(Clock.systemUTC());
+    ingestUrl = stack.ingestUrl;
 
     step("starting dashboard-api");
-    Dashboard api =
-        Dashboard.start(
-            new DashboardConfig(
-                influxUrl, "pantau", kafkaBootstrap, "127.0.0.1", options.port(8080), tokensFile),
-            TokenStore.load(tokensFile));
-    started.push(api);
-    apiUrl = api.url();
+    stack.startDashboard();
+    apiUrl = stack.apiUrl;
 
     if (options.simulate()) {
       step("starting the simulated city");

@@ -1,0 +1,305 @@
+package id.pantau.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.sim.CityUnit;
+import id.pantau.sim.truth.GroundTruth;
+import id.pantau.sim.truth.Presence;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares what the pipeline wrote (InfluxDB, read over its HTTP API) and serves (dashboard-api)
+ * with the {@link GroundTruth} of the simulated day, recording every comparison in {@link
+ * Differences}.
+ */
+final class TruthCheck {
+  private final GroundTruth truth;
+  private final Differences diffs;
+  private final String influxUrl;
+  private final String apiUrl;
+  private final String token;
+  private final HttpClient http;
+  private final String date;
+
+  TruthCheck(
+      GroundTruth truth,
+      Differences diffs,
+      String influxUrl,
+      String apiUrl,
+      String token,
+      HttpClient http) {
+    this.truth = truth;
+    this.diffs = diffs;
+    this.influxUrl = influxUrl;
+    this.apiUrl = apiUrl;
+    this.token = token;
+    this.http = http;
+    this.date = truth.day().date().toString();
+  }
+
+  /** Series of an InfluxQL query, grouped by the named tags: tag values joined by '|' → rows. */
+  private Map<String, List<JsonNode>> query(String q, String... tags) throws Exception {
+    JsonNode r =
+        Verify.getJson(http, influxUrl + "/query?db=pantau&epoch=ms&q=" + Verify.enc(q), null);
+    Map<String, List<JsonNode>> out = new TreeMap<>();
+    JsonNode result = r.path("results").path(0);
+    if (result.has("error")) throw new IllegalStateException("InfluxDB: " + result.get("error"));
+    for (JsonNode s : result.path("series")) {
+      List<String> key = new ArrayList<>();
+      for (String t : tags) key.add(s.path("tags").path(t).asText());
+      List<String> columns = new ArrayList<>();
+      s.path("columns").forEach(c -> columns.add(c.asText()));
+      List<JsonNode> rows = new ArrayList<>();
+      for (JsonNode v : s.path("values")) {
+        var row = id.pantau.events.Json.MAPPER.createObjectNode();
+        for (int i = 0; i < columns.size(); i++) row.set(columns.get(i), v.get(i));
+        rows.add(row);
+      }
+      out.put(String.join("|", key), rows);
+    }
+    return out;
+  }
+
+  private static Long num(JsonNode n) {
+    return n == null || n.isNull() || n.isMissingNode() ? null : n.asLong();
+  }
+
+  private static Double dbl(JsonNode n) {
+    return n == null || n.isNull() || n.isMissingNode() ? null : n.asDouble();
+  }
+
+  private static String at(long ms) {
+    return Instant.ofEpochMilli(ms).toString();
+  }
+
+  /** Every point of each unit's date, and the value in force at every minute, against the truth. */
+  void occupancy() throws Exception {
+    long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
+    for (CityUnit u : truth.day().city().units()) {
+      Presence p = truth.presence(u.unitId());
+      from = Math.min(from, p.dayStartMs());
+      to = Math.max(to, p.dayEndMs());
+    }
+    Map<String, List<JsonNode>> series =
+        query(
+            "SELECT present, cap, \"floor\" FROM occupancy WHERE time >= "
+                + (from - 86_400_000L)
+                + "ms AND time < "
+                + to
+                + "ms GROUP BY unit",
+            "unit");
+    for (CityUnit u : truth.day().city().units()) {
+      String id = u.unitId();
+      Presence p = truth.presence(id);
+      TreeMap<Long, JsonNode> points = new TreeMap<>();
+      for (JsonNode row : series.getOrDefault(id, List.of()))
+        points.put(row.get("time").asLong(), row);
+      for (Map.Entry<Long, JsonNode> e : points.subMap(p.dayStartMs(), p.dayEndMs()).entrySet()) {
+        long t = e.getKey();
+        String what = id + " point at " + at(t);
+        diffs.check(
+            "occupancy: present at each point",
+            what,
+            (long) p.at(t),
+            num(e.getValue().get("present")));
+        diffs.check(
+            "occupancy: cap at each point",
+            what,
+            (long) truth.cap(id, t),
+            num(e.getValue().get("cap")));
+        diffs.check(
+            "occupancy: floor at each point",
+            what,
+            (long) truth.floor(id, t),
+            num(e.getValue().get("floor")));
+      }
+      for (long m = p.dayStartMs(); m < p.dayEndMs(); m += 60_000) {
+        String what = id + " minute " + at(m);
+        if (!diffs.check("occupancy: a point at every minute", what, true, points.containsKey(m))) {
+          var before = points.floorEntry(m);
+          if (before == null) continue;
+        }
+        JsonNode row = points.floorEntry(m).getValue();
+        diffs.check("occupancy: present per minute", what, (long) p.at(m), num(row.get("present")));
+      }
+    }
+  }
+
+  void breaches() throws Exception {
+    Map<String, List<JsonNode>> series =
+        query(
+            "SELECT present, \"limit\", \"open\", duration_s FROM breach GROUP BY unit, kind",
+            "unit",
+            "kind");
+    Map<String, JsonNode> actual = new HashMap<>();
+    for (Map.Entry<String, List<JsonNode>> s : series.entrySet()) {
+      for (JsonNode row : s.getValue())
+        actual.put(s.getKey() + "|" + row.get("time").asLong(), row);
+    }
+    for (GroundTruth.Breach b : truth.breaches()) {
+      String key = b.unitId() + "|" + b.kind() + "|" + b.startMs();
+      String what = b.unitId() + " " + b.kind() + " from " + at(b.startMs());
+      JsonNode row = actual.remove(key);
+      if (row == null) {
+        diffs.add(
+            "breaches",
+            what
+                + ": missing in InfluxDB (ends "
+                + (b.endMs() == null ? "open" : at(b.endMs()))
+                + ")");
+        continue;
+      }
+      diffs.check("breaches", what + " limit", (long) b.limit(), num(row.get("limit")));
+      diffs.check(
+          "breaches", what + " present (highest)", (long) b.worst(), num(row.get("present")));
+      diffs.check("breaches", what + " open", b.endMs() == null, row.get("open").asBoolean());
+      if (b.endMs() != null) {
+        diffs.check(
+            "breaches",
+            what + " duration_s",
+            (b.endMs() - b.startMs()) / 1000,
+            num(row.get("duration_s")));
+      }
+    }
+    for (Map.Entry<String, JsonNode> extra : actual.entrySet()) {
+      String[] k = extra.getKey().split("\\|");
+      diffs.add(
+          "breaches",
+          k[0]
+              + " "
+              + k[1]
+              + " from "
+              + at(Long.parseLong(k[2]))
+              + ": not in the ground truth ("
+              + extra.getValue()
+              + ")");
+    }
+  }
+
+  void daily() throws Exception {
+    Map<String, List<JsonNode>> series =
+        query("SELECT * FROM \"trends\".\"daily\" GROUP BY unit", "unit");
+    for (GroundTruth.Daily d : truth.daily().values()) {
+      long dayStart = truth.presence(d.unitId()).dayStartMs();
+      JsonNode row = null;
+      for (JsonNode r : series.getOrDefault(d.unitId(), List.of())) {
+        if (r.get("time").asLong() == dayStart) row = r;
+      }
+      String what = d.unitId() + " " + date;
+      if (row == null) {
+        diffs.add("daily rollups", what + ": no daily point at " + at(dayStart));
+        continue;
+      }
+      diffs.check(
+          "daily rollups",
+          what + " attendance_rate",
+          d.attendanceRate(),
+          dbl(row.get("attendance_rate")));
+      diffs.check(
+          "daily rollups",
+          what + " wfh_compliance",
+          d.wfhCompliance(),
+          dbl(row.get("wfh_compliance")));
+      diffs.check(
+          "daily rollups",
+          what + " peak_present",
+          (long) d.peakPresent(),
+          num(row.get("peak_present")));
+      diffs.check(
+          "daily rollups", what + " mean_present", d.meanPresent(), dbl(row.get("mean_present")));
+      diffs.check(
+          "daily rollups",
+          what + " minutes_over_cap",
+          d.minutesOverCap(),
+          dbl(row.get("minutes_over_cap")));
+    }
+  }
+
+  /** GET /api/v1/compliance?date: each unit's counts per window. */
+  void compliance() throws Exception {
+    JsonNode r = Verify.getJson(http, apiUrl + "/api/v1/compliance?date=" + date, token);
+    Map<String, JsonNode> rows = new HashMap<>();
+    for (JsonNode row : r.path("rows"))
+      rows.put(row.get("unit").asText() + "|" + row.get("window").asText(), row);
+    for (GroundTruth.Count c : truth.counts()) {
+      String what = c.unitId() + " " + c.window();
+      JsonNode row = rows.remove(c.unitId() + "|" + c.window());
+      if (row == null) {
+        diffs.add("compliance (API)", what + ": no row");
+        continue;
+      }
+      diffs.check(
+          "compliance (API)", what + " expected", (long) c.expected(), num(row.get("expected")));
+      diffs.check("compliance (API)", what + " onTime", (long) c.onTime(), num(row.get("onTime")));
+      diffs.check("compliance (API)", what + " late", (long) c.late(), num(row.get("late")));
+      diffs.check("compliance (API)", what + " missed", (long) c.missed(), num(row.get("missed")));
+      diffs.check(
+          "compliance (API)",
+          what + " lateUpload",
+          (long) c.lateUpload(),
+          num(row.get("lateUpload")));
+      diffs.check("compliance (API)", what + " pending", 0L, num(row.get("pending")));
+      diffs.check("compliance (API)", what + " rate", c.rate(), dbl(row.get("rate")));
+    }
+    for (String extra : rows.keySet())
+      diffs.add("compliance (API)", extra + ": not in the ground truth");
+  }
+
+  /** GET /api/v1/units/{id}/followups?date: each employee's windows and location flags. */
+  void followups() throws Exception {
+    Map<String, Map<String, GroundTruth.Followup>> byUnit = new TreeMap<>();
+    for (GroundTruth.Followup f : truth.followups().values()) {
+      byUnit.computeIfAbsent(f.unitId(), k -> new TreeMap<>()).put(f.nip(), f);
+    }
+    for (CityUnit u : truth.day().city().units()) {
+      JsonNode r =
+          Verify.getJson(
+              http, apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date, token);
+      Map<String, GroundTruth.Followup> expected =
+          new TreeMap<>(byUnit.getOrDefault(u.unitId(), Map.of()));
+      for (JsonNode e : r.path("employees")) {
+        String nip = e.get("nip").asText();
+        GroundTruth.Followup f = expected.remove(nip);
+        String what = u.unitId() + " " + nip;
+        if (f == null) {
+          diffs.add("follow-ups (API)", what + ": listed, not in the ground truth: " + e);
+          continue;
+        }
+        Map<String, String> windows = new TreeMap<>();
+        e.path("windows")
+            .fields()
+            .forEachRemaining(w -> windows.put(w.getKey(), w.getValue().path("status").asText()));
+        TreeSet<String> flags = new TreeSet<>();
+        e.path("flags").forEach(fl -> flags.add(fl.path("kind").asText()));
+        for (String w : new TreeSet<>(f.windows().keySet())) {
+          diffs.check(
+              "follow-ups (API): window status",
+              what + " " + w,
+              f.windows().get(w),
+              windows.remove(w));
+        }
+        for (String w : windows.keySet())
+          diffs.add("follow-ups (API): window status", what + " " + w + ": not expected");
+        diffs.check("follow-ups (API): location flags", what + " flags", f.flags(), flags);
+      }
+      for (GroundTruth.Followup f : expected.values()) {
+        diffs.add(
+            "follow-ups (API): window status",
+            u.unitId()
+                + " "
+                + f.nip()
+                + ": not listed (expected "
+                + f.windows()
+                + " "
+                + f.flags()
+                + ")");
+      }
+    }
+  }
+}
