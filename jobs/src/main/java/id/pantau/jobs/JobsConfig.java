@@ -90,29 +90,6 @@ public record JobsConfig(
     return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, bounded, dir);
   }
 
-  /**
-   * Watermarks from event time alone (0: never from the wall clock when idle): a replay of a
-   * simulated day on its own clock (`./pantau verify`), read bounded, whose end moves the
-   * watermark.
-   */
-  public JobsConfig withIdleAdvance(long ms) {
-    return new JobsConfig(
-        kafkaBootstrap,
-        influxUrl,
-        influxDb,
-        groupId,
-        startFrom,
-        checkpointIntervalMs,
-        maxOutOfOrderMs,
-        ms,
-        unitGraceMs,
-        sinkFlushMs,
-        sinkBatchSize,
-        parallelism,
-        bounded,
-        checkpointDir);
-  }
-
   /** This configuration with the settings that tests, the demo and the benchmark change. */
   private JobsConfig copy(
       String kafka, String influx, String start, int p, boolean isBounded, String dir) {

@@ -35,7 +35,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Why a simulated clock and a bounded replay: compliance decides LATE_UPLOAD by ingest's receipt
  * time, and live watermarks follow the wall clock when idle, so a day replayed on real clocks would
  * be judged late everywhere. Here ingest stamps receipts from the simulated clock the sender moves,
- * and the jobs read the whole day bounded with watermarks from event time alone; every decision is
+ * and the jobs read the whole day bounded (watermarks from event time alone); every decision is
  * then a function of event time and receipt time only, the same as the live pipeline's, whatever
  * the order in which partitions are read.
  */
@@ -114,7 +114,6 @@ public final class Verify {
               .withStartFrom("earliest")
               .withParallelism(options.parallelism())
               .withCheckpointDir(options.dataDir().resolve("checkpoints").toUri().toString())
-              .withIdleAdvance(0)
               .asBounded();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
