@@ -13,21 +13,24 @@ package id.pantau.sim;
  * @param mockShare share of WFH location pings whose phone reports a mock location
  * @param leaveShare share of office-hours staff who do not check in at all that are rostered LEAVE
  *     or SICK (the others stay rostered and are MISSED)
+ * @param awayShare share of WFH staff who, beyond those of the plan, work from 55–110 km outside
+ *     their region that day (OUT_OF_REGION on each fix)
  */
 public record Faults(
     double offlineShare,
     double duplicateShare,
     double malformedShare,
     double mockShare,
-    double leaveShare) {
+    double leaveShare,
+    double awayShare) {
 
   /** Nothing beyond the plan. */
   public static Faults none() {
-    return new Faults(0, 0, 0, 0, 0);
+    return new Faults(0, 0, 0, 0, 0, 0);
   }
 
   /** Every kind, at rates that give a small city a few of each. */
   public static Faults all() {
-    return new Faults(0.08, 0.03, 0.005, 0.03, 0.5);
+    return new Faults(0.08, 0.03, 0.005, 0.03, 0.5, 0.03);
   }
 }

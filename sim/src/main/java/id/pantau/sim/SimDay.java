@@ -1,6 +1,7 @@
 package id.pantau.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.pantau.events.GeoFix;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
@@ -48,8 +49,11 @@ public final class SimDay {
   /** A record sent at a simulated instant. */
   public record Send(Instant at, Kind kind, String eventId, String line) {}
 
-  /** An event as ingest accepts it: the planned event, as sent, and when ingest first got it. */
-  public record Accepted(Planned planned, boolean mock, Instant receivedAt) {
+  /**
+   * An event as ingest accepts it: the planned event, whether its phone reported a mock location,
+   * when ingest first got it, and its fix as sent (moved outside the region for staff away).
+   */
+  public record Accepted(Planned planned, boolean mock, Instant receivedAt, GeoFix fix) {
     public String eventId() {
       return planned.eventId();
     }
@@ -125,9 +129,10 @@ public final class SimDay {
       if (!p.isAttendance() && r.chance(faults.offlineShare())) {
         at = at.plus(Duration.ofSeconds(r.between(10 * 60, 150 * 60)));
       }
-      String line = line(p, mock);
+      GeoFix fix = fix(p, mock, seed, day);
+      String line = line(p, fix);
       sends.add(new Send(at, Kind.EVENT, p.eventId(), line));
-      accepted.put(p.eventId(), new Accepted(p, mock, receipt(at)));
+      accepted.put(p.eventId(), new Accepted(p, mock, receipt(at), fix));
       if (r.chance(faults.duplicateShare())) {
         sends.add(
             new Send(
@@ -147,7 +152,7 @@ public final class SimDay {
       for (int i = 0; i < n; i++) {
         Planned p = events.get(r.nextInt(events.size()));
         String id = "malformed-" + date + "-" + i;
-        boolean single = i % 4 == 3;
+        boolean single = i % 4 == 1;
         sends.add(
             new Send(
                 p.at(),
@@ -171,10 +176,27 @@ public final class SimDay {
     return Instant.ofEpochMilli(Math.floorDiv(ms + step - 1, step) * step);
   }
 
-  private static String line(Planned p, boolean mock) {
-    if (!mock) return p.json();
+  /** The fix as sent: mock when the phone says so, 55–110 km away for staff away that day. */
+  private GeoFix fix(Planned p, boolean mock, long seed, long day) {
+    GeoFix f = p.isAttendance() ? p.attendance().location : p.location().location;
+    if (f == null) return null;
+    boolean wfh = !p.isAttendance() || p.attendance().mode == id.pantau.events.WorkMode.WFH;
+    Rng away = Rng.of(seed, FAULT_SALT, day, Rng.hash(p.nip()), 0x41574159L);
+    boolean isAway = wfh && away.chance(faults.awayShare());
+    if (!mock && !isAway) return f;
+    double lat = f.lat, lon = f.lon;
+    if (isAway) {
+      double[] moved =
+          Geo.offset(lat, lon, away.uniform(55_000, 110_000), away.uniform(0, 2 * Math.PI));
+      lat = Geo.round6(moved[0]);
+      lon = Geo.round6(moved[1]);
+    }
+    return new GeoFix(lat, lon, f.accuracyM, mock || Boolean.TRUE.equals(f.mock));
+  }
+
+  private static String line(Planned p, GeoFix fix) {
     ObjectNode n = Json.MAPPER.valueToTree(p.event());
-    ((ObjectNode) n.get("location")).put("mock", true);
+    if (fix != null) n.set("location", Json.MAPPER.valueToTree(fix));
     return n.toString();
   }
 

@@ -118,7 +118,7 @@ public final class GroundTruth {
   private void flags() {
     for (SimDay.Accepted a : day.accepted().values()) {
       var p = a.planned();
-      var loc = p.isAttendance() ? p.attendance().location : p.location().location;
+      var loc = a.fix();
       if (loc == null) continue;
       CityUnit u = day.city().unit(p.unitId());
       boolean wfh = !p.isAttendance() || p.attendance().mode == WorkMode.WFH;

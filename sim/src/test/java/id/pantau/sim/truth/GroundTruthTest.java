@@ -60,7 +60,7 @@ class GroundTruthTest {
   void mockLocationsAndStaffAwayFromTheirRegionAreFlagged() {
     var flags =
         TRUTH.followups().values().stream().flatMap(f -> f.flags().stream()).distinct().toList();
-    assertThat(flags).contains("MOCK_LOCATION");
+    assertThat(flags).contains("MOCK_LOCATION", "OUT_OF_REGION");
   }
 
   @Test
