@@ -2,6 +2,7 @@ package id.pantau.local;
 
 import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.PantauJobs;
+import id.pantau.sim.CatchUpClock;
 import id.pantau.sim.City;
 import id.pantau.sim.CityConfig;
 import id.pantau.sim.LiveSimulator;
@@ -100,7 +101,10 @@ public final class Demo implements AutoCloseable {
     awaitTasksRunning(flinkUrl, job.getJobID().toString());
 
     step("starting ingest");
-    stack.startIngest(Clock.systemUTC());
+    // The simulated city's catch-up on today sets ingest's receipt clock minute by minute, so only
+    // the offline phones' uploads come late (LATE_UPLOAD), not the whole backfilled day.
+    CatchUpClock receipts = options.simulate() ? new CatchUpClock(Clock.systemUTC()) : null;
+    stack.startIngest(receipts != null ? receipts : Clock.systemUTC());
     ingestUrl = stack.ingestUrl;
 
     step("starting dashboard-api");
@@ -113,7 +117,8 @@ public final class Demo implements AutoCloseable {
       City city = City.of(CityConfig.defaults().withWorkWeekends(true));
       String deviceToken = tokens == null ? null : tokens.token("operator");
       LiveSimulator sim =
-          new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC());
+          new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC())
+              .stampReceipts(receipts);
       sim.start();
       started.push(sim);
       System.err.printf(

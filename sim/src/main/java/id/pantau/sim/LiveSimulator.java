@@ -2,6 +2,7 @@ package id.pantau.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
+import id.pantau.events.RosterEntry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -32,9 +33,15 @@ import java.util.function.Consumer;
 
 /**
  * Plays a {@link City} on a clock against a running ingest: puts the units (and the regions and
- * their zones), backfills today's events up to now, then sends each further event when the clock
- * reaches it. Each region's "today" is its own local date; at a region's local midnight it moves on
- * to the next day's {@link DayPlan}.
+ * their zones), posts each region's roster of today, backfills today's events up to now, then sends
+ * each further event when the clock reaches it. Each region's "today" is its own local date; at a
+ * region's local midnight it posts that day's roster and moves on to the day's {@link SimDay}.
+ *
+ * <p>Offline phones: as in {@link SimDay}, a share of the WFH location pings ({@link #LIVE_FAULTS})
+ * is held back and uploaded 10–150 minutes after it was made, some after their window was decided,
+ * so compliance shows MISSED turning into LATE_UPLOAD. With a {@link CatchUpClock} as ingest's
+ * receipt clock ({@link #stampReceipts}), the backfill sends minute by minute with that clock on
+ * the minute, so the caught-up day has the receipt times of a live one.
  *
  * <p>Never throws at the demo: an ingest that is still starting (connection refused, 503, 429) is
  * retried with backoff; anything else is logged once and left behind. Logs go to System.err with a
@@ -44,7 +51,16 @@ public final class LiveSimulator implements AutoCloseable {
   /** The most NDJSON lines in one POST. */
   public static final int MAX_BATCH_LINES = 5_000;
 
+  /**
+   * What goes wrong in the live city: offline phones and staff on leave, as in {@link
+   * Faults#all()}; no duplicates, malformed records or mock locations (the demo shows those only as
+   * rejections and dead letters, which `./pantau verify` covers).
+   */
+  public static final Faults LIVE_FAULTS =
+      new Faults(Faults.all().offlineShare(), 0, 0, 0, Faults.all().leaveShare());
+
   static final Duration DEFAULT_POLL = Duration.ofMillis(500);
+  private static final int ROSTER_CHUNK = 5_000;
   private static final long FIRST_BACKOFF_MS = 250;
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_RETRY_AFTER_MS = 10_000;
@@ -60,13 +76,15 @@ public final class LiveSimulator implements AutoCloseable {
   private final Clock clock;
   private final HttpClient http;
   private final List<Cursor> cursors = new ArrayList<>();
-  private final Map<LocalDate, DayPlan> plans =
+  private final Map<LocalDate, LiveDay> days =
       new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, DayPlan> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, LiveDay> eldest) {
           return size() > 3;
         }
       };
+  private Faults faults = LIVE_FAULTS;
+  private CatchUpClock receipts;
 
   private Consumer<String> log = System.err::println;
   private Duration poll = DEFAULT_POLL;
@@ -80,6 +98,9 @@ public final class LiveSimulator implements AutoCloseable {
   private final AtomicLong eventsRejected = new AtomicLong();
   private final AtomicLong eventsDropped = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong rosterRows = new AtomicLong();
+  private final AtomicLong lateUploads = new AtomicLong();
+  private volatile long heldBack;
   private volatile String lastEvent = "";
   private final Set<String> loggedOnce = new HashSet<>();
   private final Set<String> loggedRejections = new HashSet<>();
@@ -117,6 +138,21 @@ public final class LiveSimulator implements AutoCloseable {
   /** How often the clock is polled; 500 ms unless set (before {@link #start()}). */
   LiveSimulator pollEvery(Duration poll) {
     this.poll = poll;
+    return this;
+  }
+
+  /** The delivery faults; {@link #LIVE_FAULTS} unless set (before {@link #start()}). */
+  LiveSimulator withFaults(Faults faults) {
+    this.faults = faults;
+    return this;
+  }
+
+  /**
+   * Ingest's receipt clock: set to each minute of the backfill as it is sent, then left to follow
+   * the wall clock (before {@link #start()}).
+   */
+  public LiveSimulator stampReceipts(CatchUpClock receipts) {
+    this.receipts = receipts;
     return this;
   }
 
@@ -163,7 +199,10 @@ public final class LiveSimulator implements AutoCloseable {
         eventsDropped.get(),
         retries.get(),
         backfilled.getCount() == 0,
-        lastEvent);
+        lastEvent,
+        rosterRows.get(),
+        lateUploads.get(),
+        heldBack);
   }
 
   /**
@@ -173,6 +212,9 @@ public final class LiveSimulator implements AutoCloseable {
    * @param eventsDropped events given up on because ingest refused the whole batch (4xx)
    * @param retries requests repeated because ingest was unreachable or busy
    * @param lastEvent local time of the last event sent, e.g. "10:42 WIB", or "" before any
+   * @param rosterRows roster rows that ingest accepted
+   * @param lateUploads events sent late by an offline phone (counted in eventsSent too)
+   * @param heldBack events made but not sent yet: their phone is still offline
    */
   public record Stats(
       long unitsPut,
@@ -182,17 +224,30 @@ public final class LiveSimulator implements AutoCloseable {
       long eventsDropped,
       long retries,
       boolean backfilled,
-      String lastEvent) {
+      String lastEvent,
+      long rosterRows,
+      long lateUploads,
+      long heldBack) {
 
     /** One line for the console, e.g. "sim: 24 units, 3,812 events sent (3,812 accepted) …". */
     public String line() {
       StringBuilder sb = new StringBuilder("sim: ");
-      sb.append(String.format(Locale.ROOT, "%,d units, %,d events sent", unitsPut, eventsSent));
+      sb.append(String.format(Locale.ROOT, "%,d units, ", unitsPut));
+      if (rosterRows > 0) sb.append(String.format(Locale.ROOT, "%,d roster rows, ", rosterRows));
+      sb.append(String.format(Locale.ROOT, "%,d events sent", eventsSent));
       sb.append(String.format(Locale.ROOT, " (%,d accepted", eventsAccepted));
       if (eventsRejected > 0)
         sb.append(String.format(Locale.ROOT, ", %,d rejected", eventsRejected));
       if (eventsDropped > 0) sb.append(String.format(Locale.ROOT, ", %,d dropped", eventsDropped));
       sb.append(')');
+      if (lateUploads > 0 || heldBack > 0) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                ", offline phones: %,d uploaded late, %,d held back",
+                lateUploads,
+                heldBack));
+      }
       if (!lastEvent.isEmpty()) sb.append(", last at ").append(lastEvent);
       if (!backfilled) sb.append(", backfill pending");
       if (retries > 0) sb.append(String.format(Locale.ROOT, ", %,d retries", retries));
@@ -210,7 +265,9 @@ public final class LiveSimulator implements AutoCloseable {
       while (running) {
         Thread.sleep(poll.toMillis());
         try {
-          send(takeDue(clock.instant()));
+          Due due = takeDue(clock.instant());
+          postRosters(due.rosters());
+          send(due.events());
         } catch (RuntimeException e) {
           log("sim: skipped a step after an unexpected error: " + e);
         }
@@ -220,22 +277,41 @@ public final class LiveSimulator implements AutoCloseable {
     } catch (RuntimeException e) {
       log("sim: stopped after an unexpected error: " + e);
     } finally {
+      if (receipts != null) receipts.followWall();
       backfilled.countDown();
     }
   }
 
   private void backfill() throws InterruptedException {
     Instant now = clock.instant();
-    List<Planned> due;
+    Due due;
     try {
       due = takeDue(now);
     } catch (RuntimeException e) {
       log("sim: could not plan today: " + e);
+      if (receipts != null) receipts.followWall();
       backfilled.countDown();
       return;
     }
+    postRosters(due.rosters());
     long before = eventsSent.get() + eventsDropped.get();
-    send(due);
+    if (receipts == null) {
+      send(due.events());
+    } else {
+      // Minute by minute, each received at its minute's end (as SimDay has it), never in the
+      // future.
+      List<Outgoing> events = due.events();
+      int from = 0;
+      while (from < events.size() && running) {
+        Instant minute = SimDay.receipt(events.get(from).sendAt());
+        int to = from;
+        while (to < events.size() && !SimDay.receipt(events.get(to).sendAt()).isAfter(minute)) to++;
+        receipts.set(minute.isAfter(now) ? now : minute);
+        send(events.subList(from, to));
+        from = to;
+      }
+      receipts.followWall();
+    }
     long done = eventsSent.get() + eventsDropped.get() - before;
     log(String.format(Locale.ROOT, "sim: backfilled %,d events up to %s", done, localTimes(now)));
     backfilled.countDown();
@@ -280,36 +356,88 @@ public final class LiveSimulator implements AutoCloseable {
     }
   }
 
-  /** Takes every event with time ≤ now from each region's cursor, moving to a new day as needed. */
-  List<Planned> takeDue(Instant now) {
-    List<Planned> due = new ArrayList<>();
+  /** What is due at a moment: the rosters of the days just opened, then the events to send. */
+  record Due(List<RosterEntry> rosters, List<Outgoing> events) {}
+
+  /** An event and when it is sent: when it was made, or later when its phone was offline. */
+  record Outgoing(Instant sendAt, Planned planned, String line) {
+    boolean late() {
+      return sendAt.isAfter(planned.at());
+    }
+  }
+
+  /**
+   * Takes every event sent at or before now from each region's cursor, moving to a new day (and
+   * taking its roster) as needed.
+   */
+  Due takeDue(Instant now) {
+    List<RosterEntry> rosters = new ArrayList<>();
+    List<Outgoing> due = new ArrayList<>();
+    long waiting = 0;
     for (Cursor c : cursors) {
       LocalDate today = LocalDate.ofInstant(now, c.region.zone());
       if (c.date == null) {
-        c.open(today);
+        c.open(today, rosters);
       } else if (today.isAfter(c.date)) {
         c.drain(now, due);
-        c.open(today);
+        c.open(today, rosters);
       }
       c.drain(now, due);
+      waiting += c.heldBack(now);
     }
-    due.sort(Comparator.comparing(Planned::at).thenComparing(Planned::eventId));
-    return due;
+    heldBack = waiting;
+    due.sort(Comparator.comparing(Outgoing::sendAt).thenComparing(o -> o.planned().eventId()));
+    return new Due(rosters, due);
   }
 
-  private DayPlan plan(LocalDate date) {
-    return plans.computeIfAbsent(date, d -> DayPlan.of(city, d));
+  private LiveDay day(LocalDate date) {
+    return days.computeIfAbsent(date, d -> new LiveDay(SimDay.of(city, d, faults)));
   }
 
-  private void send(List<Planned> events) throws InterruptedException {
+  /** A day's sends and roster rows by region, from its {@link SimDay}. */
+  private static final class LiveDay {
+    final Map<String, List<Outgoing>> events = new LinkedHashMap<>();
+    final Map<String, List<RosterEntry>> rosters = new LinkedHashMap<>();
+
+    LiveDay(SimDay day) {
+      for (SimDay.Send s : day.sends()) {
+        if (s.kind() != SimDay.Kind.EVENT) continue; // the live faults have no others
+        Planned p = day.accepted().get(s.eventId()).planned();
+        events
+            .computeIfAbsent(p.regionId(), r -> new ArrayList<>())
+            .add(new Outgoing(s.at(), p, s.line()));
+      }
+      for (RosterEntry row : day.rosters()) {
+        String region = day.city().unit(row.unitId).region().id();
+        rosters.computeIfAbsent(region, r -> new ArrayList<>()).add(row);
+      }
+    }
+  }
+
+  /** Posts roster rows (all or nothing per request, so in chunks a request can hold). */
+  private void postRosters(List<RosterEntry> rows) throws InterruptedException {
+    for (int from = 0; from < rows.size() && running; from += ROSTER_CHUNK) {
+      List<RosterEntry> chunk = rows.subList(from, Math.min(rows.size(), from + ROSTER_CHUNK));
+      HttpRequest.Builder req =
+          request("/v1/rosters")
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(Json.text(chunk), StandardCharsets.UTF_8));
+      HttpResponse<String> r = exchange("POST /v1/rosters", req);
+      if (r == null) return;
+      if (ok(r)) rosterRows.addAndGet(chunk.size());
+      else refused("POST /v1/rosters", r, chunk.size() + " roster rows were not stored");
+    }
+  }
+
+  private void send(List<Outgoing> events) throws InterruptedException {
     for (int from = 0; from < events.size() && running; from += MAX_BATCH_LINES) {
       postBatch(events.subList(from, Math.min(events.size(), from + MAX_BATCH_LINES)));
     }
   }
 
-  private void postBatch(List<Planned> batch) throws InterruptedException {
+  private void postBatch(List<Outgoing> batch) throws InterruptedException {
     StringBuilder sb = new StringBuilder(batch.size() * 320);
-    for (Planned p : batch) sb.append(p.json()).append('\n');
+    for (Outgoing o : batch) sb.append(o.line()).append('\n');
     byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
     HttpRequest.Builder req =
         request("/v1/events")
@@ -330,9 +458,10 @@ public final class LiveSimulator implements AutoCloseable {
   }
 
   /** Counts a 2xx answer {"accepted": N, "rejected": [...]} and logs new rejections. */
-  private void account(List<Planned> batch, String body) {
+  private void account(List<Outgoing> batch, String body) {
     eventsSent.addAndGet(batch.size());
-    Planned last = batch.get(batch.size() - 1);
+    lateUploads.addAndGet(batch.stream().filter(Outgoing::late).count());
+    Planned last = batch.get(batch.size() - 1).planned();
     Region region = city.region(last.regionId());
     lastEvent =
         ZonedDateTime.ofInstant(last.at(), region.zone()).format(HH_MM) + " " + region.zoneName();
@@ -491,27 +620,45 @@ public final class LiveSimulator implements AutoCloseable {
     }
   }
 
-  /** Where a region stands in its day: the plan of its local date and the next event to send. */
+  /**
+   * Where a region stands in its day: the sends of its local date (and uploads of the day before
+   * still held back by offline phones), and the next one to send.
+   */
   private final class Cursor {
     final Region region;
     LocalDate date;
-    List<Planned> events = List.of();
+    List<Outgoing> events = List.of();
     int next;
 
     Cursor(Region region) {
       this.region = region;
     }
 
-    void open(LocalDate day) {
+    /** Moves to a new local date and adds its roster rows of this region to {@code rosters}. */
+    void open(LocalDate day, List<RosterEntry> rosters) {
+      LiveDay live = day(day);
+      List<Outgoing> merged = new ArrayList<>(events.subList(next, events.size()));
+      merged.addAll(live.events.getOrDefault(region.id(), List.of()));
+      merged.sort(Comparator.comparing(Outgoing::sendAt).thenComparing(o -> o.planned().eventId()));
       date = day;
-      events = plan(day).events(region.id());
+      events = merged;
       next = 0;
+      rosters.addAll(live.rosters.getOrDefault(region.id(), List.of()));
     }
 
-    void drain(Instant now, List<Planned> into) {
-      while (next < events.size() && !events.get(next).at().isAfter(now)) {
+    void drain(Instant now, List<Outgoing> into) {
+      while (next < events.size() && !events.get(next).sendAt().isAfter(now)) {
         into.add(events.get(next++));
       }
+    }
+
+    /** Events made by now that an offline phone has not uploaded yet. */
+    long heldBack(Instant now) {
+      long n = 0;
+      for (int i = next; i < events.size(); i++) {
+        if (!events.get(i).planned().at().isAfter(now)) n++;
+      }
+      return n;
     }
   }
 }

@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.pantau.events.Decoded;
 import id.pantau.events.Json;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +24,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,8 +48,14 @@ class LiveSimulatorTest {
   /** 10:30 WIB, 11:30 WITA, 12:30 WIT on Monday 2026-11-23. */
   static final Instant MORNING = Instant.parse("2026-11-23T03:30:00Z");
 
+  /** A request as ingest got it, and the simulator's clock at that moment. */
   record Request(
-      String method, String path, String contentType, String authorization, String body) {
+      String method,
+      String path,
+      String contentType,
+      String authorization,
+      String body,
+      Instant at) {
     List<String> lines() {
       return body.lines().filter(l -> !l.isBlank()).toList();
     }
@@ -56,6 +67,7 @@ class LiveSimulatorTest {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger unavailableEventPosts = new AtomicInteger();
     volatile Function<List<String>, String> rejected = lines -> "[]";
+    volatile Clock clock = Clock.systemUTC();
 
     FakeIngest(int port) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -75,7 +87,8 @@ class LiveSimulatorTest {
               ex.getRequestURI().getPath(),
               ex.getRequestHeaders().getFirst("Content-Type"),
               ex.getRequestHeaders().getFirst("Authorization"),
-              body);
+              body,
+              clock.instant());
       String answer;
       int status;
       if (r.method().equals("POST") && r.path().equals("/v1/events")) {
@@ -104,7 +117,15 @@ class LiveSimulatorTest {
     }
 
     List<Request> eventPosts() {
-      return requests.stream().filter(r -> r.method().equals("POST")).toList();
+      return requests.stream()
+          .filter(r -> r.method().equals("POST") && r.path().equals("/v1/events"))
+          .toList();
+    }
+
+    List<Request> rosterPosts() {
+      return requests.stream()
+          .filter(r -> r.method().equals("POST") && r.path().equals("/v1/rosters"))
+          .toList();
     }
 
     List<String> postedLines() {
@@ -172,14 +193,28 @@ class LiveSimulatorTest {
     return sim;
   }
 
-  /** The ids of the plan's events at or before {@code now}, each region in its own local day. */
+  static final Map<LocalDate, SimDay> DAYS = new ConcurrentHashMap<>();
+
+  /** The live simulator's day: the plan with its offline phones and rosters. */
+  static SimDay day(LocalDate date) {
+    return DAYS.computeIfAbsent(date, d -> SimDay.of(CITY, d, LiveSimulator.LIVE_FAULTS));
+  }
+
+  /** The region's events of a day sent by {@code now} (offline phones send some late). */
+  static List<SimDay.Send> sentUpTo(String regionId, LocalDate date, Instant now) {
+    SimDay day = day(date);
+    return day.sends().stream()
+        .filter(s -> !s.at().isAfter(now))
+        .filter(s -> day.accepted().get(s.eventId()).planned().regionId().equals(regionId))
+        .toList();
+  }
+
+  /** The ids of the events sent at or before {@code now}, each region in its own local day. */
   static Set<String> plannedUpTo(Instant now) {
     Set<String> ids = new java.util.HashSet<>();
     for (Region r : CITY.regions()) {
       LocalDate today = LocalDate.ofInstant(now, r.zone());
-      DayPlan.of(CITY, today).events(r.id()).stream()
-          .filter(p -> !p.at().isAfter(now))
-          .forEach(p -> ids.add(p.eventId()));
+      sentUpTo(r.id(), today, now).forEach(s -> ids.add(s.eventId()));
     }
     return ids;
   }
@@ -339,9 +374,8 @@ class LiveSimulatorTest {
     Instant tuesdayInJayapura = Instant.parse("2026-11-23T21:30:00Z"); // 06:30 WIT, 04:30 WIB
     clock.set(tuesdayInJayapura);
     Set<String> early =
-        DayPlan.of(CITY, MONDAY.plusDays(1)).events("kota-jayapura").stream()
-            .filter(p -> !p.at().isAfter(tuesdayInJayapura))
-            .map(Planned::eventId)
+        sentUpTo("kota-jayapura", MONDAY.plusDays(1), tuesdayInJayapura).stream()
+            .map(SimDay.Send::eventId)
             .collect(Collectors.toSet());
     assertThat(early).isNotEmpty();
     // The rest of Monday (the night crews' 23:00 check-ins, late field trips), then Tuesday in
@@ -362,6 +396,137 @@ class LiveSimulatorTest {
     assertThat(tuesday)
         .allSatisfy(l -> assertThat(l).contains("2026-11-24T0").contains("+09:00"))
         .anySatisfy(l -> assertThat(l).contains("2026-11-24T00:00:0"));
+
+    // Jayapura's Tuesday roster went in before Tuesday's first event there.
+    List<Request> all = List.copyOf(ingest.requests);
+    Request roster =
+        all.stream()
+            .filter(r -> r.path().equals("/v1/rosters") && r.body().contains("2026-11-24"))
+            .findFirst()
+            .orElseThrow();
+    Request firstTuesday =
+        all.stream()
+            .filter(r -> r.path().equals("/v1/events"))
+            .filter(r -> r.lines().stream().anyMatch(l -> early.contains(eventId(l))))
+            .findFirst()
+            .orElseThrow();
+    assertThat(all.indexOf(roster)).isLessThan(all.indexOf(firstTuesday));
+    assertThat(rosterRows(roster)).allSatisfy(row -> assertThat(row.date).isEqualTo("2026-11-24"));
+  }
+
+  static String eventId(String line) {
+    return readTree(line).get("eventId").asText();
+  }
+
+  static List<RosterEntry> rosterRows(Request r) {
+    try {
+      return List.of(Json.MAPPER.readValue(r.body(), RosterEntry[].class));
+    } catch (IOException e) {
+      throw new AssertionError("not a roster array: " + r.body(), e);
+    }
+  }
+
+  @Test
+  void postsEachRegionsRosterOfTheDayBeforeAnyOfItsEvents() throws Exception {
+    FakeIngest ingest = ingest();
+    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    List<Request> all = List.copyOf(ingest.requests);
+    List<Request> rosters = ingest.rosterPosts();
+    assertThat(rosters).isNotEmpty();
+    assertThat(rosters).allSatisfy(r -> assertThat(r.contentType()).isEqualTo("application/json"));
+    int lastRoster = all.indexOf(rosters.get(rosters.size() - 1));
+    assertThat(lastRoster).isLessThan(all.indexOf(ingest.eventPosts().get(0)));
+
+    List<RosterEntry> rows = rosters.stream().flatMap(r -> rosterRows(r).stream()).toList();
+    SimDay monday = day(MONDAY);
+    assertThat(rows)
+        .extracting(r -> r.nip + "@" + r.date + " " + r.mode + " " + r.unitId)
+        .containsExactlyInAnyOrderElementsOf(
+            monday.rosters().stream()
+                .map(r -> r.nip + "@" + r.date + " " + r.mode + " " + r.unitId)
+                .toList());
+    for (Region region : CITY.regions()) {
+      assertThat(rows).anyMatch(r -> CITY.unit(r.unitId).region().id().equals(region.id()));
+    }
+    assertThat(rows).extracting(r -> r.mode).contains(RosterMode.WFO, RosterMode.WFH);
+    assertThat(sim.stats().rosterRows()).isEqualTo(rows.size());
+    assertThat(sim.stats().line()).contains(String.format("%,d roster rows", rows.size()));
+  }
+
+  @Test
+  void holdsBackOfflinePhonesUploadsAndSendsThemAfterTheirWindowWasDecided() throws Exception {
+    FakeIngest ingest = ingest();
+    SteppedClock clock = new SteppedClock(MORNING);
+    ingest.clock = clock;
+    LiveSimulator sim = simulator(ingest.uri(), null, clock);
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+
+    // 10:30 WIB: pings made by now whose phone is still offline are not sent yet.
+    SimDay monday = day(MONDAY);
+    Set<String> waiting =
+        monday.sends().stream()
+            .filter(s -> s.at().isAfter(MORNING))
+            .filter(s -> !monday.accepted().get(s.eventId()).planned().at().isAfter(MORNING))
+            .map(SimDay.Send::eventId)
+            .collect(Collectors.toSet());
+    assertThat(waiting).isNotEmpty();
+    assertThat(ids(ingest.postedLines())).doesNotContainAnyElementsOf(waiting);
+    assertThat(sim.stats().heldBack()).isEqualTo(waiting.size());
+    assertThat(sim.stats().line()).contains(waiting.size() + " held back");
+
+    Instant evening = Instant.parse("2026-11-23T12:00:00Z"); // 19:00 WIB, 21:00 WIT
+    clock.set(evening);
+    Set<String> expected = plannedUpTo(evening);
+    await(
+        "the day's uploads up to 19:00 WIB",
+        Duration.ofSeconds(30),
+        () -> ingest.postedLines().size() >= expected.size());
+    assertThat(ids(ingest.postedLines())).isEqualTo(expected).containsAll(waiting);
+
+    // Each late upload went out when the clock had reached its upload time; some after the
+    // window of its ping was decided (end + allowed lateness), so compliance shows LATE_UPLOAD.
+    Map<String, Instant> postedAt = new java.util.HashMap<>();
+    for (Request r : ingest.eventPosts()) {
+      for (String l : r.lines()) postedAt.putIfAbsent(eventId(l), r.at());
+    }
+    Policy policy = Policy.seed();
+    List<SimDay.Send> late =
+        monday.sends().stream()
+            .filter(s -> !s.at().isAfter(evening))
+            .filter(s -> s.at().isAfter(monday.accepted().get(s.eventId()).planned().at()))
+            .toList();
+    assertThat(late).isNotEmpty();
+    int afterDecision = 0;
+    for (SimDay.Send s : late) {
+      Planned p = monday.accepted().get(s.eventId()).planned();
+      assertThat(p.isAttendance()).isFalse();
+      assertThat(postedAt.get(s.eventId())).isAfterOrEqualTo(s.at());
+      Instant decided = decision(policy, p);
+      if (decided != null && postedAt.get(s.eventId()).isAfter(decided)) afterDecision++;
+    }
+    assertThat(afterDecision).isPositive();
+    assertThat(sim.stats().lateUploads()).isEqualTo(late.size());
+    assertThat(sim.stats().heldBack()).isZero();
+    assertThat(sim.stats().line()).contains(String.format("%,d uploaded late", late.size()));
+  }
+
+  /** When the location window holding a ping is decided (its end plus the lateness), or null. */
+  static Instant decision(Policy policy, Planned p) {
+    ZoneId zone = CITY.unit(p.unitId()).zone();
+    LocalDate date = LocalDate.ofInstant(p.at(), zone);
+    for (String[] w : policy.locationWindows) {
+      Instant from = date.atTime(java.time.LocalTime.parse(w[0])).atZone(zone).toInstant();
+      Instant decide =
+          date.atTime(java.time.LocalTime.parse(w[1]))
+              .atZone(zone)
+              .toInstant()
+              .plusSeconds(policy.allowedLatenessS);
+      if (!p.at().isBefore(from) && !p.at().isAfter(decide)) return decide;
+    }
+    return null;
   }
 
   @Test
