@@ -9,6 +9,7 @@ import id.pantau.sim.LiveSimulator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -124,6 +125,26 @@ public final class Demo implements AutoCloseable {
       System.err.printf(
           "sim: %d units, %d staff in %d regions%n",
           city.units().size(), city.staffCount(), city.regions().size());
+      // Progress on the console: rosters, events, offline phones' late uploads.
+      Thread progress =
+          new Thread(
+              () -> {
+                try {
+                  while (!sim.awaitBackfill(Duration.ofMinutes(1))) {
+                    System.err.println(sim.stats().line());
+                  }
+                  while (true) {
+                    System.err.println(sim.stats().line());
+                    Thread.sleep(Duration.ofMinutes(1).toMillis());
+                  }
+                } catch (InterruptedException e) {
+                  // stopping
+                }
+              },
+              "pantau-sim-progress");
+      progress.setDaemon(true);
+      progress.start();
+      started.push(progress::interrupt);
     }
   }
 
