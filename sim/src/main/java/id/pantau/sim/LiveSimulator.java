@@ -53,11 +53,11 @@ public final class LiveSimulator implements AutoCloseable {
 
   /**
    * What goes wrong in the live city: offline phones and staff on leave, as in {@link
-   * Faults#all()}; no duplicates, malformed records or mock locations (the demo shows those only as
-   * rejections and dead letters, which `./pantau verify` covers).
+   * Faults#all()}; no duplicates, malformed records, mock locations or extra staff away (the plan's
+   * own few away staff remain; `./pantau verify` covers the rest).
    */
   public static final Faults LIVE_FAULTS =
-      new Faults(Faults.all().offlineShare(), 0, 0, 0, Faults.all().leaveShare());
+      new Faults(Faults.all().offlineShare(), 0, 0, 0, Faults.all().leaveShare(), 0);
 
   static final Duration DEFAULT_POLL = Duration.ofMillis(500);
   private static final int ROSTER_CHUNK = 5_000;
