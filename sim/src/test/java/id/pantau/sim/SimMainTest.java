@@ -6,9 +6,12 @@ import id.pantau.events.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SimMainTest {
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,5 +57,26 @@ class SimMainTest {
   void explainsAConfigTheUnitsCannotHold() throws Exception {
     assertThat(run(Map.of(), "units", "--units", "20", "--staff", "100")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("staff:").contains("need 200–5000");
+  }
+
+  @Test
+  void writesADaysGroundTruthAsCsvFiles(@TempDir Path dir) throws Exception {
+    assertThat(
+            run(
+                Map.of(),
+                "truth",
+                "--date",
+                "2026-11-23",
+                "--units",
+                "6",
+                "--staff",
+                "120",
+                "--out",
+                dir.toString()))
+        .isZero();
+    assertThat(Files.readAllLines(dir.resolve("occupancy.csv"))).hasSize(1 + 6 * 1440);
+    assertThat(Files.readAllLines(dir.resolve("compliance.csv")).get(0))
+        .isEqualTo("unit,window,expected,on_time,late,missed,late_upload,rate");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("ground truth of 2026-11-23");
   }
 }
