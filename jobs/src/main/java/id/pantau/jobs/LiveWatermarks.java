@@ -6,16 +6,13 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
  * Bounded out-of-orderness, plus: when no event has arrived for a while, event time follows the
- * wall clock (less the bound); a replay that stalls moves on only by the stall. Deadlines and the
- * once-a-minute points then still fire on a quiet night or an idle partition, and an event posted
- * in a quiet moment shows at once instead of waiting for later traffic to push the watermark.
+ * wall clock (less the bound). Deadlines and the once-a-minute points then still fire on a quiet
+ * night or an idle partition, and an event posted in a quiet moment shows at once instead of
+ * waiting for later traffic to push the watermark.
  */
 public final class LiveWatermarks<T> implements WatermarkGenerator<T> {
   /** Timestamps of records that carry no event time (dead letters) are ignored. */
   public static final long NO_TIME = Long.MIN_VALUE;
-
-  /** A source whose last event arrived this soon after its event time is live. */
-  static final long LIVE_WITHIN_MS = 60_000;
 
   private final long maxOutOfOrderMs;
   private final long idleAdvanceMs;
@@ -44,15 +41,8 @@ public final class LiveWatermarks<T> implements WatermarkGenerator<T> {
     long candidate =
         maxTimestamp == Long.MIN_VALUE ? Long.MIN_VALUE : maxTimestamp - maxOutOfOrderMs;
     long now = clock.getAsLong();
-    long idleFor = now - lastEventWallMs;
-    if (idleAdvanceMs > 0 && idleFor >= idleAdvanceMs) {
-      // A live source (its last event arrived within a minute of its time) follows the wall clock.
-      // A replay or a catch-up that only stalls (backpressure) moves on from its last event by the
-      // stall, so the backlog behind it is not all made late at once.
-      boolean live =
-          maxTimestamp == Long.MIN_VALUE || lastEventWallMs - maxTimestamp <= LIVE_WITHIN_MS;
-      long follows = live ? now : Math.min(now, maxTimestamp + idleFor);
-      candidate = Math.max(candidate, follows - maxOutOfOrderMs);
+    if (idleAdvanceMs > 0 && now - lastEventWallMs >= idleAdvanceMs) {
+      candidate = Math.max(candidate, now - maxOutOfOrderMs);
     }
     if (candidate > emitted) {
       emitted = candidate;
