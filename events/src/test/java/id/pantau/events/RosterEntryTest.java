@@ -39,4 +39,34 @@ class RosterEntryTest {
     assertThat(RosterMode.LEAVE.inOffice()).isFalse();
     assertThat(RosterMode.WFO.inOffice()).isTrue();
   }
+
+  @Test
+  void acceptsACrewsShiftStartAndKeepsItOptional() {
+    Decoded<RosterEntry> d =
+        decode(
+            "{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"PIKET\",\"shiftStart\":\"23:00\"}");
+    assertThat(d.errors()).isEmpty();
+    assertThat(d.value().shiftStartTime()).hasToString("23:00");
+    assertThat(Json.text(d.value())).contains("\"shiftStart\":\"23:00\"");
+    RosterEntry office =
+        decode("{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"WFO\"}").value();
+    assertThat(office.shiftStartTime()).isNull();
+    assertThat(Json.text(office)).doesNotContain("shiftStart");
+  }
+
+  @Test
+  void refusesAShiftStartThatIsNotHhMm() {
+    for (String bad : new String[] {"7:00", "24:00", "15:00:00", "afternoon"}) {
+      assertThat(
+              decode(
+                      "{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"PIKET\",\"shiftStart\":\""
+                          + bad
+                          + "\"}")
+                  .errors())
+          .containsExactly(
+              "shiftStart: must be HH:mm, the shift's local start in the unit's zone (got '"
+                  + bad
+                  + "')");
+    }
+  }
 }

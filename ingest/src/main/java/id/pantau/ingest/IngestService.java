@@ -674,16 +674,18 @@ public final class IngestService {
 
   // ---------------------------------------------------------------- rosters
 
-  static final List<String> ROSTER_COLUMNS = List.of("nip", "unitId", "date", "mode", "homeRegion");
+  static final List<String> ROSTER_COLUMNS =
+      List.of("nip", "unitId", "date", "mode", "homeRegion", "shiftStart");
   static final List<String> ROSTER_REQUIRED = List.of("nip", "unitId", "date", "mode");
 
   /** The answer to a roster upload. */
   public record RostersReply(int accepted) {}
 
   /**
-   * POST /v1/rosters: rows {"nip", "unitId", "date", "mode", "homeRegion"} as a JSON array (or one
-   * object), NDJSON or CSV with those column names. All or nothing, like units; keyed nip@date, so
-   * a later upload for the same day replaces the row.
+   * POST /v1/rosters: rows {"nip", "unitId", "date", "mode", "homeRegion", "shiftStart"} as a JSON
+   * array (or one object), NDJSON or CSV with those column names (homeRegion and shiftStart
+   * optional). All or nothing, like units; keyed nip@date, so a later upload for the same day
+   * replaces the row.
    */
   public Reply postRosters(Request request) {
     Principal principal = access.referenceData(request.authorization());

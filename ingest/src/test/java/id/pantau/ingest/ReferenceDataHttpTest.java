@@ -532,9 +532,9 @@ class ReferenceDataHttpTest {
     http.put(
         "/v1/units/tng-dinkes", "application/json", OPERATOR, unitBody("banten", "Asia/Jakarta"));
     String csv =
-        "nip,unitId,date,mode,homeRegion\n"
-            + "198703122010011001,tng-dinkes,2026-11-24,PIKET,banten\n"
-            + "198703122010011002,tng-dinkes,2026-11-24,WFH,\n";
+        "nip,unitId,date,mode,homeRegion,shiftStart\n"
+            + "198703122010011001,tng-dinkes,2026-11-24,PIKET,banten,23:00\n"
+            + "198703122010011002,tng-dinkes,2026-11-24,WFH,,\n";
     Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
 
     var answer = http.post("/v1/rosters", "text/csv", BKD_BANTEN, csv);
@@ -557,6 +557,36 @@ class ReferenceDataHttpTest {
             .value();
     assertThat(first.mode.name()).isEqualTo("PIKET");
     assertThat(first.homeRegion).isEqualTo("banten");
+    assertThat(first.shiftStart).isEqualTo("23:00");
+    RosterEntry second =
+        Json.roster(
+                records.stream()
+                    .filter(r -> r.key().startsWith("198703122010011002"))
+                    .findFirst()
+                    .orElseThrow()
+                    .value()
+                    .getBytes(StandardCharsets.UTF_8))
+            .value();
+    assertThat(second.shiftStart).isNull();
+  }
+
+  @Test
+  void aCsvRosterWithABadShiftStartIsRefusedNamingLineAndField() {
+    String csv =
+        "nip,unitId,date,mode,shiftStart\n"
+            + "n1,tng-dinkes,2026-11-24,PIKET,15:00\n"
+            + "n2,tng-dinkes,2026-11-24,PIKET,3pm\n";
+    Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
+
+    var answer = http.post("/v1/rosters", "text/csv", OPERATOR, csv);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "line 3: shiftStart: must be HH:mm, the shift's local start in the unit's zone (got"
+                + " '3pm')");
+    assertThat(topics.since(before)).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.policy.RegionRules;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,8 @@ import org.apache.flink.util.OutputTag;
  * corrects the result to what it would have been; one received after a MISSED decision (an offline
  * phone) turns it into LATE_UPLOAD. Since it is ingest's receivedAt that decides, a replay gives
  * the same results. A roster change re-evaluates the date: a window no longer expected is retracted
- * with EXCUSED. A date's state is dropped at the next day's cutoff (timers).
+ * with EXCUSED. A date's state is dropped at the next day's cutoff (timers), which is after a night
+ * shift's cutoff past midnight.
  *
  * <p>A roster of a unit that is not known yet waits for it; after the grace it is dead-lettered.
  * Policy versions are folded per region at the date's start; a change for a date already planned
@@ -285,7 +287,7 @@ public class CheckinTracker
         d.waitUntilMs = 0;
         days.put(date, d);
       }
-      DayPlan plan = plan(ctx, date, d.roster.mode, u);
+      DayPlan plan = plan(ctx, date, d.roster.mode, d.roster.shiftStartTime(), u);
       if (now != Long.MIN_VALUE && now >= plan.dropAtMs) {
         days.remove(date);
         for (String w : before.keySet()) windows.remove(date + "|" + w);
@@ -354,6 +356,7 @@ public class CheckinTracker
     next.windowStartMs = s.startMs();
     next.windowEndMs = s.endMs();
     next.decideAtMs = s.decideMs();
+    next.countAtMs = s.countAtMs();
     next.dropAtMs = plan.dropAtMs;
     return next;
   }
@@ -415,11 +418,17 @@ public class CheckinTracker
 
   /** The plan of a date for a mode (null: none expected, only the date's drop time). */
   private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, Unit u) throws Exception {
-    String key = date + '|' + u.unitId + '|' + mode;
+    return plan(ctx, date, mode, null, u);
+  }
+
+  /** The plan of a date for a mode and a crew's shift start (null: office hours). */
+  private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, LocalTime shift, Unit u)
+      throws Exception {
+    String key = date + '|' + u.unitId + '|' + mode + '|' + shift;
     DayPlan p = plans.get(key);
     if (p == null) {
       if (plans.size() >= MAX_PLANS) plans.clear();
-      p = DayPlan.of(date, mode, u, policy(ctx, u, date));
+      p = DayPlan.of(date, mode, shift, u, policy(ctx, u, date));
       plans.put(key, p);
     }
     return p;
@@ -455,6 +464,7 @@ public class CheckinTracker
     r.windowStartMs = ws.windowStartMs;
     r.windowEndMs = ws.windowEndMs;
     r.decideAtMs = ws.decideAtMs;
+    r.countAtMs = ws.countAtMs != 0 ? ws.countAtMs : ws.windowEndMs;
     r.dropAtMs = ws.dropAtMs;
     return r;
   }

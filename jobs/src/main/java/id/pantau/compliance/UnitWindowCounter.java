@@ -38,7 +38,8 @@ public class UnitWindowCounter extends KeyedProcessFunction<String, WindowResult
       c.date = r.date;
       c.window = r.window;
     }
-    c.timeMs = r.windowEndMs;
+    // The policy's deadline for all of a unit's attendance, crews' shifts included: one point.
+    c.timeMs = r.countAtMs != 0 ? r.countAtMs : r.windowEndMs;
     if (r.dropAtMs > c.dropAtMs) {
       c.dropAtMs = r.dropAtMs;
       ctx.timerService().registerEventTimeTimer(r.dropAtMs);

@@ -37,13 +37,22 @@ public class WindowResult {
   /** When ingest received that check-in or ping, or null. */
   public Long receivedAt;
 
-  /** The window: for ATTENDANCE the local day's start and the deadline. */
+  /**
+   * The window: for ATTENDANCE the local day's start and the deadline (for a crew with a shift
+   * start: from up to 12 hours before it, to the shift start).
+   */
   public long windowStartMs;
 
   public long windowEndMs;
 
   /** When the result becomes final: the cutoff, or the window's end plus the allowed lateness. */
   public long decideAtMs;
+
+  /**
+   * The time of the unit's count point for the window: its end, except for a crew's ATTENDANCE,
+   * which counts at the policy's deadline with its office staff (one point per unit and date).
+   */
+  public long countAtMs;
 
   /** When the employee's state for the date is dropped; no correction comes after it. */
   public long dropAtMs;

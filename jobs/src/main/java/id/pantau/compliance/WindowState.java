@@ -10,6 +10,7 @@ public class WindowState {
   public long windowStartMs;
   public long windowEndMs;
   public long decideAtMs;
+  public long countAtMs;
   public long dropAtMs;
 
   public WindowState() {}

@@ -17,8 +17,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * validated units (for their time zones).
  */
 public final class DailyJob {
-  /** How long after local midnight a date's final point waits for late corrections. */
-  public static final long DEFAULT_GRACE_MS = 2 * 3_600_000L;
+  /**
+   * How long after local midnight a date's final point waits for late corrections and for the
+   * decisions of night shifts, which fall after midnight (23:00 + the seed policy's 4.5 h grace).
+   */
+  public static final long DEFAULT_GRACE_MS = 6 * 3_600_000L;
 
   /** At most one provisional point per date in this much event time. */
   public static final long DEFAULT_TICK_MS = 15 * 60_000L;

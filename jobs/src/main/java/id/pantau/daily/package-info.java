@@ -25,9 +25,10 @@
  *
  * <p>When. After a change, a provisional point at the next quarter hour of event time (at most one
  * per quarter hour per unit; its figures run to that tick, or to the last status if later); the
- * final point when the watermark passes the next local midnight plus the grace (two hours by
- * default), with the last status held to midnight. Every version of a date is written at the date's
- * local midnight, so it rewrites one point; a replay does the same.
+ * final point when the watermark passes the next local midnight plus the grace (six hours by
+ * default: a night shift starting 23:00 is decided at 03:30 under the seed policy), with the last
+ * status held to midnight. Every version of a date is written at the date's local midnight, so it
+ * rewrites one point; a replay does the same.
  *
  * <p>Retention. A date's figures are dropped with its final point, and its timer with them; facts
  * of a date whose final point is out are ignored (a compliance correction later than the grace, a

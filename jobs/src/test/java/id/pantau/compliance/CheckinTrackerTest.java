@@ -543,6 +543,95 @@ class CheckinTrackerTest {
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
+  // --- round-the-clock crews (roster rows with a shift start)
+
+  @Test
+  void anAfternoonCrewCheckingInAtItsShiftStartIsOnTime() throws Exception {
+    tangerangDay();
+    plan(crew(NIP, DATE, "15:00"));
+    WindowResult pending = results().get(0);
+    assertThat(pending.windowEndMs).isEqualTo(AFTERNOON_SHIFT);
+    assertThat(pending.decideAtMs).isEqualTo(AFTERNOON_CUTOFF);
+    assertThat(pending.countAtMs).as("counted with the office staff").isEqualTo(DEADLINE);
+
+    watermark(CUTOFF);
+    assertThat(decided()).as("not judged by the office deadline or cutoff").isEmpty();
+
+    send(checkIn(NIP, AFTERNOON_SHIFT));
+    watermark(AFTERNOON_SHIFT);
+    assertThat(decided()).extracting(r -> r.status).containsExactly(ON_TIME);
+    assertThat(decided().get(0).checkinAt).isEqualTo(AFTERNOON_SHIFT);
+    assertThat(decided().get(0).date).isEqualTo(DATE);
+  }
+
+  @Test
+  void anAfternoonCrewCheckingInAfterItsShiftStartIsLate() throws Exception {
+    tangerangDay();
+    plan(crew(NIP, DATE, "15:00"));
+    send(checkIn(NIP, AFTERNOON_SHIFT + ONE_SECOND));
+    watermark(AFTERNOON_CUTOFF);
+    assertThat(decided()).extracting(r -> r.status).containsExactly(LATE);
+  }
+
+  @Test
+  void aNightCrewWithoutACheckInIsMissedAtItsCutoffAfterMidnightOnTheRostersDate()
+      throws Exception {
+    tangerangDay();
+    plan(crew(NIP, DATE, "23:00"));
+    watermark(NIGHT_CUTOFF - ONE_SECOND);
+    assertThat(decided()).isEmpty();
+
+    watermark(NIGHT_CUTOFF);
+    assertThat(decided()).hasSize(1);
+    WindowResult r = decided().get(0);
+    assertThat(r.status).isEqualTo(MISSED);
+    assertThat(r.date).isEqualTo(DATE);
+    assertThat(r.windowEndMs).isEqualTo(NIGHT_SHIFT);
+    assertThat(r.decideAtMs).isEqualTo(NIGHT_CUTOFF);
+    assertThat(r.eventTimeMs).isEqualTo(NIGHT_CUTOFF);
+    assertThat(r.dropAtMs).isEqualTo(NEXT_CUTOFF);
+  }
+
+  @Test
+  void aNightCrewsCheckInAfterMidnightIsLateForItsShiftAndNotOnTimeForTheNextNight()
+      throws Exception {
+    tangerangDay();
+    plan(crew(NIP, DATE, "23:00"));
+    plan(crew(NIP, NEXT_DATE, "23:00"));
+    send(checkIn(NIP, NIGHT_SHIFT + 90 * ONE_MINUTE)); // 00:30 on the 24th
+    watermark(NEXT_NIGHT_SHIFT);
+    assertThat(decided()).extracting(r -> r.date + " " + r.status).containsExactly(DATE + " LATE");
+  }
+
+  @Test
+  void piketWithoutAShiftStartKeepsTheOfficeDeadline() throws Exception {
+    tangerangDay();
+    plan(roster(NIP, UNIT, DATE, RosterMode.PIKET));
+    send(checkIn(NIP, ONE_SECOND_LATER));
+    watermark(CUTOFF);
+    assertThat(decided()).extracting(r -> r.status).containsExactly(LATE);
+    assertThat(decided().get(0).windowEndMs).isEqualTo(DEADLINE);
+    assertThat(decided().get(0).decideAtMs).isEqualTo(CUTOFF);
+  }
+
+  @Test
+  void aNightCrewsDateIsForgottenWithItsTimersOnlyAfterItsCutoff() throws Exception {
+    tangerangDay();
+    plan(crew(NIP, DATE, "23:00"));
+    plan(crew(OTHER_NIP, DATE, "15:00"));
+    send(checkIn(OTHER_NIP, AFTERNOON_SHIFT - ONE_MINUTE));
+    watermark(NIGHT_CUTOFF);
+    assertThat(decided())
+        .extracting(r -> r.nip + " " + r.status)
+        .containsExactlyInAnyOrder(OTHER_NIP + " ON_TIME", NIP + " MISSED");
+    assertThat(keyedStateEntries()).isPositive();
+
+    watermark(NEXT_CUTOFF);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
   // --- clean-up
 
   @Test

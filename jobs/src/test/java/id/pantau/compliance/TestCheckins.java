@@ -58,6 +58,13 @@ final class TestCheckins {
   static final long NEXT_DEADLINE = at("2026-11-24T07:30:00+07:00");
   static final long NEXT_CUTOFF = at("2026-11-24T12:00:00+07:00");
 
+  // Round-the-clock crews (WIB): the seed policy's grace is 4.5 hours (07:30 to 12:00).
+  static final long AFTERNOON_SHIFT = at("2026-11-23T15:00:00+07:00");
+  static final long AFTERNOON_CUTOFF = at("2026-11-23T19:30:00+07:00");
+  static final long NIGHT_SHIFT = at("2026-11-23T23:00:00+07:00");
+  static final long NIGHT_CUTOFF = at("2026-11-24T03:30:00+07:00");
+  static final long NEXT_NIGHT_SHIFT = at("2026-11-24T23:00:00+07:00");
+
   // The same local deadline in the other zones: earlier instants.
   static final long DEADLINE_WITA = at("2026-11-23T07:30:00+08:00");
   static final long DEADLINE_WIT = at("2026-11-23T07:30:00+09:00");
@@ -114,6 +121,13 @@ final class TestCheckins {
 
   static RosterEntry wfh(String nip) {
     return roster(nip, UNIT, DATE, RosterMode.WFH);
+  }
+
+  /** A crew member on duty (PIKET) from a shift start, local HH:mm. */
+  static RosterEntry crew(String nip, String date, String shiftStart) {
+    RosterEntry r = roster(nip, UNIT, date, RosterMode.PIKET);
+    r.shiftStart = shiftStart;
+    return r;
   }
 
   /** A check-in that ingest received as it happened. */

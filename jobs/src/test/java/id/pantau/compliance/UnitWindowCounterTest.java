@@ -45,6 +45,7 @@ class UnitWindowCounterTest {
     r.windowStartMs = DAY_START;
     r.windowEndMs = DEADLINE;
     r.decideAtMs = CUTOFF;
+    r.countAtMs = DEADLINE;
     r.dropAtMs = NEXT_CUTOFF;
     return r;
   }
@@ -81,6 +82,22 @@ class UnitWindowCounterTest {
     assertThat(c.unitId).isEqualTo(UNIT);
     assertThat(c.region).isEqualTo(REGION);
     assertThat(c.window).isEqualTo("ATTENDANCE");
+  }
+
+  @Test
+  void aUnitsCrewsAndOfficeStaffShareOneAttendancePointAtThePolicyDeadline() throws Exception {
+    send(result("office", null, PENDING));
+    WindowResult night = result("night", null, PENDING);
+    night.windowEndMs = NIGHT_SHIFT;
+    night.decideAtMs = NIGHT_CUTOFF;
+    send(night);
+    WindowResult missed = result("night", PENDING, MISSED);
+    missed.windowEndMs = NIGHT_SHIFT;
+    missed.decideAtMs = NIGHT_CUTOFF;
+    send(missed);
+    assertThat(harness.extractOutputValues()).extracting(c -> c.timeMs).containsOnly(DEADLINE);
+    assertThat(last().expected).isEqualTo(2);
+    assertThat(last().missed).isEqualTo(1);
   }
 
   @Test

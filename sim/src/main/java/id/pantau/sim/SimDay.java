@@ -100,7 +100,8 @@ public final class SimDay {
       }
     }
 
-    // Rosters: WFO and WFH as planned, the round-the-clock crews as PIKET, and some of those who
+    // Rosters: WFO and WFH as planned, the round-the-clock crews as PIKET with their shift's start,
+    // and some of those who
     // do not come at all on leave or sick.
     for (Assignment a : plan.assignments()) {
       if (!a.onDuty()) continue;
@@ -109,8 +110,11 @@ public final class SimDay {
       row.unitId = a.unitId();
       row.date = date.toString();
       row.homeRegion = a.employee().regionId();
-      if (a.shift() != Shift.OFFICE) row.mode = RosterMode.PIKET;
-      else row.mode = a.mode() == id.pantau.events.WorkMode.WFO ? RosterMode.WFO : RosterMode.WFH;
+      if (a.shift() != Shift.OFFICE) {
+        row.mode = RosterMode.PIKET;
+        // The crew's check-in is due at its shift's start, not at the office deadline.
+        row.shiftStart = a.shift().start().toString();
+      } else row.mode = a.mode() == id.pantau.events.WorkMode.WFO ? RosterMode.WFO : RosterMode.WFH;
       if (a.shift() == Shift.OFFICE && !a.checkedIn()) {
         Rng lr = Rng.of(seed, ROSTER_SALT, day, Rng.hash(a.nip()));
         if (lr.chance(faults.leaveShare())) {

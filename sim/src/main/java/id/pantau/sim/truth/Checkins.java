@@ -15,14 +15,19 @@ import java.util.Map;
 
 /**
  * Each employee's final result per window (README, "Check-in compliance"): WFO and PIKET check in
- * (any CHECK_IN) by the deadline, LATE until the cutoff; WFH send a location ping in each window,
- * LATE until its end plus the allowed lateness; LEAVE, SICK and OFFICIAL_TRAVEL expect nothing. A
- * fact that ingest received after the window's decision (cutoff, or end plus lateness) only counts
- * as LATE_UPLOAD, and only when nothing received in time decides the window.
+ * (any CHECK_IN) by the deadline, LATE until the cutoff; a crew whose roster row names a shift
+ * start by that start, LATE for the same grace after it (past midnight for a night shift); WFH send
+ * a location ping in each window, LATE until its end plus the allowed lateness; LEAVE, SICK and
+ * OFFICIAL_TRAVEL expect nothing. A fact that ingest received after the window's decision (cutoff,
+ * or end plus lateness) only counts as LATE_UPLOAD, and only when nothing received in time decides
+ * the window.
  */
 final class Checkins {
   /** One employee's final standing in one window. */
   record Result(String nip, String unitId, String mode, String window, String status) {}
+
+  /** How long before a crew's shift start its check-in already counts. */
+  private static final long SHIFT_OPENS_BEFORE_MS = 12 * 3_600_000L;
 
   private Checkins() {}
 
@@ -41,6 +46,14 @@ final class Checkins {
         long start = date.atStartOfDay(zone).toInstant().toEpochMilli();
         long deadline = at(date, rules.policy.checkinDeadline, zone);
         long cutoff = at(date, rules.policy.checkinCutoff, zone);
+        if (r.shiftStart != null) {
+          // A crew is due at its shift's start, with the grace the policy gives office staff;
+          // its check-in counts from 12 hours before (not before the date).
+          long grace = cutoff - deadline;
+          deadline = at(date, r.shiftStart, zone);
+          cutoff = deadline + grace;
+          start = Math.max(start, deadline - SHIFT_OPENS_BEFORE_MS);
+        }
         List<SimDay.Accepted> checkIns = new ArrayList<>();
         for (SimDay.Accepted a : facts) {
           if (a.planned().isAttendance() && a.planned().attendance().action == Action.CHECK_IN) {
