@@ -44,6 +44,33 @@ class GroundTruthTest {
   }
 
   @Test
+  void roundTheClockCrewsAreRosteredWithAndJudgedByTheirShiftStart() {
+    var rows = new java.util.HashMap<String, id.pantau.events.RosterEntry>();
+    for (var r : DAY.rosters()) rows.put(r.nip, r);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (var a : DAY.plan().assignments()) {
+      if (!a.onDuty() || a.shift() == id.pantau.sim.Shift.OFFICE) continue;
+      var row = rows.get(a.nip());
+      assertThat(row.mode).isEqualTo(id.pantau.events.RosterMode.PIKET);
+      assertThat(row.shiftStart).isEqualTo(a.shift().start().toString());
+      var zone = DAY.city().unit(a.unitId()).zone();
+      long start = DAY.date().atTime(a.shift().start()).atZone(zone).toInstant().toEpochMilli();
+      long cutoff = start + 270 * 60_000L; // the seed policy's grace: 07:30 to 12:00
+      String expected;
+      if (a.checkIn() == null) expected = "MISSED";
+      else if (a.checkIn().toEpochMilli() <= start) expected = "ON_TIME";
+      else if (a.checkIn().toEpochMilli() <= cutoff) expected = "LATE";
+      else expected = "MISSED";
+      assertThat(TRUTH.followups().get(a.nip()).windows().get("ATTENDANCE"))
+          .as(a.nip() + " on the " + a.shift() + " shift")
+          .isEqualTo(expected);
+      seen.add(a.shift() + " " + expected);
+    }
+    // Under the office deadline, every afternoon and night crew would have been MISSED.
+    assertThat(seen).contains("AFTERNOON ON_TIME", "NIGHT ON_TIME");
+  }
+
+  @Test
   void aDayWithOfflinePhonesHasLateUploadsAndEveryStatus() {
     var statuses =
         TRUTH.followups().values().stream()
