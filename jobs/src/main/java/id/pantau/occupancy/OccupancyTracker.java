@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,11 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Per unit: who is in the office now (checked in WFO, not checked out, today in the unit's own time
- * zone), and the unit's reference data. Events wait in a small buffer until the watermark passes
- * them and are then applied in event-time order, so the point written for each minute is exact; an
- * event older than the watermark is applied at once as a correction. A point goes out on every
- * change and at every minute boundary; at local midnight the day's state is dropped, so a forgotten
- * check-out does not carry into the next day.
+ * zone), and the unit's reference data. Events wait in a buffer, one entry per second they fall
+ * due, until the watermark passes them and are then applied in event-time order, so the point
+ * written for each minute is exact; an event older than the watermark is applied at once as a
+ * correction. A point goes out on every change and at every minute boundary; at local midnight the
+ * day's state is dropped, so a forgotten check-out does not carry into the next day.
  */
 public class OccupancyTracker
     extends KeyedCoProcessFunction<String, AttendanceEvent, UnitFact, OccupancyUpdate> {
@@ -52,7 +53,12 @@ public class OccupancyTracker
 
   private transient ValueState<Unit> unit;
   private transient MapState<String, Long> marks; // nip -> PresenceMark, for the current local day
-  private transient MapState<String, Long> buffered; // nip@time -> PresenceMark, not yet due
+  // due second -> (nip@time -> PresenceMark): events not yet due, keyed by the timer that applies
+  // them, so a timer reads its own second instead of walking every event still waiting.
+  private transient MapState<Long, Map<String, Long>> dueBySecond;
+  // The layout before "due-by-second" (nip@time -> PresenceMark); only read, to apply what a
+  // savepoint from before still held.
+  private transient MapState<String, Long> buffered;
   // nip -> true: in the office today but not scheduled there. Kept as marks and rosters change, so
   // a
   // point does not walk every employee of the unit (thousands, once a second in a busy unit).
@@ -63,6 +69,8 @@ public class OccupancyTracker
   private transient ListState<AttendanceEvent> pending; // events before their unit is known
   private transient RosterBook rosters;
   private transient ExposureBook exposures;
+  private transient String zoneName; // the last zone looked up, and its rules: units share a few
+  private transient ZoneId zone;
 
   public OccupancyTracker(long unitGraceMs) {
     this(unitGraceMs, MAX_CATCH_UP_MS);
@@ -87,6 +95,11 @@ public class OccupancyTracker
     marks =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("marks", Types.STRING, Types.LONG));
+    dueBySecond =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "due-by-second", Types.LONG, Types.MAP(Types.STRING, Types.LONG)));
     buffered =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("buffered", Types.STRING, Types.LONG));
@@ -124,9 +137,15 @@ public class OccupancyTracker
       // Due at the next whole second: one timer and at most one point per unit and second.
       long due = Math.floorDiv(e.timeMs + SECOND - 1, SECOND) * SECOND;
       String key = e.nip + "@" + e.timeMs;
-      Long before = buffered.get(key);
-      if (before == null || mark > before) buffered.put(key, mark);
-      ctx.timerService().registerEventTimeTimer(due);
+      Map<String, Long> waiting = dueBySecond.get(due);
+      Long before = waiting == null ? null : waiting.get(key);
+      if (before == null || mark > before) {
+        // A copy, never the stored map changed in place: a snapshot may share it.
+        Map<String, Long> next = waiting == null ? new HashMap<>(4) : new HashMap<>(waiting);
+        next.put(key, mark);
+        dueBySecond.put(due, next);
+      }
+      if (waiting == null) ctx.timerService().registerEventTimeTimer(due);
       return;
     }
     // Late: the watermark has passed it, so it corrects the present state at once.
@@ -194,8 +213,7 @@ public class OccupancyTracker
     p.headcount = u.headcount;
     p.essential = Boolean.TRUE.equals(u.essential);
     p.minPresent = u.minPresent == null ? 0 : u.minPresent;
-    long dayStart =
-        LocalDate.parse(date).atStartOfDay(ZoneId.of(u.timeZone)).toInstant().toEpochMilli();
+    long dayStart = LocalDate.parse(date).atStartOfDay(zone(u)).toInstant().toEpochMilli();
     p.exposed = exposures.exposedAt(dayStart);
     return p;
   }
@@ -227,14 +245,16 @@ public class OccupancyTracker
     if (u == null) return;
     Long dayBefore = day.value();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
-    for (Iterator<Map.Entry<String, Long>> it = buffered.iterator(); it.hasNext(); ) {
-      Map.Entry<String, Long> b = it.next();
-      if (PresenceMark.timeMs(b.getValue()) <= t) {
+    // Every event waits under the second it falls due, and that second has a timer; timers fire in
+    // time order, so the earlier seconds are applied already and this one is all that is due.
+    Map<String, Long> waiting = dueBySecond.get(t);
+    if (waiting != null) {
+      for (Map.Entry<String, Long> b : waiting.entrySet()) {
         due.add(Map.entry(b.getValue(), b.getKey()));
-        it.remove();
       }
+      dueBySecond.remove(t);
     }
-    if (buffered.isEmpty()) buffered.clear(); // drop the empty map, not only its entries
+    if (!buffered.isEmpty()) drainBefore(t, due);
     due.sort(Map.Entry.comparingByKey());
     boolean changed = false;
     for (Map.Entry<Long, String> d : due) {
@@ -252,7 +272,9 @@ public class OccupancyTracker
         // The end of a bounded input (a replay): the minutes up to the end of the local day of
         // the last fact, as the live job wrote them (a cap change at a quiet minute shows only at a
         // minute point), and the midnight point; then no next minute.
-        if (!buffered.isEmpty() || (dayBefore != null && t < dayEnd(dayBefore, u))) {
+        if (!dueBySecond.isEmpty()
+            || !buffered.isEmpty()
+            || (dayBefore != null && t < dayEnd(dayBefore, u))) {
           scheduleBeat(t, ctx);
         }
         return;
@@ -266,6 +288,20 @@ public class OccupancyTracker
         scheduleBeat(t, ctx);
       }
     }
+  }
+
+  /**
+   * Takes what is due from the buffer's layout before "due-by-second" (a savepoint from before).
+   */
+  private void drainBefore(long t, List<Map.Entry<Long, String>> due) throws Exception {
+    for (Iterator<Map.Entry<String, Long>> it = buffered.iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> b = it.next();
+      if (PresenceMark.timeMs(b.getValue()) <= t) {
+        due.add(Map.entry(b.getValue(), b.getKey()));
+        it.remove();
+      }
+    }
+    if (buffered.isEmpty()) buffered.clear(); // drop the empty map, not only its entries
   }
 
   /**
@@ -345,15 +381,21 @@ public class OccupancyTracker
     return p == null ? 0 : p;
   }
 
-  private static long dayEnd(long localDay, Unit u) {
-    return LocalDate.ofEpochDay(localDay + 1)
-        .atStartOfDay(ZoneId.of(u.timeZone))
-        .toInstant()
-        .toEpochMilli();
+  private long dayEnd(long localDay, Unit u) {
+    return LocalDate.ofEpochDay(localDay + 1).atStartOfDay(zone(u)).toInstant().toEpochMilli();
   }
 
-  private static long localDay(long timeMs, Unit u) {
-    return Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(u.timeZone)).toLocalDate().toEpochDay();
+  private long localDay(long timeMs, Unit u) {
+    return Instant.ofEpochMilli(timeMs).atZone(zone(u)).toLocalDate().toEpochDay();
+  }
+
+  /** The unit's zone; looked up once per change of zone, not for every event. */
+  private ZoneId zone(Unit u) {
+    if (!u.timeZone.equals(zoneName)) {
+      zone = ZoneId.of(u.timeZone);
+      zoneName = u.timeZone;
+    }
+    return zone;
   }
 
   private static DeadLetter unknownUnit(AttendanceEvent e) {

@@ -10,7 +10,12 @@ import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -95,6 +100,26 @@ class OccupancyTrackerTest {
 
     watermark(SEVEN_THIRTY);
     assertThat(last().present).isZero();
+  }
+
+  @Test
+  void appliesEventsThatASavepointFromBeforeHeldInTheFormerBuffer() throws Exception {
+    watermark(SEVEN_AM);
+    unit(tangerang(10));
+    // The layout before "due-by-second": nip@time -> mark under the state name "buffered".
+    KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(tangerang(10).unitId);
+    MapState<String, Long> former =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new MapStateDescriptor<>("buffered", Types.STRING, Types.LONG));
+    long at = SEVEN_AM + 10 * ONE_SECOND;
+    former.put("a@" + at, PresenceMark.of(at, true));
+
+    watermark(SEVEN_AM + ONE_MINUTE);
+    assertThat(last().present).isEqualTo(1);
+    assertThat(former.isEmpty()).isTrue();
   }
 
   @Test
