@@ -2,14 +2,19 @@ package id.pantau.sink;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
 /**
  * Buffers points and writes them in batches: when the batch is full, on a short timer (so a quiet
- * unit's change shows within a second), and all of it on every checkpoint. Runs in the task's
- * mailbox thread, timer included, so it needs no locks.
+ * unit's change shows within a second), and all of it on every checkpoint. A point written again
+ * before its batch goes out (a unit's compliance count at its fixed time, changed by each check-in)
+ * replaces the buffered line, so InfluxDB gets the last value once instead of every step on the
+ * way: what it stores is the same, the write rate is not. Runs in the task's mailbox thread, timer
+ * included, so it needs no locks.
  */
 public final class InfluxWriter<T> implements SinkWriter<T> {
   private final InfluxConfig config;
@@ -17,8 +22,11 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   private final InfluxLineClient client;
   private final ProcessingTimeService time;
   private final List<String> buffer;
+  private final List<LinePoint> points;
+  private final Map<String, Integer> slotOfPoint = new HashMap<>();
   private boolean timerSet;
   private long written;
+  private long coalesced;
 
   InfluxWriter(
       InfluxConfig config,
@@ -30,6 +38,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     this.client = client;
     this.time = time;
     this.buffer = new ArrayList<>(config.batchSize());
+    this.points = new ArrayList<>(config.batchSize());
     try {
       client.ensureDatabase();
     } catch (IOException e) {
@@ -39,7 +48,20 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
 
   @Override
   public void write(T element, Context context) throws IOException {
-    buffer.add(encoder.encode(element));
+    String line = encoder.encode(element);
+    LinePoint point = LinePoint.of(line);
+    if (point != null) {
+      Integer slot = slotOfPoint.get(point.point());
+      if (slot != null && point.covers(points.get(slot))) {
+        buffer.set(slot, line);
+        points.set(slot, point);
+        coalesced++;
+        return; // a timer or a full batch is already on its way for this buffer
+      }
+      slotOfPoint.put(point.point(), buffer.size());
+    }
+    buffer.add(line);
+    points.add(point);
     if (buffer.size() >= config.batchSize()) {
       writeBuffer();
     } else if (!timerSet) {
@@ -64,11 +86,18 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     client.write(buffer);
     written += buffer.size();
     buffer.clear();
+    points.clear();
+    slotOfPoint.clear();
   }
 
   /** Points written so far, for tests and metrics. */
   long written() {
     return written;
+  }
+
+  /** Lines that replaced a buffered line of the same point instead of being sent as well. */
+  long coalesced() {
+    return coalesced;
   }
 
   @Override

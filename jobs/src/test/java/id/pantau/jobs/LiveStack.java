@@ -143,7 +143,14 @@ public final class LiveStack implements AutoCloseable {
     /** Waits for a record that matches. */
     public JsonNode await(String what, Duration deadline, Predicate<JsonNode> match)
         throws InterruptedException {
-      return LiveStack.await(what + " on " + topic, deadline, () -> find(match));
+      try {
+        return LiveStack.await(what + " on " + topic, deadline, () -> find(match));
+      } catch (AssertionError e) {
+        // What did come, so a failure says why the awaited record was not among it.
+        List<JsonNode> last = seen.subList(Math.max(0, seen.size() - 12), seen.size());
+        throw new AssertionError(
+            e.getMessage() + "; the last " + last.size() + " of " + seen.size() + " seen: " + last);
+      }
     }
 
     @Override

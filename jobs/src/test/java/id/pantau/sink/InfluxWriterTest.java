@@ -92,6 +92,55 @@ class InfluxWriterTest {
     w.close();
   }
 
+  static QueryResult query(String db, String q) {
+    return client.query(new Query(q, db));
+  }
+
+  @Test
+  void sendsAPointRewrittenBeforeItsBatchGoesOutOnceWithItsLastValue() throws Exception {
+    InfluxWriter<String> w =
+        writer("coalesce", 1_000, new TestProcessingTimeService(), influx.url());
+    for (int i = 1; i <= 5; i++) w.write("m,unit=a v=" + i + "i,w=" + i + "i " + T0, null);
+    w.write("m,unit=b v=9i " + T0, null); // another series: its own point
+    w.flush(false);
+
+    assertThat(w.written()).isEqualTo(2);
+    assertThat(w.coalesced()).isEqualTo(4);
+    var values =
+        query("coalesce", "SELECT v, w FROM m WHERE unit = 'a'")
+            .getResults()
+            .get(0)
+            .getSeries()
+            .get(0)
+            .getValues();
+    assertThat(values).hasSize(1);
+    assertThat(((Number) values.get(0).get(1)).longValue()).isEqualTo(5);
+    assertThat(((Number) values.get(0).get(2)).longValue()).isEqualTo(5);
+    w.close();
+  }
+
+  @Test
+  void keepsAnEarlierLineWhoseFieldsALaterLineOfThePointLacks() throws Exception {
+    InfluxWriter<String> w =
+        writer("fieldsets", 1_000, new TestProcessingTimeService(), influx.url());
+    w.write("m,unit=a v=1i,extra=7i " + T0, null);
+    w.write("m,unit=a v=2i " + T0, null);
+    w.flush(false);
+
+    assertThat(w.written()).isEqualTo(2);
+    var row =
+        query("fieldsets", "SELECT v, extra FROM m")
+            .getResults()
+            .get(0)
+            .getSeries()
+            .get(0)
+            .getValues()
+            .get(0);
+    assertThat(((Number) row.get(1)).longValue()).isEqualTo(2);
+    assertThat(((Number) row.get(2)).longValue()).isEqualTo(7);
+    w.close();
+  }
+
   @Test
   void rethrowsWhatItCannotWriteInsteadOfDroppingIt() throws Exception {
     InfluxServer doomed = InfluxServer.start(dir.resolve("doomed"));
