@@ -322,7 +322,12 @@ public class CheckinTracker
       if (ws != null && !ws.unitId.equals(roster.unitId)) ws = null;
       Mark basis = basis(s, facts, now);
       ComplianceStatus status = status(s, basis, now);
-      if (ws != null && ws.status == status) continue;
+      // Same status in the same window: nothing new. A window a policy change moved is told
+      // again, so the per-employee record shows the deadline that now applies.
+      if (ws != null
+          && ws.status == status
+          && ws.windowEndMs == s.endMs()
+          && ws.decideAtMs == s.decideMs()) continue;
       ComplianceStatus previous = ws == null ? null : ws.status;
       if (status == ComplianceStatus.LATE_UPLOAD && previous != ComplianceStatus.MISSED) {
         // As it happened live: decided MISSED, then corrected; a replay tells the same story.

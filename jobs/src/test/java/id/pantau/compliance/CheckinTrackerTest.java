@@ -251,6 +251,23 @@ class CheckinTrackerTest {
   }
 
   @Test
+  void aPendingWindowAPolicyMovedIsToldAgainWithItsNewDeadline() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    assertThat(last(NIP, "ATTENDANCE").windowEndMs).isLessThan(EIGHT_AM);
+    Policy later = policy(REGION);
+    later.checkinDeadline = "08:00";
+    publish(later);
+    plan(wfo(NIP)); // the same row again: the date is re-derived under the new policy
+    WindowResult moved = last(NIP, "ATTENDANCE");
+    assertThat(moved.status).isEqualTo(PENDING);
+    assertThat(moved.windowEndMs).isEqualTo(EIGHT_AM);
+    int told = results().size();
+    plan(wfo(NIP)); // nothing moved this time: nothing to tell
+    assertThat(results()).hasSize(told);
+  }
+
+  @Test
   void ignoresARosterForADateTooOldToHaveItsFactsReplayed() throws Exception {
     harness.close();
     harness =
