@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -61,9 +60,6 @@ public final class AlertFeed implements AutoCloseable {
   private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
   private static final Duration NO_TOPIC_WAIT = Duration.ofSeconds(1);
-  private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-  private static final Duration WARN_EVERY = Duration.ofMinutes(1);
   private static final ObjectReader ALERT = Json.MAPPER.readerFor(Alert.class);
 
   /** A subscriber's registration: closing it stops the alerts (the sink is not closed). */
@@ -155,9 +151,9 @@ public final class AlertFeed implements AutoCloseable {
   // --- the consumer thread ----------------------------------------------------------------------
 
   private void run() {
-    Duration backoff = MIN_BACKOFF;
-    long failingSince = 0;
-    long lastWarn = 0;
+    ReaderOutage outage =
+        new ReaderOutage(
+            LOG, "alert feed", topic + " on " + bootstrapServers, ", SSE clients stay connected");
     long nextRefresh = 0;
     try {
       while (!isClosing()) {
@@ -173,15 +169,7 @@ public final class AlertFeed implements AutoCloseable {
             assign(c);
             nextRefresh = System.nanoTime() + PARTITION_REFRESH.toNanos();
           }
-          if (failingSince != 0) {
-            LOG.info(
-                "alert feed: reading {} on {} again after {} s",
-                topic,
-                bootstrapServers,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failingSince));
-            failingSince = 0;
-            backoff = MIN_BACKOFF;
-          }
+          outage.readWorked();
           if (c.assignment().isEmpty()) {
             // The topic does not exist yet: look again soon (it is read from its beginning).
             await(NO_TOPIC_WAIT);
@@ -194,22 +182,9 @@ public final class AlertFeed implements AutoCloseable {
           if (isClosing()) break;
         } catch (RuntimeException e) {
           if (isClosing()) break;
-          long now = System.nanoTime();
-          if (failingSince == 0 || now - lastWarn >= WARN_EVERY.toNanos()) {
-            LOG.warn(
-                "alert feed: cannot read {} on {} ({}); retrying every {} s at most, SSE clients"
-                    + " stay connected",
-                topic,
-                bootstrapServers,
-                e.toString(),
-                MAX_BACKOFF.toSeconds());
-            lastWarn = now;
-          }
-          if (failingSince == 0) failingSince = now;
+          Duration wait = outage.readFailed(e);
           closeConsumer();
-          await(backoff);
-          backoff = backoff.multipliedBy(2);
-          if (backoff.compareTo(MAX_BACKOFF) > 0) backoff = MAX_BACKOFF;
+          await(wait);
         }
       }
     } catch (Throwable t) {
@@ -312,14 +287,8 @@ public final class AlertFeed implements AutoCloseable {
   }
 
   private void closeConsumer() {
-    KafkaConsumer<byte[], byte[]> c = consumer;
+    KafkaReaders.closeQuietly(consumer, "alert feed");
     consumer = null;
-    if (c == null) return;
-    try {
-      c.close(CloseOptions.timeout(Duration.ofSeconds(1)));
-    } catch (RuntimeException e) {
-      LOG.debug("alert feed: closing the consumer failed", e);
-    }
   }
 
   private static boolean blank(String s) {

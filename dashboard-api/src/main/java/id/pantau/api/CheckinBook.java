@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,9 +65,6 @@ public final class CheckinBook implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration API_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
-  private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-  private static final Duration WARN_EVERY = Duration.ofMinutes(1);
   private static final ObjectReader CHECKIN = Json.MAPPER.readerFor(CheckinRecord.class);
   private static final ObjectReader ALERT = Json.MAPPER.readerFor(Alert.class);
 
@@ -262,9 +258,12 @@ public final class CheckinBook implements AutoCloseable {
   // --- the consumer thread ----------------------------------------------------------------------
 
   private void run() {
-    Duration backoff = MIN_BACKOFF;
-    long failingSince = 0;
-    long lastWarn = 0;
+    ReaderOutage outage =
+        new ReaderOutage(
+            LOG,
+            "checkin book",
+            checkinsTopic + " and " + alertsTopic + " on " + bootstrapServers,
+            "");
     long nextRefresh = 0;
     try {
       while (!isClosing()) {
@@ -279,13 +278,9 @@ public final class CheckinBook implements AutoCloseable {
             assign(c);
             nextRefresh = System.nanoTime() + PARTITION_REFRESH.toNanos();
           }
-          if (failingSince != 0) {
-            LOG.info("checkin book: reading {} again", bootstrapServers);
-            failingSince = 0;
-            backoff = MIN_BACKOFF;
-          }
+          outage.readWorked();
           if (c.assignment().isEmpty()) {
-            await(MIN_BACKOFF);
+            await(ReaderOutage.MIN_BACKOFF);
             nextRefresh = 0;
             continue;
           }
@@ -300,22 +295,9 @@ public final class CheckinBook implements AutoCloseable {
           if (isClosing()) break;
         } catch (RuntimeException e) {
           if (isClosing()) break;
-          long now = System.nanoTime();
-          if (failingSince == 0 || now - lastWarn >= WARN_EVERY.toNanos()) {
-            LOG.warn(
-                "checkin book: cannot read {} and {} on {} ({}); retrying every {} s at most",
-                checkinsTopic,
-                alertsTopic,
-                bootstrapServers,
-                e.toString(),
-                MAX_BACKOFF.toSeconds());
-            lastWarn = now;
-          }
-          if (failingSince == 0) failingSince = now;
+          Duration wait = outage.readFailed(e);
           closeConsumer();
-          await(backoff);
-          backoff = backoff.multipliedBy(2);
-          if (backoff.compareTo(MAX_BACKOFF) > 0) backoff = MAX_BACKOFF;
+          await(wait);
         }
       }
     } catch (Throwable t) {
@@ -429,14 +411,8 @@ public final class CheckinBook implements AutoCloseable {
   }
 
   private void closeConsumer() {
-    KafkaConsumer<byte[], byte[]> c = consumer;
+    KafkaReaders.closeQuietly(consumer, "checkin book");
     consumer = null;
-    if (c == null) return;
-    try {
-      c.close(CloseOptions.timeout(Duration.ofSeconds(1)));
-    } catch (RuntimeException e) {
-      LOG.debug("checkin book: closing the consumer failed", e);
-    }
   }
 
   private static boolean blank(String s) {

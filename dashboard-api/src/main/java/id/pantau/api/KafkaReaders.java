@@ -2,9 +2,11 @@ package id.pantau.api;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consumer settings of dashboard-api's background readers (alert feed, check-in book): no
@@ -28,5 +30,16 @@ final class KafkaReaders {
     p.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, 100);
     p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Closes a reader's consumer (null: nothing to close) without letting a failure escape. */
+  static void closeQuietly(KafkaConsumer<byte[], byte[]> consumer, String reader) {
+    if (consumer == null) return;
+    try {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(KafkaReaders.class)
+          .debug("{}: closing the consumer failed", reader, e);
+    }
   }
 }
