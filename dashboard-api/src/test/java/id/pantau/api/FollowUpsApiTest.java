@@ -11,6 +11,7 @@ import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.infra.FreePort;
 import id.pantau.infra.KafkaBroker;
+import id.pantau.infra.Poll;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,17 +184,19 @@ class FollowUpsApiTest {
 
   /** The unit's follow-ups of today once they satisfy the condition, or fails at the deadline. */
   static JsonNode await(String unit, Predicate<JsonNode> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() - deadline < 0) {
-      HttpResponse<String> r = get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
-      if (r.statusCode() == 200) {
-        last = Http.json(r);
-        if (condition.test(last)) return last;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("follow-ups of " + unit + " not as expected in time: " + last);
+    JsonNode[] last = {null};
+    boolean met =
+        Poll.until(
+            DEADLINE,
+            () -> {
+              HttpResponse<String> r =
+                  get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
+              if (r.statusCode() != 200) return false;
+              last[0] = Http.json(r);
+              return condition.test(last[0]);
+            });
+    if (met) return last[0];
+    throw new AssertionError("follow-ups of " + unit + " not as expected in time: " + last[0]);
   }
 
   static JsonNode employee(JsonNode body, String nip) {

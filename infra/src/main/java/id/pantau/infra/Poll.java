@@ -6,13 +6,13 @@ import java.util.function.BooleanSupplier;
 /**
  * Waits on a condition with a deadline: servers get ready in seconds, a 50 ms poll costs nothing.
  */
-final class Poll {
+public final class Poll {
   private static final long INTERVAL_MS = 50;
 
   private Poll() {}
 
   /** True as soon as the condition holds, false when the timeout passes first. */
-  static boolean until(Duration timeout, BooleanSupplier condition) {
+  public static boolean until(Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (condition.getAsBoolean()) {
