@@ -92,7 +92,7 @@ public class DailyFact {
 
   /** For flatMaps: facts without a unit go nowhere (there is no key to count them under). */
   public static void emit(OccupancyStatus s, Collector<DailyFact> out) {
-    if (s.unitId != null) out.collect(of(s));
+    if (s.unitId != null && !s.provisional) out.collect(of(s));
   }
 
   public static void emit(ComplianceCount c, Collector<DailyFact> out) {

@@ -19,6 +19,8 @@ public record JobsConfig(
     long unitGraceMs,
     long sinkFlushMs,
     int sinkBatchSize,
+    long bufferTimeoutMs,
+    long thinPointsAfterMs,
     int parallelism,
     boolean bounded,
     String checkpointDir)
@@ -43,8 +45,10 @@ public record JobsConfig(
         num(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
         num(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
         num(env, "PANTAU_UNIT_GRACE_MS", 5_000),
-        num(env, "PANTAU_SINK_FLUSH_MS", 1_000),
+        num(env, "PANTAU_SINK_FLUSH_MS", 200),
         (int) num(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
+        num(env, "PANTAU_BUFFER_TIMEOUT_MS", 20),
+        num(env, "PANTAU_THIN_POINTS_AFTER_MS", 120_000),
         (int) num(env, "PANTAU_PARALLELISM", 2),
         false,
         env.getOrDefault(
@@ -105,6 +109,8 @@ public record JobsConfig(
         unitGraceMs,
         sinkFlushMs,
         sinkBatchSize,
+        bufferTimeoutMs,
+        thinPointsAfterMs,
         p,
         isBounded,
         dir);

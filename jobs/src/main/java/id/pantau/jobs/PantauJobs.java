@@ -18,6 +18,7 @@ import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.UnitFact;
 import id.pantau.policy.CapCalculator;
+import id.pantau.policy.CatchUpPoints;
 import id.pantau.policy.PolicyJob;
 import id.pantau.policy.RuleChange;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -119,13 +120,19 @@ public final class PantauJobs {
 
     SingleOutputStreamOperator<OccupancyUpdate> occupancy =
         OccupancyJob.build(attendance, unitFacts, cfg);
-    PolicyJob.Outputs policy =
-        PolicyJob.build(occupancy, occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS), rules);
+    PolicyJob.Outputs policy = PolicyJob.build(occupancy, rules);
 
     ComplianceJob.Outputs compliance =
         ComplianceJob.build(attendance, locations, rosters, units, policies, cfg);
 
-    policy.statuses().sinkTo(out.occupancy()).name("Occupancy to InfluxDB").uid("occupancy-sink");
+    policy
+        .statuses()
+        .filter(new CatchUpPoints(cfg.thinPointsAfterMs()))
+        .name("Catch-up points to minutes")
+        .uid("catch-up-points")
+        .sinkTo(out.occupancy())
+        .name("Occupancy to InfluxDB")
+        .uid("occupancy-sink");
     policy.breaches().sinkTo(out.breaches()).name("Breaches to InfluxDB").uid("breach-sink");
     compliance
         .counts()
@@ -175,6 +182,9 @@ public final class PantauJobs {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cfg.checkpointDir());
     env.configure(conf);
     env.setParallelism(cfg.parallelism());
+    // A point waits at most this long in a half-full network buffer (Flink's default is 100 ms,
+    // a tenth of the freshness goal per hop); full buffers still go at once.
+    env.setBufferTimeout(cfg.bufferTimeoutMs());
     env.enableCheckpointing(cfg.checkpointIntervalMs());
   }
 }

@@ -21,7 +21,8 @@ public final class OccupancyJob {
         .process(
             new OccupancyTracker(
                 cfg.unitGraceMs(),
-                cfg.bounded() ? Long.MAX_VALUE : OccupancyTracker.MAX_CATCH_UP_MS),
+                cfg.bounded() ? Long.MAX_VALUE : OccupancyTracker.MAX_CATCH_UP_MS,
+                !cfg.bounded()),
             TypeInformation.of(OccupancyUpdate.class))
         .name("Occupancy tracker")
         .uid("occupancy-tracker");

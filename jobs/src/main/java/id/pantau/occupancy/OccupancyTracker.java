@@ -34,6 +34,11 @@ import org.apache.flink.util.OutputTag;
  * written for each minute is exact; an event older than the watermark is applied at once as a
  * correction. A point goes out on every change and at every minute boundary; at local midnight the
  * day's state is dropped, so a forgotten check-out does not carry into the next day.
+ *
+ * <p>Live (not a bounded replay), an event that waits for the watermark is also shown at once: a
+ * provisional point at the second it falls due, counting the events that wait ({@link
+ * AheadOfWatermark}). When the watermark passes that second the exact point is written at the same
+ * time and overwrites it; the breach detector and the daily rollup ignore provisional points.
  */
 public class OccupancyTracker
     extends KeyedCoProcessFunction<String, AttendanceEvent, UnitFact, OccupancyUpdate> {
@@ -50,6 +55,7 @@ public class OccupancyTracker
 
   private final long unitGraceMs;
   private final long maxCatchUpMs;
+  private final boolean provisional;
 
   private transient ValueState<Unit> unit;
   private transient MapState<String, Long> marks; // nip -> PresenceMark, for the current local day
@@ -71,9 +77,17 @@ public class OccupancyTracker
   private transient ExposureBook exposures;
   private transient String zoneName; // the last zone looked up, and its rules: units share a few
   private transient ZoneId zone;
+  private transient Map<String, AheadOfWatermark> ahead; // unit -> events waiting, when live
+  private transient AheadOfWatermark aheadNow; // the current key's, or null in a bounded replay
 
+  /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
-    this(unitGraceMs, MAX_CATCH_UP_MS);
+    this(unitGraceMs, MAX_CATCH_UP_MS, false);
+  }
+
+  /** Exact points only (no provisional ones). */
+  public OccupancyTracker(long unitGraceMs, long maxCatchUpMs) {
+    this(unitGraceMs, maxCatchUpMs, false);
   }
 
   /**
@@ -81,10 +95,12 @@ public class OccupancyTracker
    *     the missed minute points are skipped; a bounded replay passes Long.MAX_VALUE, so it writes
    *     every minute as the live job did (its watermark jumps hours at once, and a cap change at a
    *     minute without a check-in only shows at a minute point)
+   * @param provisional whether to show waiting events at once (live), not in a bounded replay
    */
-  public OccupancyTracker(long unitGraceMs, long maxCatchUpMs) {
+  public OccupancyTracker(long unitGraceMs, long maxCatchUpMs, boolean provisional) {
     this.unitGraceMs = unitGraceMs;
     this.maxCatchUpMs = maxCatchUpMs;
+    this.provisional = provisional;
   }
 
   @Override
@@ -116,6 +132,12 @@ public class OccupancyTracker
                 new ListStateDescriptor<>("pending", TypeInformation.of(AttendanceEvent.class)));
     rosters = new RosterBook(getRuntimeContext());
     exposures = new ExposureBook(getRuntimeContext());
+    ahead = new HashMap<>();
+  }
+
+  /** Points `aheadNow` at the current unit's waiting events (none in a bounded replay). */
+  private void focus(String unitId) {
+    aheadNow = provisional ? ahead.computeIfAbsent(unitId, k -> new AheadOfWatermark()) : null;
   }
 
   @Override
@@ -126,6 +148,7 @@ public class OccupancyTracker
       hold(e, ctx);
       return;
     }
+    focus(ctx.getCurrentKey());
     accept(e, u, ctx.timerService().currentWatermark(), ctx, out);
   }
 
@@ -146,6 +169,9 @@ public class OccupancyTracker
         dueBySecond.put(due, next);
       }
       if (waiting == null) ctx.timerService().registerEventTimeTimer(due);
+      if (aheadNow != null && aheadNow.arrive(e.nip, mark, marks.get(e.nip))) {
+        emitProvisional(u, due, out);
+      }
       return;
     }
     // Late: the watermark has passed it, so it corrects the present state at once.
@@ -156,6 +182,7 @@ public class OccupancyTracker
   @Override
   public void processElement2(UnitFact fact, Context ctx, Collector<OccupancyUpdate> out)
       throws Exception {
+    focus(ctx.getCurrentKey());
     if (fact.unit != null) {
       onUnit(fact.unit, ctx, out);
       return;
@@ -243,6 +270,7 @@ public class OccupancyTracker
       return;
     }
     if (u == null) return;
+    focus(ctx.getCurrentKey());
     Long dayBefore = day.value();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
     // Every event waits under the second it falls due, and that second has a timer; timers fire in
@@ -260,11 +288,13 @@ public class OccupancyTracker
     for (Map.Entry<Long, String> d : due) {
       String nip = d.getValue().substring(0, d.getValue().lastIndexOf('@'));
       changed |= applyOnItsDay(nip, d.getKey(), u);
+      if (aheadNow != null) aheadNow.settled(nip, d.getKey());
     }
     changed |= rollTo(localDay(t, u));
     Long beat = nextBeat.value();
     boolean isBeat = beat != null && beat == t;
-    if (changed || isBeat) emit(u, t, out);
+    // Live, a second with events had a provisional point: the exact one overwrites it.
+    if (changed || isBeat || (aheadNow != null && waiting != null)) emit(u, t, out);
     if (isBeat) {
       nextBeat.clear();
       long watermark = ctx.timerService().currentWatermark();
@@ -320,6 +350,7 @@ public class OccupancyTracker
     Long old = marks.get(nip);
     if (old != null && old >= mark) return false;
     marks.put(nip, mark);
+    if (aheadNow != null) aheadNow.exactMoved(nip, mark);
     boolean wasIn = old != null && PresenceMark.inOffice(old);
     boolean isIn = PresenceMark.inOffice(mark);
     if (wasIn == isIn) return false;
@@ -343,6 +374,7 @@ public class OccupancyTracker
     if (current != null && current >= localDay) return false;
     int before = count();
     marks.clear();
+    if (aheadNow != null) aheadNow.clear();
     unscheduled.clear();
     present.update(0);
     day.update(localDay);
@@ -373,6 +405,20 @@ public class OccupancyTracker
       o.unscheduled = names.size();
       o.unscheduledNips = names.toArray(new String[0]);
     }
+    out.collect(o);
+  }
+
+  /** The count with the waiting events, at the second they fall due; overwritten by the exact. */
+  private void emitProvisional(Unit u, long timeMs, Collector<OccupancyUpdate> out)
+      throws Exception {
+    OccupancyUpdate o =
+        new OccupancyUpdate(
+            u.unitId, u.region, timeMs, Math.max(0, count() + aheadNow.delta()), u.headcount);
+    o.timeZone = u.timeZone;
+    o.essential = Boolean.TRUE.equals(u.essential);
+    o.minPresent = u.minPresent == null ? 0 : u.minPresent;
+    o.exposed = exposures.exposedAt(timeMs);
+    o.provisional = true;
     out.collect(o);
   }
 

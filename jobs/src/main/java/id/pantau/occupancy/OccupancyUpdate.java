@@ -22,6 +22,12 @@ public class OccupancyUpdate {
 
   public String[] unscheduledNips;
 
+  /**
+   * Shown at once on arrival, before the watermark decides the second (the board's freshness):
+   * written to InfluxDB at the second the exact point will overwrite, never acted on.
+   */
+  public boolean provisional;
+
   public OccupancyUpdate() {}
 
   public OccupancyUpdate(String unitId, String region, long timeMs, int present, int headcount) {

@@ -34,6 +34,8 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
   @Override
   public void processElement(OccupancyStatus s, Context ctx, Collector<Breach> out)
       throws Exception {
+    // A provisional point is overwritten by the exact one at the same second: act on that one.
+    if (s.provisional) return;
     int cap = s.cap == null ? 0 : s.cap;
     track(Breach.OVER_CAP, overCap, underFloor, s.overCap(), cap, s, ctx, out);
     track(Breach.UNDER_FLOOR, underFloor, overCap, s.underFloor(), s.floor, s, ctx, out);

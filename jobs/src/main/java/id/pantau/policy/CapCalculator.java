@@ -62,6 +62,7 @@ public class CapCalculator
     s.dwellS = policy.breachDwellS;
     s.unscheduled = u.unscheduled;
     s.unscheduledNips = u.unscheduledNips;
+    s.provisional = u.provisional;
     out.collect(s);
 
     if (level == null && !Boolean.TRUE.equals(reportedNoZone.value())) {

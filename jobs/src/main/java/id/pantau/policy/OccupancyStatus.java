@@ -18,6 +18,9 @@ public class OccupancyStatus {
   public Integer unscheduled;
   public String[] unscheduledNips;
 
+  /** An occupancy tracker's provisional point: for the board only, not for breaches or rollups. */
+  public boolean provisional;
+
   public OccupancyStatus() {}
 
   public double share() {

@@ -1,11 +1,14 @@
 package id.pantau.policy;
 
 import id.pantau.events.Alert;
+import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** Caps, floors and breaches: from occupancy points and the broadcast zone and policy versions. */
@@ -17,31 +20,33 @@ public final class PolicyJob {
       SingleOutputStreamOperator<Breach> breaches,
       DataStream<Alert> alerts) {}
 
+  /**
+   * @param occupancy the occupancy tracker's output, already partitioned by unit: the cap
+   *     calculator and the breach detector take it as keyed, without a shuffle, so they chain to
+   *     the tracker and a point is never serialized between them (they run at the tracker's
+   *     parallelism)
+   */
   public static Outputs build(
-      DataStream<OccupancyUpdate> occupancy,
-      DataStream<RosterPlan> plans,
-      DataStream<RuleChange> rules) {
+      SingleOutputStreamOperator<OccupancyUpdate> occupancy, DataStream<RuleChange> rules) {
+    DataStream<RosterPlan> plans = occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS);
     BroadcastStream<RuleChange> broadcastRules =
         rules.broadcast(RegionRules.ZONES, RegionRules.POLICIES);
 
     SingleOutputStreamOperator<OccupancyStatus> statuses =
-        occupancy
-            .keyBy(u -> u.unitId)
+        DataStreamUtils.reinterpretAsKeyedStream(occupancy, u -> u.unitId, Types.STRING)
             .connect(broadcastRules)
             .process(new CapCalculator(), TypeInformation.of(OccupancyStatus.class))
             .name("Cap and floor calculator")
             .uid("cap-calculator");
 
     SingleOutputStreamOperator<Breach> breaches =
-        statuses
-            .keyBy(s -> s.unitId)
+        DataStreamUtils.reinterpretAsKeyedStream(statuses, s -> s.unitId, Types.STRING)
             .process(new BreachDetector(), TypeInformation.of(Breach.class))
             .name("Breach detector")
             .uid("breach-detector");
 
     SingleOutputStreamOperator<Alert> planned =
-        plans
-            .keyBy(p -> p.unitId)
+        DataStreamUtils.reinterpretAsKeyedStream(plans, p -> p.unitId, Types.STRING)
             .connect(broadcastRules)
             .process(new RosterChecker(), TypeInformation.of(Alert.class))
             .name("Roster checker")

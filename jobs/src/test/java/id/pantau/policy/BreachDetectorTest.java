@@ -76,6 +76,17 @@ class BreachDetectorTest {
   }
 
   @Test
+  void ignoresProvisionalPointsWhichTheExactOnesOverwrite() throws Exception {
+    OccupancyStatus shown = overCapStatus(ELEVEN_AM, 4);
+    shown.provisional = true;
+    send(shown);
+    watermark(FIVE_MINUTES_LATER);
+
+    assertThat(breaches()).isEmpty();
+    assertNothingLeft();
+  }
+
+  @Test
   void closesAnOpenBreachWithItsDurationWhenPresenceDropsToTheCap() throws Exception {
     send(overCapStatus(ELEVEN_AM, 4));
     watermark(FIVE_MINUTES_LATER);

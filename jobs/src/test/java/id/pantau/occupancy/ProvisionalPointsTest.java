@@ -1,0 +1,141 @@
+package id.pantau.occupancy;
+
+import static id.pantau.occupancy.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Unit;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live tracker's provisional points: shown on arrival, overwritten by the exact ones. */
+class ProvisionalPointsTest {
+  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+      harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(
+                new OccupancyTracker(5_000, OccupancyTracker.MAX_CATCH_UP_MS, true)),
+            e -> e.unitId,
+            UnitFact::unitId,
+            Types.STRING);
+    harness.open();
+    harness.processBothWatermarks(new Watermark(SEVEN_AM));
+    Unit u = tangerang(10);
+    harness.processElement2(new StreamRecord<>(UnitFact.of(u), u.effectiveFromMs));
+    harness.getOutput().clear();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  void send(AttendanceEvent e) throws Exception {
+    harness.processElement1(new StreamRecord<>(e, e.timeMs));
+  }
+
+  List<OccupancyUpdate> updates() {
+    return harness.extractOutputValues();
+  }
+
+  /** The points at a moment (the minute points before it are not what these tests are about). */
+  List<OccupancyUpdate> at(long timeMs) {
+    return updates().stream().filter(u -> u.timeMs == timeMs).toList();
+  }
+
+  @Test
+  void showsACheckInAtOnceAtTheSecondItFallsDue() throws Exception {
+    send(checkIn("a", SEVEN_TEN + 300));
+
+    assertThat(updates()).hasSize(1);
+    OccupancyUpdate shown = updates().get(0);
+    assertThat(shown.provisional).isTrue();
+    assertThat(shown.present).isEqualTo(1);
+    assertThat(shown.timeMs).isEqualTo(SEVEN_TEN + ONE_SECOND);
+  }
+
+  @Test
+  void countsEveryWaitingEventOfTheUnitInTheProvisionalPoint() throws Exception {
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN + ONE_SECOND));
+    send(checkIn("c", SEVEN_TEN + 2 * ONE_SECOND));
+    send(checkOut("a", SEVEN_TEN + 3 * ONE_SECOND));
+
+    assertThat(updates()).extracting(u -> u.present).containsExactly(1, 2, 3, 2);
+    assertThat(updates()).allMatch(u -> u.provisional);
+  }
+
+  @Test
+  void writesTheExactPointAtTheSameSecondWhenTheWatermarkPassesIt() throws Exception {
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("a", SEVEN_TEN)); // a duplicate: shown once, and still decided exactly
+    harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_SECOND));
+
+    List<OccupancyUpdate> all = at(SEVEN_TEN);
+    assertThat(all).hasSize(2);
+    assertThat(all.get(0).provisional).isTrue();
+    OccupancyUpdate exact = all.get(1);
+    assertThat(exact.provisional).isFalse();
+    assertThat(exact.timeMs).isEqualTo(SEVEN_TEN);
+    assertThat(exact.present).isEqualTo(1);
+  }
+
+  @Test
+  void overwritesAProvisionalPointEvenWhenTheExactCountDidNotChange() throws Exception {
+    // In and out within one second: shown as 1, then 0; the exact count never moves, and the
+    // second still gets its exact point.
+    send(checkIn("a", SEVEN_TEN + 500));
+    send(checkOut("a", SEVEN_TEN + 700));
+    assertThat(at(SEVEN_TEN + ONE_SECOND)).extracting(u -> u.present).containsExactly(1, 0);
+    harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_SECOND));
+
+    List<OccupancyUpdate> atDue = at(SEVEN_TEN + ONE_SECOND);
+    assertThat(atDue).hasSize(3);
+    assertThat(atDue.get(2).provisional).isFalse();
+    assertThat(atDue.get(2).present).isZero();
+  }
+
+  @Test
+  void aLateEventCorrectsTheExactCountThatTheProvisionalOneBuildsOn() throws Exception {
+    send(checkIn("a", SEVEN_TEN + 10 * ONE_SECOND)); // waits, provisional 1
+    harness.processBothWatermarks(new Watermark(SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN - ONE_MINUTE)); // late: exact 1 at once
+    send(checkIn("c", SEVEN_TEN + 11 * ONE_SECOND)); // waits: provisional 1 + a + c = 3
+
+    OccupancyUpdate last = updates().get(updates().size() - 1);
+    assertThat(last.provisional).isTrue();
+    assertThat(last.present).isEqualTo(3);
+
+    harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_MINUTE));
+    OccupancyUpdate settled = updates().get(updates().size() - 1);
+    assertThat(settled.provisional).isFalse();
+    assertThat(settled.present).isEqualTo(3);
+  }
+
+  @Test
+  void dropsWhatWaitedWhenTheDayEnds() throws Exception {
+    send(checkIn("a", MIDNIGHT_WIB - ONE_SECOND));
+    send(checkIn("b", MIDNIGHT_WIB + ONE_SECOND)); // tomorrow's: counted provisionally as well
+    assertThat(updates().get(1).present).isEqualTo(2);
+
+    harness.processBothWatermarks(new Watermark(MIDNIGHT_WIB + ONE_MINUTE));
+    OccupancyUpdate last = updates().get(updates().size() - 1);
+    assertThat(last.provisional).isFalse();
+    assertThat(last.present).isEqualTo(1);
+    send(checkIn("c", MIDNIGHT_WIB + 2 * ONE_MINUTE));
+    last = updates().get(updates().size() - 1);
+    assertThat(last.provisional).isTrue();
+    assertThat(last.present).isEqualTo(2);
+  }
+}
