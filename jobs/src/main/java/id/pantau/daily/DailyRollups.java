@@ -1,11 +1,13 @@
 package id.pantau.daily;
 
+import id.pantau.jobs.LocalDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -37,6 +39,7 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
   private transient ValueState<DailyUnit> unit;
   private transient MapState<Long, DayFigures> days;
   private transient ListState<DailyFact> pending;
+  private transient Map<String, LocalDays> daysByZone; // units share a few zones
 
   public DailyRollups(long graceMs, long tickMs) {
     if (graceMs < 0) throw new IllegalArgumentException("daily grace: must be zero or more");
@@ -58,6 +61,7 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
         getRuntimeContext()
             .getListState(
                 new ListStateDescriptor<>("pending", TypeInformation.of(DailyFact.class)));
+    daysByZone = new HashMap<>();
   }
 
   @Override
@@ -94,13 +98,14 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
 
   private void apply(DailyUnit u, DailyFact f, Context ctx) throws Exception {
     if (u.region == null) u.region = f.region;
-    ZoneId zone = ZoneId.of(u.timeZone);
+    LocalDays local = daysByZone.computeIfAbsent(u.timeZone, LocalDays::new);
+    ZoneId zone = local.zone();
     long watermark = ctx.timerService().currentWatermark();
     switch (f.kind) {
       case DailyFact.STATUS -> {
         if (u.lastTimeMs != null && f.timeMs < u.lastTimeMs) {
           // out of order: it cannot be placed in the integral any more, but it was seen
-          DayFigures d = day(u, zone, startOf(f.timeMs, zone), ctx);
+          DayFigures d = day(u, zone, local.dayStartAt(f.timeMs), ctx);
           if (d != null) {
             d.observe(f.present);
             d.dirty = true;
@@ -108,8 +113,8 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
           }
         } else {
           if (u.lastTimeMs != null)
-            hold(u, zone, u.lastTimeMs, f.timeMs, u.lastPresent, u.lastCap, ctx);
-          DayFigures d = day(u, zone, startOf(f.timeMs, zone), ctx);
+            hold(u, local, u.lastTimeMs, f.timeMs, u.lastPresent, u.lastCap, ctx);
+          DayFigures d = day(u, zone, local.dayStartAt(f.timeMs), ctx);
           if (d != null) {
             d.observe(f.present);
             d.dirty = true;
@@ -150,14 +155,14 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
 
   /** Adds present (and cap) held from fromMs to toMs to each open date the span covers. */
   private void hold(
-      DailyUnit u, ZoneId zone, long fromMs, long toMs, int present, Integer cap, Context ctx)
+      DailyUnit u, LocalDays local, long fromMs, long toMs, int present, Integer cap, Context ctx)
       throws Exception {
     long cursor = fromMs;
     while (cursor < toMs) {
-      long start = startOf(cursor, zone);
-      long end = endOf(start, zone);
+      long start = local.dayStartAt(cursor);
+      long end = local.nextDayStart(start);
       long until = Math.min(toMs, end);
-      DayFigures d = day(u, zone, start, ctx);
+      DayFigures d = day(u, local.zone(), start, ctx);
       if (d != null) {
         d.hold(until - cursor, present, cap);
         d.dirty = true;

@@ -5,9 +5,8 @@ import id.pantau.events.DeadLetter;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
-import java.time.Instant;
+import id.pantau.jobs.LocalDays;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -75,8 +74,8 @@ public class OccupancyTracker
   private transient ListState<AttendanceEvent> pending; // events before their unit is known
   private transient RosterBook rosters;
   private transient ExposureBook exposures;
-  private transient String zoneName; // the last zone looked up, and its rules: units share a few
-  private transient ZoneId zone;
+  private transient Map<String, LocalDays> daysByZone;
+  private transient LocalDays days; // the last unit's
   private transient Map<String, AheadOfWatermark> ahead; // unit -> events waiting, when live
   private transient AheadOfWatermark aheadNow; // the current key's, or null in a bounded replay
 
@@ -133,6 +132,7 @@ public class OccupancyTracker
     rosters = new RosterBook(getRuntimeContext());
     exposures = new ExposureBook(getRuntimeContext());
     ahead = new HashMap<>();
+    daysByZone = new HashMap<>();
   }
 
   /** Points `aheadNow` at the current unit's waiting events (none in a bounded replay). */
@@ -240,7 +240,7 @@ public class OccupancyTracker
     p.headcount = u.headcount;
     p.essential = Boolean.TRUE.equals(u.essential);
     p.minPresent = u.minPresent == null ? 0 : u.minPresent;
-    long dayStart = LocalDate.parse(date).atStartOfDay(zone(u)).toInstant().toEpochMilli();
+    long dayStart = days(u).startOf(date);
     p.exposed = exposures.exposedAt(dayStart);
     return p;
   }
@@ -342,11 +342,11 @@ public class OccupancyTracker
     Long today = day.value();
     if (today != null && itsDay < today) return false; // a past day's fact does not change today
     boolean rolled = rollTo(itsDay);
-    return apply(nip, mark) | rolled;
+    return apply(nip, mark, u) | rolled;
   }
 
   /** Applies a mark if it is the employee's latest; returns whether the count changed. */
-  private boolean apply(String nip, long mark) throws Exception {
+  private boolean apply(String nip, long mark, Unit u) throws Exception {
     Long old = marks.get(nip);
     if (old != null && old >= mark) return false;
     marks.put(nip, mark);
@@ -354,7 +354,7 @@ public class OccupancyTracker
     boolean wasIn = old != null && PresenceMark.inOffice(old);
     boolean isIn = PresenceMark.inOffice(mark);
     if (wasIn == isIn) return false;
-    track(nip, isIn, LocalDate.ofEpochDay(day.value()).toString());
+    track(nip, isIn, days(u).dateOf(day.value()));
     present.update(count() + (isIn ? 1 : -1));
     return true;
   }
@@ -397,7 +397,7 @@ public class OccupancyTracker
     o.essential = Boolean.TRUE.equals(u.essential);
     o.minPresent = u.minPresent == null ? 0 : u.minPresent;
     o.exposed = exposures.exposedAt(timeMs);
-    String today = LocalDate.ofEpochDay(localDay(timeMs, u)).toString();
+    String today = days(u).dateOf(localDay(timeMs, u));
     o.scheduledOffice = rosters.scheduledInOffice(today);
     if (o.scheduledOffice != null) {
       List<String> names = new ArrayList<>();
@@ -428,20 +428,19 @@ public class OccupancyTracker
   }
 
   private long dayEnd(long localDay, Unit u) {
-    return LocalDate.ofEpochDay(localDay + 1).atStartOfDay(zone(u)).toInstant().toEpochMilli();
+    return days(u).endOf(localDay);
   }
 
   private long localDay(long timeMs, Unit u) {
-    return Instant.ofEpochMilli(timeMs).atZone(zone(u)).toLocalDate().toEpochDay();
+    return days(u).dayOf(timeMs);
   }
 
-  /** The unit's zone; looked up once per change of zone, not for every event. */
-  private ZoneId zone(Unit u) {
-    if (!u.timeZone.equals(zoneName)) {
-      zone = ZoneId.of(u.timeZone);
-      zoneName = u.timeZone;
+  /** The unit's local days; units share a few zones, so this is a lookup, not a zone parse. */
+  private LocalDays days(Unit u) {
+    if (days == null || !days.zoneName.equals(u.timeZone)) {
+      days = daysByZone.computeIfAbsent(u.timeZone, LocalDays::new);
     }
-    return zone;
+    return days;
   }
 
   private static DeadLetter unknownUnit(AttendanceEvent e) {

@@ -4,11 +4,10 @@ import id.pantau.events.DeadLetter;
 import id.pantau.events.Json;
 import id.pantau.events.Policy;
 import id.pantau.events.Topics;
+import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -31,20 +30,32 @@ public class CapCalculator
       new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
 
   private transient ValueState<Boolean> reportedNoZone;
+  private transient RulesAt rules;
 
   @Override
   public void open(OpenContext ctx) {
     reportedNoZone =
         getRuntimeContext().getState(new ValueStateDescriptor<>("reported-no-zone", Types.BOOLEAN));
+    rules = new RulesAt();
   }
 
   @Override
   public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
-    ZoneLevel level =
-        RegionRules.levelAt(ctx.getBroadcastState(RegionRules.ZONES), u.region, u.timeMs);
-    Policy policy =
-        RegionRules.policyAt(ctx.getBroadcastState(RegionRules.POLICIES), u.region, u.timeMs);
+    RulesAt.Source versions =
+        new RulesAt.Source() {
+          @Override
+          public Iterable<Map.Entry<String, ZoneChange>> zones() throws Exception {
+            return ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
+          }
+
+          @Override
+          public Iterable<Map.Entry<String, Policy>> policies() throws Exception {
+            return ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
+          }
+        };
+    ZoneLevel level = rules.levelAt(versions, u.region, u.timeMs);
+    Policy policy = rules.policyAt(versions, u.region, u.timeMs);
     Integer percent =
         u.exposed
             ? policy.capPercent.exposed
@@ -58,7 +69,9 @@ public class CapCalculator
     s.headcount = u.headcount;
     s.cap = percent == null ? null : RegionRules.cap(u.headcount, percent);
     s.floor =
-        u.essential && inServiceHours(u.timeMs, u.timeZone, policy.serviceHours) ? u.minPresent : 0;
+        u.essential && rules.inServiceHours(versions, u.region, u.timeMs, u.timeZone)
+            ? u.minPresent
+            : 0;
     s.dwellS = policy.breachDwellS;
     s.unscheduled = u.unscheduled;
     s.unscheduledNips = u.unscheduledNips;
@@ -88,12 +101,8 @@ public class CapCalculator
   @Override
   public void processBroadcastElement(RuleChange r, Context ctx, Collector<OccupancyStatus> out)
       throws Exception {
+    rules.clear();
     if (r.zone != null) ctx.getBroadcastState(RegionRules.ZONES).put(r.zone.key(), r.zone);
     if (r.policy != null) ctx.getBroadcastState(RegionRules.POLICIES).put(r.policy.key(), r.policy);
-  }
-
-  static boolean inServiceHours(long timeMs, String zone, String[] hours) {
-    LocalTime local = Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(zone)).toLocalTime();
-    return !local.isBefore(LocalTime.parse(hours[0])) && local.isBefore(LocalTime.parse(hours[1]));
   }
 }
