@@ -78,6 +78,9 @@ public class OccupancyTracker
   private transient LocalDays days; // the last unit's
   private transient Map<String, AheadOfWatermark> ahead; // unit -> events waiting, when live
   private transient AheadOfWatermark aheadNow; // the current key's, or null in a bounded replay
+  private transient boolean loaded; // whether the two below hold the current key's state
+  private transient int cachedPresent; // "present"
+  private transient Long cachedDay; // "day"
 
   /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
@@ -135,8 +138,13 @@ public class OccupancyTracker
     daysByZone = new HashMap<>();
   }
 
-  /** Points `aheadNow` at the current unit's waiting events (none in a bounded replay). */
+  /**
+   * Starts work on a unit: its day and count are read once, when first asked for (many times per
+   * timer), and `aheadNow` is its waiting events (none in a bounded replay). Every path that reads
+   * or writes the day or the count starts here; writes go through to the state.
+   */
   private void focus(String unitId) {
+    loaded = false;
     aheadNow = provisional ? ahead.computeIfAbsent(unitId, k -> new AheadOfWatermark()) : null;
   }
 
@@ -198,7 +206,7 @@ public class OccupancyTracker
       return;
     }
     rosters.record(fact.roster);
-    Long today = day.value();
+    Long today = today();
     if (today != null && fact.roster.date.equals(LocalDate.ofEpochDay(today).toString())) {
       Long m = marks.get(fact.roster.nip);
       track(fact.roster.nip, m != null && PresenceMark.inOffice(m), fact.roster.date);
@@ -271,7 +279,7 @@ public class OccupancyTracker
     }
     if (u == null) return;
     focus(ctx.getCurrentKey());
-    Long dayBefore = day.value();
+    Long dayBefore = today();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
     // Every event waits under the second it falls due, and that second has a timer; timers fire in
     // time order, so the earlier seconds are applied already and this one is all that is due.
@@ -339,7 +347,7 @@ public class OccupancyTracker
    */
   private boolean applyOnItsDay(String nip, long mark, Unit u) throws Exception {
     long itsDay = localDay(PresenceMark.timeMs(mark), u);
-    Long today = day.value();
+    Long today = today();
     if (today != null && itsDay < today) return false; // a past day's fact does not change today
     boolean rolled = rollTo(itsDay);
     return apply(nip, mark, u) | rolled;
@@ -354,8 +362,8 @@ public class OccupancyTracker
     boolean wasIn = old != null && PresenceMark.inOffice(old);
     boolean isIn = PresenceMark.inOffice(mark);
     if (wasIn == isIn) return false;
-    track(nip, isIn, days(u).dateOf(day.value()));
-    present.update(count() + (isIn ? 1 : -1));
+    track(nip, isIn, days(u).dateOf(today()));
+    setPresent(count() + (isIn ? 1 : -1));
     return true;
   }
 
@@ -370,13 +378,14 @@ public class OccupancyTracker
    * that changed the count.
    */
   private boolean rollTo(long localDay) throws Exception {
-    Long current = day.value();
+    Long current = today();
     if (current != null && current >= localDay) return false;
     int before = count();
     marks.clear();
     if (aheadNow != null) aheadNow.clear();
     unscheduled.clear();
-    present.update(0);
+    setPresent(0);
+    cachedDay = localDay;
     day.update(localDay);
     rosters.dropBefore(LocalDate.ofEpochDay(localDay).toString());
     return before != 0;
@@ -422,9 +431,29 @@ public class OccupancyTracker
     out.collect(o);
   }
 
-  private int count() throws Exception {
+  private void load() throws Exception {
+    if (loaded) return;
     Integer p = present.value();
-    return p == null ? 0 : p;
+    cachedPresent = p == null ? 0 : p;
+    cachedDay = day.value();
+    loaded = true;
+  }
+
+  private int count() throws Exception {
+    load();
+    return cachedPresent;
+  }
+
+  private void setPresent(int n) throws Exception {
+    load();
+    cachedPresent = n;
+    present.update(n);
+  }
+
+  /** The local epoch day the marks belong to, or null before the first. */
+  private Long today() throws Exception {
+    load();
+    return cachedDay;
   }
 
   private long dayEnd(long localDay, Unit u) {
