@@ -5,9 +5,20 @@ import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Times;
 import id.pantau.events.WorkMode;
+import id.pantau.jobs.CompactType;
+import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** One location fix of an employee, from a check-in or a location ping. A Flink POJO. */
+/**
+ * One location fix of an employee, from a check-in or a location ping: only what the location rules
+ * read. It crosses two shuffles (by NIP, by device) on every fix, so Flink writes it with {@link
+ * FixSerializer}, not as a POJO. Not kept in state.
+ */
+@TypeInfo(Fix.FlinkType.class)
 public class Fix {
   public String nip;
   public String unitId;
@@ -31,13 +42,12 @@ public class Fix {
   public boolean isWfh;
 
   public String eventId;
-  public Long receivedAt;
 
   public Fix() {}
 
   /** The fix of a check-in or check-out, or null when it carries no usable location. */
   public static Fix of(AttendanceEvent e) {
-    Fix f = from(e.eventId, e.nip, e.unitId, e.deviceId, e.timeMs, e.location, e.receivedAt);
+    Fix f = from(e.eventId, e.nip, e.unitId, e.deviceId, e.timeMs, e.location);
     if (f != null) {
       f.isOfficeCheckIn = e.isOfficeCheckIn();
       f.isWfh = e.mode == WorkMode.WFH;
@@ -47,20 +57,14 @@ public class Fix {
 
   /** The fix of a location ping, or null when it carries no usable location. */
   public static Fix of(LocationPing p) {
-    Fix f = from(p.eventId, p.nip, p.unitId, p.deviceId, p.timeMs, p.location, p.receivedAt);
+    Fix f = from(p.eventId, p.nip, p.unitId, p.deviceId, p.timeMs, p.location);
     // Sharing the location is what staff working from home do (CONTRACT.md, type "location").
     if (f != null) f.isWfh = true;
     return f;
   }
 
   private static Fix from(
-      String eventId,
-      String nip,
-      String unitId,
-      String deviceId,
-      long timeMs,
-      GeoFix g,
-      Long receivedAt) {
+      String eventId, String nip, String unitId, String deviceId, long timeMs, GeoFix g) {
     if (nip == null || eventId == null || timeMs == Times.INVALID) return null;
     if (g == null || g.lat == null || g.lon == null) return null;
     Fix f = new Fix();
@@ -73,7 +77,6 @@ public class Fix {
     f.lon = g.lon;
     f.accuracyM = g.accuracyM;
     f.mock = Boolean.TRUE.equals(g.mock);
-    f.receivedAt = receivedAt;
     return f;
   }
 
@@ -95,8 +98,7 @@ public class Fix {
         && Objects.equals(unitId, f.unitId)
         && Objects.equals(deviceId, f.deviceId)
         && Objects.equals(accuracyM, f.accuracyM)
-        && Objects.equals(eventId, f.eventId)
-        && Objects.equals(receivedAt, f.receivedAt);
+        && Objects.equals(eventId, f.eventId);
   }
 
   @Override
@@ -107,5 +109,17 @@ public class Fix {
   @Override
   public String toString() {
     return "Fix{" + nip + " " + eventId + " @" + timeMs + " " + lat + "," + lon + "}";
+  }
+
+  /** Flink's type of a fix: {@link FixSerializer}. */
+  public static final class FlinkType extends TypeInfoFactory<Fix> {
+    public static final TypeInformation<Fix> TYPE =
+        new CompactType<>(Fix.class, () -> FixSerializer.INSTANCE);
+
+    @Override
+    public TypeInformation<Fix> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return TYPE;
+    }
   }
 }

@@ -4,7 +4,6 @@ import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
 import id.pantau.events.Region;
-import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,24 +87,24 @@ public class FixRules
   @Override
   public void processElement(LocationFact x, ReadOnlyContext ctx, Collector<Alert> out)
       throws Exception {
-    if (x.roster != null) onRoster(x.roster, ctx);
     if (x.fix != null) onFix(x.fix, ctx, out);
+    else onRoster(x, ctx);
   }
 
   /**
    * Keeps the homeRegion of a roster row for its date (the latest row decides, as on the compacted
    * topic), until two days after the date began in UTC: past the date's end anywhere.
    */
-  private void onRoster(RosterEntry r, ReadOnlyContext ctx) throws Exception {
-    if (r.date == null) return;
+  private void onRoster(LocationFact r, ReadOnlyContext ctx) throws Exception {
+    if (r.rosterDate == null) return;
     if (r.homeRegion == null) {
-      homes.remove(r.date);
+      homes.remove(r.rosterDate);
       if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
       return;
     }
-    long dropAt = dropAt(r.date);
+    long dropAt = dropAt(r.rosterDate);
     if (dropAt <= ctx.timerService().currentWatermark()) return; // a date long gone
-    homes.put(r.date, r.homeRegion);
+    homes.put(r.rosterDate, r.homeRegion);
     ctx.timerService().registerEventTimeTimer(dropAt);
   }
 

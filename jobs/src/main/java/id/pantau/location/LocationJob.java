@@ -9,13 +9,19 @@ import id.pantau.events.Unit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.util.Collector;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Location rules: every fix of a check-in or location ping goes through {@link FixRules} (keyed by
  * NIP, with the rosters' home regions, and units and region boundaries broadcast) and {@link
  * SharedDevices} (keyed by deviceId). Alerts are RAISED for human review. The inputs must carry
  * event-time timestamps and watermarks.
+ *
+ * <p>Each source's records become fixes in the source's own chain ({@link FixSplit}): only records
+ * with a location are shuffled, only those with a device reach the device shuffle, and each fix
+ * crosses each shuffle once, as a compact {@link LocationFact} or {@link Fix}. (The stateless
+ * operators "Location fix facts" and "Location fixes with a device" of earlier versions are gone:
+ * they ran as tasks of their own after the union, one more serialization of every fix each.)
  */
 public final class LocationJob {
   private LocationJob() {}
@@ -36,37 +42,24 @@ public final class LocationJob {
       DataStream<Unit> units,
       DataStream<Region> regions,
       LocationRules rules) {
-    TypeInformation<Fix> fixType = TypeInformation.of(Fix.class);
     TypeInformation<Alert> alertType = TypeInformation.of(Alert.class);
     TypeInformation<LocationRef> refType = TypeInformation.of(LocationRef.class);
-    DataStream<Fix> fixes =
+    TypeInformation<LocationFact> factType = LocationFact.FlinkType.TYPE;
+    SingleOutputStreamOperator<LocationFact> attendanceFixes =
         attendance
-            .flatMap(
-                (AttendanceEvent e, Collector<Fix> out) -> {
-                  Fix f = Fix.of(e);
-                  if (f != null) out.collect(f);
-                },
-                fixType)
+            .process(new FixSplit<AttendanceEvent>(Fix::of), factType)
             .name("Location attendance fixes")
-            .uid("location-fixes")
-            .union(
-                pings
-                    .flatMap(
-                        (LocationPing p, Collector<Fix> out) -> {
-                          Fix f = Fix.of(p);
-                          if (f != null) out.collect(f);
-                        },
-                        fixType)
-                    .name("Location ping fixes")
-                    .uid("location-ping-fixes"));
+            .uid("location-fixes");
+    SingleOutputStreamOperator<LocationFact> pingFixes =
+        pings
+            .process(new FixSplit<LocationPing>(Fix::of), factType)
+            .name("Location ping fixes")
+            .uid("location-ping-fixes");
 
-    TypeInformation<LocationFact> factType = TypeInformation.of(LocationFact.class);
     DataStream<Alert> perFix =
-        fixes
-            .map(LocationFact::of, factType)
-            .name("Location fix facts")
-            .uid("location-fix-facts")
+        attendanceFixes
             .union(
+                pingFixes,
                 // Every row, so a row without homeRegion replaces one with it.
                 rosters
                     .map(LocationFact::of, factType)
@@ -89,10 +82,9 @@ public final class LocationJob {
             .uid("location-rules");
 
     DataStream<Alert> shared =
-        fixes
-            .filter(f -> f.deviceId != null)
-            .name("Location fixes with a device")
-            .uid("location-device-fixes")
+        attendanceFixes
+            .getSideOutput(FixSplit.DEVICE_FIXES)
+            .union(pingFixes.getSideOutput(FixSplit.DEVICE_FIXES))
             .keyBy(SharedDevices::deviceId, Types.STRING)
             .connect(units.broadcast(SharedDevices.UNITS))
             .process(new SharedDevices(rules), alertType)
