@@ -11,8 +11,10 @@ import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.policy.RegionRules;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -51,6 +54,15 @@ import org.apache.flink.util.OutputTag;
  * <p>A roster of a unit that is not known yet waits for it; after the grace it is dead-lettered.
  * Policy versions are folded per region at the date's start; a change for a date already planned
  * moves its timers at the employee's next fact or timer.
+ *
+ * <p>Cost. An employee's state is one value ({@link CheckinState}: dates with their windows, and
+ * the kept facts), read once per fact or timer. A fact re-derives only the windows whose [start,
+ * decision] holds it, a timer only those whose [end, decision] holds its moment; a date is derived
+ * whole only when its plan may have changed (a roster row, a new unit or policy version, a restore,
+ * or a dropped fact it may rest on). A date's timers are set when it is derived whole, a late
+ * check-in's when it is kept, and a drop time's once. Savepoints taken before this layout (three
+ * map states "days", "windows", "marks") cannot be restored into it: start such a job afresh (its
+ * replay re-derives every date from the topics).
  */
 public class CheckinTracker
     extends KeyedBroadcastProcessFunction<String, EmployeeFact, ComplianceRef, WindowResult> {
@@ -69,16 +81,22 @@ public class CheckinTracker
   private final long unitGraceMs;
   private final long staleAfterMs;
 
-  private transient MapState<String, Day> days; // local date -> roster row
-  private transient MapState<String, WindowState> windows; // date|window -> last result
-  private transient MapState<String, Mark> marks; // eventId -> check-in or ping
+  private transient ValueState<CheckinState> state;
 
-  // date|unit|mode -> plan: a handful of plans serve every employee of a unit, and deriving one
-  // parses dates, times and zones. Derived from the broadcast units and policies, so any new
-  // version of those drops them all.
-  private transient Map<String, DayPlan> plans;
+  // A plan per date, unit, mode and shift: a handful of plans serve every employee of a unit, and
+  // deriving one parses dates, times and zones. Derived from the broadcast units and policies, so
+  // any new version of those drops them all and bumps refVersion, which re-derives each date at
+  // its employee's next fact or timer.
+  private transient Map<PlanKey, DayPlan> plans;
+  private transient Map<String, UnitDay> unitDays;
+  private transient long refVersion;
 
   static final int MAX_PLANS = 10_000;
+
+  private record PlanKey(String date, String unitId, RosterMode mode, LocalTime shift) {}
+
+  /** A unit's local date as instants [fromMs, toMs), and when facts of that date are dropped. */
+  private record UnitDay(long fromMs, long toMs, long dropAtMs) {}
 
   /**
    * @param unitGraceMs how long a roster waits for its unit (processing time)
@@ -93,25 +111,19 @@ public class CheckinTracker
   @Override
   public void open(OpenContext ctx) {
     plans = new HashMap<>();
-    days =
+    unitDays = new HashMap<>();
+    refVersion = 1;
+    state =
         getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("days", Types.STRING, TypeInformation.of(Day.class)));
-    windows =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "windows", Types.STRING, TypeInformation.of(WindowState.class)));
-    marks =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("marks", Types.STRING, TypeInformation.of(Mark.class)));
+            .getState(new ValueStateDescriptor<>("employee", new CheckinStateSerializer()));
   }
 
   @Override
   public void processBroadcastElement(ComplianceRef ref, Context ctx, Collector<WindowResult> out)
       throws Exception {
     plans.clear();
+    unitDays.clear();
+    refVersion++;
     if (ref.unit != null) {
       BroadcastState<String, Unit> units = ctx.getBroadcastState(UNITS);
       Unit before = units.get(ref.unit.unitId);
@@ -126,21 +138,35 @@ public class CheckinTracker
   public void processElement(EmployeeFact fact, ReadOnlyContext ctx, Collector<WindowResult> out)
       throws Exception {
     long now = ctx.timerService().currentWatermark();
-    if (fact.roster != null) onRoster(fact.roster, now, ctx);
-    else if (fact.attendance != null) onAttendance(fact.attendance, now, ctx);
-    else if (fact.ping != null) onPing(fact.ping, now, ctx);
-    reconcileAll(now, ctx, out);
+    CheckinState s = state.value();
+    boolean stored = s != null;
+    if (s == null) s = new CheckinState();
+    boolean changed = false;
+    Mark added = null;
+    if (fact.roster != null) changed = onRoster(s, fact.roster, now, ctx);
+    else if (fact.attendance != null) added = onAttendance(s, fact.attendance, now, ctx);
+    else if (fact.ping != null) added = onPing(s, fact.ping, now, ctx);
+    changed |= added != null;
+    if (!stored && !changed) return; // nothing kept of an employee with no state
+    changed |= reconcile(s, now, added, Long.MIN_VALUE, ctx, out);
+    save(s, changed);
   }
 
-  private void onRoster(RosterEntry r, long now, ReadOnlyContext ctx) throws Exception {
-    if (isStale(r.date, ctx.timerService().currentProcessingTime())) return;
+  private void save(CheckinState s, boolean changed) throws Exception {
+    if (s.isEmpty()) state.clear();
+    else if (changed) state.update(s);
+  }
+
+  private boolean onRoster(CheckinState s, RosterEntry r, long now, ReadOnlyContext ctx)
+      throws Exception {
+    if (isStale(r.date, ctx.timerService().currentProcessingTime())) return false;
     Unit u = ctx.getBroadcastState(UNITS).get(r.unitId);
-    if (u != null && now >= plan(ctx, r.date, null, u).dropAtMs) {
-      return; // the date is closed in event time
+    if (u != null && now >= plan(ctx, r.date, null, null, u).dropAtMs) {
+      return false; // the date is closed in event time
     }
+    Day before = s.day(r.date);
     Day d = new Day(r);
     if (u == null) {
-      Day before = days.get(r.date);
       if (before != null && before.waitUntilMs != 0) d.waitUntilMs = before.waitUntilMs;
       else {
         d.waitUntilMs = ctx.timerService().currentProcessingTime() + unitGraceMs;
@@ -149,7 +175,12 @@ public class CheckinTracker
       // Looks again when the date begins anywhere, so a bounded replay decides it too.
       timer(earliestStart(r.date), now, ctx);
     }
-    days.put(r.date, d);
+    if (before == null) s.days.add(d);
+    else {
+      d.windows = before.windows; // what was shown under the row it replaces
+      s.days.set(s.days.indexOf(before), d);
+    }
+    return true;
   }
 
   /** The earliest moment the date can begin anywhere (UTC+14). */
@@ -169,16 +200,20 @@ public class CheckinTracker
     return end < wallMs - staleAfterMs;
   }
 
-  private void onAttendance(AttendanceEvent e, long now, ReadOnlyContext ctx) throws Exception {
-    if (e.action != Action.CHECK_IN) return;
-    keep(e.eventId, e.unitId, e.timeMs, e.receivedAt, false, now, ctx);
+  private Mark onAttendance(CheckinState s, AttendanceEvent e, long now, ReadOnlyContext ctx)
+      throws Exception {
+    if (e.action != Action.CHECK_IN) return null;
+    return keep(s, e.eventId, e.unitId, e.timeMs, e.receivedAt, false, now, ctx);
   }
 
-  private void onPing(LocationPing p, long now, ReadOnlyContext ctx) throws Exception {
-    keep(p.eventId, p.unitId, p.timeMs, p.receivedAt, true, now, ctx);
+  private Mark onPing(CheckinState s, LocationPing p, long now, ReadOnlyContext ctx)
+      throws Exception {
+    return keep(s, p.eventId, p.unitId, p.timeMs, p.receivedAt, true, now, ctx);
   }
 
-  private void keep(
+  /** Keeps a check-in or ping once per eventId until its date is dropped; null if it is not. */
+  private Mark keep(
+      CheckinState s,
       String eventId,
       String unitId,
       long timeMs,
@@ -187,43 +222,71 @@ public class CheckinTracker
       long now,
       ReadOnlyContext ctx)
       throws Exception {
-    if (marks.contains(eventId)) return; // a duplicate counts once
+    if (s.hasMark(eventId)) return null; // a duplicate counts once
     Unit u = ctx.getBroadcastState(UNITS).get(unitId);
-    long dropAt;
-    if (u != null) {
-      String date = DayPlan.localDate(timeMs, u.timeZone);
-      dropAt = plan(ctx, date, null, u).dropAtMs;
-    } else {
-      dropAt = timeMs + UNPLACED_MARK_MS;
-    }
-    if (now >= dropAt) return; // its date is closed
+    long dropAt = u != null ? dropAt(ctx, u, timeMs) : timeMs + UNPLACED_MARK_MS;
+    if (now >= dropAt) return null; // its date is closed
     // Without ingest's receipt time, it was received when it reached the job.
     long received = receivedAt != null ? receivedAt : Math.max(timeMs, now);
-    marks.put(eventId, new Mark(timeMs, received, ping, dropAt));
-    ctx.timerService().registerEventTimeTimer(dropAt);
+    // Most facts of a date share its drop time: its timer is set once.
+    if (!s.dropsAt(dropAt)) ctx.timerService().registerEventTimeTimer(dropAt);
+    Mark m = new Mark(eventId, timeMs, received, ping, dropAt);
+    s.marks.add(m);
+    return m;
+  }
+
+  /** When the facts of the unit's local date at the moment are dropped. */
+  private long dropAt(ReadOnlyContext ctx, Unit u, long timeMs) throws Exception {
+    UnitDay d = unitDays.get(u.unitId);
+    if (d == null || timeMs < d.fromMs || timeMs >= d.toMs) {
+      LocalDate date = Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(u.timeZone)).toLocalDate();
+      DayPlan p = plan(ctx, date.toString(), null, null, u);
+      long to = date.plusDays(1).atStartOfDay(ZoneId.of(u.timeZone)).toInstant().toEpochMilli();
+      d = new UnitDay(p.dayStartMs, to, p.dropAtMs);
+      unitDays.put(u.unitId, d);
+    }
+    return d.dropAtMs;
   }
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<WindowResult> out) throws Exception {
+    CheckinState s = state.value();
+    if (s == null) return;
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      deadLetterUnplaced(t, ctx, out);
-      reconcileAll(ctx.timerService().currentWatermark(), ctx, out);
-      tidy();
+      long now = ctx.timerService().currentWatermark();
+      boolean changed = deadLetterUnplaced(s, t, ctx, out);
+      changed |= reconcile(s, now, null, Long.MIN_VALUE, ctx, out);
+      save(s, changed);
       return;
     }
-    reconcileAll(t, ctx, out);
-    for (Iterator<Map.Entry<String, Mark>> it = marks.iterator(); it.hasNext(); ) {
-      if (it.next().getValue().dropAtMs <= t) it.remove();
+    boolean changed = reconcile(s, t, null, t, ctx, out);
+    for (Iterator<Mark> it = s.marks.iterator(); it.hasNext(); ) {
+      Mark m = it.next();
+      if (m.dropAtMs > t) continue;
+      it.remove();
+      changed = true;
+      // A window that rested on it is derived again (without it) at the next fact or timer.
+      for (Day d : s.days) if (d.plan != null && counts(d.plan, m)) d.refVersion = 0;
     }
-    tidy();
+    save(s, changed);
   }
 
-  private void deadLetterUnplaced(long t, OnTimerContext ctx, Collector<WindowResult> out)
-      throws Exception {
+  private static boolean counts(DayPlan plan, Mark m) {
+    for (DayPlan.Slot slot : plan.slots) if (within(slot, m)) return true;
+    return false;
+  }
+
+  /** Whether a check-in or ping can count for a window: its kind, in [start, decision]. */
+  private static boolean within(DayPlan.Slot s, Mark m) {
+    return m.ping == s.ping() && m.timeMs >= s.startMs() && m.timeMs <= s.decideMs();
+  }
+
+  private boolean deadLetterUnplaced(
+      CheckinState s, long t, OnTimerContext ctx, Collector<WindowResult> out) throws Exception {
     ReadOnlyBroadcastState<String, Unit> units = ctx.getBroadcastState(UNITS);
-    List<String> gone = new ArrayList<>();
-    for (Map.Entry<String, Day> e : days.entries()) {
-      Day d = e.getValue();
+    boolean changed = false;
+    for (Iterator<Day> it = s.days.iterator(); it.hasNext(); ) {
+      Day d = it.next();
       if (d.waitUntilMs == 0 || d.waitUntilMs > t || units.contains(d.roster.unitId)) continue;
       DeadLetter dl =
           DeadLetter.of(
@@ -237,122 +300,161 @@ public class CheckinTracker
       dl.key = d.roster.key();
       ctx.output(DEAD_LETTERS, dl);
       long look = earliestStart(d.roster.date);
-      if (look > ctx.timerService().currentWatermark()) {
-        ctx.timerService().deleteEventTimeTimer(look);
-      }
-      gone.add(e.getKey());
-    }
-    for (String date : gone) {
-      RosterEntry roster = days.get(date).roster;
-      days.remove(date);
+      long now = ctx.timerService().currentWatermark();
+      it.remove();
+      // Unless another date or a fact needs the moment too (their timers are set once).
+      if (look > now && !s.mayNeedTimerAt(look)) ctx.timerService().deleteEventTimeTimer(look);
+      changed = true;
       // Results shown under the unit it had before are retracted: the date has no plan now.
-      List<String> shown = new ArrayList<>();
-      for (String key : windows.keys()) if (key.startsWith(date + "|")) shown.add(key);
-      for (String key : shown) {
-        WindowState ws = windows.get(key);
-        String window = key.substring(key.indexOf('|') + 1);
-        long now = ctx.timerService().currentWatermark();
+      for (WindowState ws : d.windows) {
         out.collect(
-            result(roster, window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
-        windows.remove(key);
+            result(d.roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
       }
     }
+    return changed;
   }
 
-  /** Re-derives every date's windows at the moment, emits what changed, sets the next timers. */
-  private void reconcileAll(long now, ReadOnlyContext ctx, Collector<WindowResult> out)
-      throws Exception {
-    // Most facts concern an employee with no roster row (yet): nothing to derive, and walking all
-    // their marks for each fact would cost quadratic time over a day.
-    if (days.isEmpty()) return;
-    List<Mark> facts = new ArrayList<>();
-    for (Mark m : marks.values()) facts.add(m);
-    Map<String, Map<String, WindowState>> shown = new HashMap<>();
-    for (Map.Entry<String, WindowState> w : windows.entries()) {
-      String key = w.getKey();
-      int bar = key.indexOf('|');
-      shown
-          .computeIfAbsent(key.substring(0, bar), k -> new HashMap<>())
-          .put(key.substring(bar + 1), w.getValue());
-    }
-    List<Map.Entry<String, Day>> all = new ArrayList<>();
-    for (Map.Entry<String, Day> e : days.entries()) all.add(Map.entry(e.getKey(), e.getValue()));
-    for (Map.Entry<String, Day> e : all) {
-      String date = e.getKey();
-      Day d = e.getValue();
-      Unit u = ctx.getBroadcastState(UNITS).get(d.roster.unitId);
-      Map<String, WindowState> before = shown.getOrDefault(date, Map.of());
-      if (u == null) continue; // waits for its unit
-      if (d.waitUntilMs != 0) {
-        d.waitUntilMs = 0;
-        days.put(date, d);
-      }
-      DayPlan plan = plan(ctx, date, d.roster.mode, d.roster.shiftStartTime(), u);
-      if (now != Long.MIN_VALUE && now >= plan.dropAtMs) {
-        days.remove(date);
-        for (String w : before.keySet()) windows.remove(date + "|" + w);
-        continue;
-      }
-      reconcile(d.roster, u, plan, before, facts, now, out);
-      schedule(plan, facts, now, ctx);
-    }
-    // Results of dates without a roster any more cannot happen: a roster row is only replaced.
-  }
-
-  private void reconcile(
-      RosterEntry roster,
-      Unit u,
-      DayPlan plan,
-      Map<String, WindowState> before,
-      List<Mark> facts,
+  /**
+   * Brings every date's windows up to the moment and emits what changed. A window's status moves
+   * only with its plan (roster row, unit, policy), the facts in [start, decision], and the moments
+   * its timers mark (end, decision, a late check-in); so a date whose plan is current derives only
+   * the windows the new fact falls in, or (at a timer) whose [end, decision] holds the moment. A
+   * date whose plan may have changed is derived whole.
+   *
+   * @param added the check-in or ping just kept, or null
+   * @param timer the event-time timer's moment, or Long.MIN_VALUE
+   * @return whether the state changed
+   */
+  private boolean reconcile(
+      CheckinState s,
       long now,
+      Mark added,
+      long timer,
+      ReadOnlyContext ctx,
       Collector<WindowResult> out)
       throws Exception {
-    Map<String, DayPlan.Slot> expected = new HashMap<>();
-    for (DayPlan.Slot s : plan.slots) expected.put(s.window(), s);
-    for (Map.Entry<String, WindowState> w : before.entrySet()) {
-      WindowState ws = w.getValue();
-      if (expected.containsKey(w.getKey()) && ws.unitId.equals(roster.unitId)) continue;
-      out.collect(
-          result(roster, w.getKey(), ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
-      windows.remove(plan.date + "|" + w.getKey());
-    }
-    for (DayPlan.Slot s : plan.slots) {
-      WindowState ws = before.get(s.window());
-      if (ws != null && !ws.unitId.equals(roster.unitId)) ws = null;
-      Mark basis = basis(s, facts, now);
-      ComplianceStatus status = status(s, basis, now);
-      // Same status in the same window: nothing new. A window a policy change moved is told
-      // again, so the per-employee record shows the deadline that now applies.
-      if (ws != null
-          && ws.status == status
-          && ws.windowEndMs == s.endMs()
-          && ws.decideAtMs == s.decideMs()) continue;
-      ComplianceStatus previous = ws == null ? null : ws.status;
-      if (status == ComplianceStatus.LATE_UPLOAD && previous != ComplianceStatus.MISSED) {
-        // As it happened live: decided MISSED, then corrected; a replay tells the same story.
-        WindowState missed = state(u, s, plan, ComplianceStatus.MISSED, null);
-        out.collect(result(roster, s.window(), missed, missed.status, previous, null, null, now));
-        previous = ComplianceStatus.MISSED;
+    boolean changed = false;
+    for (Iterator<Day> it = s.days.iterator(); it.hasNext(); ) {
+      Day d = it.next();
+      boolean whole = false;
+      if (d.refVersion != refVersion) {
+        d.refVersion = refVersion;
+        d.unit = ctx.getBroadcastState(UNITS).get(d.roster.unitId);
+        d.plan = null;
+        if (d.unit == null) continue; // waits for its unit
+        if (d.waitUntilMs != 0) {
+          d.waitUntilMs = 0;
+          changed = true;
+        }
+        d.plan = plan(ctx, d.roster.date, d.roster.mode, d.roster.shiftStartTime(), d.unit);
+        whole = true;
       }
-      WindowState next = state(u, s, plan, status, basis);
-      windows.put(plan.date + "|" + s.window(), next);
-      out.collect(
-          result(
-              roster,
-              s.window(),
-              next,
-              status,
-              previous,
-              basis == null ? null : basis.timeMs,
-              basis == null ? null : basis.receivedMs,
-              now));
+      DayPlan plan = d.plan;
+      if (plan == null) continue; // waits for its unit
+      if (now != Long.MIN_VALUE && now >= plan.dropAtMs) {
+        it.remove();
+        changed = true;
+        continue;
+      }
+      if (whole) {
+        changed |= reconcileDay(d, s.marks, now, out);
+        schedule(plan, s.marks, now, ctx);
+        continue;
+      }
+      List<DayPlan.Slot> slots = plan.slots;
+      for (int i = 0; i < slots.size(); i++) {
+        DayPlan.Slot slot = slots.get(i);
+        boolean touched;
+        if (added != null) {
+          touched = within(slot, added);
+          // A late check-in is decided when the watermark passes it.
+          if (touched && added.timeMs > slot.endMs()) timer(added.timeMs, now, ctx);
+        } else {
+          touched = timer != Long.MIN_VALUE && timer >= slot.endMs() && timer <= slot.decideMs();
+        }
+        if (touched) changed |= reconcileWindow(d, i, slot, s.marks, now, out);
+      }
     }
+    return changed;
+  }
+
+  /** Derives a whole date again: retracts windows no longer expected, tells what changed. */
+  private boolean reconcileDay(Day d, List<Mark> facts, long now, Collector<WindowResult> out) {
+    RosterEntry roster = d.roster;
+    DayPlan plan = d.plan;
+    List<WindowState> before = d.windows;
+    boolean changed = false;
+    List<WindowState> kept = new ArrayList<>(plan.slots.size());
+    for (WindowState ws : before) {
+      if (ws.unitId.equals(roster.unitId) && slot(plan, ws.window) >= 0) {
+        kept.add(ws);
+        continue;
+      }
+      out.collect(
+          result(roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
+      changed = true;
+    }
+    // The windows in the order of the plan's slots, null where nothing was shown yet.
+    List<WindowState> aligned = new ArrayList<>(plan.slots.size());
+    for (DayPlan.Slot slot : plan.slots) {
+      WindowState match = null;
+      for (WindowState ws : kept) if (ws.window.equals(slot.window())) match = ws;
+      aligned.add(match);
+    }
+    if (changed || aligned.size() != before.size() || aligned.contains(null)) changed = true;
+    d.windows = aligned;
+    for (int i = 0; i < plan.slots.size(); i++) {
+      changed |= reconcileWindow(d, i, plan.slots.get(i), facts, now, out);
+    }
+    return changed;
+  }
+
+  private static int slot(DayPlan plan, String window) {
+    for (int i = 0; i < plan.slots.size(); i++) {
+      if (plan.slots.get(i).window().equals(window)) return i;
+    }
+    return -1;
+  }
+
+  /** Derives one window (the i-th slot of the date's plan) at the moment; tells it if changed. */
+  private boolean reconcileWindow(
+      Day d, int i, DayPlan.Slot s, List<Mark> facts, long now, Collector<WindowResult> out) {
+    RosterEntry roster = d.roster;
+    WindowState ws = d.windows.get(i);
+    Mark basis = basis(s, facts, now);
+    ComplianceStatus status = status(s, basis, now);
+    // Same status in the same window: nothing new. A window a policy change moved is told
+    // again, so the per-employee record shows the deadline that now applies.
+    if (ws != null
+        && ws.status == status
+        && ws.windowEndMs == s.endMs()
+        && ws.decideAtMs == s.decideMs()) return false;
+    ComplianceStatus previous = ws == null ? null : ws.status;
+    if (status == ComplianceStatus.LATE_UPLOAD && previous != ComplianceStatus.MISSED) {
+      // As it happened live: decided MISSED, then corrected; a replay tells the same story.
+      WindowState missed = state(d.unit, s, d.plan, ComplianceStatus.MISSED, null);
+      out.collect(result(roster, s.window(), missed, missed.status, previous, null, null, now));
+      previous = ComplianceStatus.MISSED;
+    }
+    WindowState next = state(d.unit, s, d.plan, status, basis);
+    d.windows.set(i, next);
+    out.collect(
+        result(
+            roster,
+            s.window(),
+            next,
+            status,
+            previous,
+            basis == null ? null : basis.timeMs,
+            basis == null ? null : basis.receivedMs,
+            now));
+    return true;
   }
 
   private static WindowState state(
       Unit u, DayPlan.Slot s, DayPlan plan, ComplianceStatus status, Mark basis) {
     WindowState next = new WindowState();
+    next.window = s.window();
     next.unitId = u.unitId;
     next.region = u.region;
     next.timeZone = u.timeZone;
@@ -375,7 +477,7 @@ public class CheckinTracker
     Mark late = null;
     Mark uploaded = null;
     for (Mark m : facts) {
-      if (m.ping != s.ping() || m.timeMs < s.startMs() || m.timeMs > s.decideMs()) continue;
+      if (!within(s, m)) continue;
       if (m.receivedMs > s.decideMs()) uploaded = earliest(uploaded, m);
       else if (m.timeMs <= s.endMs()) onTime = earliest(onTime, m);
       else late = earliest(late, m);
@@ -394,11 +496,14 @@ public class CheckinTracker
     return basis.timeMs <= s.endMs() ? ComplianceStatus.ON_TIME : ComplianceStatus.LATE;
   }
 
+  /** The earlier of two facts; at the same time the one received first (a fixed choice). */
   private static Mark earliest(Mark a, Mark b) {
-    return a == null || b.timeMs < a.timeMs ? b : a;
+    if (a == null || b.timeMs < a.timeMs) return b;
+    return b.timeMs == a.timeMs && b.receivedMs < a.receivedMs ? b : a;
   }
 
-  private void schedule(DayPlan plan, List<Mark> facts, long now, ReadOnlyContext ctx) {
+  /** The timers a newly derived date needs: its windows' ends, decisions, late check-ins, drop. */
+  private static void schedule(DayPlan plan, List<Mark> facts, long now, ReadOnlyContext ctx) {
     for (DayPlan.Slot s : plan.slots) {
       timer(s.endMs(), now, ctx);
       timer(s.decideMs(), now, ctx);
@@ -415,21 +520,10 @@ public class CheckinTracker
     if (t > now) ctx.timerService().registerEventTimeTimer(t);
   }
 
-  private void tidy() throws Exception {
-    if (days.isEmpty()) days.clear();
-    if (windows.isEmpty()) windows.clear();
-    if (marks.isEmpty()) marks.clear();
-  }
-
-  /** The plan of a date for a mode (null: none expected, only the date's drop time). */
-  private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, Unit u) throws Exception {
-    return plan(ctx, date, mode, null, u);
-  }
-
   /** The plan of a date for a mode and a crew's shift start (null: office hours). */
   private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, LocalTime shift, Unit u)
       throws Exception {
-    String key = date + '|' + u.unitId + '|' + mode + '|' + shift;
+    PlanKey key = new PlanKey(date, u.unitId, mode, shift);
     DayPlan p = plans.get(key);
     if (p == null) {
       if (plans.size() >= MAX_PLANS) plans.clear();

@@ -1,17 +1,21 @@
 package id.pantau.compliance;
 
-/** The last result emitted for one employee, date and window: what a correction replaces. */
-public class WindowState {
-  public String unitId;
-  public String region;
-  public String timeZone;
-  public ComplianceStatus status;
-  public Long checkinAt;
-  public long windowStartMs;
-  public long windowEndMs;
-  public long decideAtMs;
-  public long countAtMs;
-  public long dropAtMs;
+/**
+ * The last result emitted for one employee, date and window: what a correction replaces. Never
+ * changed once stored (a new result stores a new one), so copies of the state may share it.
+ */
+final class WindowState {
+  String window;
+  String unitId;
+  String region;
+  String timeZone;
+  ComplianceStatus status;
+  Long checkinAt;
+  long windowStartMs;
+  long windowEndMs;
+  long decideAtMs;
+  long countAtMs;
+  long dropAtMs;
 
-  public WindowState() {}
+  WindowState() {}
 }
