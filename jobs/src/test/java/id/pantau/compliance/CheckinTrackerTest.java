@@ -15,8 +15,10 @@ import id.pantau.events.Unit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class CheckinTrackerTest {
   static final long GRACE_MS = 5_000;
   KeyedBroadcastOperatorTestHarness<String, EmployeeFact, ComplianceRef, WindowResult> harness;
+  long lastWatermark = Long.MIN_VALUE;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -47,6 +50,7 @@ class CheckinTrackerTest {
   // --- driving the harness
 
   void watermark(long t) throws Exception {
+    lastWatermark = t;
     harness.processWatermark(t);
     harness.processBroadcastWatermark(t);
   }
@@ -647,6 +651,84 @@ class CheckinTrackerTest {
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  // --- what a fact or timer touches
+
+  @Test
+  void aDateSetsItsTimersOnceAndAFactOutsideEveryWindowAddsNone() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    // The deadline, the cutoff and the drop at the next day's cutoff.
+    assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+    send(checkIn(NIP, SEVEN_TEN));
+    send(attendance(NIP, UNIT, Action.CHECK_OUT, TWO_PM));
+    send(checkIn(NIP, TWO_PM + ONE_MINUTE)); // after the cutoff: kept, counts for no window
+    assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+    send(checkIn(NIP, EIGHT_AM)); // late: decided when the watermark passes it
+    assertThat(harness.numEventTimeTimers()).isEqualTo(4);
+    assertThat(decided()).isEmpty();
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+  }
+
+  @Test
+  void aFactForAnotherWindowLeavesTheOthersUntold() throws Exception {
+    tangerangDay();
+    plan(wfh(NIP));
+    int told = results().size();
+    watermark(LOC1_END);
+    send(ping(NIP, LOC2_START)); // counts for LOC2 only; LOC1 is still within its lateness
+    assertThat(results().subList(told, results().size())).isEmpty();
+    watermark(LOC1_DECIDED);
+    assertThat(decided()).extracting(r -> r.window + " " + r.status).containsExactly("LOC1 MISSED");
+    watermark(LOC2_END);
+    assertThat(decided())
+        .extracting(r -> r.window + " " + r.status)
+        .containsExactly("LOC1 MISSED", "LOC2 ON_TIME");
+  }
+
+  @Test
+  void aRestoredTrackerDecidesAsIfItHadNotStopped() throws Exception {
+    tangerangDay();
+    plan(wfo(NIP));
+    plan(crew(OTHER_NIP, DATE, "23:00"));
+    AttendanceEvent early = checkIn(NIP, SEVEN_TEN);
+    send(early);
+    restore();
+    send(early); // a duplicate still counts once
+    send(checkIn(OTHER_NIP, NIGHT_SHIFT + ONE_MINUTE));
+    watermark(NIGHT_CUTOFF);
+    assertThat(decided())
+        .extracting(r -> r.nip + " " + r.previousStatus + "->" + r.status)
+        .containsExactly(NIP + " PENDING->ON_TIME", OTHER_NIP + " PENDING->LATE");
+    restore();
+    watermark(NEXT_CUTOFF);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  /** Stops the tracker with a snapshot and starts a new one from it, at the same moment. */
+  void restore() throws Exception {
+    long wallMs = harness.getProcessingTime();
+    long watermark = lastWatermark;
+    OperatorSubtaskState snapshot = harness.snapshot(1, wallMs);
+    harness.close();
+    harness =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new CheckinTracker(GRACE_MS, 0),
+                List.of(CheckinTracker.UNITS, CheckinTracker.POLICIES)),
+            EmployeeFact::nip,
+            Types.STRING,
+            1,
+            1,
+            0);
+    harness.setup();
+    harness.initializeState(snapshot);
+    harness.open();
+    harness.setProcessingTime(wallMs);
+    watermark(watermark);
   }
 
   // --- clean-up
