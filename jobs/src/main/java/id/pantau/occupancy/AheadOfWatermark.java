@@ -13,6 +13,8 @@ import java.util.Map;
 final class AheadOfWatermark {
   private final Map<String, Entry> latest = new HashMap<>();
   private int delta;
+  private long showAt = Long.MIN_VALUE; // the second to show at the next tick, if any
+  private boolean tickPending;
 
   private static final class Entry {
     long mark;
@@ -58,6 +60,30 @@ final class AheadOfWatermark {
     if (e == null || e.mark > mark) return; // a later event of the employee still waits
     delta -= e.contribution;
     latest.remove(nip);
+  }
+
+  /**
+   * The provisional count changed for the second `due`: it is shown at the next tick, at the latest
+   * such second. Returns whether a tick must be asked for (none is pending).
+   */
+  boolean show(long due) {
+    showAt = Math.max(showAt, due);
+    if (tickPending) return false;
+    tickPending = true;
+    return true;
+  }
+
+  /** At a tick: the second to show a provisional point at, or Long.MIN_VALUE for none. */
+  long takeShown() {
+    long at = showAt;
+    showAt = Long.MIN_VALUE;
+    tickPending = false;
+    return at;
+  }
+
+  /** The exact point of second t is out: nothing up to it needs showing any more. */
+  void decided(long t) {
+    if (showAt <= t) showAt = Long.MIN_VALUE;
   }
 
   /** A new local day: the exact marks are gone, so are the differences to them. */

@@ -49,6 +49,9 @@ public class OccupancyTracker
   static final long MINUTE = 60_000L;
   static final long MAX_CATCH_UP_MS = 60 * MINUTE;
 
+  /** How often a unit's provisional point may go out (processing time). */
+  static final long SHOW_EVERY_MS = 100;
+
   /** Events kept for a unit that is not known yet; beyond this they are dead-lettered at once. */
   static final int MAX_PENDING = 10_000;
 
@@ -178,7 +181,13 @@ public class OccupancyTracker
       }
       if (waiting == null) ctx.timerService().registerEventTimeTimer(due);
       if (aheadNow != null && aheadNow.arrive(e.nip, mark, marks.get(e.nip))) {
-        emitProvisional(u, due, out);
+        // Shown at the next tick, not per event: a busy unit's arrivals of a tick make one point.
+        if (aheadNow.show(due)) {
+          long now = ctx.timerService().currentProcessingTime();
+          ctx.timerService()
+              .registerProcessingTimeTimer(
+                  Math.floorDiv(now, SHOW_EVERY_MS) * SHOW_EVERY_MS + SHOW_EVERY_MS);
+        }
       }
       return;
     }
@@ -274,7 +283,12 @@ public class OccupancyTracker
       if (u == null) {
         for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
         pending.clear();
+        return;
       }
+      focus(ctx.getCurrentKey());
+      long at = aheadNow == null ? Long.MIN_VALUE : aheadNow.takeShown();
+      // Only while the exact point of that second is still to come, which then overwrites it.
+      if (at > ctx.timerService().currentWatermark()) emitProvisional(u, at, out);
       return;
     }
     if (u == null) return;
@@ -298,6 +312,7 @@ public class OccupancyTracker
       changed |= applyOnItsDay(nip, d.getKey(), u);
       if (aheadNow != null) aheadNow.settled(nip, d.getKey());
     }
+    if (aheadNow != null) aheadNow.decided(t);
     changed |= rollTo(localDay(t, u));
     Long beat = nextBeat.value();
     boolean isBeat = beat != null && beat == t;

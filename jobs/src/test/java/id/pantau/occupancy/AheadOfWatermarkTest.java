@@ -48,4 +48,23 @@ class AheadOfWatermarkTest {
     assertThat(ahead.delta()).isZero();
     assertThat(ahead.isEmpty()).isTrue();
   }
+
+  @Test
+  void asksForOneTickAndShowsTheLatestSecondAtIt() {
+    AheadOfWatermark ahead = new AheadOfWatermark();
+    assertThat(ahead.show(11_000)).isTrue();
+    assertThat(ahead.show(13_000)).isFalse(); // a tick is pending already
+    assertThat(ahead.show(12_000)).isFalse();
+    assertThat(ahead.takeShown()).isEqualTo(13_000);
+    assertThat(ahead.takeShown()).isEqualTo(Long.MIN_VALUE);
+    assertThat(ahead.show(14_000)).isTrue();
+  }
+
+  @Test
+  void aDecidedSecondIsNotShownAnyMore() {
+    AheadOfWatermark ahead = new AheadOfWatermark();
+    ahead.show(11_000);
+    ahead.decided(11_000);
+    assertThat(ahead.takeShown()).isEqualTo(Long.MIN_VALUE);
+  }
 }

@@ -49,14 +49,26 @@ class ProvisionalPointsTest {
     return harness.extractOutputValues();
   }
 
+  /** The next tick of processing time, when a unit's provisional point goes out. */
+  void tick() throws Exception {
+    harness.setProcessingTime(harness.getProcessingTime() + OccupancyTracker.SHOW_EVERY_MS);
+  }
+
+  OccupancyUpdate last() {
+    return updates().get(updates().size() - 1);
+  }
+
   /** The points at a moment (the minute points before it are not what these tests are about). */
   List<OccupancyUpdate> at(long timeMs) {
     return updates().stream().filter(u -> u.timeMs == timeMs).toList();
   }
 
   @Test
-  void showsACheckInAtOnceAtTheSecondItFallsDue() throws Exception {
+  void showsACheckInAtTheNextTickAtTheSecondItFallsDue() throws Exception {
     send(checkIn("a", SEVEN_TEN + 300));
+    assertThat(updates()).isEmpty();
+
+    tick();
 
     assertThat(updates()).hasSize(1);
     OccupancyUpdate shown = updates().get(0);
@@ -66,20 +78,27 @@ class ProvisionalPointsTest {
   }
 
   @Test
-  void countsEveryWaitingEventOfTheUnitInTheProvisionalPoint() throws Exception {
+  void showsABusyUnitsArrivalsOfATickAsOnePointCountingEveryWaitingEvent() throws Exception {
     send(checkIn("a", SEVEN_TEN));
     send(checkIn("b", SEVEN_TEN + ONE_SECOND));
     send(checkIn("c", SEVEN_TEN + 2 * ONE_SECOND));
     send(checkOut("a", SEVEN_TEN + 3 * ONE_SECOND));
+    tick();
 
-    assertThat(updates()).extracting(u -> u.present).containsExactly(1, 2, 3, 2);
-    assertThat(updates()).allMatch(u -> u.provisional);
+    assertThat(updates()).hasSize(1);
+    assertThat(last().provisional).isTrue();
+    assertThat(last().present).isEqualTo(2);
+    assertThat(last().timeMs).isEqualTo(SEVEN_TEN + 3 * ONE_SECOND);
+
+    tick(); // nothing new arrived: nothing to show
+    assertThat(updates()).hasSize(1);
   }
 
   @Test
   void writesTheExactPointAtTheSameSecondWhenTheWatermarkPassesIt() throws Exception {
     send(checkIn("a", SEVEN_TEN));
     send(checkIn("a", SEVEN_TEN)); // a duplicate: shown once, and still decided exactly
+    tick();
     harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_SECOND));
 
     List<OccupancyUpdate> all = at(SEVEN_TEN);
@@ -87,7 +106,6 @@ class ProvisionalPointsTest {
     assertThat(all.get(0).provisional).isTrue();
     OccupancyUpdate exact = all.get(1);
     assertThat(exact.provisional).isFalse();
-    assertThat(exact.timeMs).isEqualTo(SEVEN_TEN);
     assertThat(exact.present).isEqualTo(1);
   }
 
@@ -96,7 +114,9 @@ class ProvisionalPointsTest {
     // In and out within one second: shown as 1, then 0; the exact count never moves, and the
     // second still gets its exact point.
     send(checkIn("a", SEVEN_TEN + 500));
+    tick();
     send(checkOut("a", SEVEN_TEN + 700));
+    tick();
     assertThat(at(SEVEN_TEN + ONE_SECOND)).extracting(u -> u.present).containsExactly(1, 0);
     harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_SECOND));
 
@@ -107,35 +127,46 @@ class ProvisionalPointsTest {
   }
 
   @Test
+  void neverShowsASecondWhoseExactPointIsAlreadyOut() throws Exception {
+    send(checkIn("a", SEVEN_TEN));
+    harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_MINUTE));
+    int before = updates().size();
+
+    tick();
+
+    assertThat(updates()).hasSize(before);
+    assertThat(last().provisional).isFalse();
+  }
+
+  @Test
   void aLateEventCorrectsTheExactCountThatTheProvisionalOneBuildsOn() throws Exception {
-    send(checkIn("a", SEVEN_TEN + 10 * ONE_SECOND)); // waits, provisional 1
+    send(checkIn("a", SEVEN_TEN + 10 * ONE_SECOND)); // waits
     harness.processBothWatermarks(new Watermark(SEVEN_TEN));
     send(checkIn("b", SEVEN_TEN - ONE_MINUTE)); // late: exact 1 at once
-    send(checkIn("c", SEVEN_TEN + 11 * ONE_SECOND)); // waits: provisional 1 + a + c = 3
+    send(checkIn("c", SEVEN_TEN + 11 * ONE_SECOND)); // waits: exact 1 + a + c = 3
+    tick();
 
-    OccupancyUpdate last = updates().get(updates().size() - 1);
-    assertThat(last.provisional).isTrue();
-    assertThat(last.present).isEqualTo(3);
+    assertThat(last().provisional).isTrue();
+    assertThat(last().present).isEqualTo(3);
 
     harness.processBothWatermarks(new Watermark(SEVEN_TEN + ONE_MINUTE));
-    OccupancyUpdate settled = updates().get(updates().size() - 1);
-    assertThat(settled.provisional).isFalse();
-    assertThat(settled.present).isEqualTo(3);
+    assertThat(last().provisional).isFalse();
+    assertThat(last().present).isEqualTo(3);
   }
 
   @Test
   void dropsWhatWaitedWhenTheDayEnds() throws Exception {
     send(checkIn("a", MIDNIGHT_WIB - ONE_SECOND));
     send(checkIn("b", MIDNIGHT_WIB + ONE_SECOND)); // tomorrow's: counted provisionally as well
-    assertThat(updates().get(1).present).isEqualTo(2);
+    tick();
+    assertThat(last().present).isEqualTo(2);
 
     harness.processBothWatermarks(new Watermark(MIDNIGHT_WIB + ONE_MINUTE));
-    OccupancyUpdate last = updates().get(updates().size() - 1);
-    assertThat(last.provisional).isFalse();
-    assertThat(last.present).isEqualTo(1);
+    assertThat(last().provisional).isFalse();
+    assertThat(last().present).isEqualTo(1);
     send(checkIn("c", MIDNIGHT_WIB + 2 * ONE_MINUTE));
-    last = updates().get(updates().size() - 1);
-    assertThat(last.provisional).isTrue();
-    assertThat(last.present).isEqualTo(2);
+    tick();
+    assertThat(last().provisional).isTrue();
+    assertThat(last().present).isEqualTo(2);
   }
 }

@@ -172,6 +172,11 @@ public final class Bench {
               points,
               replaySeconds),
           points / replaySeconds <= 5_000);
+      report.row(
+          "InfluxDB points kept after the replay",
+          storedPoints(client, "pantau"),
+          "points",
+          storedByMeasurement(client, "pantau"));
       long series = seriesCount(client, "pantau");
       report.target(
           "InfluxDB series per unit",
@@ -386,6 +391,40 @@ public final class Bench {
       if (i >= 0) return ((Number) s.getValues().get(0).get(i)).longValue();
     }
     return 0;
+  }
+
+  /** Each measurement with the field that every one of its points has. */
+  private static final String[][] MEASURED = {
+    {"occupancy", "present", "raw"},
+    {"compliance", "expected", "raw"},
+    {"breach", "open", "raw"},
+    {"daily", "peak_present", "trends"}
+  };
+
+  /** Points stored per measurement (a rewrite of a point counts once), for where the writes go. */
+  static String storedByMeasurement(InfluxDB client, String db) {
+    StringBuilder sb = new StringBuilder();
+    for (String[] m : MEASURED) {
+      if (sb.length() > 0) sb.append(", ");
+      sb.append(String.format(Locale.ROOT, "%s %,d", m[0], stored(client, db, m)));
+    }
+    return sb.toString();
+  }
+
+  static long storedPoints(InfluxDB client, String db) {
+    long n = 0;
+    for (String[] m : MEASURED) n += stored(client, db, m);
+    return n;
+  }
+
+  private static long stored(InfluxDB client, String db, String[] m) {
+    QueryResult r =
+        client.query(
+            new Query("SELECT count(\"" + m[1] + "\") FROM \"" + m[2] + "\".\"" + m[0] + "\"", db));
+    if (r.hasError() || r.getResults().isEmpty()) return 0;
+    var series = r.getResults().get(0).getSeries();
+    if (series == null || series.isEmpty()) return 0;
+    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
   }
 
   static long seriesCount(InfluxDB client, String db) {
