@@ -1,6 +1,18 @@
 package id.pantau.occupancy;
 
-/** How many staff of a unit are in the office at a moment of event time. */
+import id.pantau.jobs.CompactType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * How many staff of a unit are in the office at a moment of event time. One goes out per change and
+ * per minute of every unit, so Flink writes it with {@link OccupancyUpdateSerializer}, not as a
+ * POJO. Not kept in state.
+ */
+@TypeInfo(OccupancyUpdate.FlinkType.class)
 public class OccupancyUpdate {
   public String unitId;
   public String region;
@@ -46,5 +58,17 @@ public class OccupancyUpdate {
   @Override
   public String toString() {
     return unitId + "@" + timeMs + " present=" + present + "/" + headcount;
+  }
+
+  /** Flink's type of it: {@link OccupancyUpdateSerializer}. */
+  public static final class FlinkType extends TypeInfoFactory<OccupancyUpdate> {
+    public static final TypeInformation<OccupancyUpdate> TYPE =
+        new CompactType<>(OccupancyUpdate.class, () -> OccupancyUpdateSerializer.INSTANCE);
+
+    @Override
+    public TypeInformation<OccupancyUpdate> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return TYPE;
+    }
   }
 }

@@ -1,6 +1,18 @@
 package id.pantau.policy;
 
-/** Occupancy of a unit at a moment with the limits in force then. */
+import id.pantau.jobs.CompactType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * Occupancy of a unit at a moment with the limits in force then. One goes out per change and per
+ * minute of every unit, so Flink writes it with {@link OccupancyStatusSerializer}, not as a POJO.
+ * Not kept in state.
+ */
+@TypeInfo(OccupancyStatus.FlinkType.class)
 public class OccupancyStatus {
   public String unitId;
   public String region;
@@ -39,5 +51,17 @@ public class OccupancyStatus {
   public String toString() {
     return unitId + "@" + timeMs + " " + present + "/" + headcount + " cap=" + cap + " floor="
         + floor;
+  }
+
+  /** Flink's type of it: {@link OccupancyStatusSerializer}. */
+  public static final class FlinkType extends TypeInfoFactory<OccupancyStatus> {
+    public static final TypeInformation<OccupancyStatus> TYPE =
+        new CompactType<>(OccupancyStatus.class, () -> OccupancyStatusSerializer.INSTANCE);
+
+    @Override
+    public TypeInformation<OccupancyStatus> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return TYPE;
+    }
   }
 }
