@@ -1,34 +1,26 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
 import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.infra.FreePort;
 import id.pantau.infra.KafkaBroker;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/v1/alerts/stream against a real Kafka broker: alerts produced to pantau.alerts.v1 reach
@@ -38,53 +30,11 @@ class AlertStreamTest {
   static final Duration DEADLINE = Duration.ofSeconds(30);
   static final String TANGERANG = "kota-tangerang";
 
-  static final String OPERATOR = "tok-operator";
-  static final String DAMKAR_HEAD = "tok-damkar-head";
-  static final String DEVICE = "tok-device";
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overKafka();
 
-  @TempDir static Path dir;
-  static KafkaBroker kafka;
-  static Dashboard dashboard;
-  static KafkaProducer<String, byte[]> producer;
-
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaBroker.start(dir.resolve("kafka"));
-    kafka.createPantauTopics(2);
-    dashboard = dashboard(kafka.bootstrapServers());
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (producer != null) producer.close();
-    if (dashboard != null) dashboard.close();
-    if (kafka != null) kafka.close();
-  }
-
+  /** A further dashboard reading Kafka at the given address; no influxd: the stream needs none. */
   static Dashboard dashboard(String kafkaBootstrap) {
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(OPERATOR),
-                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
-                TokenStore.sha256(DAMKAR_HEAD),
-                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    // No influxd: the stream needs none.
-    return Dashboard.start(
-        new DashboardConfig(
-            "http://127.0.0.1:" + FreePort.find(), "pantau", kafkaBootstrap, "127.0.0.1", 0, null),
-        tokens);
+    return LiveDashboard.start(LiveDashboard.noInfluxd(), kafkaBootstrap);
   }
 
   static Alert overCap(String unit) {
@@ -102,9 +52,7 @@ class AlertStreamTest {
   }
 
   static void produce(Alert a) throws Exception {
-    producer
-        .send(new ProducerRecord<>(Topics.ALERTS, a.unitId, Json.bytes(a)))
-        .get(30, TimeUnit.SECONDS);
+    app.produce(Topics.ALERTS, a.unitId, Json.bytes(a));
   }
 
   static List<String> alertIds(List<EventStream.Event> events) throws Exception {
@@ -116,7 +64,7 @@ class AlertStreamTest {
 
   @Test
   void aUnitHeadGetsExactlyTheAlertsOfItsOwnUnitAsTheyHappen() throws Exception {
-    String url = dashboard.url() + "/api/v1/alerts/stream";
+    String url = app.url() + "/api/v1/alerts/stream";
     try (EventStream head = EventStream.open(url, DAMKAR_HEAD);
         EventStream ops = EventStream.open(url, OPERATOR)) {
       assertThat(head.response().statusCode()).isEqualTo(200);
@@ -156,7 +104,7 @@ class AlertStreamTest {
 
   @Test
   void theStreamRefusesMissingTokensDevicesAndClientsThatDoNotAcceptEvents() {
-    String url = dashboard.url() + "/api/v1/alerts/stream";
+    String url = app.url() + "/api/v1/alerts/stream";
 
     HttpResponse<String> none = Http.get(url, null);
     assertThat(none.statusCode()).isEqualTo(401);
@@ -175,7 +123,7 @@ class AlertStreamTest {
 
   @Test
   void withKafkaDownTheStreamStillAnswersAndWaits() throws Exception {
-    try (Dashboard d = dashboard("127.0.0.1:" + FreePort.find());
+    try (Dashboard d = dashboard(LiveDashboard.noKafka());
         EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", OPERATOR)) {
       assertThat(s.response().statusCode()).isEqualTo(200);
       assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
@@ -190,16 +138,8 @@ class AlertStreamTest {
         EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", DAMKAR_HEAD)) {
       assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
 
-      try (KafkaBroker late = KafkaBroker.start(dir.resolve("kafka-late"), port);
-          KafkaProducer<String, byte[]> p =
-              new KafkaProducer<>(
-                  Map.of(
-                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                      late.bootstrapServers(),
-                      ProducerConfig.ACKS_CONFIG,
-                      "all"),
-                  new StringSerializer(),
-                  new ByteArraySerializer())) {
+      try (KafkaBroker late = KafkaBroker.start(app.dir().resolve("kafka-late"), port);
+          KafkaProducer<String, byte[]> p = LiveDashboard.producer(late.bootstrapServers())) {
         late.createPantauTopics(2);
         assertThat(s.awaitComment(AlertFeed.LIVE, DEADLINE)).as("live once Kafka is up").isTrue();
 
@@ -216,7 +156,7 @@ class AlertStreamTest {
 
   @Test
   void closingTheDashboardEndsItsStreams() throws Exception {
-    Dashboard d = dashboard(kafka.bootstrapServers());
+    Dashboard d = dashboard(app.kafka().bootstrapServers());
     try (EventStream s = EventStream.open(d.url() + "/api/v1/alerts/stream", DAMKAR_HEAD)) {
       assertThat(s.awaitComment(AlertFeed.CONNECTED, DEADLINE)).isTrue();
 

@@ -1,17 +1,15 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_SERANG;
+import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
-import id.pantau.infra.FreePort;
-import id.pantau.infra.InfluxServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,35 +17,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/v1/breaches over a real influxd, the breach points written the way the jobs write them:
  * one point per breach at its start, {@code open=false} and the final duration once closed.
  */
 class BreachesApiTest {
-  static final String DB = "pantau";
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
 
-  static final String OPERATOR = "tok-operator";
-  static final String DAMKAR_HEAD = "tok-damkar-head";
-  static final String BKD_SERANG = "tok-bkd-serang";
-  static final String DEVICE = "tok-device";
-
-  @TempDir static Path dir;
-  static InfluxServer influx;
-  static Dashboard dashboard;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
 
   /** A whole hour three hours ago: every fixture breach of "today" starts after it. */
   static Instant base;
@@ -56,37 +40,9 @@ class BreachesApiTest {
   static Instant oldOpen;
 
   @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start(dir.resolve("influx"));
-    influx.createDatabase(DB);
+  static void writeFixture() {
     base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
     oldOpen = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(50));
-    writeFixture();
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(OPERATOR),
-                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
-                TokenStore.sha256(DAMKAR_HEAD),
-                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
-                TokenStore.sha256(BKD_SERANG),
-                new Principal("bkd-serang", Role.BKD_ADMIN, Set.of(SERANG), Set.of()),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    dashboard =
-        Dashboard.start(
-            new DashboardConfig(
-                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
-            tokens);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dashboard != null) dashboard.close();
-    if (influx != null) influx.close();
-  }
-
-  static void writeFixture() {
     List<Point> points = new ArrayList<>();
     // Disdukcapil: over its cap of 20 since minute 30, still open.
     points.add(breach("tng-disdukcapil", TANGERANG, "OVER_CAP", at(30), 20, 25, true, 0));
@@ -108,12 +64,8 @@ class BreachesApiTest {
             3,
             true,
             0));
-    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
-      for (Point p : points) {
-        // One write each, in order: the closing rewrite replaces the opening point.
-        client.write(BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).point(p).build());
-      }
-    }
+    // One write each, in order: the closing rewrite replaces the opening point.
+    for (Point p : points) app.write(List.of(p));
   }
 
   static Point breach(
@@ -149,20 +101,10 @@ class BreachesApiTest {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  static HttpResponse<String> get(String path, String token) {
-    return Http.get(dashboard.url() + path, token);
-  }
-
   static List<String> units(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     List<String> out = new ArrayList<>();
     Http.json(r).get("breaches").forEach(b -> out.add(b.get("unit").asText()));
-    return out;
-  }
-
-  static List<String> errors(HttpResponse<String> r) {
-    List<String> out = new ArrayList<>();
-    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
     return out;
   }
 
@@ -177,7 +119,7 @@ class BreachesApiTest {
 
   @Test
   void withoutParametersTheBreachesOfTheLastDayComeNewestFirst() {
-    HttpResponse<String> r = get("/api/v1/breaches", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches", OPERATOR);
 
     assertThat(r.headers().firstValue("Content-Type"))
         .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
@@ -191,7 +133,7 @@ class BreachesApiTest {
 
   @Test
   void aClosedBreachEndsItsDurationAfterItsStart() {
-    JsonNode damkar = only(get("/api/v1/breaches", OPERATOR), "tng-damkar");
+    JsonNode damkar = only(app.get("/api/v1/breaches", OPERATOR), "tng-damkar");
 
     assertThat(damkar.get("region").asText()).isEqualTo(TANGERANG);
     assertThat(damkar.get("kind").asText()).isEqualTo("UNDER_FLOOR");
@@ -205,7 +147,7 @@ class BreachesApiTest {
 
   @Test
   void anOpenBreachHasNoEndAndCountsItsDurationSoFar() {
-    JsonNode disdukcapil = only(get("/api/v1/breaches", OPERATOR), "tng-disdukcapil");
+    JsonNode disdukcapil = only(app.get("/api/v1/breaches", OPERATOR), "tng-disdukcapil");
 
     assertThat(disdukcapil.get("kind").asText()).isEqualTo("OVER_CAP");
     assertThat(disdukcapil.get("limit").asInt()).isEqualTo(20);
@@ -220,7 +162,7 @@ class BreachesApiTest {
 
   @Test
   void openTrueListsTheOpenBreachesOfAnyAgeWithinTheLastSevenDays() {
-    HttpResponse<String> r = get("/api/v1/breaches?open=true", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches?open=true", OPERATOR);
 
     assertThat(units(r)).containsExactly("tng-disdukcapil", "tng-dishub");
     JsonNode dishub = only(r, "tng-dishub");
@@ -235,68 +177,69 @@ class BreachesApiTest {
 
   @Test
   void openFalseListsOnlyClosedBreaches() {
-    assertThat(units(get("/api/v1/breaches?open=false", OPERATOR)))
+    assertThat(units(app.get("/api/v1/breaches?open=false", OPERATOR)))
         .containsExactly("srg-bkpsdm", "tng-damkar");
   }
 
   @Test
   void fromAndToListTheBreachesThatStartedInTheRange() {
     HttpResponse<String> r =
-        get("/api/v1/breaches?from=" + q(local(at(0))) + "&to=" + q(local(at(35))), OPERATOR);
+        app.get("/api/v1/breaches?from=" + q(local(at(0))) + "&to=" + q(local(at(35))), OPERATOR);
 
     assertThat(units(r)).containsExactly("tng-disdukcapil", "tng-damkar");
     assertThat(Http.json(r).get("from").asText()).isEqualTo(base.toString());
 
     HttpResponse<String> week =
-        get("/api/v1/breaches?from=" + q(local(Instant.now().minus(Duration.ofDays(3)))), OPERATOR);
+        app.get(
+            "/api/v1/breaches?from=" + q(local(Instant.now().minus(Duration.ofDays(3)))), OPERATOR);
     assertThat(units(week))
         .containsExactly("srg-bkpsdm", "tng-disdukcapil", "tng-damkar", "tng-dishub");
   }
 
   @Test
   void unitAndKindNarrowTheList() {
-    assertThat(units(get("/api/v1/breaches?kind=UNDER_FLOOR", OPERATOR)))
+    assertThat(units(app.get("/api/v1/breaches?kind=UNDER_FLOOR", OPERATOR)))
         .containsExactly("tng-damkar");
-    assertThat(units(get("/api/v1/breaches?unit=tng-disdukcapil", OPERATOR)))
+    assertThat(units(app.get("/api/v1/breaches?unit=tng-disdukcapil", OPERATOR)))
         .containsExactly("tng-disdukcapil");
-    assertThat(units(get("/api/v1/breaches?unit=tng-disdukcapil&kind=UNDER_FLOOR", OPERATOR)))
+    assertThat(units(app.get("/api/v1/breaches?unit=tng-disdukcapil&kind=UNDER_FLOOR", OPERATOR)))
         .isEmpty();
   }
 
   @Test
   void aUnitIsBoundAsDataNeverSpliced() {
     String hostile = q("x' OR unit =~ /.*/ OR unit = 'y");
-    assertThat(units(get("/api/v1/breaches?unit=" + hostile, OPERATOR))).isEmpty();
+    assertThat(units(app.get("/api/v1/breaches?unit=" + hostile, OPERATOR))).isEmpty();
   }
 
   // --- scoping ----------------------------------------------------------------------------------
 
   @Test
   void aUnitHeadSeesOnlyTheBreachesOfTheirOwnUnit() {
-    assertThat(units(get("/api/v1/breaches", DAMKAR_HEAD))).containsExactly("tng-damkar");
-    assertThat(units(get("/api/v1/breaches?unit=tng-disdukcapil", DAMKAR_HEAD))).isEmpty();
+    assertThat(units(app.get("/api/v1/breaches", DAMKAR_HEAD))).containsExactly("tng-damkar");
+    assertThat(units(app.get("/api/v1/breaches?unit=tng-disdukcapil", DAMKAR_HEAD))).isEmpty();
   }
 
   @Test
   void aRegionScopedBkdAdminSeesTheBreachesOfTheirRegionOnly() {
-    assertThat(units(get("/api/v1/breaches", BKD_SERANG))).containsExactly("srg-bkpsdm");
-    assertThat(units(get("/api/v1/breaches?open=true", BKD_SERANG))).isEmpty();
+    assertThat(units(app.get("/api/v1/breaches", BKD_SERANG))).containsExactly("srg-bkpsdm");
+    assertThat(units(app.get("/api/v1/breaches?open=true", BKD_SERANG))).isEmpty();
   }
 
   @Test
   void aDeviceTokenMayNotReadBreaches() {
-    HttpResponse<String> r = get("/api/v1/breaches", DEVICE);
+    HttpResponse<String> r = app.get("/api/v1/breaches", DEVICE);
 
     assertThat(r.statusCode()).isEqualTo(403);
-    assertThat(errors(r)).singleElement().asString().startsWith("role:");
-    assertThat(get("/api/v1/breaches", null).statusCode()).isEqualTo(401);
+    assertThat(Http.errors(r)).singleElement().asString().startsWith("role:");
+    assertThat(app.get("/api/v1/breaches", null).statusCode()).isEqualTo(401);
   }
 
   // --- CSV --------------------------------------------------------------------------------------
 
   @Test
   void breachesAsCsvHaveAHeaderRowAndOneRowABreach() {
-    HttpResponse<String> r = get("/api/v1/breaches?format=csv", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches?format=csv", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -334,19 +277,20 @@ class BreachesApiTest {
 
   @Test
   void anUnknownKindIsRefusedNamingKind() {
-    HttpResponse<String> r = get("/api/v1/breaches?kind=LATE", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches?kind=LATE", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r)).containsExactly("kind: must be OVER_CAP or UNDER_FLOOR");
+    assertThat(Http.errors(r)).containsExactly("kind: must be OVER_CAP or UNDER_FLOOR");
   }
 
   @Test
   void everyBadParameterIsNamedInOneAnswer() {
     HttpResponse<String> r =
-        get("/api/v1/breaches?from=yesterday&to=2026-11-23T07:00:00&open=maybe&kind=x", OPERATOR);
+        app.get(
+            "/api/v1/breaches?from=yesterday&to=2026-11-23T07:00:00&open=maybe&kind=x", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r))
+    assertThat(Http.errors(r))
         .satisfiesExactly(
             e -> assertThat(e).isEqualTo("open: must be true or false"),
             e -> assertThat(e).startsWith("from: must be ISO-8601 with an offset"),
@@ -357,31 +301,31 @@ class BreachesApiTest {
   @Test
   void toBeforeFromAndRangesOver31DaysAreRefusedNamingTo() {
     HttpResponse<String> backwards =
-        get("/api/v1/breaches?from=" + q(local(at(60))) + "&to=" + q(local(at(0))), OPERATOR);
+        app.get("/api/v1/breaches?from=" + q(local(at(60))) + "&to=" + q(local(at(0))), OPERATOR);
     assertThat(backwards.statusCode()).isEqualTo(400);
-    assertThat(errors(backwards)).containsExactly("to: must be after from");
+    assertThat(Http.errors(backwards)).containsExactly("to: must be after from");
 
     HttpResponse<String> tooLong =
-        get(
+        app.get(
             "/api/v1/breaches?from=" + q(local(at(-32 * 24 * 60))) + "&to=" + q(local(at(0))),
             OPERATOR);
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(errors(tooLong)).containsExactly("to: must be at most 31 days after from");
+    assertThat(Http.errors(tooLong)).containsExactly("to: must be at most 31 days after from");
   }
 
   @Test
   void aTooLongUnitIsRefusedNamingUnit() {
-    HttpResponse<String> r = get("/api/v1/breaches?unit=" + "u".repeat(201), OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches?unit=" + "u".repeat(201), OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r)).containsExactly("unit: must be 1 to 200 characters");
+    assertThat(Http.errors(r)).containsExactly("unit: must be 1 to 200 characters");
   }
 
   @Test
   void anUnknownFormatIsRefusedNamingTheParameter() {
-    HttpResponse<String> r = get("/api/v1/breaches?format=xml", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/breaches?format=xml", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r)).containsExactly("format: must be json or csv");
+    assertThat(Http.errors(r)).containsExactly("format: must be json or csv");
   }
 }

@@ -1,17 +1,16 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_SERANG;
+import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.LEADER;
+import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
-import id.pantau.infra.FreePort;
-import id.pantau.infra.InfluxServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -19,24 +18,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/v1/compliance over a real influxd: points written the way the compliance job writes them
  * (one per unit, window and local date at the window's end), in units of WIB and WIT.
  */
 class ComplianceApiTest {
-  static final String DB = "pantau";
   static final String TANGERANG = "kota-tangerang";
   static final String JAYAPURA = "kota-jayapura";
   static final String SERANG = "kota-serang";
@@ -44,47 +36,9 @@ class ComplianceApiTest {
   static final ZoneOffset WIB = ZoneOffset.ofHours(7);
   static final ZoneOffset WIT = ZoneOffset.ofHours(9);
 
-  static final String OPERATOR = "tok-operator";
-  static final String DAMKAR_HEAD = "tok-damkar-head";
-  static final String BKD_SERANG = "tok-bkd-serang";
-  static final String LEADER = "tok-leader";
-  static final String DEVICE = "tok-device";
-
-  @TempDir static Path dir;
-  static InfluxServer influx;
-  static Dashboard dashboard;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
 
   @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start(dir.resolve("influx"));
-    influx.createDatabase(DB);
-    writeFixture();
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(OPERATOR),
-                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
-                TokenStore.sha256(DAMKAR_HEAD),
-                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
-                TokenStore.sha256(BKD_SERANG),
-                new Principal("bkd-serang", Role.BKD_ADMIN, Set.of(SERANG), Set.of()),
-                TokenStore.sha256(LEADER),
-                new Principal("walikota", Role.LEADERSHIP, Set.of(), Set.of()),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    dashboard =
-        Dashboard.start(
-            new DashboardConfig(
-                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
-            tokens);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dashboard != null) dashboard.close();
-    if (influx != null) influx.close();
-  }
-
   static void writeFixture() {
     List<Point> points = new ArrayList<>();
     // Disdukcapil (WIB): attendance due 07:30, written twice (the later count replaces it) …
@@ -110,10 +64,7 @@ class ComplianceApiTest {
     points.add(
         point("jpr-bkd", JAYAPURA, "ATTENDANCE", DAY.plusDays(1), "07:30", WIT, 20, 5, 0, 15));
     points.add(point("srg-bkpsdm", SERANG, "ATTENDANCE", DAY, "07:30", WIB, 50, 45, 0, 5));
-    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
-      client.write(
-          BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).points(points).build());
-    }
+    app.write(points);
   }
 
   static Point point(
@@ -146,10 +97,6 @@ class ComplianceApiTest {
     return OffsetDateTime.of(date, LocalTime.parse(time), zone);
   }
 
-  static HttpResponse<String> get(String path, String token) {
-    return Http.get(dashboard.url() + path, token);
-  }
-
   static List<String> rowKeys(HttpResponse<String> r) {
     List<String> out = new ArrayList<>();
     Http.json(r)
@@ -158,15 +105,9 @@ class ComplianceApiTest {
     return out;
   }
 
-  static List<String> errors(HttpResponse<String> r) {
-    List<String> out = new ArrayList<>();
-    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
-    return out;
-  }
-
   @Test
   void everyUnitAndWindowOfTheDateIsItsLatestPointSortedByRegionUnitWindow() {
-    HttpResponse<String> r = get("/api/v1/compliance?date=2026-11-23", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/compliance?date=2026-11-23", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = Http.json(r);
@@ -192,11 +133,12 @@ class ComplianceApiTest {
 
   @Test
   void aWitUnitsMorningBelongsToItsOwnDateNotTheUtcOne() {
-    HttpResponse<String> today = get("/api/v1/compliance?date=2026-11-23&unit=jpr-bkd", OPERATOR);
+    HttpResponse<String> today =
+        app.get("/api/v1/compliance?date=2026-11-23&unit=jpr-bkd", OPERATOR);
     HttpResponse<String> tomorrow =
-        get("/api/v1/compliance?date=2026-11-24&unit=jpr-bkd", OPERATOR);
+        app.get("/api/v1/compliance?date=2026-11-24&unit=jpr-bkd", OPERATOR);
     HttpResponse<String> yesterday =
-        get("/api/v1/compliance?date=2026-11-22&unit=jpr-bkd", OPERATOR);
+        app.get("/api/v1/compliance?date=2026-11-22&unit=jpr-bkd", OPERATOR);
 
     JsonNode t = Http.json(today).get("rows");
     assertThat(t).hasSize(1);
@@ -211,7 +153,7 @@ class ComplianceApiTest {
   @Test
   void aWibUnitsAfternoonAndYesterdayStayOnTheirOwnDates() {
     HttpResponse<String> r =
-        get("/api/v1/compliance?date=2026-11-22&unit=tng-disdukcapil", OPERATOR);
+        app.get("/api/v1/compliance?date=2026-11-22&unit=tng-disdukcapil", OPERATOR);
 
     assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/ATTENDANCE");
     assertThat(Http.json(r).get("rows").get(0).get("onTime").asInt()).isEqualTo(1);
@@ -220,7 +162,7 @@ class ComplianceApiTest {
   @Test
   void unitAndWindowNarrowTheRows() {
     HttpResponse<String> r =
-        get("/api/v1/compliance?date=2026-11-23&unit=tng-disdukcapil&window=LOC3", OPERATOR);
+        app.get("/api/v1/compliance?date=2026-11-23&unit=tng-disdukcapil&window=LOC3", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/LOC3");
@@ -228,17 +170,17 @@ class ComplianceApiTest {
 
   @Test
   void scopedCallersSeeOnlyTheirUnitsAndLeadershipReadsTheAggregates() {
-    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", DAMKAR_HEAD)))
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", DAMKAR_HEAD)))
         .containsExactly("tng-damkar/ATTENDANCE");
-    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", BKD_SERANG)))
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", BKD_SERANG)))
         .containsExactly("srg-bkpsdm/ATTENDANCE");
-    assertThat(rowKeys(get("/api/v1/compliance?date=2026-11-23", LEADER))).hasSize(5);
-    assertThat(get("/api/v1/compliance?date=2026-11-23", DEVICE).statusCode()).isEqualTo(403);
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", LEADER))).hasSize(5);
+    assertThat(app.get("/api/v1/compliance?date=2026-11-23", DEVICE).statusCode()).isEqualTo(403);
   }
 
   @Test
   void withoutADateTheAnswerIsForTodayInJakarta() {
-    HttpResponse<String> r = get("/api/v1/compliance", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/compliance", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("date").asText())
@@ -250,7 +192,7 @@ class ComplianceApiTest {
   @Test
   void complianceAsCsvHasAHeaderRowAndOneRowPerUnitAndWindow() {
     HttpResponse<String> r =
-        get("/api/v1/compliance?date=2026-11-23&unit=tng-damkar&format=csv", OPERATOR);
+        app.get("/api/v1/compliance?date=2026-11-23&unit=tng-damkar&format=csv", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -265,10 +207,10 @@ class ComplianceApiTest {
   @Test
   void everyBadParameterIsNamedInOneAnswer() {
     HttpResponse<String> r =
-        get("/api/v1/compliance?date=23-11-2026&window=LOC0&unit=" + "u".repeat(201), OPERATOR);
+        app.get("/api/v1/compliance?date=23-11-2026&window=LOC0&unit=" + "u".repeat(201), OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r))
+    assertThat(Http.errors(r))
         .containsExactly(
             "date: must be a date YYYY-MM-DD, e.g. 2026-11-23",
             "unit: must be 1 to 200 characters",
@@ -277,17 +219,18 @@ class ComplianceApiTest {
 
   @Test
   void followUpsAre503WithRetryAfterWhileKafkaCannotBeRead() {
-    HttpResponse<String> r = get("/api/v1/units/tng-damkar/followups", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/followups", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Retry-After")).isPresent();
-    assertThat(errors(r)).singleElement().asString().startsWith("checkins:");
+    assertThat(Http.errors(r)).singleElement().asString().startsWith("checkins:");
   }
 
   @Test
   void aUnitIsBoundAsDataNeverSpliced() {
     String hostile = URLEncoder.encode("x' OR unit =~ /.*/ OR unit = 'y", StandardCharsets.UTF_8);
-    HttpResponse<String> r = get("/api/v1/compliance?date=2026-11-23&unit=" + hostile, OPERATOR);
+    HttpResponse<String> r =
+        app.get("/api/v1/compliance?date=2026-11-23&unit=" + hostile, OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("rows")).isEmpty();

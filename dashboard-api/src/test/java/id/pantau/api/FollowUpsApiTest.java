@@ -1,19 +1,18 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_TANGERANG;
+import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.LEADER;
+import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
 import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
-import id.pantau.infra.FreePort;
-import id.pantau.infra.KafkaBroker;
 import id.pantau.infra.Poll;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,18 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/v1/units/{unitId}/followups against a real Kafka broker: results produced to the
@@ -46,32 +37,12 @@ class FollowUpsApiTest {
   static final String TANGERANG = "kota-tangerang";
   static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
-  static final String OPERATOR = "tok-operator";
-  static final String DAMKAR_HEAD = "tok-damkar-head";
-  static final String BKD_TANGERANG = "tok-bkd-tangerang";
-  static final String LEADER = "tok-leader";
-  static final String DEVICE = "tok-device";
-
-  @TempDir static Path dir;
-  static KafkaBroker kafka;
-  static Dashboard dashboard;
-  static KafkaProducer<String, byte[]> producer;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overKafka();
   static LocalDate today;
 
   @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaBroker.start(dir.resolve("kafka"));
-    kafka.createPantauTopics(2);
-    kafka.createTopic(Topics.CHECKINS, 2, true);
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+  static void produceEarlierResults() throws Exception {
+    app.kafka().createTopic(Topics.CHECKINS, 2, true);
     today = LocalDate.now(WIB);
     // Written before the dashboard starts: the book reads the topic from its beginning.
     produce(result("tng-damkar", "199001012020011001", today, "ATTENDANCE", "ON_TIME", null, 7));
@@ -88,37 +59,7 @@ class FollowUpsApiTest {
             null,
             null));
 
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(OPERATOR),
-                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
-                TokenStore.sha256(DAMKAR_HEAD),
-                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
-                TokenStore.sha256(BKD_TANGERANG),
-                new Principal("bkd-tangerang", Role.BKD_ADMIN, Set.of(TANGERANG), Set.of()),
-                TokenStore.sha256(LEADER),
-                new Principal("walikota", Role.LEADERSHIP, Set.of(), Set.of()),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    // No influxd: a unit the book knows needs none.
-    dashboard =
-        Dashboard.start(
-            new DashboardConfig(
-                "http://127.0.0.1:" + FreePort.find(),
-                "pantau",
-                kafka.bootstrapServers(),
-                "127.0.0.1",
-                0,
-                null),
-            tokens);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (producer != null) producer.close();
-    if (dashboard != null) dashboard.close();
-    if (kafka != null) kafka.close();
+    // No influxd: a unit the book knows needs none. The dashboard starts on first use.
   }
 
   /** A result as the compliance job writes it (WindowResult's JSON, a field it adds included). */
@@ -154,15 +95,11 @@ class FollowUpsApiTest {
 
   static void produce(Map<String, Object> r) throws Exception {
     String key = r.get("nip") + "@" + r.get("date") + "@" + r.get("window");
-    producer
-        .send(new ProducerRecord<>(Topics.CHECKINS, key, Json.bytes(r)))
-        .get(30, TimeUnit.SECONDS);
+    app.produce(Topics.CHECKINS, key, Json.bytes(r));
   }
 
   static void produce(Alert a) throws Exception {
-    producer
-        .send(new ProducerRecord<>(Topics.ALERTS, a.unitId, Json.bytes(a)))
-        .get(30, TimeUnit.SECONDS);
+    app.produce(Topics.ALERTS, a.unitId, Json.bytes(a));
   }
 
   static Alert alert(String kind, String unit, String nip, String message) {
@@ -178,10 +115,6 @@ class FollowUpsApiTest {
     return a;
   }
 
-  static HttpResponse<String> get(String path, String token) {
-    return Http.get(dashboard.url() + path, token);
-  }
-
   /** The unit's follow-ups of today once they satisfy the condition, or fails at the deadline. */
   static JsonNode await(String unit, Predicate<JsonNode> condition) throws InterruptedException {
     JsonNode[] last = {null};
@@ -190,7 +123,7 @@ class FollowUpsApiTest {
             DEADLINE,
             () -> {
               HttpResponse<String> r =
-                  get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
+                  app.get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
               if (r.statusCode() != 200) return false;
               last[0] = Http.json(r);
               return condition.test(last[0]);
@@ -207,12 +140,6 @@ class FollowUpsApiTest {
   static List<String> nips(JsonNode body) {
     List<String> out = new ArrayList<>();
     body.get("employees").forEach(e -> out.add(e.get("nip").asText()));
-    return out;
-  }
-
-  static List<String> errors(HttpResponse<String> r) {
-    List<String> out = new ArrayList<>();
-    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
     return out;
   }
 
@@ -326,7 +253,7 @@ class FollowUpsApiTest {
     await("tng-damkar", b -> b.get("employees").size() == 2);
 
     HttpResponse<String> r =
-        get("/api/v1/units/tng-damkar/followups?format=csv&date=" + today, DAMKAR_HEAD);
+        app.get("/api/v1/units/tng-damkar/followups?format=csv&date=" + today, DAMKAR_HEAD);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -351,7 +278,7 @@ class FollowUpsApiTest {
   void aUnitWithNobodyExpectedIsAnEmptyList() throws Exception {
     await("tng-damkar", b -> b.get("employees").size() == 2); // loaded
 
-    HttpResponse<String> r = get("/api/v1/units/tng-nobody/followups", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/tng-nobody/followups", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("employees")).isEmpty();
@@ -362,29 +289,30 @@ class FollowUpsApiTest {
     await("tng-damkar", b -> b.get("employees").size() == 2);
     String path = "/api/v1/units/tng-damkar/followups";
 
-    assertThat(get(path, DAMKAR_HEAD).statusCode()).isEqualTo(200);
-    assertThat(get(path, BKD_TANGERANG).statusCode()).isEqualTo(200);
-    HttpResponse<String> leader = get(path, LEADER);
+    assertThat(app.get(path, DAMKAR_HEAD).statusCode()).isEqualTo(200);
+    assertThat(app.get(path, BKD_TANGERANG).statusCode()).isEqualTo(200);
+    HttpResponse<String> leader = app.get(path, LEADER);
     assertThat(leader.statusCode()).isEqualTo(403);
-    assertThat(errors(leader)).singleElement().asString().startsWith("role: LEADERSHIP");
-    assertThat(get(path, DEVICE).statusCode()).isEqualTo(403);
-    HttpResponse<String> otherUnit = get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
+    assertThat(Http.errors(leader)).singleElement().asString().startsWith("role: LEADERSHIP");
+    assertThat(app.get(path, DEVICE).statusCode()).isEqualTo(403);
+    HttpResponse<String> otherUnit = app.get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
     assertThat(otherUnit.statusCode()).isEqualTo(403);
-    assertThat(errors(otherUnit)).singleElement().asString().startsWith("unitId:");
-    assertThat(get(path, null).statusCode()).isEqualTo(401);
+    assertThat(Http.errors(otherUnit)).singleElement().asString().startsWith("unitId:");
+    assertThat(app.get(path, null).statusCode()).isEqualTo(401);
   }
 
   @Test
   void aDateOlderThanTheBookOrMalformedIsRefusedNamingDate() {
     HttpResponse<String> old =
-        get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), OPERATOR);
+        app.get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), OPERATOR);
     assertThat(old.statusCode()).isEqualTo(400);
-    assertThat(errors(old))
+    assertThat(Http.errors(old))
         .containsExactly(
             "date: follow-ups are kept for the last 3 days, from " + today.minusDays(2));
 
-    HttpResponse<String> bad = get("/api/v1/units/tng-damkar/followups?date=today", OPERATOR);
+    HttpResponse<String> bad = app.get("/api/v1/units/tng-damkar/followups?date=today", OPERATOR);
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(errors(bad)).containsExactly("date: must be a date YYYY-MM-DD, e.g. 2026-11-23");
+    assertThat(Http.errors(bad))
+        .containsExactly("date: must be a date YYYY-MM-DD, e.g. 2026-11-23");
   }
 }

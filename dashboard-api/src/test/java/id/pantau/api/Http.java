@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A plain HTTP client for the tests: GET with an optional bearer token. */
 final class Http {
@@ -36,5 +38,12 @@ final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + response.body(), e);
     }
+  }
+
+  /** The "errors" list of an error answer, each as text. */
+  static List<String> errors(HttpResponse<String> response) {
+    List<String> out = new ArrayList<>();
+    json(response).get("errors").forEach(e -> out.add(e.asText()));
+    return out;
   }
 }

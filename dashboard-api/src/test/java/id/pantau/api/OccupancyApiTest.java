@@ -1,17 +1,15 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_SERANG;
+import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
-import id.pantau.infra.FreePort;
-import id.pantau.infra.InfluxServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,70 +17,28 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The occupancy endpoints over a real influxd: two regions, three live units and one silent one,
  * several points each, written the way the Flink job writes them.
  */
 class OccupancyApiTest {
-  static final String DB = "pantau";
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
 
-  static final String OPERATOR = "tok-operator";
-  static final String DAMKAR_HEAD = "tok-damkar-head";
-  static final String BKD_SERANG = "tok-bkd-serang";
-  static final String DEVICE = "tok-device";
-
-  @TempDir static Path dir;
-  static InfluxServer influx;
-  static Dashboard dashboard;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
 
   /** A whole hour, so 10-minute steps fall on the points. */
   static Instant base;
 
   @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start(dir.resolve("influx"));
-    influx.createDatabase(DB);
-    base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-    writeFixture();
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(OPERATOR),
-                new Principal("ops", Role.OPERATOR, Set.of(), Set.of()),
-                TokenStore.sha256(DAMKAR_HEAD),
-                new Principal("kepala-damkar", Role.UNIT_HEAD, Set.of(), Set.of("tng-damkar")),
-                TokenStore.sha256(BKD_SERANG),
-                new Principal("bkd-serang", Role.BKD_ADMIN, Set.of(SERANG), Set.of()),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    dashboard =
-        Dashboard.start(
-            new DashboardConfig(
-                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
-            tokens);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dashboard != null) dashboard.close();
-    if (influx != null) influx.close();
-  }
-
   static void writeFixture() {
+    base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
     List<Point> points = new ArrayList<>();
     // Disdukcapil: cap 20, floor 5; climbs over its cap.
     points.add(point("tng-disdukcapil", TANGERANG, 0, 10, 40, 20, 5));
@@ -104,10 +60,7 @@ class OccupancyApiTest {
             .addField("headcount", 12L)
             .addField("share", 0.25)
             .build());
-    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
-      client.write(
-          BatchPoints.database(DB).precision(TimeUnit.MILLISECONDS).points(points).build());
-    }
+    app.write(points);
   }
 
   static Point point(
@@ -131,10 +84,6 @@ class OccupancyApiTest {
     return b.build();
   }
 
-  static HttpResponse<String> get(String path, String token) {
-    return Http.get(dashboard.url() + path, token);
-  }
-
   static String at(int minute) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
         base.plus(Duration.ofMinutes(minute)).atOffset(ZoneOffset.ofHours(7)));
@@ -150,17 +99,11 @@ class OccupancyApiTest {
     return out;
   }
 
-  static List<String> errors(HttpResponse<String> r) {
-    List<String> out = new ArrayList<>();
-    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
-    return out;
-  }
-
   // --- GET /api/v1/occupancy ------------------------------------------------------------------
 
   @Test
   void everyUnitNowIsItsLatestPointWithStatusSortedByRegionThenUnit() {
-    HttpResponse<String> r = get("/api/v1/occupancy", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/occupancy", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -198,12 +141,13 @@ class OccupancyApiTest {
 
   @Test
   void aUnitSilentForMoreThan36HoursIsNotOnTheBoard() {
-    assertThat(units(Http.json(get("/api/v1/occupancy", OPERATOR)))).doesNotContain("srg-arsip");
+    assertThat(units(Http.json(app.get("/api/v1/occupancy", OPERATOR))))
+        .doesNotContain("srg-arsip");
   }
 
   @Test
   void aUnitHeadSeesOnlyTheirOwnUnit() {
-    HttpResponse<String> r = get("/api/v1/occupancy", DAMKAR_HEAD);
+    HttpResponse<String> r = app.get("/api/v1/occupancy", DAMKAR_HEAD);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(units(Http.json(r))).containsExactly("tng-damkar");
@@ -211,7 +155,7 @@ class OccupancyApiTest {
 
   @Test
   void aRegionScopedBkdAdminSeesEveryUnitOfTheirRegionOnly() {
-    HttpResponse<String> r = get("/api/v1/occupancy", BKD_SERANG);
+    HttpResponse<String> r = app.get("/api/v1/occupancy", BKD_SERANG);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(units(Http.json(r))).containsExactly("srg-bkpsdm");
@@ -219,7 +163,7 @@ class OccupancyApiTest {
 
   @Test
   void occupancyAsCsvHasAHeaderRowAndTheSameRows() {
-    HttpResponse<String> r = get("/api/v1/occupancy?format=csv", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/occupancy?format=csv", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -236,44 +180,44 @@ class OccupancyApiTest {
 
   @Test
   void anUnknownFormatIsRefusedNamingTheParameter() {
-    HttpResponse<String> r = get("/api/v1/occupancy?format=xml", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/occupancy?format=xml", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r)).containsExactly("format: must be json or csv");
+    assertThat(Http.errors(r)).containsExactly("format: must be json or csv");
   }
 
   // --- authentication -------------------------------------------------------------------------
 
   @Test
   void withoutATokenTheApiAnswers401NamingTheReason() {
-    HttpResponse<String> r = get("/api/v1/occupancy", null);
+    HttpResponse<String> r = app.get("/api/v1/occupancy", null);
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-    assertThat(errors(r)).containsExactly("Authorization: a Bearer token is required");
-    assertThat(get("/api/v1/units/tng-damkar/occupancy", null).statusCode()).isEqualTo(401);
+    assertThat(Http.errors(r)).containsExactly("Authorization: a Bearer token is required");
+    assertThat(app.get("/api/v1/units/tng-damkar/occupancy", null).statusCode()).isEqualTo(401);
   }
 
   @Test
   void anUnknownTokenAnswers401() {
-    HttpResponse<String> r = get("/api/v1/occupancy", "not-a-token");
+    HttpResponse<String> r = app.get("/api/v1/occupancy", "not-a-token");
 
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(errors(r)).containsExactly("Authorization: unknown token");
+    assertThat(Http.errors(r)).containsExactly("Authorization: unknown token");
   }
 
   @Test
   void aDeviceTokenMayNotReadTheDashboard() {
-    HttpResponse<String> r = get("/api/v1/occupancy", DEVICE);
+    HttpResponse<String> r = app.get("/api/v1/occupancy", DEVICE);
 
     assertThat(r.statusCode()).isEqualTo(403);
-    assertThat(errors(r)).singleElement().asString().startsWith("role:");
+    assertThat(Http.errors(r)).singleElement().asString().startsWith("role:");
   }
 
   @Test
   void theRootServesThePlaceholderPageWithoutAToken() {
-    HttpResponse<String> r = get("/", null);
+    HttpResponse<String> r = app.get("/", null);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("coming soon").contains("/api/v1/occupancy");
@@ -284,7 +228,7 @@ class OccupancyApiTest {
   @Test
   void aUnitsSeriesHasOnePointAStepCarryingTheLastReadingForward() {
     HttpResponse<String> r =
-        get(
+        app.get(
             "/api/v1/units/tng-disdukcapil/occupancy?from="
                 + q(at(0))
                 + "&to="
@@ -322,7 +266,7 @@ class OccupancyApiTest {
 
   @Test
   void withoutParametersTheSeriesCoversTheLast12HoursInAbout720Points() {
-    HttpResponse<String> r = get("/api/v1/units/tng-damkar/occupancy", DAMKAR_HEAD);
+    HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/occupancy", DAMKAR_HEAD);
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = Http.json(r);
@@ -344,7 +288,7 @@ class OccupancyApiTest {
   @Test
   void aSeriesAsCsvHasAHeaderRowAndOneRowAPoint() {
     HttpResponse<String> r =
-        get(
+        app.get(
             "/api/v1/units/srg-bkpsdm/occupancy?format=csv&step=10m&from="
                 + q(at(0))
                 + "&to="
@@ -364,24 +308,26 @@ class OccupancyApiTest {
 
   @Test
   void aCallerWhoMayNotSeeTheUnitGets403() {
-    assertThat(get("/api/v1/units/tng-disdukcapil/occupancy", DAMKAR_HEAD).statusCode())
+    assertThat(app.get("/api/v1/units/tng-disdukcapil/occupancy", DAMKAR_HEAD).statusCode())
         .isEqualTo(403);
-    assertThat(get("/api/v1/units/tng-damkar/occupancy", BKD_SERANG).statusCode()).isEqualTo(403);
-    assertThat(get("/api/v1/units/srg-bkpsdm/occupancy", BKD_SERANG).statusCode()).isEqualTo(200);
+    assertThat(app.get("/api/v1/units/tng-damkar/occupancy", BKD_SERANG).statusCode())
+        .isEqualTo(403);
+    assertThat(app.get("/api/v1/units/srg-bkpsdm/occupancy", BKD_SERANG).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void aUnitWithoutDataIs404() {
-    HttpResponse<String> r = get("/api/v1/units/no-such-unit/occupancy", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/no-such-unit/occupancy", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(errors(r)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.errors(r)).singleElement().asString().startsWith("unitId:");
   }
 
   @Test
   void aUnitIdIsBoundAsDataNeverSpliced() {
     String hostile = q("x' OR unit =~ /.*/ OR unit = 'y");
-    HttpResponse<String> r = get("/api/v1/units/" + hostile + "/occupancy", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/" + hostile + "/occupancy", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(404);
   }
@@ -389,10 +335,10 @@ class OccupancyApiTest {
   @Test
   void aFromWithoutOffsetIs400NamingFrom() {
     HttpResponse<String> r =
-        get("/api/v1/units/tng-damkar/occupancy?from=2026-11-23T07:00:00", OPERATOR);
+        app.get("/api/v1/units/tng-damkar/occupancy?from=2026-11-23T07:00:00", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r))
+    assertThat(Http.errors(r))
         .singleElement()
         .asString()
         .startsWith("from: must be ISO-8601 with an offset");
@@ -401,10 +347,10 @@ class OccupancyApiTest {
   @Test
   void everyBadParameterIsNamedInOneAnswer() {
     HttpResponse<String> r =
-        get("/api/v1/units/tng-damkar/occupancy?from=yesterday&to=today&step=5x", OPERATOR);
+        app.get("/api/v1/units/tng-damkar/occupancy?from=yesterday&to=today&step=5x", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(errors(r))
+    assertThat(Http.errors(r))
         .satisfiesExactly(
             e -> assertThat(e).startsWith("from: "),
             e -> assertThat(e).startsWith("to: "),
@@ -414,24 +360,26 @@ class OccupancyApiTest {
   @Test
   void toBeforeFromAndRangesOver31DaysAreRefusedNamingTo() {
     HttpResponse<String> backwards =
-        get("/api/v1/units/tng-damkar/occupancy?from=" + q(at(60)) + "&to=" + q(at(0)), OPERATOR);
+        app.get(
+            "/api/v1/units/tng-damkar/occupancy?from=" + q(at(60)) + "&to=" + q(at(0)), OPERATOR);
     assertThat(backwards.statusCode()).isEqualTo(400);
-    assertThat(errors(backwards)).containsExactly("to: must be after from");
+    assertThat(Http.errors(backwards)).containsExactly("to: must be after from");
 
     HttpResponse<String> tooLong =
-        get(
+        app.get(
             "/api/v1/units/tng-damkar/occupancy?from=" + q(at(-32 * 24 * 60)) + "&to=" + q(at(0)),
             OPERATOR);
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(errors(tooLong)).containsExactly("to: must be at most 31 days after from");
+    assertThat(Http.errors(tooLong)).containsExactly("to: must be at most 31 days after from");
   }
 
   @Test
   void aStepThatIsNotAWholeNumberAndUnitIsRefused() {
     for (String step : List.of("0m", "5", "1.5h", "5M", "-1m")) {
-      HttpResponse<String> r = get("/api/v1/units/tng-damkar/occupancy?step=" + q(step), OPERATOR);
+      HttpResponse<String> r =
+          app.get("/api/v1/units/tng-damkar/occupancy?step=" + q(step), OPERATOR);
       assertThat(r.statusCode()).as(step).isEqualTo(400);
-      assertThat(errors(r)).as(step).singleElement().asString().startsWith("step: ");
+      assertThat(Http.errors(r)).as(step).singleElement().asString().startsWith("step: ");
     }
   }
 }

@@ -1,56 +1,38 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_JAYAPURA;
+import static id.pantau.api.LiveDashboard.DEVICE;
+import static id.pantau.api.LiveDashboard.LEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.Principal;
-import id.pantau.access.Role;
-import id.pantau.access.TokenStore;
-import id.pantau.infra.FreePort;
-import id.pantau.infra.InfluxServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GET /api/v1/trends over a real influxd: daily rollups written at the local midnight starting each
  * day, in units of WIB and WIT.
  */
 class TrendsApiTest {
-  static final String DB = "pantau";
   static final String TANGERANG = "kota-tangerang";
   static final String JAYAPURA = "kota-jayapura";
   static final ZoneOffset WIB = ZoneOffset.ofHours(7);
   static final ZoneOffset WIT = ZoneOffset.ofHours(9);
 
-  static final String LEADER = "tok-leader";
-  static final String BKD_JAYAPURA = "tok-bkd-jayapura";
-  static final String DEVICE = "tok-device";
-
-  @TempDir static Path dir;
-  static InfluxServer influx;
-  static Dashboard dashboard;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
   static LocalDate today;
 
   @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start(dir.resolve("influx"));
-    influx.createDatabase(DB);
+  static void writeRollups() {
     today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
     List<Point> points = new ArrayList<>();
     double[] rates = {0.9, 0.8, 0.7};
@@ -62,38 +44,12 @@ class TrendsApiTest {
     // A day 40 days ago: outside the default range.
     points.add(point("tng-damkar", TANGERANG, today.minusDays(40), WIB, 0.5, 5));
     points.add(point("tng-damkar", TANGERANG, today.minusDays(2), WIB, 0.7, 7));
-    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
-      // The jobs write daily rollups into the long-lived retention policy "trends".
-      client.query(
-          new org.influxdb.dto.Query(
-              "CREATE RETENTION POLICY \"trends\" ON \"" + DB + "\" DURATION 1825d REPLICATION 1"));
-      client.write(
-          BatchPoints.database(DB)
-              .retentionPolicy("trends")
-              .precision(TimeUnit.MILLISECONDS)
-              .points(points)
-              .build());
-    }
-    TokenStore tokens =
-        TokenStore.of(
-            Map.of(
-                TokenStore.sha256(LEADER),
-                new Principal("gubernur", Role.LEADERSHIP, Set.of(), Set.of()),
-                TokenStore.sha256(BKD_JAYAPURA),
-                new Principal("bkd-jayapura", Role.BKD_ADMIN, Set.of(JAYAPURA), Set.of()),
-                TokenStore.sha256(DEVICE),
-                new Principal("kiosk-1", Role.DEVICE, Set.of(), Set.of())));
-    dashboard =
-        Dashboard.start(
-            new DashboardConfig(
-                influx.url(), DB, "127.0.0.1:" + FreePort.find(), "127.0.0.1", 0, null),
-            tokens);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (dashboard != null) dashboard.close();
-    if (influx != null) influx.close();
+    // The jobs write daily rollups into the long-lived retention policy "trends".
+    app.query(
+        "CREATE RETENTION POLICY \"trends\" ON \""
+            + LiveDashboard.DB
+            + "\" DURATION 1825d REPLICATION 1");
+    app.write("trends", points);
   }
 
   static Point point(
@@ -111,10 +67,6 @@ class TrendsApiTest {
         .build();
   }
 
-  static HttpResponse<String> get(String path, String token) {
-    return Http.get(dashboard.url() + path, token);
-  }
-
   static List<String> keys(HttpResponse<String> r) {
     List<String> out = new ArrayList<>();
     Http.json(r)
@@ -123,15 +75,9 @@ class TrendsApiTest {
     return out;
   }
 
-  static List<String> errors(HttpResponse<String> r) {
-    List<String> out = new ArrayList<>();
-    Http.json(r).get("errors").forEach(e -> out.add(e.asText()));
-    return out;
-  }
-
   @Test
   void eachDaysRollupIsOnItsLocalDateInWibAndWitSortedByDateRegionUnit() {
-    HttpResponse<String> r = get("/api/v1/trends?from=2026-11-22&to=2026-11-23", LEADER);
+    HttpResponse<String> r = app.get("/api/v1/trends?from=2026-11-22&to=2026-11-23", LEADER);
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = Http.json(r);
@@ -155,20 +101,22 @@ class TrendsApiTest {
 
   @Test
   void aUnitOrRegionNarrowsTheRowsAndScopingApplies() {
-    assertThat(keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-23&unit=jpr-bkd", LEADER)))
+    assertThat(keys(app.get("/api/v1/trends?from=2026-11-21&to=2026-11-23&unit=jpr-bkd", LEADER)))
         .containsExactly("2026-11-21/jpr-bkd", "2026-11-22/jpr-bkd", "2026-11-23/jpr-bkd");
     assertThat(
-            keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-21&region=" + TANGERANG, LEADER)))
+            keys(
+                app.get(
+                    "/api/v1/trends?from=2026-11-21&to=2026-11-21&region=" + TANGERANG, LEADER)))
         .contains("2026-11-21/tng-disdukcapil")
         .doesNotContain("2026-11-21/jpr-bkd");
-    assertThat(keys(get("/api/v1/trends?from=2026-11-21&to=2026-11-21", BKD_JAYAPURA)))
+    assertThat(keys(app.get("/api/v1/trends?from=2026-11-21&to=2026-11-21", BKD_JAYAPURA)))
         .containsExactly("2026-11-21/jpr-bkd");
-    assertThat(get("/api/v1/trends", DEVICE).statusCode()).isEqualTo(403);
+    assertThat(app.get("/api/v1/trends", DEVICE).statusCode()).isEqualTo(403);
   }
 
   @Test
   void withoutARangeTheLast30DaysUpToTodayAreRead() {
-    HttpResponse<String> r = get("/api/v1/trends?unit=tng-damkar", LEADER);
+    HttpResponse<String> r = app.get("/api/v1/trends?unit=tng-damkar", LEADER);
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = Http.json(r);
@@ -180,7 +128,7 @@ class TrendsApiTest {
 
   @Test
   void aRangeWithoutRollupsIsAnEmptyList() {
-    HttpResponse<String> r = get("/api/v1/trends?from=2020-01-01&to=2020-01-31", LEADER);
+    HttpResponse<String> r = app.get("/api/v1/trends?from=2020-01-01&to=2020-01-31", LEADER);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("rows")).isEmpty();
@@ -189,7 +137,7 @@ class TrendsApiTest {
   @Test
   void trendsAsCsvHaveAHeaderRowAndOneRowPerUnitAndDate() {
     HttpResponse<String> r =
-        get("/api/v1/trends?from=2026-11-21&to=2026-11-21&unit=jpr-bkd&format=csv", LEADER);
+        app.get("/api/v1/trends?from=2026-11-21&to=2026-11-21&unit=jpr-bkd&format=csv", LEADER);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body().split("\r\n"))
@@ -201,20 +149,21 @@ class TrendsApiTest {
 
   @Test
   void badDatesAndRangesOver366DaysAreRefusedNamingTheParameter() {
-    HttpResponse<String> bad = get("/api/v1/trends?from=yesterday&to=2026-13-01", LEADER);
+    HttpResponse<String> bad = app.get("/api/v1/trends?from=yesterday&to=2026-13-01", LEADER);
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(errors(bad))
+    assertThat(Http.errors(bad))
         .containsExactly(
             "from: must be a date YYYY-MM-DD, e.g. 2026-11-23",
             "to: must be a date YYYY-MM-DD, e.g. 2026-11-23");
 
-    HttpResponse<String> backwards = get("/api/v1/trends?from=2026-11-23&to=2026-11-22", LEADER);
-    assertThat(errors(backwards)).containsExactly("to: must not be before from");
+    HttpResponse<String> backwards =
+        app.get("/api/v1/trends?from=2026-11-23&to=2026-11-22", LEADER);
+    assertThat(Http.errors(backwards)).containsExactly("to: must not be before from");
 
-    HttpResponse<String> tooLong = get("/api/v1/trends?from=2025-01-01&to=2026-01-02", LEADER);
-    assertThat(errors(tooLong))
+    HttpResponse<String> tooLong = app.get("/api/v1/trends?from=2025-01-01&to=2026-01-02", LEADER);
+    assertThat(Http.errors(tooLong))
         .containsExactly("to: must be at most 366 days from from, both included");
-    assertThat(get("/api/v1/trends?from=2025-01-01&to=2026-01-01", LEADER).statusCode())
+    assertThat(app.get("/api/v1/trends?from=2025-01-01&to=2026-01-01", LEADER).statusCode())
         .isEqualTo(200);
   }
 }
