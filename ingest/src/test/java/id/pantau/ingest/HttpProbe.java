@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Talks to a started ingest over real HTTP. */
 final class HttpProbe {
@@ -18,9 +19,14 @@ final class HttpProbe {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final String base;
+  private final Supplier<String> base;
 
   HttpProbe(String base) {
+    this(() -> base);
+  }
+
+  /** For an ingest that starts later: its URL is asked at each request. */
+  HttpProbe(Supplier<String> base) {
     this.base = base;
   }
 
@@ -45,7 +51,7 @@ final class HttpProbe {
 
   Answer send(String method, String path, String contentType, String token, byte[] body) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.newBuilder(URI.create(base.get() + path))
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,

@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
-import id.pantau.infra.KafkaBroker;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -23,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,46 +32,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ingest over real HTTP against a real Kafka broker (one per class). */
 class IngestHttpTest {
   static final long MAX_BODY = 64 * 1024;
   static final int MAX_LINES = 50;
 
-  @TempDir static Path dataDir;
-  static KafkaBroker broker;
-  static Ingest ingest;
-  static HttpProbe http;
-  static TopicProbe topics;
+  @RegisterExtension
+  static final LiveIngest ingest =
+      LiveIngest.with(b -> b.maxBodyBytes(MAX_BODY).maxLines(MAX_LINES));
 
-  @BeforeAll
-  static void start() throws Exception {
-    broker = KafkaBroker.start(dataDir.resolve("kafka"));
-    broker.createPantauTopics(2);
-    ingest =
-        Ingest.start(
-            IngestConfig.builder()
-                .kafkaBootstrap(broker.bootstrapServers())
-                .host("127.0.0.1")
-                .port(0)
-                .maxBodyBytes(MAX_BODY)
-                .maxLines(MAX_LINES)
-                .build(),
-            TestData.tokens());
-    http = new HttpProbe(ingest.url());
-    topics = new TopicProbe(broker.bootstrapServers());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (topics != null) topics.close();
-    if (ingest != null) ingest.close();
-    if (broker != null) broker.close();
-  }
+  static final HttpProbe http = ingest.http;
+  static final TopicProbe topics = ingest.topics;
 
   private static JsonNode value(ConsumerRecord<String, String> r) throws Exception {
     return Json.MAPPER.readTree(r.value());
@@ -485,14 +457,7 @@ class IngestHttpTest {
 
   @Test
   void aFullBatchAtTheDefaultLimitsIsAcceptedAndPublishedWhole() {
-    try (Ingest defaults =
-        Ingest.start(
-            IngestConfig.builder()
-                .kafkaBootstrap(broker.bootstrapServers())
-                .host("127.0.0.1")
-                .port(0)
-                .build(),
-            TestData.tokens())) {
+    try (Ingest defaults = ingest.start(b -> b)) {
       int n = IngestConfig.DEFAULT_MAX_LINES;
       StringBuilder body = new StringBuilder();
       for (int i = 0; i < n; i++)
@@ -535,15 +500,7 @@ class IngestHttpTest {
 
   @Test
   void relaxedDeviceAuthOnLoopbackTakesEventsWithoutATokenButNotUnits() {
-    try (Ingest relaxed =
-        Ingest.start(
-            IngestConfig.builder()
-                .kafkaBootstrap(broker.bootstrapServers())
-                .host("127.0.0.1")
-                .port(0)
-                .relaxDeviceAuth(true)
-                .build(),
-            TestData.tokens())) {
+    try (Ingest relaxed = ingest.start(b -> b.relaxDeviceAuth(true))) {
       HttpProbe local = new HttpProbe(relaxed.url());
 
       var event = local.post("/v1/events", "application/json", null, attendance(id(), "nip-r"));

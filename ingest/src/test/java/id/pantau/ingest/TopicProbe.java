@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,28 +18,41 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * waiting for records that might still come.
  */
 final class TopicProbe implements AutoCloseable {
-  private final KafkaConsumer<String, String> consumer;
+  private final Supplier<String> bootstrap;
+  private KafkaConsumer<String, String> consumer;
 
   TopicProbe(String bootstrap) {
+    this(() -> bootstrap);
+  }
+
+  /** For a broker that starts later: the consumer connects on first use. */
+  TopicProbe(Supplier<String> bootstrap) {
+    this.bootstrap = bootstrap;
+  }
+
+  private KafkaConsumer<String, String> consumer() {
+    if (consumer != null) return consumer;
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.get());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    this.consumer = new KafkaConsumer<>(p);
+    consumer = new KafkaConsumer<>(p);
+    return consumer;
   }
 
   Map<TopicPartition, Long> end(String topic) {
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        consumer().partitionsFor(topic, Duration.ofSeconds(30)).stream()
             .map(i -> new TopicPartition(topic, i.partition()))
             .toList();
-    return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+    return consumer().endOffsets(partitions, Duration.ofSeconds(30));
   }
 
   /** The records written since the offsets {@code before}, up to the end right now. */
   List<ConsumerRecord<String, String>> since(Map<TopicPartition, Long> before) {
+    KafkaConsumer<String, String> consumer = consumer();
     Map<TopicPartition, Long> to = consumer.endOffsets(before.keySet(), Duration.ofSeconds(30));
     consumer.assign(before.keySet());
     before.forEach(consumer::seek);
@@ -56,6 +70,7 @@ final class TopicProbe implements AutoCloseable {
   }
 
   private boolean reached(Map<TopicPartition, Long> to) {
+    KafkaConsumer<String, String> consumer = consumer();
     for (Map.Entry<TopicPartition, Long> e : to.entrySet()) {
       if (consumer.position(e.getKey()) < e.getValue()) return false;
     }
@@ -64,6 +79,6 @@ final class TopicProbe implements AutoCloseable {
 
   @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(2));
+    if (consumer != null) consumer.close(Duration.ofSeconds(2));
   }
 }
