@@ -32,6 +32,12 @@ import org.apache.flink.util.Collector;
  * is known when it arrives, so a fix whose unit or region boundary is not known yet gets no
  * geofence judgement (no alert rather than a guessed one). The latest fix is kept until 24 h after
  * it (event-time timer).
+ *
+ * <p>State: {@code last-fix} (a {@link LastFix}; since the timer change it also records when its
+ * pending timer fires, {@code timerMs}: a fix no longer deletes and re-registers the timer, the
+ * timer moves itself once it fires early; a value restored from before has {@code timerMs} 0 and is
+ * read as having its timer at its own expiry, as it had) and {@code home-regions} (local date →
+ * homeRegion). Units get their zone parsed once per version ({@link UnitZones}, not checkpointed).
  */
 public class FixRules
     extends KeyedBroadcastProcessFunction<String, LocationFact, LocationRef, Alert> {
@@ -44,6 +50,7 @@ public class FixRules
   private transient ValueState<LastFix> last;
   private transient MapState<String, String> homes; // local date -> the roster's homeRegion
   private transient RegionShapes shapes;
+  private transient UnitZones zones;
 
   public FixRules(LocationRules rules) {
     this.rules = rules;
@@ -63,12 +70,16 @@ public class FixRules
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("home-regions", Types.STRING, Types.STRING));
     shapes = new RegionShapes();
+    zones = new UnitZones(rules.defaultZone());
   }
 
   @Override
   public void processBroadcastElement(LocationRef ref, Context ctx, Collector<Alert> out)
       throws Exception {
-    if (ref.unit != null) keepUnit(ctx.getBroadcastState(UNITS), ref.unit);
+    if (ref.unit != null) {
+      keepUnit(ctx.getBroadcastState(UNITS), ref.unit);
+      zones.forget(ref.unit.unitId);
+    }
     // A region's latest record is its boundary (compacted topic, keyed by region).
     if (ref.region != null && ref.region.region != null) {
       ctx.getBroadcastState(REGIONS).put(ref.region.region, ref.region);
@@ -117,15 +128,16 @@ public class FixRules
   }
 
   private void onFix(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-    Unit unit = f.unitId == null ? null : ctx.getBroadcastState(UNITS).get(f.unitId);
-    ZoneId zone = zone(unit, rules.defaultZone());
+    UnitZones.UnitZone uz = zones.of(f.unitId, id -> ctx.getBroadcastState(UNITS).get(id));
+    Unit unit = uz.unit;
+    ZoneId zone = uz.zone;
     double acc = f.slackM();
 
     if (f.isOfficeCheckIn && unit != null && Geo.outside(unit.office, f.lat, f.lon, acc)) {
       out.collect(raise(OUTSIDE_OFFICE, f, unit, zone, "WFO check-in outside the office geofence"));
     }
     if (f.isWfh && unit != null && unit.region != null) {
-      String homeRegion = homes.get(LocationAlerts.localDate(f.timeMs, zone).toString());
+      String homeRegion = homes.get(uz.dateText(f.timeMs));
       if (homeRegion == null) homeRegion = unit.region;
       RegionShapes.Shape home = shapes.of(ctx.getBroadcastState(REGIONS).get(homeRegion));
       double beyondM = home == null ? 0 : Geo.beyondRegionM(home, f.lat, f.lon);
@@ -188,17 +200,30 @@ public class FixRules
       }
     }
     if (prev == null || f.timeMs > prev.timeMs) {
-      // Only a later fix replaces the last one; an out-of-order one is only compared.
-      if (prev != null) ctx.timerService().deleteEventTimeTimer(prev.timeMs + rules.lastFixTtlMs());
-      last.update(LastFix.of(f));
-      ctx.timerService().registerEventTimeTimer(f.timeMs + rules.lastFixTtlMs());
+      // Only a later fix replaces the last one; an out-of-order one is only compared. The pending
+      // timer stays: when it fires, it moves itself to the expiry of the fix kept by then.
+      LastFix next = LastFix.of(f);
+      if (prev != null) {
+        next.timerMs = prev.timerAt(rules.lastFixTtlMs());
+      } else {
+        next.timerMs = f.timeMs + rules.lastFixTtlMs();
+        ctx.timerService().registerEventTimeTimer(next.timerMs);
+      }
+      last.update(next);
     }
   }
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
     LastFix prev = last.value();
-    if (prev != null && prev.timeMs + rules.lastFixTtlMs() <= t) last.clear();
+    if (prev != null && prev.timeMs + rules.lastFixTtlMs() <= t) {
+      last.clear();
+    } else if (prev != null && prev.timerAt(rules.lastFixTtlMs()) <= t) {
+      // The timer of an earlier fix: the kept one is younger, so wait for its own expiry.
+      prev.timerMs = prev.timeMs + rules.lastFixTtlMs();
+      last.update(prev);
+      ctx.timerService().registerEventTimeTimer(prev.timerMs);
+    }
     List<String> gone = new ArrayList<>();
     for (String date : homes.keys()) if (dropAt(date) <= t) gone.add(date);
     for (String date : gone) homes.remove(date);

@@ -4,7 +4,6 @@ import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
   private final LocationRules rules;
   private transient ValueState<DeviceDay> day;
   private transient MapState<String, Boolean> nips;
+  private transient UnitZones zones;
 
   public SharedDevices(LocationRules rules) {
     this.rules = rules;
@@ -49,25 +49,28 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
     nips =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("device-nips", Types.STRING, Types.BOOLEAN));
+    zones = new UnitZones(rules.defaultZone());
   }
 
   @Override
   public void processBroadcastElement(Unit unit, Context ctx, Collector<Alert> out)
       throws Exception {
     FixRules.keepUnit(ctx.getBroadcastState(UNITS), unit);
+    if (unit != null) zones.forget(unit.unitId);
   }
 
   @Override
   public void processElement(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
     if (f.deviceId == null) return;
-    Unit unit = f.unitId == null ? null : ctx.getBroadcastState(UNITS).get(f.unitId);
-    ZoneId zone = zone(unit, rules.defaultZone());
-    LocalDate date = localDate(f.timeMs, zone);
-    long endMs = endOfDay(date, zone);
+    UnitZones.UnitZone uz = zones.of(f.unitId, id -> ctx.getBroadcastState(UNITS).get(id));
+    Unit unit = uz.unit;
+    ZoneId zone = uz.zone;
+    long endMs = uz.endOfDayMs(f.timeMs);
     if (endMs <= ctx.timerService().currentWatermark()) return; // the day is over
+    String date = uz.dateText(f.timeMs);
     DeviceDay current = day.value();
     if (current != null) {
-      int cmp = date.toString().compareTo(current.date);
+      int cmp = date.compareTo(current.date);
       if (cmp < 0) return; // an earlier day than the one kept
       if (cmp > 0) {
         ctx.timerService().deleteEventTimeTimer(current.endMs);
@@ -76,7 +79,7 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
       }
     }
     if (current == null) {
-      day.update(new DeviceDay(date.toString(), endMs));
+      day.update(new DeviceDay(date, endMs));
       ctx.timerService().registerEventTimeTimer(endMs);
     }
     if (nips.contains(f.nip)) return;

@@ -357,6 +357,50 @@ class FixRulesTest {
   }
 
   @Test
+  void laterFixesKeepOneTimerAndTheLastFixLivesUntilItsOwnExpiry() throws Exception {
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + HOUR));
+    send(pingFix("p0", "N1", OFFICE_LAT, OFFICE_LON, T0 - HOUR)); // out of order: compared only
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // The first fix's timer fires and moves to the kept fix's expiry.
+    watermark(T0 + 24 * HOUR);
+    assertThat(keyedStateEntries(harness)).isEqualTo(1);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    // Still compared with p2 before its expiry: New York 23 h after Jakarta is too fast.
+    send(pingFix("p3", "N1", 40.7128, -74.0060, T0 + 24 * HOUR + 1000));
+    assertThat(kinds()).containsExactly(IMPOSSIBLE_TRAVEL);
+    watermark(T0 + 48 * HOUR + 1000);
+    assertThat(keyedStateEntries(harness)).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void theLastFixIsForgottenAtTheSameWatermarkAsBeforeWhenLaterFixesCame() throws Exception {
+    send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + HOUR));
+    watermark(T0 + 25 * HOUR - 1);
+    assertThat(keyedStateEntries(harness)).isEqualTo(1);
+    watermark(T0 + 25 * HOUR);
+    assertThat(keyedStateEntries(harness)).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    // Nothing to compare with any more: Surabaya is no impossible travel now.
+    send(pingFix("p3", "N1", -7.2575, 112.7521, T0 + 25 * HOUR + 1000));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void aUnitsNewTimeZoneAppliesToTheFixesAfterIt() throws Exception {
+    long evening = java.time.Instant.parse("2025-03-03T18:00:00Z").toEpochMilli();
+    send(mocked(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, evening))); // 01:00 in Jakarta
+    id.pantau.events.Unit utc = circleUnit();
+    utc.timeZone = "UTC";
+    utc.setEffectiveFrom("2025-02-01T00:00:00Z");
+    harness.processBroadcastElement(LocationRef.of(utc), 0);
+    send(mocked(pingFix("p2", "N2", OFFICE_LAT, OFFICE_LON, evening)));
+    assertThat(alerts()).extracting(a -> a.date).containsExactly("2025-03-04", "2025-03-03");
+  }
+
+  @Test
   void duplicateFixGivesTheSameAlertId() throws Exception {
     Fix f = mocked(withAccuracy(officeFix("e1", "N1", CIRCLE_UNIT, 500, 150), 150));
     send(f);
