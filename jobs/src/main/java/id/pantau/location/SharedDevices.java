@@ -6,6 +6,7 @@ import id.pantau.events.Alert;
 import id.pantau.events.Unit;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -21,6 +22,11 @@ import org.apache.flink.util.Collector;
  * SHARED_DEVICE (keyed by deviceId): the NIPs seen on a device in one local day (the unit's time
  * zone); every NIP after the first raises one alert. The day's set is dropped by an event-time
  * timer at the end of the day. Fixes of an earlier day than the one kept are ignored.
+ *
+ * <p>State: {@code device-day} holds the day, its end and, since the compaction, the day's NIPs
+ * ({@link DeviceDay#nips}), so a fix costs one state read. Earlier versions kept the NIPs in the
+ * map state {@code device-nips}; it is still registered, and a day restored from such a savepoint
+ * (nips null) has its NIPs moved over on its next fix (or dropped with the day).
  */
 public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Unit, Alert> {
   public static final MapStateDescriptor<String, Unit> UNITS =
@@ -28,7 +34,7 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
 
   private final LocationRules rules;
   private transient ValueState<DeviceDay> day;
-  private transient MapState<String, Boolean> nips;
+  private transient MapState<String, Boolean> nips; // legacy: the NIPs now live in DeviceDay
   private transient UnitZones zones;
 
   public SharedDevices(LocationRules rules) {
@@ -78,29 +84,55 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
         current = null;
       }
     }
+    String[] seen;
+    boolean changed = false;
     if (current == null) {
-      day.update(new DeviceDay(date, endMs));
       ctx.timerService().registerEventTimeTimer(endMs);
+      seen = NONE;
+      changed = true;
+    } else if (current.nips == null) {
+      seen = legacyNips(); // kept in the map state of earlier versions
+      changed = true;
+    } else {
+      seen = current.nips;
     }
-    if (nips.contains(f.nip)) return;
-    List<String> others = new ArrayList<>();
-    for (String n : nips.keys()) others.add(n);
-    nips.put(f.nip, true);
-    if (!others.isEmpty()) {
-      others.sort(null);
-      out.collect(
-          raise(
-              SHARED_DEVICE,
-              f,
-              unit,
-              zone,
-              "device "
-                  + f.deviceId
-                  + " also used on "
-                  + date
-                  + " by "
-                  + String.join(", ", others)));
+    boolean known = contains(seen, f.nip);
+    if (changed || !known) {
+      DeviceDay next = new DeviceDay(date, current == null ? endMs : current.endMs);
+      next.nips = known ? seen : append(seen, f.nip);
+      day.update(next);
     }
+    if (known || seen.length == 0) return;
+    String[] others = seen.clone();
+    Arrays.sort(others);
+    out.collect(
+        raise(
+            SHARED_DEVICE,
+            f,
+            unit,
+            zone,
+            "device " + f.deviceId + " also used on " + date + " by " + String.join(", ", others)));
+  }
+
+  private static final String[] NONE = new String[0];
+
+  private static boolean contains(String[] nips, String nip) {
+    for (String n : nips) if (n.equals(nip)) return true;
+    return false;
+  }
+
+  private static String[] append(String[] nips, String nip) {
+    String[] more = Arrays.copyOf(nips, nips.length + 1);
+    more[nips.length] = nip;
+    return more;
+  }
+
+  /** The NIPs of a day written by an earlier version, moved out of the legacy map state. */
+  private String[] legacyNips() throws Exception {
+    List<String> legacy = new ArrayList<>();
+    for (String n : nips.keys()) legacy.add(n);
+    nips.clear();
+    return legacy.toArray(NONE);
   }
 
   @Override

@@ -7,7 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
 import java.util.List;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -79,14 +86,43 @@ class SharedDevicesTest {
   void stateIsClearedAfterTheLocalDay() throws Exception {
     send("p1", "N1", T0);
     send("p2", "N2", T0 + HOUR);
-    assertThat(keyedStateEntries(harness)).isEqualTo(2); // the day and the NIPs (a map)
+    assertThat(keyedStateEntries(harness)).isEqualTo(1); // the day, with its NIPs
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     // Midnight in Jakarta: 2025-03-03T17:00Z.
     watermark(T0 + 16 * HOUR - 1);
-    assertThat(keyedStateEntries(harness)).isEqualTo(2);
+    assertThat(keyedStateEntries(harness)).isEqualTo(1);
     watermark(T0 + 16 * HOUR);
     assertThat(keyedStateEntries(harness)).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void aDayRestoredFromTheFormerLayoutKeepsItsNips() throws Exception {
+    // Earlier versions kept the day without its NIPs, and the NIPs in the map "device-nips".
+    KeyedStateBackend<Object> backend =
+        ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+    backend.setCurrentKey(DEVICE);
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new ValueStateDescriptor<>("device-day", TypeInformation.of(DeviceDay.class)))
+        .update(new DeviceDay("2025-03-03", T0 + 16 * HOUR));
+    backend
+        .getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new MapStateDescriptor<>("device-nips", Types.STRING, Types.BOOLEAN))
+        .put("N1", true);
+    assertThat(keyedStateEntries(harness)).isEqualTo(2);
+
+    send("p2", "N1", T0 + HOUR);
+    assertThat(alerts()).isEmpty();
+    assertThat(keyedStateEntries(harness)).isEqualTo(1); // the NIPs moved into the day
+    send("p3", "N2", T0 + 2 * HOUR);
+    assertThat(alerts())
+        .extracting(a -> a.message)
+        .containsExactly("device dev-shared also used on 2025-03-03 by N1");
   }
 
   @Test
