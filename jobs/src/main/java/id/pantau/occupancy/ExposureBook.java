@@ -2,6 +2,7 @@ package id.pantau.occupancy;
 
 import id.pantau.events.Exposure;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -19,15 +20,16 @@ final class ExposureBook {
     versions.put(e.effectiveFromMs, e.exposed);
   }
 
-  boolean exposedAt(long timeMs) throws Exception {
-    long best = Long.MIN_VALUE;
-    boolean exposed = false;
-    for (Map.Entry<Long, Boolean> v : versions.entries()) {
-      if (v.getKey() <= timeMs && v.getKey() >= best) {
-        best = v.getKey();
-        exposed = v.getValue();
-      }
+  /** The versions sorted by effectiveFrom, into the memo. */
+  void readInto(UnitMemo memo) throws Exception {
+    TreeMap<Long, Boolean> sorted = new TreeMap<>();
+    for (Map.Entry<Long, Boolean> v : versions.entries()) sorted.put(v.getKey(), v.getValue());
+    memo.exposureFrom = new long[sorted.size()];
+    memo.exposed = new boolean[sorted.size()];
+    int i = 0;
+    for (Map.Entry<Long, Boolean> v : sorted.entrySet()) {
+      memo.exposureFrom[i] = v.getKey();
+      memo.exposed[i++] = v.getValue();
     }
-    return exposed;
   }
 }

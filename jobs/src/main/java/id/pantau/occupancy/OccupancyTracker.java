@@ -79,11 +79,9 @@ public class OccupancyTracker
   private transient ExposureBook exposures;
   private transient Map<String, LocalDays> daysByZone;
   private transient LocalDays days; // the last unit's
-  private transient Map<String, AheadOfWatermark> ahead; // unit -> events waiting, when live
+  private transient Map<String, UnitMemo> memos; // unit -> what is read of it, between calls
+  private transient UnitMemo memo; // the current key's
   private transient AheadOfWatermark aheadNow; // the current key's, or null in a bounded replay
-  private transient boolean loaded; // whether the two below hold the current key's state
-  private transient int cachedPresent; // "present"
-  private transient Long cachedDay; // "day"
 
   /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
@@ -137,29 +135,73 @@ public class OccupancyTracker
                 new ListStateDescriptor<>("pending", TypeInformation.of(AttendanceEvent.class)));
     rosters = new RosterBook(getRuntimeContext());
     exposures = new ExposureBook(getRuntimeContext());
-    ahead = new HashMap<>();
+    memos = new HashMap<>();
     daysByZone = new HashMap<>();
   }
 
   /**
-   * Starts work on a unit: its day and count are read once, when first asked for (many times per
-   * timer), and `aheadNow` is its waiting events (none in a bounded replay). Every path that reads
-   * or writes the day or the count starts here; writes go through to the state.
+   * Starts work on a unit: `memo` holds what is read of it (read once, kept between calls; every
+   * write goes through to the state as well), `aheadNow` its waiting events (none in a bounded
+   * replay). Every path that reads or writes the unit's values starts here.
    */
   private void focus(String unitId) {
-    loaded = false;
-    aheadNow = provisional ? ahead.computeIfAbsent(unitId, k -> new AheadOfWatermark()) : null;
+    memo = memos.computeIfAbsent(unitId, k -> new UnitMemo(provisional));
+    aheadNow = memo.ahead;
+  }
+
+  private Unit unitNow() throws Exception {
+    if (!memo.unitRead) {
+      memo.unit = unit.value();
+      memo.unitRead = true;
+    }
+    return memo.unit;
+  }
+
+  private void setUnit(Unit u) throws Exception {
+    unit.update(u);
+    memo.unit = u;
+    memo.unitRead = true;
+  }
+
+  private Long beat() throws Exception {
+    if (!memo.beatRead) {
+      memo.nextBeat = nextBeat.value();
+      memo.beatRead = true;
+    }
+    return memo.nextBeat;
+  }
+
+  private void setBeat(Long next) throws Exception {
+    if (next == null) nextBeat.clear();
+    else nextBeat.update(next);
+    memo.nextBeat = next;
+    memo.beatRead = true;
+  }
+
+  private boolean exposedAt(long timeMs) throws Exception {
+    Boolean at = memo.exposedAt(timeMs);
+    if (at != null) return at;
+    exposures.readInto(memo);
+    return memo.exposedAt(timeMs);
+  }
+
+  private Integer scheduledInOffice(String date) throws Exception {
+    if (!date.equals(memo.scheduledDate)) {
+      memo.scheduled = rosters.scheduledInOffice(date);
+      memo.scheduledDate = date;
+    }
+    return memo.scheduled;
   }
 
   @Override
   public void processElement1(AttendanceEvent e, Context ctx, Collector<OccupancyUpdate> out)
       throws Exception {
-    Unit u = unit.value();
+    focus(ctx.getCurrentKey());
+    Unit u = unitNow();
     if (u == null) {
       hold(e, ctx);
       return;
     }
-    focus(ctx.getCurrentKey());
     accept(e, u, ctx.timerService().currentWatermark(), ctx, out);
   }
 
@@ -205,9 +247,10 @@ public class OccupancyTracker
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
-    Unit u = unit.value();
+    Unit u = unitNow();
     if (fact.exposure != null) {
       exposures.record(fact.exposure);
+      memo.exposureFrom = null; // read again at the next point
       // The cap follows at the next point; a change for later waits for its minute.
       if (u != null && watermark != Long.MIN_VALUE && fact.exposure.effectiveFromMs <= watermark) {
         emit(u, watermark, out);
@@ -215,6 +258,7 @@ public class OccupancyTracker
       return;
     }
     rosters.record(fact.roster);
+    if (fact.roster.date.equals(memo.scheduledDate)) memo.scheduledDate = null;
     Long today = today();
     if (today != null && fact.roster.date.equals(LocalDate.ofEpochDay(today).toString())) {
       Long m = marks.get(fact.roster.nip);
@@ -224,8 +268,8 @@ public class OccupancyTracker
   }
 
   private void onUnit(Unit next, Context ctx, Collector<OccupancyUpdate> out) throws Exception {
-    Unit before = unit.value();
-    unit.update(next);
+    Unit before = unitNow();
+    setUnit(next);
     long watermark = ctx.timerService().currentWatermark();
     List<AttendanceEvent> waiting = new ArrayList<>();
     pending.get().forEach(waiting::add);
@@ -252,13 +296,13 @@ public class OccupancyTracker
     p.region = u.region;
     p.timeZone = u.timeZone;
     p.date = date;
-    Integer scheduled = rosters.scheduledInOffice(date);
+    Integer scheduled = scheduledInOffice(date);
     p.scheduledOffice = scheduled == null ? 0 : scheduled;
     p.headcount = u.headcount;
     p.essential = Boolean.TRUE.equals(u.essential);
     p.minPresent = u.minPresent == null ? 0 : u.minPresent;
     long dayStart = days(u).startOf(date);
-    p.exposed = exposures.exposedAt(dayStart);
+    p.exposed = exposedAt(dayStart);
     return p;
   }
 
@@ -278,21 +322,20 @@ public class OccupancyTracker
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<OccupancyUpdate> out) throws Exception {
-    Unit u = unit.value();
+    focus(ctx.getCurrentKey());
+    Unit u = unitNow();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       if (u == null) {
         for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
         pending.clear();
         return;
       }
-      focus(ctx.getCurrentKey());
       long at = aheadNow == null ? Long.MIN_VALUE : aheadNow.takeShown();
       // Only while the exact point of that second is still to come, which then overwrites it.
       if (at > ctx.timerService().currentWatermark()) emitProvisional(u, at, out);
       return;
     }
     if (u == null) return;
-    focus(ctx.getCurrentKey());
     Long dayBefore = today();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
     // Every event waits under the second it falls due, and that second has a timer; timers fire in
@@ -314,12 +357,13 @@ public class OccupancyTracker
     }
     if (aheadNow != null) aheadNow.decided(t);
     changed |= rollTo(localDay(t, u));
-    Long beat = nextBeat.value();
+    // Beats fall on whole minutes: the other seconds need not look.
+    Long beat = t % MINUTE == 0 ? beat() : null;
     boolean isBeat = beat != null && beat == t;
     // Live, a second with events had a provisional point: the exact one overwrites it.
     if (changed || isBeat || (aheadNow != null && waiting != null)) emit(u, t, out);
     if (isBeat) {
-      nextBeat.clear();
+      setBeat(null);
       long watermark = ctx.timerService().currentWatermark();
       if (watermark == Long.MAX_VALUE) {
         // The end of a bounded input (a replay): the minutes up to the end of the local day of
@@ -400,16 +444,17 @@ public class OccupancyTracker
     if (aheadNow != null) aheadNow.clear();
     unscheduled.clear();
     setPresent(0);
-    cachedDay = localDay;
+    memo.day = localDay;
     day.update(localDay);
     rosters.dropBefore(LocalDate.ofEpochDay(localDay).toString());
+    memo.scheduledDate = null;
     return before != 0;
   }
 
   private void scheduleBeat(long from, Context ctx) throws Exception {
     long next = Math.floorDiv(from, MINUTE) * MINUTE + MINUTE;
-    if (nextBeat.value() != null) return; // one beat at a time; it reschedules itself
-    nextBeat.update(next);
+    if (beat() != null) return; // one beat at a time; it reschedules itself
+    setBeat(next);
     ctx.timerService().registerEventTimeTimer(next);
   }
 
@@ -420,9 +465,9 @@ public class OccupancyTracker
     o.timeZone = u.timeZone;
     o.essential = Boolean.TRUE.equals(u.essential);
     o.minPresent = u.minPresent == null ? 0 : u.minPresent;
-    o.exposed = exposures.exposedAt(timeMs);
+    o.exposed = exposedAt(timeMs);
     String today = days(u).dateOf(localDay(timeMs, u));
-    o.scheduledOffice = rosters.scheduledInOffice(today);
+    o.scheduledOffice = scheduledInOffice(today);
     if (o.scheduledOffice != null) {
       List<String> names = new ArrayList<>();
       for (String nip : unscheduled.keys()) names.add(nip);
@@ -441,34 +486,34 @@ public class OccupancyTracker
     o.timeZone = u.timeZone;
     o.essential = Boolean.TRUE.equals(u.essential);
     o.minPresent = u.minPresent == null ? 0 : u.minPresent;
-    o.exposed = exposures.exposedAt(timeMs);
+    o.exposed = exposedAt(timeMs);
     o.provisional = true;
     out.collect(o);
   }
 
   private void load() throws Exception {
-    if (loaded) return;
+    if (memo.countRead) return;
     Integer p = present.value();
-    cachedPresent = p == null ? 0 : p;
-    cachedDay = day.value();
-    loaded = true;
+    memo.present = p == null ? 0 : p;
+    memo.day = day.value();
+    memo.countRead = true;
   }
 
   private int count() throws Exception {
     load();
-    return cachedPresent;
+    return memo.present;
   }
 
   private void setPresent(int n) throws Exception {
     load();
-    cachedPresent = n;
+    memo.present = n;
     present.update(n);
   }
 
   /** The local epoch day the marks belong to, or null before the first. */
   private Long today() throws Exception {
     load();
-    return cachedDay;
+    return memo.day;
   }
 
   private long dayEnd(long localDay, Unit u) {

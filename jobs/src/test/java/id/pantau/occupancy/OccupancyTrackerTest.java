@@ -89,6 +89,28 @@ class OccupancyTrackerTest {
   }
 
   @Test
+  void marksPointsExposedFromTheExposuresOwnTimeAndNotBefore() throws Exception {
+    watermark(SEVEN_AM);
+    Unit u = tangerang(10);
+    unit(u);
+    send(checkIn("a", SEVEN_AM + ONE_MINUTE));
+    watermark(SEVEN_AM + 2 * ONE_MINUTE);
+    assertThat(last().exposed).isFalse();
+
+    UnitFact exposed = UnitFact.of(exposure(u.unitId, true, SEVEN_TEN));
+    harness.processElement2(new StreamRecord<>(exposed, SEVEN_AM + 2 * ONE_MINUTE));
+    watermark(SEVEN_TEN - ONE_MINUTE);
+    assertThat(last().exposed).isFalse(); // a change for later waits for its time
+    watermark(SEVEN_TEN);
+    assertThat(last().exposed).isTrue();
+
+    UnitFact ended = UnitFact.of(exposure(u.unitId, false, SEVEN_TWENTY));
+    harness.processElement2(new StreamRecord<>(ended, SEVEN_TEN));
+    watermark(SEVEN_TWENTY);
+    assertThat(last().exposed).isFalse();
+  }
+
+  @Test
   void appliesEventsInEventTimeOrderWhateverTheArrivalOrder() throws Exception {
     watermark(SEVEN_AM);
     unit(tangerang(10));

@@ -2,6 +2,7 @@ package id.pantau.occupancy;
 
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Exposure;
 import id.pantau.events.GeoFix;
 import id.pantau.events.Source;
 import id.pantau.events.Unit;
@@ -45,6 +46,15 @@ final class TestEvents {
 
   static Unit tangerang(int headcount) {
     return unit(UNIT, "Asia/Jakarta", headcount);
+  }
+
+  /** A confirmed case in the unit from a moment on (or its end, exposed false). */
+  static Exposure exposure(String unitId, boolean exposed, long fromMs) {
+    Exposure x = new Exposure();
+    x.unitId = unitId;
+    x.exposed = exposed;
+    x.setEffectiveFrom(java.time.Instant.ofEpochMilli(fromMs).toString());
+    return x;
   }
 
   static AttendanceEvent checkIn(String nip, long timeMs) {

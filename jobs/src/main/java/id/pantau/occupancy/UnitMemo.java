@@ -1,0 +1,46 @@
+package id.pantau.occupancy;
+
+import id.pantau.events.Unit;
+
+/**
+ * What the occupancy tracker reads of one unit many times per event and per timer, kept between
+ * calls: each state lookup costs a walk through the state table, and a unit's values are asked for
+ * at every event. Write-through: the keyed state stays the truth and is written at every change;
+ * this only saves the reads. Not Flink state, so a restore starts with nothing read.
+ */
+final class UnitMemo {
+  /** The events that wait for the watermark, for provisional points (null in a bounded replay). */
+  final AheadOfWatermark ahead;
+
+  boolean unitRead;
+  Unit unit;
+
+  boolean countRead;
+  int present;
+  Long day;
+
+  boolean beatRead;
+  Long nextBeat;
+
+  /** Exposure versions sorted by effectiveFrom (null: not read). */
+  long[] exposureFrom;
+
+  boolean[] exposed;
+
+  /** The scheduled-in-office count of one date (the one asked for last). */
+  String scheduledDate;
+
+  Integer scheduled;
+
+  UnitMemo(boolean provisional) {
+    this.ahead = provisional ? new AheadOfWatermark() : null;
+  }
+
+  /** Whether the unit had a confirmed case at a moment; null when the versions are not read. */
+  Boolean exposedAt(long timeMs) {
+    if (exposureFrom == null) return null;
+    boolean at = false;
+    for (int i = 0; i < exposureFrom.length && exposureFrom[i] <= timeMs; i++) at = exposed[i];
+    return at;
+  }
+}
