@@ -3,8 +3,14 @@ package id.pantau.compliance;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
 import id.pantau.events.RosterEntry;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
-/** One fact about an employee, keyed by NIP: a check-in or -out, a location ping, a roster row. */
+/**
+ * One fact about an employee, keyed by NIP: a check-in or -out, a location ping, a roster row.
+ * Every one crosses the NIP shuffle, so Flink writes it with {@link EmployeeFactSerializer} (every
+ * field, by hand), not as a POJO. Not kept in state.
+ */
+@TypeInfo(EmployeeFactSerializer.Factory.class)
 public class EmployeeFact {
   public AttendanceEvent attendance;
   public LocationPing ping;

@@ -25,11 +25,11 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /** The real Kafka sources and sinks that `main` wires into the jobs. */
 public final class KafkaIo {
   public static final TypeInformation<Parsed<AttendanceEvent>> PARSED_ATTENDANCE =
-      TypeInformation.of(new TypeHint<Parsed<AttendanceEvent>>() {});
+      EventTypes.PARSED_ATTENDANCE;
   public static final TypeInformation<Parsed<Unit>> PARSED_UNIT =
       TypeInformation.of(new TypeHint<Parsed<Unit>>() {});
   public static final TypeInformation<Parsed<LocationPing>> PARSED_LOCATION =
-      TypeInformation.of(new TypeHint<Parsed<LocationPing>>() {});
+      EventTypes.PARSED_PING;
   public static final TypeInformation<Parsed<Exposure>> PARSED_EXPOSURE =
       TypeInformation.of(new TypeHint<Parsed<Exposure>>() {});
   public static final TypeInformation<Parsed<RosterEntry>> PARSED_ROSTER =

@@ -58,13 +58,13 @@ public final class PantauJobs {
             env,
             in.attendance(),
             e -> e.timeMs,
-            AttendanceEvent.class,
+            EventTypes.ATTENDANCE,
             "Attendance",
             "attendance",
             cfg);
     SingleOutputStreamOperator<LocationPing> locations =
         Validated.read(
-            env, in.locations(), l -> l.timeMs, LocationPing.class, "Locations", "locations", cfg);
+            env, in.locations(), l -> l.timeMs, EventTypes.PING, "Locations", "locations", cfg);
     SingleOutputStreamOperator<Unit> units =
         Validated.read(env, in.units(), u -> u.effectiveFromMs, Unit.class, "Units", "units", cfg);
     SingleOutputStreamOperator<Exposure> exposures =

@@ -23,6 +23,18 @@ public final class Validated {
       String name,
       String uid,
       JobsConfig cfg) {
+    return read(env, source, time, TypeInformation.of(type), name, uid, cfg);
+  }
+
+  /** With the valid records' Flink type given (a hand-written one, e.g. {@link EventTypes}). */
+  public static <T> SingleOutputStreamOperator<T> read(
+      StreamExecutionEnvironment env,
+      Source<Parsed<T>, ?, ?> source,
+      EventTime<T> time,
+      TypeInformation<T> type,
+      String name,
+      String uid,
+      JobsConfig cfg) {
     long ooo = cfg.maxOutOfOrderMs();
     // A bounded replay is event time only: a source that starts slowly (or stalls) must not have
     // its watermark pushed to the wall clock, which would make the whole replay late.
@@ -34,7 +46,7 @@ public final class Validated {
                 (p, ts) -> p.value == null ? LiveWatermarks.NO_TIME : time.of(p.value));
     return env.fromSource(source, watermarks, name + " from Kafka")
         .uid(uid + "-source")
-        .process(new SplitDeadLetters<T>(), TypeInformation.of(type))
+        .process(new SplitDeadLetters<T>(), type)
         .name(name + " validator")
         .uid(uid + "-validator");
   }
