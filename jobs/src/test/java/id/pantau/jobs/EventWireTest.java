@@ -1,5 +1,6 @@
 package id.pantau.jobs;
 
+import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.compliance.EmployeeFact;
@@ -18,25 +19,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written serializers of the events in flight lose nothing. */
 class EventWireTest {
-  static <T> T roundTrip(TypeSerializer<T> s, T value) throws IOException {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    s.serialize(value, out);
-    DataOutputSerializer copied = new DataOutputSerializer(64);
-    s.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
-    assertThat(copied.getCopyOfBuffer()).isEqualTo(out.getCopyOfBuffer());
-    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-    T back = s.deserialize(in);
-    assertThat(in.available()).isZero();
-    return back;
-  }
-
   /** The instance fields a POJO serializer would write; EventWire must write exactly these. */
   static String[] fields(Class<?> c) {
     return Arrays.stream(c.getDeclaredFields())

@@ -1,5 +1,6 @@
 package id.pantau.location;
 
+import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
 import static id.pantau.location.TestFixes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,25 +10,10 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written serializers of the records the location shuffles carry. */
 class CompactSerializersTest {
-  static <T> T roundTrip(TypeSerializer<T> s, T value) throws IOException {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    s.serialize(value, out);
-    // copy(in, out) must give the same bytes as serialize.
-    DataOutputSerializer copied = new DataOutputSerializer(64);
-    s.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
-    assertThat(copied.getCopyOfBuffer()).isEqualTo(out.getCopyOfBuffer());
-    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-    T back = s.deserialize(in);
-    assertThat(in.available()).isZero();
-    return back;
-  }
-
   @Test
   void flinkFindsTheCompactTypesNotThePojoSerializer() {
     assertThat(TypeInformation.of(Fix.class)).isInstanceOf(CompactType.class);

@@ -1,24 +1,16 @@
 package id.pantau.policy;
 
+import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.OccupancyUpdateSerializer;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The occupancy records cross the jobs on hand-written serializers that lose nothing. */
 class OccupancySerializersTest {
-  static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    serializer.serialize(value, out);
-    return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-  }
-
   static OccupancyUpdate update() {
     OccupancyUpdate o = new OccupancyUpdate("u1", "kota-tangerang", 1_795_000_000_000L, 7, 40);
     o.timeZone = "Asia/Jakarta";
