@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +33,9 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BoundParameterQuery;
 import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Kafka broker (Pantau's topics, 2 partitions each) and a real influxd for the whole-job
@@ -182,6 +188,15 @@ public final class LiveStack implements AutoCloseable {
     return rows;
   }
 
+  /** The newest point of the unit in the measurement, its tags included, or null. */
+  public Map<String, Object> latest(String measurement, String unit) {
+    List<Map<String, Object>> rows =
+        rows(
+            "SELECT * FROM " + measurement + " WHERE unit = $unit ORDER BY time DESC LIMIT 1",
+            Map.of("unit", unit));
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
   /** Polls the probe until it gives a value, failing after the deadline. */
   public static <T> T await(String what, Duration deadline, Supplier<T> probe)
       throws InterruptedException {
@@ -201,5 +216,40 @@ public final class LiveStack implements AutoCloseable {
     client.close();
     influx.close();
     kafka.close();
+  }
+
+  /** One stack for a test class, registered as a static {@code @RegisterExtension}. */
+  public static PerClass perClass() {
+    return new PerClass();
+  }
+
+  /**
+   * Starts a stack in a temporary folder before the class's {@code @BeforeAll} and closes it, and
+   * removes the folder, after its {@code @AfterAll}.
+   */
+  public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private Path dir;
+    private LiveStack stack;
+
+    private PerClass() {}
+
+    /** The class's stack. */
+    public LiveStack get() {
+      return stack;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      dir = Files.createTempDirectory("pantau-it-");
+      stack = start(dir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      if (stack != null) stack.close();
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
   }
 }
