@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +22,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -216,6 +220,28 @@ public final class LiveStack implements AutoCloseable {
     client.close();
     influx.close();
     kafka.close();
+  }
+
+  /** An instant as devices and admins send it: ISO-8601 at WIB's offset. */
+  public static String wib(Instant t) {
+    return t.atOffset(ZoneOffset.ofHours(7)).toString();
+  }
+
+  /** An attendance event (WFO, from a kiosk) as ingest publishes it; the same call, the same id. */
+  public static String attendance(String nip, String unit, String action, Instant t) {
+    return """
+        {"type":"attendance","eventId":"%s-%s-%d","nip":"%s","unitId":"%s","action":"%s",
+         "mode":"WFO","time":"%s","source":"KIOSK"}"""
+        .formatted(nip, action, t.toEpochMilli(), nip, unit, action, wib(t));
+  }
+
+  /** The MiniCluster a whole-job IT runs on: one task manager with two slots. */
+  public static MiniClusterExtension miniCluster() {
+    return new MiniClusterExtension(
+        new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
   }
 
   /** One stack for a test class, registered as a static {@code @RegisterExtension}. */

@@ -6,26 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole occupancy job on a MiniCluster, between a real Kafka broker and a real influxd. */
 class OccupancyJobIT {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
+  @RegisterExtension static final MiniClusterExtension FLINK = LiveStack.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -39,7 +30,7 @@ class OccupancyJobIT {
         {"unitId":"tng-dishub","name":"Dinas Perhubungan","region":"kota-tangerang",
          "timeZone":"Asia/Jakarta","headcount":8,"essential":true,"minPresent":2,
          "effectiveFrom":"%s"}"""
-            .formatted(wib(base.minusSeconds(3600)));
+            .formatted(LiveStack.wib(base.minusSeconds(3600)));
     LiveStack stack = STACK.get();
     stack.send(Topics.UNITS, "tng-dishub", unit);
     for (int i = 1; i <= 3; i++)
@@ -89,14 +80,7 @@ class OccupancyJobIT {
     }
   }
 
-  static String wib(Instant t) {
-    return t.atOffset(ZoneOffset.ofHours(7)).toString();
-  }
-
   static String checkIn(String nip, Instant t, String action) {
-    return """
-        {"type":"attendance","eventId":"%s-%s-%d","nip":"%s","unitId":"tng-dishub","action":"%s",
-         "mode":"WFO","time":"%s","source":"KIOSK"}"""
-        .formatted(nip, action, t.toEpochMilli(), nip, action, wib(t));
+    return LiveStack.attendance(nip, "tng-dishub", action, t);
   }
 }

@@ -9,14 +9,12 @@ import id.pantau.sink.InfluxConfig;
 import id.pantau.sink.InfluxLineClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,14 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * influxd: a zone caps a unit, a breach opens after the region's dwell and closes when staff leave.
  */
 class PolicyJobIT {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
+  @RegisterExtension static final MiniClusterExtension FLINK = LiveStack.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -54,19 +45,19 @@ class PolicyJobIT {
         """
         {"unitId":"%s","name":"BPKAD Kota Serang","region":"%s","timeZone":"Asia/Jakarta",
          "headcount":8,"essential":false,"effectiveFrom":"%s"}"""
-            .formatted(UNIT, REGION, wib(hourAgo)));
+            .formatted(UNIT, REGION, LiveStack.wib(hourAgo)));
     stack.send(
         Topics.ZONES,
         REGION + "@" + hourAgo.toEpochMilli(),
         """
         {"region":"%s","level":"HIGH","effectiveFrom":"%s"}"""
-            .formatted(REGION, wib(hourAgo)));
+            .formatted(REGION, LiveStack.wib(hourAgo)));
     stack.send(
         Topics.POLICIES,
         REGION + "@" + hourAgo.toEpochMilli(),
         """
         {"region":"%s","effectiveFrom":"%s","breachDwellS":60}"""
-            .formatted(REGION, wib(hourAgo)));
+            .formatted(REGION, LiveStack.wib(hourAgo)));
     for (int i = 1; i <= 4; i++)
       stack.send(Topics.ATTENDANCE, "nip" + i, attendance("nip" + i, base.plusSeconds(i), "IN"));
 
@@ -173,15 +164,8 @@ class PolicyJobIT {
     return row;
   }
 
-  static String wib(Instant t) {
-    return t.atOffset(ZoneOffset.ofHours(7)).toString();
-  }
-
   static String attendance(String nip, Instant t, String inOrOut) {
-    return """
-        {"type":"attendance","eventId":"%s-%s-%d","nip":"%s","unitId":"%s","action":"CHECK_%s",
-         "mode":"WFO","time":"%s","source":"KIOSK"}"""
-        .formatted(nip, inOrOut, t.toEpochMilli(), nip, UNIT, inOrOut, wib(t));
+    return LiveStack.attendance(nip, UNIT, "CHECK_" + inOrOut, t);
   }
 
   static double number(Map<String, Object> row, String column) {
