@@ -43,7 +43,8 @@ public final class DailyJob {
       DataStream<Unit> units,
       long graceMs,
       long tickMs) {
-    TypeInformation<DailyFact> factType = TypeInformation.of(DailyFact.class);
+    // In flight on the hand-written serializer; the rollup's state declares its own type.
+    TypeInformation<DailyFact> factType = DailyFactSerializer.TYPE;
     DataStream<DailyFact> facts =
         statuses
             .flatMap(DailyFact::emit, factType)

@@ -1,0 +1,65 @@
+package id.pantau.daily;
+
+import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class DailyFactSerializerTest {
+  @Test
+  void theFactHasNoFieldTheSerializerDoesNotWrite() {
+    // A new field must be added to DailyFactSerializer (copy, serialize, deserialize) and here.
+    assertThat(
+            Arrays.stream(DailyFact.class.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(Field::getName)
+                .sorted())
+        .containsExactly(
+            "alertId",
+            "cap",
+            "date",
+            "expected",
+            "kind",
+            "present",
+            "region",
+            "reported",
+            "timeMs",
+            "timeZone",
+            "unitId",
+            "window");
+  }
+
+  @Test
+  void everyFieldSurvivesTheRoundTripAndTheCopy() throws IOException {
+    DailyFact f = new DailyFact();
+    f.kind = DailyFact.COUNT;
+    f.unitId = "U1";
+    f.region = "3171";
+    f.timeMs = 1234L;
+    f.present = 7;
+    f.cap = 50;
+    f.date = "2025-03-03";
+    f.window = "attendance";
+    f.expected = 10;
+    f.reported = 9;
+    f.alertId = "A:1";
+    f.timeZone = "Asia/Jakarta";
+    assertThat(roundTrip(DailyFactSerializer.INSTANCE, f)).usingRecursiveComparison().isEqualTo(f);
+    assertThat(DailyFactSerializer.INSTANCE.copy(f))
+        .usingRecursiveComparison()
+        .isEqualTo(f)
+        .isNotSameAs(f);
+  }
+
+  @Test
+  void nullsAndNoTimeStayAsTheyWere() throws IOException {
+    DailyFact f = new DailyFact();
+    assertThat(roundTrip(DailyFactSerializer.INSTANCE, f)).usingRecursiveComparison().isEqualTo(f);
+    assertThat(roundTrip(DailyFactSerializer.INSTANCE, f).timeMs).isEqualTo(DailyFact.NO_TIME);
+    assertThat(roundTrip(DailyFactSerializer.INSTANCE, f).cap).isNull();
+  }
+}
