@@ -1,6 +1,7 @@
 package id.pantau.compliance;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -29,6 +30,19 @@ final class CheckinState {
   boolean hasMark(String eventId) {
     for (Mark m : marks) if (m.eventId.equals(eventId)) return true;
     return false;
+  }
+
+  /** Drops the marks whose date closed by the moment; returns them (for what rested on them). */
+  List<Mark> dropMarks(long t) {
+    List<Mark> dropped = null;
+    for (Iterator<Mark> it = marks.iterator(); it.hasNext(); ) {
+      Mark m = it.next();
+      if (m.dropAtMs > t) continue;
+      it.remove();
+      if (dropped == null) dropped = new ArrayList<>();
+      dropped.add(m);
+    }
+    return dropped == null ? List.of() : dropped;
   }
 
   /**

@@ -260,10 +260,7 @@ public class CheckinTracker
       return;
     }
     boolean changed = reconcile(s, t, null, t, ctx, out);
-    for (Iterator<Mark> it = s.marks.iterator(); it.hasNext(); ) {
-      Mark m = it.next();
-      if (m.dropAtMs > t) continue;
-      it.remove();
+    for (Mark m : s.dropMarks(t)) {
       changed = true;
       // A window that rested on it is derived again (without it) at the next fact or timer.
       for (Day d : s.days) if (d.plan != null && counts(d.plan, m)) d.refVersion = 0;
