@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class RulesAt {
   private static final Policy SEED = Policy.seed();
+  private static final int SEED_START_S = secondOfDay(SEED.serviceHours[0]);
+  private static final int SEED_END_S = secondOfDay(SEED.serviceHours[1]);
 
   private final Map<String, Region> regions = new HashMap<>();
   private final Map<String, ZoneId> zones = new HashMap<>();
@@ -61,8 +63,8 @@ final class RulesAt {
     int i = lastAtOrBefore(r.policyFrom, t);
     int start, end;
     if (i < 0) {
-      start = secondOfDay(SEED.serviceHours[0]);
-      end = secondOfDay(SEED.serviceHours[1]);
+      start = SEED_START_S;
+      end = SEED_END_S;
     } else {
       start = r.serviceStartS[i];
       end = r.serviceEndS[i];
