@@ -145,7 +145,11 @@ public class OccupancyTracker
    * replay). Every path that reads or writes the unit's values starts here.
    */
   private void focus(String unitId) {
-    memo = memos.computeIfAbsent(unitId, k -> new UnitMemo(provisional));
+    memo = memos.get(unitId);
+    if (memo == null) {
+      memo = new UnitMemo(provisional);
+      memos.put(unitId, memo);
+    }
     aheadNow = memo.ahead;
   }
 
