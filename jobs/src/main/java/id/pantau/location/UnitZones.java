@@ -1,8 +1,10 @@
 package id.pantau.location;
 
 import id.pantau.events.Unit;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,9 +19,10 @@ final class UnitZones {
   static final class UnitZone {
     final Unit unit;
     final ZoneId zone;
-    // A fixed-offset zone's day is the same span of instants every day, so the last one asked for
-    // answers every fix inside it; other zones are computed each time (their days can overlap).
-    private final boolean fixed;
+    // The local day last asked for answers every instant inside it when the zone's offset does not
+    // change during that day (no transition in [start, end)): then the local date of every instant
+    // there is that day. A day with a transition (summer time) is computed for each instant.
+    private boolean steady;
     private long dayStartMs = Long.MAX_VALUE;
     private long dayEndMs = Long.MIN_VALUE;
     private LocalDate day;
@@ -28,8 +31,10 @@ final class UnitZones {
     UnitZone(Unit unit, ZoneId zone) {
       this.unit = unit;
       this.zone = zone;
-      this.fixed = zone.getRules().isFixedOffset();
     }
+
+    /** How many times the day was computed (the rest came from the cache); for tests. */
+    int computed;
 
     /** The local date of an instant in this zone. */
     LocalDate date(long timeMs) {
@@ -50,11 +55,14 @@ final class UnitZones {
     }
 
     private void at(long timeMs) {
-      if (fixed && timeMs >= dayStartMs && timeMs < dayEndMs) return;
+      if (steady && timeMs >= dayStartMs && timeMs < dayEndMs) return;
+      computed++;
       day = LocationAlerts.localDate(timeMs, zone);
       dayText = day.toString();
       dayStartMs = day.atStartOfDay(zone).toInstant().toEpochMilli();
       dayEndMs = LocationAlerts.endOfDay(day, zone);
+      ZoneOffsetTransition next = zone.getRules().nextTransition(Instant.ofEpochMilli(dayStartMs));
+      steady = next == null || next.getInstant().toEpochMilli() >= dayEndMs;
     }
   }
 

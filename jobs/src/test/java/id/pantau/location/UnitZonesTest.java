@@ -48,6 +48,22 @@ class UnitZonesTest {
   }
 
   @Test
+  void aDayIsComputedOnceForAllItsFixesUnlessItsOffsetChanges() throws Exception {
+    UnitZones zones = new UnitZones("Asia/Jakarta");
+    Unit jakarta = unit("U-JKT", "Asia/Jakarta");
+    Unit berlin = unit("U-BER", "Europe/Berlin");
+    UnitZones.UnitZone jkt = zones.of("U-JKT", id -> jakarta);
+    UnitZones.UnitZone ber = zones.of("U-BER", id -> berlin);
+    long jktDay = Instant.parse("2025-03-02T17:00:00Z").toEpochMilli(); // 2025-03-03 00:00 WIB
+    for (long t = jktDay; t < jktDay + 86_400_000L; t += 60_000L) jkt.dateText(t);
+    assertThat(jkt.computed).isEqualTo(1);
+    // 2025-03-30 in Berlin has the switch to summer time: each fix is computed.
+    long berDay = Instant.parse("2025-03-29T23:00:00Z").toEpochMilli();
+    for (int i = 0; i < 10; i++) ber.dateText(berDay + i * 3_600_000L);
+    assertThat(ber.computed).isEqualTo(10);
+  }
+
+  @Test
   void aUnitIsReadAgainAfterItsRecordArrivesAndAnUnknownOneIsNotCached() throws Exception {
     UnitZones zones = new UnitZones("Asia/Jakarta");
     Unit[] current = {unit("U1", "Asia/Jayapura")};
