@@ -153,6 +153,21 @@ public class OccupancyTracker
     aheadNow = memo.ahead;
   }
 
+  /**
+   * Drops the memo of a key with no unit: records naming units that do not exist must not grow the
+   * memos without bound (its state stays the truth; a memo is made again when needed).
+   */
+  private void forget(String unitId) {
+    memos.remove(unitId);
+    memo = null;
+    aheadNow = null;
+  }
+
+  /** How many units have a memo (for tests). */
+  int memoCount() {
+    return memos.size();
+  }
+
   private Unit unitNow() throws Exception {
     if (!memo.unitRead) {
       memo.unit = unit.value();
@@ -204,6 +219,7 @@ public class OccupancyTracker
     Unit u = unitNow();
     if (u == null) {
       hold(e, ctx);
+      forget(ctx.getCurrentKey());
       return;
     }
     accept(e, u, ctx.timerService().currentWatermark(), ctx, out);
@@ -259,6 +275,7 @@ public class OccupancyTracker
       if (u != null && watermark != Long.MIN_VALUE && fact.exposure.effectiveFromMs <= watermark) {
         emit(u, watermark, out);
       }
+      if (u == null) forget(ctx.getCurrentKey());
       return;
     }
     rosters.record(fact.roster);
@@ -269,6 +286,7 @@ public class OccupancyTracker
       track(fact.roster.nip, m != null && PresenceMark.inOffice(m), fact.roster.date);
     }
     if (u != null) ctx.output(ROSTER_PLANS, plan(u, fact.roster.date));
+    else forget(ctx.getCurrentKey());
   }
 
   private void onUnit(Unit next, Context ctx, Collector<OccupancyUpdate> out) throws Exception {
@@ -332,6 +350,7 @@ public class OccupancyTracker
       if (u == null) {
         for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
         pending.clear();
+        forget(ctx.getCurrentKey());
         return;
       }
       long at = aheadNow == null ? Long.MIN_VALUE : aheadNow.takeShown();
@@ -339,7 +358,10 @@ public class OccupancyTracker
       if (at > ctx.timerService().currentWatermark()) emitProvisional(u, at, out);
       return;
     }
-    if (u == null) return;
+    if (u == null) {
+      forget(ctx.getCurrentKey());
+      return;
+    }
     Long dayBefore = today();
     List<Map.Entry<Long, String>> due = new ArrayList<>();
     // Every event waits under the second it falls due, and that second has a timer; timers fire in

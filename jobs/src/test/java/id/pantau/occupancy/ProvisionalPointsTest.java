@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The live tracker's provisional points: shown on arrival, overwritten by the exact ones. */
 class ProvisionalPointsTest {
+  final OccupancyTracker tracker =
+      new OccupancyTracker(5_000, OccupancyTracker.MAX_CATCH_UP_MS, true);
   KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
       harness;
 
@@ -24,11 +26,7 @@ class ProvisionalPointsTest {
   void setUp() throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
-                new OccupancyTracker(5_000, OccupancyTracker.MAX_CATCH_UP_MS, true)),
-            e -> e.unitId,
-            UnitFact::unitId,
-            Types.STRING);
+            new KeyedCoProcessOperator<>(tracker), e -> e.unitId, UnitFact::unitId, Types.STRING);
     harness.open();
     harness.processBothWatermarks(new Watermark(SEVEN_AM));
     Unit u = tangerang(10);
@@ -168,5 +166,16 @@ class ProvisionalPointsTest {
     tick();
     assertThat(last().provisional).isTrue();
     assertThat(last().present).isEqualTo(2);
+  }
+
+  @Test
+  void keepsNothingInMemoryForEventsOfAnUnknownUnit() throws Exception {
+    int before = tracker.memoCount();
+    for (int i = 0; i < 100; i++) {
+      AttendanceEvent e = checkIn("a" + i, SEVEN_TEN);
+      e.unitId = "no-such-unit-" + i;
+      send(e);
+    }
+    assertThat(tracker.memoCount()).isEqualTo(before);
   }
 }
