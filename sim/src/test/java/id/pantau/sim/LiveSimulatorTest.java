@@ -10,6 +10,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.infra.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -231,13 +232,8 @@ class LiveSimulatorTest {
     }
   }
 
-  static void await(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(10);
-    }
+  static void await(String what, Duration timeout, BooleanSupplier condition) {
+    if (!Poll.until(timeout, condition)) throw new AssertionError("timed out waiting for " + what);
   }
 
   @Test
