@@ -59,11 +59,16 @@ final class EventDecoder {
 
   /** An {@link IngestService.Outgoing} or an {@link IngestService.Rejection}. */
   static Object decode(
-      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
+      byte[] body,
+      NdjsonLines.Line line,
+      boolean ndjson,
+      Principal principal,
+      long receivedAt,
+      ClockGuard guard) {
     Object event = bind(body, line);
     return event != null
-        ? checked(event, line, principal, receivedAt)
-        : decodeThroughTree(body, line, ndjson, principal, receivedAt);
+        ? checked(event, line, principal, receivedAt, guard)
+        : decodeThroughTree(body, line, ndjson, principal, receivedAt, guard);
   }
 
   /** The event bound in one pass, or null when the line needs the tree path to say why not. */
@@ -102,7 +107,12 @@ final class EventDecoder {
 
   /** The slower path that explains: the line as a tree, then bound to the class its type names. */
   private static Object decodeThroughTree(
-      byte[] body, NdjsonLines.Line line, boolean ndjson, Principal principal, long receivedAt) {
+      byte[] body,
+      NdjsonLines.Line line,
+      boolean ndjson,
+      Principal principal,
+      long receivedAt,
+      ClockGuard guard) {
     JsonNode node;
     try {
       node = TREE.readTree(body, line.offset(), line.length());
@@ -128,22 +138,29 @@ final class EventDecoder {
           line.number(), eventId, List.of("type: must be 'attendance' or 'location'"));
     }
     try {
-      return checked(Json.MAPPER.treeToValue(node, cls), line, principal, receivedAt);
+      return checked(Json.MAPPER.treeToValue(node, cls), line, principal, receivedAt, guard);
     } catch (IOException e) {
       return new IngestService.Rejection(line.number(), eventId, List.of(Json.describe(e)));
     }
   }
 
-  /** Validated, stamped, scope-checked and written as canonical JSON; or a rejection. */
+  /**
+   * Validated (its time too: by ingest's clock at receipt), stamped, scope-checked and written as
+   * canonical JSON; or a rejection.
+   */
   private static Object checked(
-      Object event, NdjsonLines.Line line, Principal principal, long receivedAt) {
+      Object event, NdjsonLines.Line line, Principal principal, long receivedAt, ClockGuard guard) {
     String topic;
     String eventId;
     String nip;
     String unitId;
     List<String> errors;
+    String time;
+    long timeMs;
     if (event instanceof AttendanceEvent a) {
       errors = a.validate();
+      time = a.time;
+      timeMs = a.timeMs;
       a.receivedAt = receivedAt;
       topic = Topics.ATTENDANCE;
       eventId = a.eventId;
@@ -152,6 +169,8 @@ final class EventDecoder {
     } else {
       LocationPing l = (LocationPing) event;
       errors = l.validate();
+      time = l.time;
+      timeMs = l.timeMs;
       l.receivedAt = receivedAt;
       topic = Topics.LOCATION;
       eventId = l.eventId;
@@ -159,6 +178,10 @@ final class EventDecoder {
       unitId = l.unitId;
     }
     if (!errors.isEmpty()) return new IngestService.Rejection(line.number(), eventId, errors);
+    String badTime = guard.eventTime(time, timeMs, receivedAt);
+    if (badTime != null) {
+      return new IngestService.Rejection(line.number(), eventId, List.of(badTime));
+    }
     // A token limited to named units (and no region) posts only for those units. Region-scoped
     // tokens are not checked here: ingest does not know which region an event's unit is in.
     if (!principal.units().isEmpty()

@@ -1,5 +1,6 @@
 package id.pantau.ingest;
 
+import id.pantau.events.TimeBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.function.Function;
  *   <tr><td>PANTAU_INGEST_KAFKA_TIMEOUT_MS</td><td>5000: how long Kafka may take to acknowledge</td></tr>
  *   <tr><td>PANTAU_INGEST_DEDUP_CAPACITY</td><td>100000 recent event IDs</td></tr>
  *   <tr><td>PANTAU_INGEST_RELAX_DEVICE_AUTH</td><td>false (true only for the local demo, on loopback)</td></tr>
+ *   <tr><td>PANTAU_MAX_CLOCK_SKEW_MS, PANTAU_MAX_EVENT_AGE_MS, PANTAU_MAX_PLAN_AHEAD_MS</td><td>
+ *       5 minutes, 7 days, 366 days: the times accepted ({@link TimeBounds})</td></tr>
  * </table>
  */
 public record IngestConfig(
@@ -33,7 +36,8 @@ public record IngestConfig(
     int maxLines,
     Duration kafkaTimeout,
     int dedupCapacity,
-    boolean relaxDeviceAuth) {
+    boolean relaxDeviceAuth,
+    TimeBounds timeBounds) {
 
   public static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -47,6 +51,7 @@ public record IngestConfig(
     Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+    Objects.requireNonNull(timeBounds, "timeBounds");
     if (kafkaBootstrap.isBlank()) throw new IllegalArgumentException("kafkaBootstrap is empty");
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535");
     if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be 1 or more");
@@ -101,6 +106,7 @@ public record IngestConfig(
               }));
     }
     try {
+      b.timeBounds(TimeBounds.fromEnv(env));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ingest configuration from the environment: " + e, e);
@@ -135,7 +141,8 @@ public record IngestConfig(
         .maxLines(maxLines)
         .kafkaTimeout(kafkaTimeout)
         .dedupCapacity(dedupCapacity)
-        .relaxDeviceAuth(relaxDeviceAuth);
+        .relaxDeviceAuth(relaxDeviceAuth)
+        .timeBounds(timeBounds);
   }
 
   /** Defaults as in the class comment. */
@@ -149,6 +156,7 @@ public record IngestConfig(
     private Duration kafkaTimeout = DEFAULT_KAFKA_TIMEOUT;
     private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
     private boolean relaxDeviceAuth;
+    private TimeBounds timeBounds = TimeBounds.DEFAULT;
 
     private Builder() {}
 
@@ -197,6 +205,11 @@ public record IngestConfig(
       return this;
     }
 
+    public Builder timeBounds(TimeBounds v) {
+      timeBounds = v;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           kafkaBootstrap,
@@ -207,7 +220,8 @@ public record IngestConfig(
           maxLines,
           kafkaTimeout,
           dedupCapacity,
-          relaxDeviceAuth);
+          relaxDeviceAuth,
+          timeBounds);
     }
   }
 }

@@ -92,6 +92,7 @@ public final class IngestService {
   private final RecentEventIds recent;
   private final Clock clock;
   private final UnitDirectory directory;
+  private final ClockGuard guard;
 
   /** A service whose unit directory knows only the units it produced itself. */
   public IngestService(
@@ -111,6 +112,7 @@ public final class IngestService {
     this.recent = new RecentEventIds(config.dedupCapacity());
     this.clock = clock;
     this.directory = directory;
+    this.guard = new ClockGuard(config.timeBounds(), clock);
   }
 
   // ---------------------------------------------------------------- events
@@ -155,7 +157,7 @@ public final class IngestService {
     List<Outgoing> outgoing = new ArrayList<>(lines.size());
     List<Rejection> rejected = new ArrayList<>();
     for (NdjsonLines.Line line : lines) {
-      Object decoded = EventDecoder.decode(body, line, ndjson, principal, receivedAt);
+      Object decoded = EventDecoder.decode(body, line, ndjson, principal, receivedAt, guard);
       if (decoded instanceof Rejection r) rejected.add(r);
       else outgoing.add((Outgoing) decoded);
     }
@@ -193,6 +195,11 @@ public final class IngestService {
           "the unit is not valid: " + String.join("; ", d.errors()), d.errors());
     }
     Unit unit = d.value();
+    List<String> timeErrors = guard.unit(unit);
+    if (!timeErrors.isEmpty()) {
+      throw IngestException.badRequest(
+          "the unit is not valid: " + String.join("; ", timeErrors), timeErrors);
+    }
     checkScope(principal, List.of(unit));
     stampEffectiveFrom(unit, clock.instant());
     publishAndAwait(
@@ -231,9 +238,15 @@ public final class IngestService {
     List<Unit> units = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     String where = type.equals(CSV) ? "line " : "item ";
+    int bad = 0;
     for (UnitCsv.Parsed p : parsed) {
       errors.addAll(p.errors());
-      if (!p.isOk()) continue;
+      List<String> timeErrors = p.isOk() ? guard.unit(p.unit()) : List.of();
+      for (String e : timeErrors) errors.add(where + p.line() + ": " + e);
+      if (!p.isOk() || !timeErrors.isEmpty()) {
+        bad++;
+        continue;
+      }
       Integer first = seen.putIfAbsent(p.unit().unitId, p.line());
       if (first != null) {
         errors.add(
@@ -243,7 +256,6 @@ public final class IngestService {
       }
     }
     if (!errors.isEmpty()) {
-      long bad = parsed.stream().filter(p -> !p.isOk()).count();
       throw IngestException.badRequest(
           (bad == 0
                   ? "the upload repeats a unitId"
@@ -331,7 +343,7 @@ public final class IngestService {
         "region",
         region,
         ZoneChange.class,
-        ZoneChange::validate,
+        guard.versioned(ZoneChange::validate, v -> v.effectiveFrom, v -> v.effectiveFromMs),
         ZoneChange::key,
         Topics.ZONES,
         (principal, zone) -> checkRegionScope(principal, zone.region));
@@ -345,7 +357,7 @@ public final class IngestService {
         "region",
         region,
         Policy.class,
-        Policy::validate,
+        guard.versioned(Policy::validate, v -> v.effectiveFrom, v -> v.effectiveFromMs),
         Policy::key,
         Topics.POLICIES,
         (principal, policy) -> checkRegionScope(principal, policy.region));
@@ -359,7 +371,7 @@ public final class IngestService {
         "unitId",
         unitId,
         Exposure.class,
-        Exposure::validate,
+        guard.versioned(Exposure::validate, v -> v.effectiveFrom, v -> v.effectiveFromMs),
         Exposure::key,
         Topics.EXPOSURES,
         (principal, exposure) -> {
@@ -425,7 +437,7 @@ public final class IngestService {
         PolicyCsv::zone,
         Function.identity(),
         ZoneChange.class,
-        ZoneChange::validate,
+        guard.versioned(ZoneChange::validate, v -> v.effectiveFrom, v -> v.effectiveFromMs),
         ZoneChange::key,
         z -> z.region,
         z -> z.effectiveFrom,
@@ -445,7 +457,7 @@ public final class IngestService {
         PolicyCsv::policy,
         PolicyCsv::policyColumnName,
         Policy.class,
-        Policy::validate,
+        guard.versioned(Policy::validate, v -> v.effectiveFrom, v -> v.effectiveFromMs),
         Policy::key,
         p -> p.region,
         p -> p.effectiveFrom,
@@ -733,7 +745,7 @@ public final class IngestService {
         bad++;
         continue;
       }
-      Decoded<RosterEntry> d = Json.decode(row.node(), RosterEntry.class, RosterEntry::validate);
+      Decoded<RosterEntry> d = Json.decode(row.node(), RosterEntry.class, guard.roster());
       if (!d.isOk()) {
         for (String e : d.errors()) errors.add(row.where() + ": " + e);
         bad++;

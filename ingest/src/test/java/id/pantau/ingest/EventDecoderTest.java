@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.events.Json;
+import id.pantau.events.TimeBounds;
 import id.pantau.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -17,7 +18,12 @@ class EventDecoderTest {
   private static Object decode(String line) {
     byte[] body = line.getBytes(StandardCharsets.UTF_8);
     return EventDecoder.decode(
-        body, new NdjsonLines.Line(7, 0, body.length), true, DEVICE, 1_700_000_000_000L);
+        body,
+        new NdjsonLines.Line(7, 0, body.length),
+        true,
+        DEVICE,
+        TestData.NOW.toEpochMilli(),
+        new ClockGuard(TimeBounds.DEFAULT, TestData.clock()));
   }
 
   private static IngestService.Rejection rejected(String line) {
@@ -40,7 +46,7 @@ class EventDecoderTest {
     assertThat(out.dedupKey()).isEqualTo(Topics.ATTENDANCE + "/e-1");
     JsonNode value = Json.MAPPER.readTree(out.value());
     assertThat(value.has("extra")).isFalse();
-    assertThat(value.get("receivedAt").asLong()).isEqualTo(1_700_000_000_000L);
+    assertThat(value.get("receivedAt").asLong()).isEqualTo(TestData.NOW.toEpochMilli());
     assertThat(value.get("location").get("accuracyM").asDouble()).isEqualTo(12.5);
   }
 

@@ -34,6 +34,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Ingest over real HTTP against a real Kafka broker (one per class). */
 class IngestHttpTest {
@@ -58,7 +60,6 @@ class IngestHttpTest {
       throws Exception {
     String eventId = id();
     Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
-    long sent = System.currentTimeMillis();
 
     var answer =
         http.post(
@@ -73,8 +74,7 @@ class IngestHttpTest {
     JsonNode event = value(records.get(0));
     assertThat(event.get("eventId").asText()).isEqualTo(eventId);
     assertThat(event.get("type").asText()).isEqualTo("attendance");
-    assertThat(event.get("receivedAt").asLong())
-        .isBetween(sent - 1000, System.currentTimeMillis() + 1000);
+    assertThat(event.get("receivedAt").asLong()).isEqualTo(TestData.NOW.toEpochMilli());
   }
 
   @Test
@@ -155,6 +155,41 @@ class IngestHttpTest {
             "unitId: is required",
             "action: is required",
             "time: must be ISO-8601 with an offset, e.g. 2026-11-23T07:12:03+07:00");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2099-12-31T00:00:00Z|time: 2099-12-31T00:00:00Z is 73 years ahead of the server clock; at"
+            + " most 5 minutes ahead is accepted: check the device's clock",
+        "0001-01-01T00:00:00Z|time: 0001-01-01T00:00:00Z is 2025 years older than the server"
+            + " clock; events up to 7 days old are accepted: check the device's clock, or send the"
+            + " day again through a replay",
+        "2026-11-23T08:16:00+07:00|time: 2026-11-23T08:16:00+07:00 is 6 minutes ahead of the"
+            + " server clock; at most 5 minutes ahead is accepted: check the device's clock"
+      })
+  void anEventFromAClockFarOffIsRefusedNamingHowFarAndWhatIsAccepted(String time, String reason) {
+    Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
+    String body =
+        attendance(id(), "nip-clock").replace("2026-11-23T07:12:03+07:00", time)
+            + "\n"
+            + location(id(), "nip-clock").replace("2026-11-23T08:05:00+07:00", time);
+
+    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("errors"))
+        .extracting(JsonNode::asText)
+        .containsExactly("line 1: " + reason, "line 2: " + reason);
+    assertThat(topics.since(before)).isEmpty();
+  }
+
+  @Test
+  void anEventWithinTheClockSkewIsTaken() {
+    String body = attendance(id(), "nip-skew").replace("07:12:03", "08:14:59");
+
+    assertThat(http.post("/v1/events", "application/json", DEVICE, body).status()).isEqualTo(202);
   }
 
   @Test

@@ -41,7 +41,8 @@ class KafkaOutageTest {
                 .host("127.0.0.1")
                 .port(0)
                 .build(), // the default bound: 5 s
-            TestData.tokens());
+            TestData.tokens(),
+            TestData.clock());
     http = new HttpProbe(ingest.url());
   }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An ingest over real HTTP on a real Kafka broker (Pantau's topics, 2 partitions each), one per
- * test class, with the tests' tokens: a static {@code @RegisterExtension} starts both before the
- * class's {@code @BeforeAll} and stops them after its {@code @AfterAll}.
+ * test class, with the tests' tokens and clock ({@link TestData#NOW}): a static
+ * {@code @RegisterExtension} starts both before the class's {@code @BeforeAll} and stops them after
+ * its {@code @AfterAll}.
  */
 final class LiveIngest implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<IngestConfig.Builder> settings;
@@ -70,7 +71,8 @@ final class LiveIngest implements BeforeAllCallback, AfterAllCallback {
                     .host("127.0.0.1")
                     .port(0))
             .build(),
-        TestData.tokens());
+        TestData.tokens(),
+        TestData.clock());
   }
 
   String url() {

@@ -166,7 +166,6 @@ class ReferenceDataHttpTest {
   @Test
   void aPartialPolicyLandsOnThePoliciesTopicWithEffectiveFromDefaultingToNow() {
     Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
-    long sent = System.currentTimeMillis();
 
     var answer =
         http.put(
@@ -177,7 +176,7 @@ class ReferenceDataHttpTest {
 
     assertThat(answer.status()).isEqualTo(200);
     long effective = ms(answer.json().get("effectiveFrom").asText());
-    assertThat(effective).isBetween(sent - 1000, System.currentTimeMillis() + 1000);
+    assertThat(effective).isEqualTo(TestData.NOW.toEpochMilli());
     List<ConsumerRecord<String, String>> records = topics.since(before);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten@" + effective);
     Policy policy = Json.policy(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
@@ -490,6 +489,49 @@ class ReferenceDataHttpTest {
                 "{\"checkinDeadline\":\"09:00\",\"checkinCutoff\":\"08:00\"}"),
             400,
             "checkinCutoff: must be after checkinDeadline"),
+        Arguments.of(
+            "a zone level from the year 9999",
+            put(
+                "/v1/zones/banten",
+                "application/json",
+                OPERATOR,
+                "{\"level\":\"HIGH\",\"effectiveFrom\":\"9999-12-31T00:00:00Z\"}"),
+            400,
+            "effectiveFrom: 9999-12-31T00:00:00Z is 7973 years ahead of the server clock; a change"
+                + " may be planned at most 366 days ahead"),
+        Arguments.of(
+            "a policy reaching back before the oldest event still taken",
+            put(
+                "/v1/policies/banten",
+                "application/json",
+                OPERATOR,
+                "{\"checkinDeadline\":\"08:00\",\"effectiveFrom\":\"0001-01-01T00:00:00Z\"}"),
+            400,
+            "effectiveFrom: 0001-01-01T00:00:00Z is before 2026-11-16T01:10:00Z; a change may"
+                + " take effect from then on (up to 7 days back): give a later effectiveFrom or"
+                + " none (now)"),
+        Arguments.of(
+            "a unit effective from the year 2262",
+            put(
+                "/v1/units/tng-far",
+                "application/json",
+                OPERATOR,
+                "{\"name\":\"Far\",\"region\":\"banten\",\"timeZone\":\"Asia/Jakarta\","
+                    + "\"headcount\":5,\"effectiveFrom\":\"2262-04-12T00:00:00+07:00\"}"),
+            400,
+            "effectiveFrom: 2262-04-12T00:00:00+07:00 is 235 years ahead of the server clock; a"
+                + " change may be planned at most 366 days ahead"),
+        Arguments.of(
+            "a roster for a day in the year 9999",
+            post(
+                "/v1/rosters",
+                "application/json",
+                OPERATOR,
+                "[{\"nip\":\"n9\",\"unitId\":\"tng-dinkes\",\"date\":\"9999-12-31\","
+                    + "\"mode\":\"WFO\"}]"),
+            400,
+            "item 1: date: 9999-12-31 is more than 366 days ahead; rosters may be planned up to"
+                + " 2027-11-25"),
         Arguments.of(
             "a roster for a unit of another region than the token's",
             post(

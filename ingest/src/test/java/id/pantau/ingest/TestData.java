@@ -3,6 +3,9 @@ package id.pantau.ingest;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.access.TokenStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +19,14 @@ final class TestData {
   static final String LEADERSHIP = "leadership-token";
   static final String UNIT_SCOPED_DEVICE = "kiosk-disdukcapil-token";
 
+  /** Ingest's clock in the tests: the morning of the events below (08:10 WIB, a Monday). */
+  static final Instant NOW = Instant.parse("2026-11-23T01:10:00Z");
+
   private TestData() {}
+
+  static Clock clock() {
+    return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
 
   static TokenStore tokens() {
     Map<String, Principal> m = new HashMap<>();

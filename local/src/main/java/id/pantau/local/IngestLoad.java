@@ -51,8 +51,13 @@ final class IngestLoad {
   // Each run's event IDs differ from every other run's, so ingest's dedup never skips one.
   private static final AtomicInteger RUNS = new AtomicInteger();
   private static final String TOKEN = "pt_bench_device_token";
+  // Yesterday in WIB: its events (06:00–18:00) lie within the times ingest accepts.
   private static final long DAY_START =
-      LocalDate.of(2026, 11, 24).atStartOfDay(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
+      LocalDate.now(ZoneOffset.ofHours(7))
+          .minusDays(1)
+          .atStartOfDay(ZoneOffset.ofHours(7))
+          .toInstant()
+          .toEpochMilli();
 
   private IngestLoad() {}
 
