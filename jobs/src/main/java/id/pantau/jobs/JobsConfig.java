@@ -1,5 +1,6 @@
 package id.pantau.jobs;
 
+import id.pantau.events.TimeBounds;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record JobsConfig(
     long thinPointsAfterMs,
     int parallelism,
     boolean bounded,
-    String checkpointDir)
+    String checkpointDir,
+    TimeBounds timeBounds)
     implements Serializable {
 
   public static JobsConfig defaults() {
@@ -55,7 +57,8 @@ public record JobsConfig(
             "PANTAU_CHECKPOINT_DIR",
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
                 .toUri()
-                .toString()));
+                .toString()),
+        TimeBounds.fromEnv(env));
   }
 
   private static long num(Map<String, String> env, String name, long dflt) {
@@ -113,6 +116,7 @@ public record JobsConfig(
         thinPointsAfterMs,
         p,
         isBounded,
-        dir);
+        dir,
+        timeBounds);
   }
 }

@@ -11,7 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Decodes and validates JSON records in the source itself, so a bad record never reaches an
- * operator: it becomes a dead letter that names the topic, partition and offset it came from.
+ * operator: it becomes a dead letter that names the topic, partition and offset it came from. A
+ * record whose times its {@link TimeGuard} refuses is a dead letter too, before any watermark.
  */
 public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Parsed<T>> {
   /** Serializable decoder: the events module's Json.attendance, Json.unit, … */
@@ -19,17 +20,24 @@ public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Pa
 
   private final Decoder<T> decoder;
   private final TypeInformation<Parsed<T>> type;
+  private final TimeGuard<T> guard;
 
   public JsonRecords(Decoder<T> decoder, TypeInformation<Parsed<T>> type) {
+    this(decoder, type, TimeGuard.none());
+  }
+
+  public JsonRecords(Decoder<T> decoder, TypeInformation<Parsed<T>> type, TimeGuard<T> guard) {
     this.decoder = decoder;
     this.type = type;
+    this.guard = guard;
   }
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Parsed<T>> out) {
     if (record.value() == null) return; // a compaction tombstone: nothing to apply
     Decoded<T> decoded = decoder.apply(record.value());
-    if (decoded.isOk()) {
+    String refused = decoded.isOk() ? guard.refuse(decoded.value(), record) : null;
+    if (decoded.isOk() && refused == null) {
       out.collect(Parsed.ok(decoded.value()));
       return;
     }
@@ -37,8 +45,8 @@ public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Pa
         DeadLetter.of(
             record.topic(),
             new String(record.value(), StandardCharsets.UTF_8),
-            decoded.reason(),
-            "json-decoder");
+            refused != null ? refused : decoded.reason(),
+            refused != null ? "time-guard" : "json-decoder");
     d.partition = record.partition();
     d.offset = record.offset();
     d.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);

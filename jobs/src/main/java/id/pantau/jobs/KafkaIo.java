@@ -50,7 +50,11 @@ public final class KafkaIo {
             .setTopics(Topics.ATTENDANCE)
             .setGroupId(cfg.groupId())
             .setStartingOffsets(startFrom(cfg.startFrom()))
-            .setDeserializer(new JsonRecords<>(Json::attendance, PARSED_ATTENDANCE))
+            .setDeserializer(
+                new JsonRecords<>(
+                    Json::attendance,
+                    PARSED_ATTENDANCE,
+                    TimeGuard.attendance(cfg.timeBounds(), cfg.bounded())))
             .setProperty("partition.discovery.interval.ms", "60000");
     if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
     return b.build();
@@ -58,7 +62,12 @@ public final class KafkaIo {
 
   /** Reference data is read whole on every start: a compacted topic is its current state. */
   public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
-    return reference(cfg, Topics.UNITS, Json::unit, PARSED_UNIT);
+    return reference(
+        cfg,
+        Topics.UNITS,
+        Json::unit,
+        PARSED_UNIT,
+        TimeGuard.unit(cfg.timeBounds(), cfg.bounded()));
   }
 
   public static KafkaSource<Parsed<LocationPing>> locations(JobsConfig cfg) {
@@ -68,7 +77,11 @@ public final class KafkaIo {
             .setTopics(Topics.LOCATION)
             .setGroupId(cfg.groupId())
             .setStartingOffsets(startFrom(cfg.startFrom()))
-            .setDeserializer(new JsonRecords<>(Json::location, PARSED_LOCATION));
+            .setDeserializer(
+                new JsonRecords<>(
+                    Json::location,
+                    PARSED_LOCATION,
+                    TimeGuard.location(cfg.timeBounds(), cfg.bounded())));
     if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
     return b.build();
   }
@@ -97,37 +110,58 @@ public final class KafkaIo {
   }
 
   public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {
-    return reference(cfg, Topics.EXPOSURES, Json::exposure, PARSED_EXPOSURE);
+    return reference(
+        cfg,
+        Topics.EXPOSURES,
+        Json::exposure,
+        PARSED_EXPOSURE,
+        TimeGuard.exposure(cfg.timeBounds(), cfg.bounded()));
   }
 
   public static KafkaSource<Parsed<RosterEntry>> rosters(JobsConfig cfg) {
-    return reference(cfg, Topics.ROSTERS, Json::roster, PARSED_ROSTER);
+    return reference(
+        cfg,
+        Topics.ROSTERS,
+        Json::roster,
+        PARSED_ROSTER,
+        TimeGuard.roster(cfg.timeBounds(), cfg.bounded()));
   }
 
   public static KafkaSource<Parsed<ZoneChange>> zones(JobsConfig cfg) {
-    return reference(cfg, Topics.ZONES, Json::zone, PARSED_ZONE);
+    return reference(
+        cfg,
+        Topics.ZONES,
+        Json::zone,
+        PARSED_ZONE,
+        TimeGuard.zone(cfg.timeBounds(), cfg.bounded()));
   }
 
   public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg) {
-    return reference(cfg, Topics.POLICIES, Json::policy, PARSED_POLICY);
+    return reference(
+        cfg,
+        Topics.POLICIES,
+        Json::policy,
+        PARSED_POLICY,
+        TimeGuard.policy(cfg.timeBounds(), cfg.bounded()));
   }
 
   public static KafkaSource<Parsed<Region>> regions(JobsConfig cfg) {
-    return reference(cfg, Topics.REGIONS, Json::region, PARSED_REGION);
+    return reference(cfg, Topics.REGIONS, Json::region, PARSED_REGION, TimeGuard.none());
   }
 
   private static <T> KafkaSource<Parsed<T>> reference(
       JobsConfig cfg,
       String topic,
       JsonRecords.Decoder<T> decoder,
-      TypeInformation<Parsed<T>> type) {
+      TypeInformation<Parsed<T>> type,
+      TimeGuard<T> guard) {
     var b =
         KafkaSource.<Parsed<T>>builder()
             .setBootstrapServers(cfg.kafkaBootstrap())
             .setTopics(topic)
             .setGroupId(cfg.groupId() + "-" + topic)
             .setStartingOffsets(OffsetsInitializer.earliest())
-            .setDeserializer(new JsonRecords<>(decoder, type));
+            .setDeserializer(new JsonRecords<>(decoder, type, guard));
     if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
     return b.build();
   }

@@ -39,9 +39,10 @@ public final class Validated {
     // A bounded replay is event time only: a source that starts slowly (or stalls) must not have
     // its watermark pushed to the wall clock, which would make the whole replay late.
     long idle = cfg.bounded() ? 0 : cfg.idleAdvanceMs();
+    boolean live = !cfg.bounded();
     WatermarkStrategy<Parsed<T>> watermarks =
         WatermarkStrategy.<Parsed<T>>forGenerator(
-                ctx -> new LiveWatermarks<>(ooo, idle, System::currentTimeMillis))
+                ctx -> new LiveWatermarks<>(ooo, idle, System::currentTimeMillis, live))
             .withTimestampAssigner(
                 (p, ts) -> p.value == null ? LiveWatermarks.NO_TIME : time.of(p.value));
     return env.fromSource(source, watermarks, name + " from Kafka")

@@ -60,4 +60,19 @@ class LiveWatermarksTest {
     gen.onPeriodicEmit(output);
     assertEquals(List.of(), emitted);
   }
+
+  @Test
+  void liveAnEventAheadOfTheWallClockMovesEventTimeOnlyToNow() {
+    LiveWatermarks<String> live = new LiveWatermarks<>(5_000, 1_000, wall::get, true);
+    live.onEvent("a phone whose clock says 2099", 4_102_444_800_000L, output);
+    live.onPeriodicEmit(output);
+    assertEquals(wall.get() - 5_000, last());
+  }
+
+  @Test
+  void aBoundedReplayTakesEventTimeAsTheInputSaysIt() {
+    gen.onEvent("a day replayed", wall.get() + 86_400_000L, output);
+    gen.onPeriodicEmit(output);
+    assertEquals(wall.get() + 86_400_000L - 5_000, last());
+  }
 }
