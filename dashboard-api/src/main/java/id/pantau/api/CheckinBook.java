@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,7 +137,21 @@ public final class CheckinBook implements AutoCloseable {
 
   /** The oldest local date kept: {@code days - 1} days before today in Asia/Jakarta. */
   public LocalDate oldestKept() {
+    return oldestKept(days, clock);
+  }
+
+  static LocalDate oldestKept(int days, Clock clock) {
     return LocalDate.now(clock.withZone(LocalDates.DEFAULT_ZONE)).minusDays(days - 1L);
+  }
+
+  /**
+   * The fewest days a book must keep for {@code date} to be kept now (by {@code clock}, today in
+   * Asia/Jakarta counting as the first): 1 for today or a later date. A book that must still hold
+   * it after the next midnight keeps one more.
+   */
+  public static int daysToKeep(LocalDate date, Clock clock) {
+    LocalDate today = LocalDate.now(clock.withZone(LocalDates.DEFAULT_ZONE));
+    return (int) Math.max(1, ChronoUnit.DAYS.between(date, today) + 1);
   }
 
   /** The region of the unit's latest record, if the book holds any. */

@@ -125,6 +125,14 @@ public record DashboardConfig(
         influxUrl, influxDb, kafkaBootstrap, host, newPort, tokensFile, followUpDays);
   }
 
+  /**
+   * The same, keeping the follow-ups of {@code days} local dates (1 to {@link #MAX_FOLLOWUP_DAYS});
+   * {@link CheckinBook#daysToKeep} says how many reach back to a given date.
+   */
+  public DashboardConfig withFollowUpDays(int days) {
+    return new DashboardConfig(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, days);
+  }
+
   private static String get(Map<String, String> env, String name, String fallback) {
     String v = env.get(name);
     return v == null || v.isBlank() ? fallback : v.strip();

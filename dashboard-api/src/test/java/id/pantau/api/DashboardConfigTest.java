@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +60,25 @@ class DashboardConfigTest {
         .hasMessageStartingWith("PANTAU_FOLLOWUP_DAYS: must be a number of days 1 to 31");
     assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "week")))
         .hasMessageStartingWith("PANTAU_FOLLOWUP_DAYS:");
+  }
+
+  @Test
+  void theFollowUpWindowReachesBackToTheDateItMustKeep() {
+    // 01:30 WIB on 6 December: still the 5th in UTC, already the 6th in Jakarta.
+    Clock clock = Clock.fixed(Instant.parse("2026-12-05T18:30:00Z"), ZoneOffset.UTC);
+    LocalDate tenDaysBack = LocalDate.parse("2026-11-26");
+
+    int days = CheckinBook.daysToKeep(tenDaysBack, clock);
+
+    assertThat(days).isEqualTo(11);
+    assertThat(CheckinBook.oldestKept(days, clock)).isEqualTo(tenDaysBack);
+    assertThat(CheckinBook.daysToKeep(LocalDate.parse("2026-12-06"), clock)).isEqualTo(1);
+    assertThat(CheckinBook.daysToKeep(LocalDate.parse("2026-12-09"), clock)).isEqualTo(1);
+    DashboardConfig c = DashboardConfig.defaults(0, null).withFollowUpDays(days);
+    assertThat(c.followUpDays()).isEqualTo(11);
+    assertThat(c.withPort(8080).followUpDays()).isEqualTo(11);
+    assertThatThrownBy(() -> c.withFollowUpDays(32))
+        .hasMessage("followUpDays: must be 1 to 31 (got 32)");
   }
 
   @Test
