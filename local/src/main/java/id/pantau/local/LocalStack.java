@@ -3,15 +3,32 @@ package id.pantau.local;
 import id.pantau.access.TokenStore;
 import id.pantau.api.Dashboard;
 import id.pantau.api.DashboardConfig;
+import id.pantau.events.Topics;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
+import id.pantau.infra.Poll;
 import id.pantau.ingest.Ingest;
 import id.pantau.ingest.IngestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntUnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The parts of a local Pantau, each started on demand and stopped newest first: a real Kafka broker
@@ -43,6 +60,65 @@ final class LocalStack implements AutoCloseable {
     started.push(kafka);
     kafka.createPantauTopics(2);
     kafkaBootstrap = kafka.bootstrapServers();
+  }
+
+  /**
+   * Lets the stack's topics hold records of any time, for a replay of a past day: the jobs stamp
+   * alerts and check-in results with their event time, which the broker's defaults would delete
+   * once older than 7 days ({@code retention.ms}) and refuse when more than an hour ahead of its
+   * clock ({@code message.timestamp.after.max.ms}, a night crew's decision early next morning).
+   * Waits until the broker applies it. Only for a private broker: nothing is ever deleted.
+   */
+  void keepRecordsOfAnyTime() throws Exception {
+    Map<String, String> wanted =
+        Map.of(
+            TopicConfig.RETENTION_MS_CONFIG,
+            "-1",
+            TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG,
+            Long.toString(Long.MAX_VALUE),
+            TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG,
+            Long.toString(Long.MAX_VALUE));
+    List<ConfigResource> topics =
+        Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
+      Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
+      for (ConfigResource topic : topics) {
+        ops.put(
+            topic,
+            wanted.entrySet().stream()
+                .map(
+                    e ->
+                        new AlterConfigOp(
+                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                .toList());
+      }
+      admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+      boolean applied =
+          Poll.until(
+              Duration.ofSeconds(30),
+              () -> {
+                try {
+                  for (Config c :
+                      admin.describeConfigs(topics).all().get(5, TimeUnit.SECONDS).values()) {
+                    for (Map.Entry<String, String> e : wanted.entrySet()) {
+                      ConfigEntry entry = c.get(e.getKey());
+                      if (entry == null || !e.getValue().equals(entry.value())) return false;
+                    }
+                  }
+                  return true;
+                } catch (ExecutionException | TimeoutException e) {
+                  return false;
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              });
+      if (!applied) {
+        throw new IllegalStateException(
+            "Kafka at " + kafkaBootstrap + " did not apply " + wanted + " to the topics in 30 s");
+      }
+    }
   }
 
   void startInflux() throws Exception {
@@ -79,15 +155,21 @@ final class LocalStack implements AutoCloseable {
   }
 
   void startDashboard() throws Exception {
+    startDashboard(DashboardConfig.DEFAULT_FOLLOWUP_DAYS);
+  }
+
+  /** The dashboard-api, keeping the follow-ups of {@code followUpDays} local dates. */
+  void startDashboard(int followUpDays) throws Exception {
     Dashboard api =
         Dashboard.start(
             new DashboardConfig(
-                influxUrl,
-                "pantau",
-                kafkaBootstrap,
-                "127.0.0.1",
-                port.applyAsInt(8080),
-                tokensFile),
+                    influxUrl,
+                    "pantau",
+                    kafkaBootstrap,
+                    "127.0.0.1",
+                    port.applyAsInt(8080),
+                    tokensFile)
+                .withFollowUpDays(followUpDays),
             TokenStore.load(tokensFile));
     started.push(api);
     apiUrl = api.url();

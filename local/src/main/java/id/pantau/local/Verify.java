@@ -13,6 +13,8 @@ import id.pantau.sim.SimDay;
 import id.pantau.sim.SteppedClock;
 import id.pantau.sim.truth.GroundTruth;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,8 +23,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -44,33 +51,125 @@ public final class Verify {
   private final PrintStream log;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** The wall clock: which dates are past, how long the dashboard keeps follow-ups. */
+  private final Clock clock;
+
+  /** What the check is doing, for the line a failure ends with. */
+  private volatile String doing;
+
   Verify(VerifyOptions options, PrintStream log) {
-    this.options = options;
-    this.log = log;
+    this(options, log, Clock.systemUTC());
   }
 
-  public static void main(String[] args) throws Exception {
+  Verify(VerifyOptions options, PrintStream log, Clock clock) {
+    this.options = options;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /** Exit codes: the pipeline matched, it differed, the command line cannot work, it failed. */
+  static final int PASS = 0, DIFFERENCES = 1, USAGE = 2, ERROR = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.err, Clock.systemUTC()));
+  }
+
+  /**
+   * The whole command: options checked before anything starts, then the check. Every failure ends
+   * with one line {@code pantau verify: <reason>}; a stack trace goes to {@code <out>/error.txt}.
+   */
+  static int run(String[] args, PrintStream log, Clock clock) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      log.println(VerifyOptions.USAGE);
+      return PASS;
+    }
     VerifyOptions options;
     try {
-      options = VerifyOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+      options = VerifyOptions.parse(args, clock);
+    } catch (VerifyOptions.Invalid e) {
+      if (e.showUsage) log.println(VerifyOptions.USAGE);
+      log.println("pantau verify: " + e.getMessage());
+      return USAGE;
     }
-    Path data = Files.createTempDirectory("pantau-verify");
-    Differences d = new Verify(options.withDataDir(data), System.err).run();
-    System.exit(d.none() ? 0 : 1);
+    Verify verify = null;
+    try {
+      Path data = Files.createTempDirectory("pantau-verify");
+      verify = new Verify(options.withDataDir(data), log, clock);
+      Differences d = verify.run();
+      return d.none() ? PASS : DIFFERENCES;
+    } catch (Throwable t) {
+      String trace = options.out().resolve("error.txt").toString();
+      try {
+        Files.createDirectories(options.out());
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        Files.writeString(options.out().resolve("error.txt"), w.toString());
+      } catch (Exception | LinkageError e) {
+        trace = null;
+      }
+      String doing = verify == null || verify.doing == null ? "" : verify.doing + ": ";
+      log.println(
+          "pantau verify: "
+              + doing
+              + reason(t)
+              + (trace == null ? "" : " (stack trace in " + trace + ")"));
+      return ERROR;
+    }
+  }
+
+  /** The messages of a cause chain in one line, outermost first, each once, joined by ': '. */
+  static String reason(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    String last = null;
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      String m = c.getMessage();
+      String type = c.getClass().getSimpleName();
+      if (m == null || m.isBlank()) m = type;
+      else if (!GENERIC.contains(type)) m = type + ": " + m.strip();
+      m = m.strip();
+      int nl = m.indexOf('\n');
+      if (nl > 0) m = m.substring(0, nl).strip();
+      if (m.length() > 300) m = m.substring(0, 300) + "…";
+      if (m.endsWith(".")) m = m.substring(0, m.length() - 1);
+      boolean wrapper = c.getCause() != null && isWrapper(c);
+      if (wrapper || last != null && last.contains(m)) continue;
+      if (sb.length() > 0) sb.append(": ");
+      sb.append(m);
+      last = m;
+    }
+    return sb.toString();
+  }
+
+  /** Exception types whose name adds nothing to their message. */
+  private static final Set<String> GENERIC =
+      Set.of(
+          "IllegalStateException",
+          "IllegalArgumentException",
+          "RuntimeException",
+          "Exception",
+          "IOException",
+          "UncheckedIOException",
+          "ExecutionException",
+          "CompletionException");
+
+  /** Flink's and the JDK's wrappers that only restate what follows. */
+  private static boolean isWrapper(Throwable c) {
+    String m = String.valueOf(c.getMessage());
+    return m.equals(String.valueOf(c.getCause()))
+        || m.startsWith("Recovery is suppressed by")
+        || m.startsWith("org.apache.flink.runtime.JobException");
   }
 
   /** Runs the check; the differences found (none when the pipeline matched the ground truth). */
   Differences run() throws Exception {
     long started = System.nanoTime();
+    doing = "simulating " + options.date();
     City city = City.of(options.city());
     SimDay day = SimDay.of(city, options.date(), Faults.all());
     GroundTruth truth = GroundTruth.of(day);
     truth.writeTo(options.out().resolve("truth"));
-    step(
+    say(
         String.format(
             Locale.ROOT,
             "simulated %s: seed %d, %d units, %,d staff, %,d events, %,d records to send;"
@@ -88,17 +187,21 @@ public final class Verify {
         new LocalStack(options.dataDir(), p -> id.pantau.infra.FreePort.find())) {
       step("starting Kafka and influxd");
       stack.startKafka();
+      // The jobs stamp alerts and check-ins with event time: a past day's must not expire.
+      stack.keepRecordsOfAnyTime();
       stack.startInflux();
       stack.tokens(city.units().get(0).unitId());
-      SteppedClock clock = new SteppedClock(day.referenceAt());
-      stack.startIngest(clock);
-      stack.startDashboard();
+      SteppedClock simulated = new SteppedClock(day.referenceAt());
+      stack.startIngest(simulated);
+      // The follow-ups of the checked date, however old, stay in the dashboard's book.
+      stack.startDashboard(VerifyOptions.followUpDays(day.date(), clock));
       String token = stack.tokens.token("bkd-admin");
 
       step("sending the day through ingest on the simulated clock");
       DaySender.Result sent =
-          new DaySender(URI.create(stack.ingestUrl), token, clock::set, 0, log::println).send(day);
-      step(sent.line());
+          new DaySender(URI.create(stack.ingestUrl), token, simulated::set, 0, log::println)
+              .send(day);
+      say(sent.line());
       diffs.check(
           "ingest: malformed records refused",
           "malformed",
@@ -119,7 +222,7 @@ public final class Verify {
       PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
       long jobStart = System.nanoTime();
       env.execute("pantau-verify");
-      step(
+      say(
           String.format(
               Locale.ROOT, "jobs finished in %.1f s", (System.nanoTime() - jobStart) / 1e9));
 
@@ -146,7 +249,13 @@ public final class Verify {
     return diffs;
   }
 
+  /** Starts a step: said, and named by a failure during it. */
   private void step(String what) {
+    say(what);
+    doing = what;
+  }
+
+  private void say(String what) {
     log.println("verify: " + what);
   }
 
