@@ -2,7 +2,6 @@ package id.pantau.ingest;
 
 import id.pantau.events.RosterEntry;
 import id.pantau.events.TimeBounds;
-import id.pantau.events.Times;
 import id.pantau.events.Unit;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,11 +44,14 @@ final class ClockGuard {
     };
   }
 
-  /** A unit's effectiveFrom, when it gives one (none means the time of the request). */
-  List<String> unit(Unit unit) {
-    if (unit.effectiveFrom == null || unit.effectiveFromMs == Times.INVALID) return List.of();
-    String reason = effectiveFrom(unit.effectiveFrom, unit.effectiveFromMs);
-    return reason == null ? List.of() : List.of(reason);
+  /** The unit's validator, then its effectiveFrom when it gives one (none means now). */
+  Function<Unit, List<String>> unit() {
+    return unit -> {
+      List<String> errors = unit.validate();
+      if (!errors.isEmpty() || unit.effectiveFrom == null) return errors;
+      String reason = effectiveFrom(unit.effectiveFrom, unit.effectiveFromMs);
+      return reason == null ? errors : List.of(reason);
+    };
   }
 
   /**

@@ -45,6 +45,9 @@ final class EventDecoder {
   private static final byte[] ATTENDANCE_FIRST = prefix(AttendanceEvent.TYPE);
   private static final byte[] LOCATION_FIRST = prefix(LocationPing.TYPE);
 
+  /** What a line becomes: the record to publish, or the rejection naming line, field and reason. */
+  sealed interface Result permits AckedWrites.Outgoing, IngestService.Rejection {}
+
   private EventDecoder() {}
 
   private static byte[] prefix(String type) {
@@ -57,8 +60,7 @@ final class EventDecoder {
         body, line.offset(), line.offset() + prefix.length, prefix, 0, prefix.length);
   }
 
-  /** An {@link IngestService.Outgoing} or an {@link IngestService.Rejection}. */
-  static Object decode(
+  static Result decode(
       byte[] body,
       NdjsonLines.Line line,
       boolean ndjson,
@@ -106,7 +108,7 @@ final class EventDecoder {
   }
 
   /** The slower path that explains: the line as a tree, then bound to the class its type names. */
-  private static Object decodeThroughTree(
+  private static Result decodeThroughTree(
       byte[] body,
       NdjsonLines.Line line,
       boolean ndjson,
@@ -148,7 +150,7 @@ final class EventDecoder {
    * Validated (its time too: by ingest's clock at receipt), stamped, scope-checked and written as
    * canonical JSON; or a rejection.
    */
-  private static Object checked(
+  private static Result checked(
       Object event, NdjsonLines.Line line, Principal principal, long receivedAt, ClockGuard guard) {
     String topic;
     String eventId;
@@ -197,7 +199,7 @@ final class EventDecoder {
                   + unitId
                   + "'"));
     }
-    return new IngestService.Outgoing(topic, nip, canonical(event), topic + '/' + eventId);
+    return new AckedWrites.Outgoing(topic, nip, canonical(event), topic + '/' + eventId);
   }
 
   private static byte[] canonical(Object event) {

@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The rows of a bulk upload of string-valued records (rosters) as JSON objects, from a JSON array,
- * NDJSON or CSV with a header of column names, each with the place to name in errors: "item 3" for
- * an array element, "line 3" for a line of NDJSON or CSV. A row that is not even an object carries
- * its reason instead.
+ * The rows of a bulk upload as JSON objects, from a JSON array, NDJSON or CSV with a header of
+ * column names, each with the place to name in errors: "item 3" for an array element, "line 3" for
+ * a line of NDJSON or CSV. A row that is not even an object carries its reason instead.
  */
 final class Rows {
-  record Row(String where, ObjectNode node, String error) {}
+  /** A row: where it is, its JSON (string cells for CSV) or why it is none, and if from CSV. */
+  record Row(String where, ObjectNode node, String error, boolean csv) {}
 
   private static final ObjectReader TREE =
       Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -35,8 +35,8 @@ final class Rows {
       String where = "item " + (i + 1);
       rows.add(
           n.isObject()
-              ? new Row(where, (ObjectNode) n, null)
-              : new Row(where, null, "must be a JSON object"));
+              ? new Row(where, (ObjectNode) n, null, false)
+              : new Row(where, null, "must be a JSON object", false));
     }
     return rows;
   }
@@ -51,10 +51,10 @@ final class Rows {
         JsonNode n = TREE.readTree(body, line.offset(), line.length());
         rows.add(
             n != null && n.isObject()
-                ? new Row(where, (ObjectNode) n, null)
-                : new Row(where, null, "body: must be a JSON object"));
+                ? new Row(where, (ObjectNode) n, null, false)
+                : new Row(where, null, "body: must be a JSON object", false));
       } catch (IOException e) {
-        rows.add(new Row(where, null, Json.describe(e)));
+        rows.add(new Row(where, null, Json.describe(e), false));
       }
     }
     return rows;
@@ -111,14 +111,15 @@ final class Rows {
             new Row(
                 where,
                 null,
-                "has " + cells.size() + " cells where the header has " + names.size()));
+                "has " + cells.size() + " cells where the header has " + names.size(),
+                true));
         continue;
       }
       ObjectNode node = Json.MAPPER.createObjectNode();
       for (int i = 0; i < names.size() && i < cells.size(); i++) {
         if (!cells.get(i).isEmpty()) node.put(names.get(i), cells.get(i));
       }
-      rows.add(new Row(where, node, null));
+      rows.add(new Row(where, node, null, true));
     }
     return rows;
   }

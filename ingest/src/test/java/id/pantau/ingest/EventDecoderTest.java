@@ -39,7 +39,7 @@ class EventDecoderTest {
     String line =
         TestData.attendance("e-1", "nip-1").replace("{\"type\"", "{\"extra\":[1,{}],\"type\"");
 
-    var out = (IngestService.Outgoing) decode(line);
+    var out = (AckedWrites.Outgoing) decode(line);
 
     assertThat(out.topic()).isEqualTo(Topics.ATTENDANCE);
     assertThat(out.key()).isEqualTo("nip-1");
@@ -57,7 +57,7 @@ class EventDecoderTest {
             + "\"mock\":false},\"eventId\":\"e-2\",\"nip\":\"nip-2\",\"unitId\":\"u\","
             + "\"time\":\"2026-11-23T08:05:00+07:00\",\"deviceId\":\"d\",\"type\":\"location\"}";
 
-    var out = (IngestService.Outgoing) decode(line);
+    var out = (AckedWrites.Outgoing) decode(line);
 
     assertThat(out.topic()).isEqualTo(Topics.LOCATION);
   }

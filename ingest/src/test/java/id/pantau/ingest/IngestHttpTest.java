@@ -373,7 +373,9 @@ class IngestHttpTest {
     assertThat(own.status()).isEqualTo(200);
     assertThat(other.status()).isEqualTo(403);
     assertThat(other.json().get("errors").get(0).asText())
-        .startsWith("region: the token 'bkd-banten' may not change units of region 'jawa-timur'");
+        .isEqualTo(
+            "region: the token 'bkd-banten' may not change unit 'sby-dinkes' of region"
+                + " 'jawa-timur' (its regions: [banten])");
   }
 
   // ------------------------------------------------------------------ units

@@ -540,8 +540,8 @@ class ReferenceDataHttpTest {
                 BKD_BANTEN,
                 "[{\"nip\":\"n9\",\"unitId\":\"sby-dinkes\",\"date\":\"2026-11-24\",\"mode\":\"WFO\"}]"),
             403,
-            "region: the token 'bkd-banten' may not change unit 'sby-dinkes' of region"
-                + " 'jawa-timur'"));
+            "item 1: region: the token 'bkd-banten' may not change unit 'sby-dinkes' of region"
+                + " 'jawa-timur' (its regions: [banten])"));
   }
 
   @ParameterizedTest(name = "{0}")
