@@ -14,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Produces to Kafka with an idempotent producer (acks=all) whose every wait is bounded by one
@@ -26,7 +28,7 @@ public final class KafkaEventPublisher implements EventPublisher {
   static final int LINGER_MS = 5;
   static final int BATCH_BYTES = 128 * 1024;
 
-  private static final System.Logger LOG = System.getLogger(KafkaEventPublisher.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
   private static final long HEALTH_CACHE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final String bootstrap;
@@ -112,11 +114,8 @@ public final class KafkaEventPublisher implements EventPublisher {
         up = false;
       }
       if (up != lastReachable || checkedAt == 0) {
-        LOG.log(
-            up ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-            "Kafka at {0} is {1}",
-            bootstrap,
-            up ? "reachable" : "NOT reachable");
+        if (up) LOG.info("Kafka at {} is reachable", bootstrap);
+        else LOG.warn("Kafka at {} is NOT reachable", bootstrap);
       }
       lastReachable = up;
       checkedAt = System.nanoTime();

@@ -17,6 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which region each unit lies in, so a token scoped to regions can be checked on writes that name
@@ -26,7 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * callers then refuse with a reason rather than guess.
  */
 final class UnitDirectory implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(UnitDirectory.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(UnitDirectory.class);
 
   private final ConcurrentHashMap<String, String> regionByUnit = new ConcurrentHashMap<>();
   private final String bootstrap;
@@ -75,7 +77,7 @@ final class UnitDirectory implements AutoCloseable {
         } catch (WakeupException e) {
           return;
         } catch (KafkaException e) { // broker away: the client reconnects; try again
-          if (running) LOG.log(System.Logger.Level.DEBUG, "units topic: " + e);
+          if (running) LOG.debug("units topic: {}", e.toString());
         }
       }
     } finally {
