@@ -1,5 +1,6 @@
 package id.pantau.compliance;
 
+import id.pantau.caps.RegionRules;
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
@@ -10,7 +11,6 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
-import id.pantau.policy.RegionRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

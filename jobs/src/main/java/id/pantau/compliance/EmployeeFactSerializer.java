@@ -1,8 +1,8 @@
 package id.pantau.compliance;
 
-import id.pantau.jobs.CompactSerializer;
-import id.pantau.jobs.CompactType;
-import id.pantau.jobs.EventWire;
+import id.pantau.serial.CompactSerializer;
+import id.pantau.serial.CompactType;
+import id.pantau.serial.EventWire;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;

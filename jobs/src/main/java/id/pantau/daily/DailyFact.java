@@ -1,9 +1,9 @@
 package id.pantau.daily;
 
+import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import id.pantau.policy.OccupancyStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.flink.util.Collector;

@@ -1,7 +1,7 @@
 package id.pantau.daily;
 
-import id.pantau.jobs.CompactSerializer;
-import id.pantau.jobs.CompactType;
+import id.pantau.serial.CompactSerializer;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;

@@ -1,9 +1,9 @@
 package id.pantau.daily;
 
+import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import id.pantau.policy.OccupancyStatus;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The daily rollup per unit for leadership trends (measurement `daily`). Wire the output to
  * InfluxDB with {@link DailyLines#encode}, into the retention policy {@link
- * id.pantau.sink.Retention#TRENDS}. Inputs: the occupancy statuses (PolicyJob's statuses), the
+ * id.pantau.sink.Retention#TRENDS}. Inputs: the occupancy statuses (CapsJob's statuses), the
  * compliance counts, all alerts (breach and compliance alerts, as on the alerts topic) and the
  * validated units (for their time zones).
  */

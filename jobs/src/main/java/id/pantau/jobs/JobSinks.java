@@ -1,5 +1,9 @@
 package id.pantau.jobs;
 
+import id.pantau.caps.Breach;
+import id.pantau.caps.BreachLines;
+import id.pantau.caps.OccupancyStatus;
+import id.pantau.caps.StatusLines;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.compliance.ComplianceLines;
 import id.pantau.compliance.WindowResult;
@@ -7,10 +11,6 @@ import id.pantau.daily.DailyLines;
 import id.pantau.daily.DailyRollup;
 import id.pantau.events.Alert;
 import id.pantau.events.DeadLetter;
-import id.pantau.policy.Breach;
-import id.pantau.policy.BreachLines;
-import id.pantau.policy.OccupancyStatus;
-import id.pantau.policy.StatusLines;
 import id.pantau.sink.InfluxConfig;
 import id.pantau.sink.InfluxSink;
 import id.pantau.sink.Retention;

@@ -1,5 +1,9 @@
 package id.pantau.jobs;
 
+import id.pantau.caps.CapCalculator;
+import id.pantau.caps.CapsJob;
+import id.pantau.caps.CatchUpPoints;
+import id.pantau.caps.RuleChange;
 import id.pantau.compliance.ComplianceJob;
 import id.pantau.daily.DailyJob;
 import id.pantau.events.Alert;
@@ -17,10 +21,7 @@ import id.pantau.occupancy.OccupancyJob;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.UnitFact;
-import id.pantau.policy.CapCalculator;
-import id.pantau.policy.CatchUpPoints;
-import id.pantau.policy.PolicyJob;
-import id.pantau.policy.RuleChange;
+import id.pantau.serial.EventTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -120,7 +121,7 @@ public final class PantauJobs {
 
     SingleOutputStreamOperator<OccupancyUpdate> occupancy =
         OccupancyJob.build(attendance, unitFacts, cfg);
-    PolicyJob.Outputs policy = PolicyJob.build(occupancy, rules);
+    CapsJob.Outputs policy = CapsJob.build(occupancy, rules);
 
     ComplianceJob.Outputs compliance =
         ComplianceJob.build(attendance, locations, rosters, units, policies, cfg);

@@ -1,5 +1,6 @@
 package id.pantau.jobs;
 
+import id.pantau.serial.EventTypes;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;

@@ -5,7 +5,7 @@ import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Times;
 import id.pantau.events.WorkMode;
-import id.pantau.jobs.CompactType;
+import id.pantau.serial.CompactType;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;

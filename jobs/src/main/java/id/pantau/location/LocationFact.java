@@ -1,7 +1,7 @@
 package id.pantau.location;
 
 import id.pantau.events.RosterEntry;
-import id.pantau.jobs.CompactType;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package id.pantau.occupancy;
 
-import id.pantau.jobs.CompactType;
+import id.pantau.serial.CompactType;
 import java.lang.reflect.Type;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfo;

@@ -1,6 +1,6 @@
 package id.pantau.occupancy;
 
-import id.pantau.jobs.CompactSerializer;
+import id.pantau.serial.CompactSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

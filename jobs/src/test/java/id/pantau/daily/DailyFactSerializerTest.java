@@ -1,6 +1,6 @@
 package id.pantau.daily;
 
-import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
+import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

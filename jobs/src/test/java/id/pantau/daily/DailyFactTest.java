@@ -2,7 +2,7 @@ package id.pantau.daily;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.pantau.policy.OccupancyStatus;
+import id.pantau.caps.OccupancyStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.util.ListCollector;

@@ -3,10 +3,10 @@ package id.pantau.daily;
 import static id.pantau.daily.TestDaily.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import id.pantau.policy.OccupancyStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

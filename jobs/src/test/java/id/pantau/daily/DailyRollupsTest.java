@@ -4,10 +4,10 @@ import static id.pantau.daily.TestDaily.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import id.pantau.policy.OccupancyStatus;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

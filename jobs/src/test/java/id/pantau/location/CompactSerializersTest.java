@@ -1,10 +1,10 @@
 package id.pantau.location;
 
-import static id.pantau.jobs.SerializerRoundTrip.roundTrip;
 import static id.pantau.location.TestFixes.*;
+import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.pantau.jobs.CompactType;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,0 +1,108 @@
+package id.pantau.caps;
+
+import id.pantau.events.DeadLetter;
+import id.pantau.events.Json;
+import id.pantau.events.Policy;
+import id.pantau.events.Topics;
+import id.pantau.events.ZoneChange;
+import id.pantau.events.ZoneLevel;
+import id.pantau.occupancy.OccupancyUpdate;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Puts the cap and the floor in force at each occupancy point: the cap from the zone level of the
+ * unit's region (or the exposure level while the unit has a confirmed case), the floor from the
+ * unit's minPresent during service hours in its own time zone. Rules are versions broadcast from
+ * their topics, read at the point's event time, so a change applies from its effectiveFrom, also in
+ * the middle of a day, and one for later waits.
+ */
+public class CapCalculator
+    extends KeyedBroadcastProcessFunction<String, OccupancyUpdate, RuleChange, OccupancyStatus> {
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
+
+  private transient ValueState<Boolean> reportedNoZone;
+  private transient RulesAt rules;
+
+  @Override
+  public void open(OpenContext ctx) {
+    reportedNoZone =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("reported-no-zone", Types.BOOLEAN));
+    rules = new RulesAt();
+  }
+
+  @Override
+  public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    RulesAt.Source versions =
+        new RulesAt.Source() {
+          @Override
+          public Iterable<Map.Entry<String, ZoneChange>> zones() throws Exception {
+            return ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
+          }
+
+          @Override
+          public Iterable<Map.Entry<String, Policy>> policies() throws Exception {
+            return ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
+          }
+        };
+    ZoneLevel level = rules.levelAt(versions, u.region, u.timeMs);
+    Policy policy = rules.policyAt(versions, u.region, u.timeMs);
+    Integer percent =
+        u.exposed
+            ? policy.capPercent.exposed
+            : level == null ? null : policy.capPercent.forLevel(level);
+
+    OccupancyStatus s = new OccupancyStatus();
+    s.unitId = u.unitId;
+    s.region = u.region;
+    s.timeMs = u.timeMs;
+    s.present = u.present;
+    s.headcount = u.headcount;
+    s.cap = percent == null ? null : RegionRules.cap(u.headcount, percent);
+    s.floor =
+        u.essential && rules.inServiceHours(versions, u.region, u.timeMs, u.timeZone)
+            ? u.minPresent
+            : 0;
+    s.dwellS = policy.breachDwellS;
+    s.unscheduled = u.unscheduled;
+    s.unscheduledNips = u.unscheduledNips;
+    s.provisional = u.provisional;
+    out.collect(s);
+
+    if (level == null && !Boolean.TRUE.equals(reportedNoZone.value())) {
+      reportedNoZone.update(true);
+      DeadLetter d =
+          DeadLetter.of(
+              Topics.UNITS,
+              Json.text(u.unitId),
+              "region: no zone level known for region '"
+                  + u.region
+                  + "' of unit '"
+                  + u.unitId
+                  + "'; no zone cap applies until PUT /v1/zones/"
+                  + u.region,
+              "cap-calculator");
+      d.key = u.unitId;
+      ctx.output(DEAD_LETTERS, d);
+    } else if (level != null && reportedNoZone.value() != null) {
+      reportedNoZone.clear();
+    }
+  }
+
+  @Override
+  public void processBroadcastElement(RuleChange r, Context ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    rules.clear();
+    if (r.zone != null) ctx.getBroadcastState(RegionRules.ZONES).put(r.zone.key(), r.zone);
+    if (r.policy != null) ctx.getBroadcastState(RegionRules.POLICIES).put(r.policy.key(), r.policy);
+  }
+}

@@ -1,0 +1,67 @@
+package id.pantau.caps;
+
+import id.pantau.serial.CompactType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * Occupancy of a unit at a moment with the limits in force then. One goes out per change and per
+ * minute of every unit, so Flink writes it with {@link OccupancyStatusSerializer}, not as a POJO.
+ * Not kept in state.
+ */
+@TypeInfo(OccupancyStatus.FlinkType.class)
+public class OccupancyStatus {
+  public String unitId;
+  public String region;
+  public long timeMs;
+  public int present;
+  public int headcount;
+
+  /** The cap, or null while the unit's region has no zone level. */
+  public Integer cap;
+
+  /** The staffing floor in force now: minPresent in service hours for an essential unit, else 0. */
+  public int floor;
+
+  public int dwellS;
+  public Integer unscheduled;
+  public String[] unscheduledNips;
+
+  /** An occupancy tracker's provisional point: for the board only, not for breaches or rollups. */
+  public boolean provisional;
+
+  public OccupancyStatus() {}
+
+  public double share() {
+    return headcount <= 0 ? 0.0 : (double) present / headcount;
+  }
+
+  public boolean overCap() {
+    return cap != null && present > cap;
+  }
+
+  public boolean underFloor() {
+    return floor > 0 && present < floor;
+  }
+
+  @Override
+  public String toString() {
+    return unitId + "@" + timeMs + " " + present + "/" + headcount + " cap=" + cap + " floor="
+        + floor;
+  }
+
+  /** Flink's type of it: {@link OccupancyStatusSerializer}. */
+  public static final class FlinkType extends TypeInfoFactory<OccupancyStatus> {
+    public static final TypeInformation<OccupancyStatus> TYPE =
+        new CompactType<>(OccupancyStatus.class, () -> OccupancyStatusSerializer.INSTANCE);
+
+    @Override
+    public TypeInformation<OccupancyStatus> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return TYPE;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package id.pantau.serial;
+
+import java.util.function.Supplier;
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+/**
+ * The Flink type of a record that crosses a shuffle on every event and has a hand-written
+ * serializer: a few fields written in a fixed order, instead of the reflective PojoSerializer's
+ * field-by-field {@code Field.get/set} with a null flag each. Attach it to the class with a {@code
+ * TypeInfoFactory} ({@code @TypeInfo}), so {@code TypeInformation.of(Class)} finds it everywhere.
+ */
+public final class CompactType<T> extends TypeInformation<T> {
+  /** Serializable: a TypeInformation travels with the job graph. */
+  public interface SerializerSupplier<T>
+      extends Supplier<TypeSerializer<T>>, java.io.Serializable {}
+
+  private final Class<T> type;
+  private final SerializerSupplier<T> serializer;
+
+  public CompactType(Class<T> type, SerializerSupplier<T> serializer) {
+    this.type = type;
+    this.serializer = serializer;
+  }
+
+  @Override
+  public boolean isBasicType() {
+    return false;
+  }
+
+  @Override
+  public boolean isTupleType() {
+    return false;
+  }
+
+  @Override
+  public int getArity() {
+    return 1;
+  }
+
+  @Override
+  public int getTotalFields() {
+    return 1;
+  }
+
+  @Override
+  public Class<T> getTypeClass() {
+    return type;
+  }
+
+  @Override
+  public boolean isKeyType() {
+    return false;
+  }
+
+  @Override
+  public TypeSerializer<T> createSerializer(SerializerConfig config) {
+    return serializer.get();
+  }
+
+  @Override
+  public String toString() {
+    return "CompactType<" + type.getName() + ">";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CompactType<?> c && c.type == type;
+  }
+
+  @Override
+  public int hashCode() {
+    return type.hashCode();
+  }
+
+  @Override
+  public boolean canEqual(Object o) {
+    return o instanceof CompactType;
+  }
+}

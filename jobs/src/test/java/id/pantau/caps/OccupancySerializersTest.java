@@ -1,0 +1,83 @@
+package id.pantau.caps;
+
+import static id.pantau.serial.SerializerRoundTrip.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.occupancy.OccupancyUpdate;
+import id.pantau.occupancy.OccupancyUpdateSerializer;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.junit.jupiter.api.Test;
+
+/** The occupancy records cross the jobs on hand-written serializers that lose nothing. */
+class OccupancySerializersTest {
+  static OccupancyUpdate update() {
+    OccupancyUpdate o = new OccupancyUpdate("u1", "kota-tangerang", 1_795_000_000_000L, 7, 40);
+    o.timeZone = "Asia/Jakarta";
+    o.essential = true;
+    o.minPresent = 3;
+    o.exposed = true;
+    o.scheduledOffice = 12;
+    o.unscheduled = 2;
+    o.unscheduledNips = new String[] {"198001012000000001", "198001012000000002"};
+    o.provisional = true;
+    return o;
+  }
+
+  @Test
+  void anOccupancyUpdateRoundTripsWithEveryField() throws Exception {
+    OccupancyUpdate back = roundTrip(OccupancyUpdateSerializer.INSTANCE, update());
+    assertThat(back).usingRecursiveComparison().isEqualTo(update());
+  }
+
+  @Test
+  void anOccupancyUpdateRoundTripsWithoutItsOptionalFields() throws Exception {
+    OccupancyUpdate bare = new OccupancyUpdate("u1", "r", 5L, 0, 10);
+    OccupancyUpdate back = roundTrip(OccupancyUpdateSerializer.INSTANCE, bare);
+    assertThat(back).usingRecursiveComparison().isEqualTo(bare);
+    assertThat(back.scheduledOffice).isNull();
+    assertThat(back.unscheduledNips).isNull();
+  }
+
+  @Test
+  void anOccupancyStatusRoundTripsWithAndWithoutItsOptionalFields() throws Exception {
+    OccupancyStatus s = new OccupancyStatus();
+    s.unitId = "u1";
+    s.region = "r";
+    s.timeMs = 60_000L;
+    s.present = 5;
+    s.headcount = 10;
+    s.cap = 2;
+    s.floor = 3;
+    s.dwellS = 300;
+    s.unscheduled = 1;
+    s.unscheduledNips = new String[] {"198001012000000001"};
+    s.provisional = true;
+    assertThat(roundTrip(OccupancyStatusSerializer.INSTANCE, s))
+        .usingRecursiveComparison()
+        .isEqualTo(s);
+    OccupancyStatus bare = new OccupancyStatus();
+    bare.unitId = "u2";
+    assertThat(roundTrip(OccupancyStatusSerializer.INSTANCE, bare))
+        .usingRecursiveComparison()
+        .isEqualTo(bare);
+  }
+
+  @Test
+  void flinkFindsTheHandWrittenSerializersForBothTypes() {
+    assertThat(
+            TypeInformation.of(OccupancyUpdate.class).createSerializer(new SerializerConfigImpl()))
+        .isSameAs(OccupancyUpdateSerializer.INSTANCE);
+    assertThat(
+            TypeInformation.of(OccupancyStatus.class).createSerializer(new SerializerConfigImpl()))
+        .isSameAs(OccupancyStatusSerializer.INSTANCE);
+  }
+
+  @Test
+  void aCopyDoesNotShareTheListOfNames() {
+    OccupancyUpdate o = update();
+    OccupancyUpdate copy = OccupancyUpdateSerializer.INSTANCE.copy(o);
+    o.unscheduledNips[0] = "changed";
+    assertThat(copy.unscheduledNips[0]).isEqualTo("198001012000000001");
+  }
+}

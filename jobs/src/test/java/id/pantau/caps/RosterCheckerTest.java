@@ -1,0 +1,250 @@
+package id.pantau.caps;
+
+import static id.pantau.caps.TestRules.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.events.Alert;
+import id.pantau.events.Unit;
+import id.pantau.events.ZoneLevel;
+import id.pantau.occupancy.RosterPlan;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Planned breaches from rosters. The occupancy tracker sends a plan for each roster row, so a
+ * roster of five WFO rows comes as plans scheduling 1, 2, 3, 4 and 5.
+ */
+class RosterCheckerTest {
+  static final long SETTLE_MS = 2_000;
+  static final long WALL_CLOCK = 1_000_000;
+
+  KeyedBroadcastOperatorTestHarness<String, RosterPlan, RuleChange, Alert> harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+            new RosterChecker(SETTLE_MS),
+            p -> p.unitId,
+            Types.STRING,
+            RegionRules.ZONES,
+            RegionRules.POLICIES);
+    harness.setProcessingTime(WALL_CLOCK);
+    harness.processWatermark(TEN_AM);
+    harness.processBroadcastWatermark(TEN_AM);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    harness.close();
+  }
+
+  void broadcast(RuleChange r) throws Exception {
+    harness.processBroadcastElement(
+        r, r.zone != null ? r.zone.effectiveFromMs : r.policy.effectiveFromMs);
+  }
+
+  /** A roster posted row by row: one plan per row, each scheduling one more in the office. */
+  void roster(Unit u, String date, int inOffice) throws Exception {
+    for (int n = 1; n <= inOffice; n++) harness.processElement(plan(u, date, n), Long.MIN_VALUE);
+  }
+
+  void settle() throws Exception {
+    harness.setProcessingTime(harness.getProcessingTime() + SETTLE_MS);
+  }
+
+  void watermark(long t) throws Exception {
+    harness.processWatermark(t);
+    harness.processBroadcastWatermark(t);
+  }
+
+  List<Alert> alerts() {
+    return harness.extractOutputValues();
+  }
+
+  int keyedStateEntries() {
+    return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+        .numKeyValueStateEntries();
+  }
+
+  @Test
+  void alertsRosterOverCapOnceWhenTheDaysRosterSchedulesMoreThanTheCap() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+
+    roster(dishub(), NEXT_DAY, 5);
+    assertThat(alerts()).isEmpty(); // still arriving
+    settle();
+
+    assertThat(alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
+              assertThat(a.phase).isEqualTo(Alert.RAISED);
+              assertThat(a.unitId).isEqualTo(UNIT);
+              assertThat(a.region).isEqualTo(REGION);
+              assertThat(a.date).isEqualTo(NEXT_DAY);
+              assertThat(a.limit).isEqualTo(HIGH_CAP);
+              assertThat(a.scheduled).isEqualTo(5);
+              assertThat(a.alertId).isEqualTo("ROSTER_OVER_CAP:" + UNIT + ":" + NEXT_DAY + ":2");
+              assertThat(a.message).contains(NEXT_DAY).contains("5 staff").contains("cap is 2");
+            });
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+
+    // One more row for the same day: still over the same cap, no second alert.
+    harness.processElement(plan(dishub(), NEXT_DAY, 6), Long.MIN_VALUE);
+    settle();
+    broadcast(rule(dwell(REGION, MIDNIGHT, 60))); // an unrelated rule change re-checks it
+    assertThat(alerts()).hasSize(1);
+  }
+
+  @Test
+  void alertsNothingForARosterWithinTheCap() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    roster(dishub(), NEXT_DAY, HIGH_CAP);
+    settle();
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void alertsAgainWhenAZoneChangeMakesAnAcceptedRosterBreakTheNewCap() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
+    roster(dishub(), NEXT_DAY, 3);
+    settle();
+    assertThat(alerts()).isEmpty(); // 3 of a cap of 4: accepted
+
+    // HIGH from noon tomorrow: the lowest cap of that day is 2.
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, TOMORROW + 12 * ONE_HOUR)));
+
+    assertThat(alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
+              assertThat(a.date).isEqualTo(NEXT_DAY);
+              assertThat(a.limit).isEqualTo(HIGH_CAP);
+              assertThat(a.scheduled).isEqualTo(3);
+            });
+
+    // A policy that lowers HIGH further alerts again, with the new cap.
+    broadcast(rule(highCap(REGION, TOMORROW, 10))); // 10 % of 8
+    assertThat(alerts()).hasSize(2);
+    assertThat(alerts().get(1).limit).isZero();
+  }
+
+  @Test
+  void ignoresAZoneChangeInAnotherRegionOrAfterTheDay() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
+    roster(dishub(), NEXT_DAY, 3);
+    settle();
+
+    broadcast(rule(zone(WIT_REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_AFTER_TOMORROW)));
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void alertsRosterUnderFloorForAnEssentialUnit() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+
+    roster(wibEssential(), NEXT_DAY, FLOOR - 1);
+    settle();
+
+    assertThat(alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind).isEqualTo("ROSTER_UNDER_FLOOR");
+              assertThat(a.unitId).isEqualTo(WIB_UNIT);
+              assertThat(a.limit).isEqualTo(FLOOR);
+              assertThat(a.scheduled).isEqualTo(FLOOR - 1);
+              assertThat(a.date).isEqualTo(NEXT_DAY);
+            });
+  }
+
+  @Test
+  void alertsNoFloorForARosterStillBeingPostedThatEndsAtTheFloor() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    roster(wibEssential(), NEXT_DAY, FLOOR); // its first row alone would be under the floor
+    settle();
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void alertsNoFloorForAUnitThatIsNotEssential() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    harness.processElement(plan(dishub(), NEXT_DAY, 0), Long.MIN_VALUE);
+    settle();
+    assertThat(alerts()).isEmpty();
+  }
+
+  @Test
+  void alertsOnceTheZoneIsKnownForARosterThatArrivedBeforeIt() throws Exception {
+    roster(dishub(), NEXT_DAY, 5);
+    settle();
+    assertThat(alerts()).isEmpty(); // no cap without a zone
+
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.limit).isEqualTo(HIGH_CAP));
+  }
+
+  @Test
+  void removesThePlanStateAfterTheDay() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    roster(dishub(), DAY, 1);
+    roster(dishub(), NEXT_DAY, 1);
+    settle();
+    assertThat(keyedStateEntries()).isEqualTo(1); // the unit's plans
+    assertThat(harness.numEventTimeTimers()).isEqualTo(2); // the end of each day
+
+    watermark(TOMORROW);
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertThat(keyedStateEntries()).isEqualTo(1); // tomorrow's plan stays
+
+    watermark(DAY_AFTER_TOMORROW);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void dropsARosterStillArrivingWhenItsDayEnds() throws Exception {
+    roster(dishub(), DAY, 3);
+    watermark(TOMORROW);
+
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void ignoresARosterOfADayAlreadyOver() throws Exception {
+    // The compacted roster topic is read from its start again on a fresh start.
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    watermark(TOMORROW_TEN_AM);
+
+    roster(dishub(), DAY, 5);
+    settle();
+
+    assertThat(alerts()).isEmpty();
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void usesTheExposedCapForAUnitWithACaseOnThatDay() throws Exception {
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    RosterPlan p = plan(unit("tng-dinkes", REGION, "Asia/Jakarta", 40), NEXT_DAY, 3);
+    p.exposed = true;
+    harness.processElement(p, Long.MIN_VALUE);
+    settle();
+
+    assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.limit).isEqualTo(2));
+  }
+}

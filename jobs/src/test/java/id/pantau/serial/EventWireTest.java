@@ -1,0 +1,177 @@
+package id.pantau.serial;
+
+import static id.pantau.serial.SerializerRoundTrip.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.pantau.compliance.EmployeeFact;
+import id.pantau.compliance.EmployeeFactSerializer;
+import id.pantau.events.Action;
+import id.pantau.events.AttendanceEvent;
+import id.pantau.events.DeadLetter;
+import id.pantau.events.GeoFix;
+import id.pantau.events.LocationPing;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.RosterMode;
+import id.pantau.events.Source;
+import id.pantau.events.WorkMode;
+import id.pantau.jobs.Parsed;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written serializers of the events in flight lose nothing. */
+class EventWireTest {
+  /** The instance fields a POJO serializer would write; EventWire must write exactly these. */
+  static String[] fields(Class<?> c) {
+    return Arrays.stream(c.getDeclaredFields())
+        .filter(
+            f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
+        .map(Field::getName)
+        .sorted()
+        .toArray(String[]::new);
+  }
+
+  @Test
+  void theEventsHaveNoFieldTheWireDoesNotWrite() {
+    // A new field must be added to EventWire (write, read, copy) and here.
+    assertThat(fields(AttendanceEvent.class))
+        .containsExactly(
+            "action",
+            "deviceId",
+            "eventId",
+            "location",
+            "mode",
+            "nip",
+            "receivedAt",
+            "source",
+            "time",
+            "timeMs",
+            "type",
+            "unitId");
+    assertThat(fields(LocationPing.class))
+        .containsExactly(
+            "deviceId",
+            "eventId",
+            "location",
+            "nip",
+            "receivedAt",
+            "time",
+            "timeMs",
+            "type",
+            "unitId");
+    assertThat(fields(RosterEntry.class))
+        .containsExactly("date", "homeRegion", "mode", "nip", "shiftStart", "unitId");
+    assertThat(fields(GeoFix.class)).containsExactly("accuracyM", "lat", "lon", "mock");
+    assertThat(fields(EmployeeFact.class)).containsExactly("attendance", "ping", "roster");
+    assertThat(fields(DeadLetter.class))
+        .containsExactly("at", "key", "offset", "partition", "reason", "record", "stage", "topic");
+    assertThat(fields(Parsed.class)).containsExactly("deadLetter", "value");
+  }
+
+  static AttendanceEvent attendance() {
+    AttendanceEvent e = new AttendanceEvent();
+    e.eventId = "e1";
+    e.nip = "N1";
+    e.unitId = "U1";
+    e.action = Action.CHECK_OUT;
+    e.mode = WorkMode.WFH;
+    e.setTime("2025-03-03T08:00:00+07:00");
+    e.location = new GeoFix(-6.2, 106.8, 12.5, true);
+    e.deviceId = "d1";
+    e.source = Source.MANUAL;
+    e.receivedAt = 1234L;
+    return e;
+  }
+
+  @Test
+  void anAttendanceEventKeepsEveryField() throws IOException {
+    AttendanceEvent e = attendance();
+    AttendanceEvent back = roundTrip(EventTypes.AttendanceSerializer.INSTANCE, e);
+    assertThat(back).usingRecursiveComparison().isEqualTo(e);
+    assertThat(EventWire.copy(e)).usingRecursiveComparison().isEqualTo(e);
+    assertThat(EventWire.copy(e).location).isNotSameAs(e.location);
+  }
+
+  @Test
+  void nullsStayNull() throws IOException {
+    AttendanceEvent e = new AttendanceEvent(); // only type and an invalid timeMs
+    e.type = null;
+    assertThat(roundTrip(EventTypes.AttendanceSerializer.INSTANCE, e))
+        .usingRecursiveComparison()
+        .isEqualTo(e);
+    AttendanceEvent partial = attendance();
+    partial.location = new GeoFix();
+    partial.location.lat = 1.0;
+    partial.receivedAt = null;
+    assertThat(roundTrip(EventTypes.AttendanceSerializer.INSTANCE, partial))
+        .usingRecursiveComparison()
+        .isEqualTo(partial);
+    partial.location.mock = false;
+    assertThat(roundTrip(EventTypes.AttendanceSerializer.INSTANCE, partial).location.mock)
+        .isFalse();
+  }
+
+  @Test
+  void aPingAndARosterRowKeepEveryField() throws IOException {
+    LocationPing p = new LocationPing();
+    p.eventId = "p1";
+    p.nip = "N1";
+    p.unitId = "U1";
+    p.setTime("2025-03-03T08:00:00Z");
+    p.location = new GeoFix(1, 2, 3, false);
+    p.deviceId = "d1";
+    p.receivedAt = 5L;
+    assertThat(roundTrip(EventTypes.PingSerializer.INSTANCE, p))
+        .usingRecursiveComparison()
+        .isEqualTo(p);
+
+    RosterEntry r = new RosterEntry();
+    r.nip = "N1";
+    r.unitId = "U1";
+    r.date = "2025-03-03";
+    r.mode = RosterMode.OFFICIAL_TRAVEL;
+    r.homeRegion = "3171";
+    r.shiftStart = "19:00";
+    EmployeeFact back = roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(r));
+    assertThat(back).usingRecursiveComparison().isEqualTo(EmployeeFact.of(r));
+    assertThat(roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(p)))
+        .usingRecursiveComparison()
+        .isEqualTo(EmployeeFact.of(p));
+    assertThat(roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(attendance())))
+        .usingRecursiveComparison()
+        .isEqualTo(EmployeeFact.of(attendance()));
+  }
+
+  @Test
+  void aRecordAsReadKeepsItsEventOrItsDeadLetter() throws IOException {
+    Parsed<AttendanceEvent> ok = Parsed.ok(attendance());
+    assertThat(roundTrip(EventTypes.ParsedAttendanceSerializer.INSTANCE, ok))
+        .usingRecursiveComparison()
+        .isEqualTo(ok);
+    DeadLetter d = DeadLetter.of("pantau.attendance.v1", "{oops", "body: not JSON", "json-decoder");
+    d.partition = 3;
+    d.offset = 42L;
+    d.key = "N1";
+    Parsed<LocationPing> dead = Parsed.dead(d);
+    Parsed<LocationPing> back = roundTrip(EventTypes.ParsedPingSerializer.INSTANCE, dead);
+    assertThat(back).usingRecursiveComparison().isEqualTo(dead);
+    assertThat(back.value).isNull();
+    DeadLetter bare = new DeadLetter();
+    assertThat(roundTrip(EventTypes.ParsedPingSerializer.INSTANCE, Parsed.<LocationPing>dead(bare)))
+        .usingRecursiveComparison()
+        .isEqualTo(Parsed.dead(bare));
+    assertThat(EventTypes.ParsedAttendanceSerializer.INSTANCE.copy(ok).value)
+        .usingRecursiveComparison()
+        .isEqualTo(ok.value)
+        .isNotSameAs(ok.value);
+  }
+
+  @Test
+  void flinkFindsTheEmployeeFactsCompactType() {
+    assertThat(TypeInformation.of(EmployeeFact.class))
+        .isEqualTo(EmployeeFactSerializer.Factory.TYPE);
+  }
+}
