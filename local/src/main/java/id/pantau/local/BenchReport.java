@@ -1,5 +1,6 @@
 package id.pantau.local;
 
+import id.pantau.events.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,38 +83,31 @@ final class BenchReport {
     }
     Files.writeString(dir.resolve("results.md"), md.toString());
 
-    StringBuilder js = new StringBuilder();
-    js.append("{\n  \"time\": \"").append(now).append("\",\n");
-    js.append("  \"machine\": \"").append(esc(machine())).append("\",\n");
-    js.append("  \"loadAverage\": ").append(loadAverage).append(",\n");
-    js.append("  \"settings\": \"").append(esc(settings)).append("\",\n");
-    js.append("  \"rows\": [\n");
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      js.append("    {\"what\": \"")
-          .append(esc(r.what))
-          .append("\", \"value\": ")
-          .append(Double.isFinite(r.value) ? String.valueOf(r.value) : "null")
-          .append(", \"unit\": \"")
-          .append(esc(r.unit))
-          .append("\", \"beside\": \"")
-          .append(esc(r.beside))
-          .append("\", \"target\": \"")
-          .append(r.verdict)
-          .append("\"}")
-          .append(i + 1 < rows.size() ? ",\n" : "\n");
+    List<JsonRow> jsonRows = new ArrayList<>();
+    for (Row r : rows) {
+      jsonRows.add(
+          new JsonRow(
+              r.what, Double.isFinite(r.value) ? r.value : null, r.unit, r.beside, r.verdict));
     }
-    js.append("  ],\n  \"notes\": [");
-    for (int i = 0; i < notes.size(); i++)
-      js.append(i == 0 ? "\n    \"" : ",\n    \"").append(esc(notes.get(i))).append('"');
-    js.append(notes.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-    Files.writeString(dir.resolve("results.json"), js.toString());
+    Json.MAPPER
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(
+            dir.resolve("results.json").toFile(),
+            new Results(now.toString(), machine(), loadAverage, settings, jsonRows, notes));
     System.out.print(md);
     System.err.println(
         "bench: written to " + dir.toAbsolutePath().resolve("results.md") + " and .json");
   }
 
-  private static String esc(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
+  /** results.json: what the Markdown table says, for scripts comparing runs. */
+  record Results(
+      String time,
+      String machine,
+      double loadAverage,
+      String settings,
+      List<JsonRow> rows,
+      List<String> notes) {}
+
+  /** A row of results.json; a figure that could not be measured is null. */
+  record JsonRow(String what, Double value, String unit, String beside, String target) {}
 }
