@@ -51,6 +51,7 @@ public final class DashboardApp {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
     config.staticFiles.add("/public", Location.CLASSPATH);
+    JettyErrors.install(config);
     routes(config);
   }
 

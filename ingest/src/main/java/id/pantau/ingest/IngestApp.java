@@ -60,6 +60,7 @@ public final class IngestApp {
               c.http.prefer405over404 = true;
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
+              JettyErrors.install(c);
               c.events.serverStarted(directory::start);
               c.events.serverStopped(directory::close);
               if (config.relaxDeviceAuth()) {
