@@ -59,8 +59,9 @@ public final class Influx implements AutoCloseable {
   }
 
   /**
-   * The series of the first statement's result, times in epoch milliseconds. A database that does
-   * not exist yet (nothing written so far) reads as empty.
+   * The series of the first statement's result, times in epoch milliseconds. A database or a
+   * retention policy that does not exist yet (nothing written so far: the jobs make {@code trends}
+   * when they start) reads as empty.
    *
    * @throws org.influxdb.InfluxDBIOException when InfluxDB is unreachable
    * @throws InfluxDBException when it refuses the query
@@ -70,24 +71,25 @@ public final class Influx implements AutoCloseable {
     try {
       result = client.query(q, TimeUnit.MILLISECONDS);
     } catch (InfluxDBException e) {
-      if (isMissingDatabase(e.getMessage())) return List.of();
+      if (nothingWrittenYet(e.getMessage())) return List.of();
       throw e;
     }
     if (result.hasError()) {
-      if (isMissingDatabase(result.getError())) return List.of();
+      if (nothingWrittenYet(result.getError())) return List.of();
       throw new InfluxDBException(result.getError());
     }
     if (result.getResults() == null || result.getResults().isEmpty()) return List.of();
     QueryResult.Result first = result.getResults().get(0);
     if (first.hasError()) {
-      if (isMissingDatabase(first.getError())) return List.of();
+      if (nothingWrittenYet(first.getError())) return List.of();
       throw new InfluxDBException(first.getError());
     }
     return first.getSeries() == null ? List.of() : first.getSeries();
   }
 
-  private static boolean isMissingDatabase(String error) {
-    return error != null && error.contains("database not found");
+  private static boolean nothingWrittenYet(String error) {
+    return error != null
+        && (error.contains("database not found") || error.contains("retention policy not found"));
   }
 
   @Override
