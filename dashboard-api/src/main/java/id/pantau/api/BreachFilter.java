@@ -36,7 +36,11 @@ public record BreachFilter(Instant from, Instant to, Boolean open, String unit, 
     }
     Duration defaultRange = Boolean.TRUE.equals(open) ? OPEN_RANGE : DEFAULT_RANGE;
     Instant parsedFrom = blank(fromText) ? null : TimeParam.parse("from", fromText, errors);
-    Instant to = blank(toText) ? now : TimeParam.parse("to", toText, errors);
+    parsedFrom = Horizon.RAW.check("from", parsedFrom, now, errors);
+    Instant to =
+        blank(toText)
+            ? now
+            : Horizon.RAW.check("to", TimeParam.parse("to", toText, errors), now, errors);
     Instant from = !blank(fromText) ? parsedFrom : to == null ? null : to.minus(defaultRange);
     if (from != null && to != null) {
       if (!to.isAfter(from)) {

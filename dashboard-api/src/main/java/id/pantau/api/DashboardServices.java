@@ -140,8 +140,11 @@ public final class DashboardServices {
   public Compliance compliance(Principal caller, String date, String unit, String window) {
     requireDashboardRole(caller);
     List<String> errors = new ArrayList<>();
+    LocalDate today = today(LocalDates.DEFAULT_ZONE);
     LocalDate day =
-        blank(date) ? today(LocalDates.DEFAULT_ZONE) : LocalDates.parse("date", date, errors);
+        blank(date)
+            ? today
+            : Horizon.RAW.check("date", LocalDates.parse("date", date, errors), today, errors);
     if (!blank(unit) && unit.length() > MAX_UNIT_ID_LENGTH) {
       errors.add("unit: must be 1 to 200 characters");
     }
@@ -174,7 +177,14 @@ public final class DashboardServices {
     if (unitId == null || unitId.isBlank() || unitId.length() > MAX_UNIT_ID_LENGTH) {
       errors.add("unitId: must be 1 to 200 characters");
     }
-    LocalDate day = blank(date) ? null : LocalDates.parse("date", date, errors);
+    LocalDate day =
+        blank(date)
+            ? null
+            : Horizon.notAhead(
+                "date",
+                LocalDates.parse("date", date, errors),
+                today(LocalDates.DEFAULT_ZONE),
+                errors);
     LocalDate oldest = checkins.oldestKept();
     if (day != null && day.isBefore(oldest)) {
       errors.add(
@@ -253,9 +263,15 @@ public final class DashboardServices {
   public Trends trends(Principal caller, String from, String to, String unit, String region) {
     requireDashboardRole(caller);
     List<String> errors = new ArrayList<>();
-    LocalDate parsedFrom = blank(from) ? null : LocalDates.parse("from", from, errors);
+    LocalDate today = today(LocalDates.DEFAULT_ZONE);
+    LocalDate parsedFrom =
+        blank(from)
+            ? null
+            : Horizon.TRENDS.check("from", LocalDates.parse("from", from, errors), today, errors);
     LocalDate last =
-        blank(to) ? today(LocalDates.DEFAULT_ZONE) : LocalDates.parse("to", to, errors);
+        blank(to)
+            ? today
+            : Horizon.TRENDS.check("to", LocalDates.parse("to", to, errors), today, errors);
     LocalDate first =
         !blank(from) ? parsedFrom : last == null ? null : last.minusDays(TREND_DEFAULT_DAYS - 1L);
     if (first != null && last != null) {

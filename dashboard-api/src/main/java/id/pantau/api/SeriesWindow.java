@@ -23,7 +23,11 @@ public record SeriesWindow(Instant from, Instant to, Step step) {
   public static SeriesWindow parse(String fromText, String toText, String stepText, Instant now) {
     List<String> errors = new ArrayList<>();
     Instant parsedFrom = fromText == null ? null : TimeParam.parse("from", fromText, errors);
-    Instant to = toText == null ? now : TimeParam.parse("to", toText, errors);
+    parsedFrom = Horizon.RAW.check("from", parsedFrom, now, errors);
+    Instant to =
+        toText == null
+            ? now
+            : Horizon.RAW.check("to", TimeParam.parse("to", toText, errors), now, errors);
     Instant from = fromText != null ? parsedFrom : to == null ? null : to.minus(DEFAULT_RANGE);
 
     Step step = null;

@@ -307,7 +307,11 @@ class BreachesApiTest {
 
     HttpResponse<String> tooLong =
         app.get(
-            "/api/v1/breaches?from=" + q(local(at(-32 * 24 * 60))) + "&to=" + q(local(at(0))),
+            // 31 days and 2 hours, both ends within reach (31 days back, a day ahead)
+            "/api/v1/breaches?from="
+                + q(local(at(-(30 * 24 + 2) * 60)))
+                + "&to="
+                + q(local(at(24 * 60))),
             OPERATOR);
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(Http.errors(tooLong)).containsExactly("to: must be at most 31 days after from");

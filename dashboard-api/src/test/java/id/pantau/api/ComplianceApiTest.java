@@ -32,7 +32,10 @@ class ComplianceApiTest {
   static final String TANGERANG = "kota-tangerang";
   static final String JAYAPURA = "kota-jayapura";
   static final String SERANG = "kota-serang";
-  static final LocalDate DAY = LocalDate.parse("2026-11-23");
+
+  /** A recent date: compliance points are raw points, kept 30 days. */
+  static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(3);
+
   static final ZoneOffset WIB = ZoneOffset.ofHours(7);
   static final ZoneOffset WIT = ZoneOffset.ofHours(9);
 
@@ -59,7 +62,8 @@ class ComplianceApiTest {
             1,
             1));
     points.add(point("tng-damkar", TANGERANG, "ATTENDANCE", DAY, "07:30", WIB, 30, 28, 1, 1));
-    // Jayapura (WIT): its 07:30 is 22:30 UTC the day before; tomorrow's 07:30 is today 22:30 UTC.
+    // Jayapura (WIT): its 07:30 is 22:30 UTC the day before; the next day's 07:30 is 22:30 UTC on
+    // the day.
     points.add(point("jpr-bkd", JAYAPURA, "ATTENDANCE", DAY, "07:30", WIT, 20, 18, 2, 0));
     points.add(
         point("jpr-bkd", JAYAPURA, "ATTENDANCE", DAY.plusDays(1), "07:30", WIT, 20, 5, 0, 15));
@@ -97,6 +101,11 @@ class ComplianceApiTest {
     return OffsetDateTime.of(date, LocalTime.parse(time), zone);
   }
 
+  /** The instant of a local time on a date, as the API writes it. */
+  static String instant(LocalDate date, String time, ZoneOffset zone) {
+    return endOf(date, time, zone).toInstant().toString();
+  }
+
   static List<String> rowKeys(HttpResponse<String> r) {
     List<String> out = new ArrayList<>();
     Http.json(r)
@@ -107,11 +116,11 @@ class ComplianceApiTest {
 
   @Test
   void everyUnitAndWindowOfTheDateIsItsLatestPointSortedByRegionUnitWindow() {
-    HttpResponse<String> r = app.get("/api/v1/compliance?date=2026-11-23", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/compliance?date=" + DAY, OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode body = Http.json(r);
-    assertThat(body.get("date").asText()).isEqualTo("2026-11-23");
+    assertThat(body.get("date").asText()).isEqualTo(DAY.toString());
     assertThat(rowKeys(r))
         .containsExactly(
             "jpr-bkd/ATTENDANCE",
@@ -128,22 +137,22 @@ class ComplianceApiTest {
     assertThat(attendance.get("lateUpload").asInt()).isEqualTo(1);
     assertThat(attendance.get("pending").asInt()).isEqualTo(2);
     assertThat(attendance.get("rate").asDouble()).isEqualTo(0.875);
-    assertThat(attendance.get("asOf").asText()).isEqualTo("2026-11-23T00:30:00Z");
+    assertThat(attendance.get("asOf").asText()).isEqualTo(instant(DAY, "07:30", WIB));
   }
 
   @Test
   void aWitUnitsMorningBelongsToItsOwnDateNotTheUtcOne() {
     HttpResponse<String> today =
-        app.get("/api/v1/compliance?date=2026-11-23&unit=jpr-bkd", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY + "&unit=jpr-bkd", OPERATOR);
     HttpResponse<String> tomorrow =
-        app.get("/api/v1/compliance?date=2026-11-24&unit=jpr-bkd", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY.plusDays(1) + "&unit=jpr-bkd", OPERATOR);
     HttpResponse<String> yesterday =
-        app.get("/api/v1/compliance?date=2026-11-22&unit=jpr-bkd", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY.minusDays(1) + "&unit=jpr-bkd", OPERATOR);
 
     JsonNode t = Http.json(today).get("rows");
     assertThat(t).hasSize(1);
     assertThat(t.get(0).get("onTime").asInt()).isEqualTo(18);
-    assertThat(t.get(0).get("asOf").asText()).isEqualTo("2026-11-22T22:30:00Z");
+    assertThat(t.get(0).get("asOf").asText()).isEqualTo(instant(DAY, "07:30", WIT));
     JsonNode n = Http.json(tomorrow).get("rows");
     assertThat(n).hasSize(1);
     assertThat(n.get(0).get("missed").asInt()).isEqualTo(15);
@@ -153,7 +162,7 @@ class ComplianceApiTest {
   @Test
   void aWibUnitsAfternoonAndYesterdayStayOnTheirOwnDates() {
     HttpResponse<String> r =
-        app.get("/api/v1/compliance?date=2026-11-22&unit=tng-disdukcapil", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY.minusDays(1) + "&unit=tng-disdukcapil", OPERATOR);
 
     assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/ATTENDANCE");
     assertThat(Http.json(r).get("rows").get(0).get("onTime").asInt()).isEqualTo(1);
@@ -162,7 +171,7 @@ class ComplianceApiTest {
   @Test
   void unitAndWindowNarrowTheRows() {
     HttpResponse<String> r =
-        app.get("/api/v1/compliance?date=2026-11-23&unit=tng-disdukcapil&window=LOC3", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY + "&unit=tng-disdukcapil&window=LOC3", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(rowKeys(r)).containsExactly("tng-disdukcapil/LOC3");
@@ -170,12 +179,12 @@ class ComplianceApiTest {
 
   @Test
   void scopedCallersSeeOnlyTheirUnitsAndLeadershipReadsTheAggregates() {
-    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", DAMKAR_HEAD)))
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=" + DAY, DAMKAR_HEAD)))
         .containsExactly("tng-damkar/ATTENDANCE");
-    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", BKD_SERANG)))
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=" + DAY, BKD_SERANG)))
         .containsExactly("srg-bkpsdm/ATTENDANCE");
-    assertThat(rowKeys(app.get("/api/v1/compliance?date=2026-11-23", LEADER))).hasSize(5);
-    assertThat(app.get("/api/v1/compliance?date=2026-11-23", DEVICE).statusCode()).isEqualTo(403);
+    assertThat(rowKeys(app.get("/api/v1/compliance?date=" + DAY, LEADER))).hasSize(5);
+    assertThat(app.get("/api/v1/compliance?date=" + DAY, DEVICE).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -192,7 +201,7 @@ class ComplianceApiTest {
   @Test
   void complianceAsCsvHasAHeaderRowAndOneRowPerUnitAndWindow() {
     HttpResponse<String> r =
-        app.get("/api/v1/compliance?date=2026-11-23&unit=tng-damkar&format=csv", OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY + "&unit=tng-damkar&format=csv", OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type"))
@@ -201,7 +210,7 @@ class ComplianceApiTest {
         .containsExactly(
             "unit,region,window,expected,onTime,late,missed,lateUpload,pending,rate,asOf",
             "tng-damkar,kota-tangerang,ATTENDANCE,30,28,1,1,1,0,0.9666666666666667,"
-                + "2026-11-23T00:30:00Z");
+                + instant(DAY, "07:30", WIB));
   }
 
   @Test
@@ -230,7 +239,7 @@ class ComplianceApiTest {
   void aUnitIsBoundAsDataNeverSpliced() {
     String hostile = URLEncoder.encode("x' OR unit =~ /.*/ OR unit = 'y", StandardCharsets.UTF_8);
     HttpResponse<String> r =
-        app.get("/api/v1/compliance?date=2026-11-23&unit=" + hostile, OPERATOR);
+        app.get("/api/v1/compliance?date=" + DAY + "&unit=" + hostile, OPERATOR);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("rows")).isEmpty();

@@ -367,7 +367,11 @@ class OccupancyApiTest {
 
     HttpResponse<String> tooLong =
         app.get(
-            "/api/v1/units/tng-damkar/occupancy?from=" + q(at(-32 * 24 * 60)) + "&to=" + q(at(0)),
+            // 31 days and 2 hours, both ends within reach (31 days back, a day ahead)
+            "/api/v1/units/tng-damkar/occupancy?from="
+                + q(at(-(30 * 24 + 2) * 60))
+                + "&to="
+                + q(at(24 * 60)),
             OPERATOR);
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(Http.errors(tooLong)).containsExactly("to: must be at most 31 days after from");
