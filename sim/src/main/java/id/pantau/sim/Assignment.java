@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What one employee does on one local date: the ground truth behind the events of a {@link
- * DayPlan}. The events of the plan are exactly: the {@link #overnight()} resume and check-out, the
+ * CityDay}. The events of the plan are exactly: the {@link #overnight()} resume and check-out, the
  * check-in and (when on this date) the check-out, a check-out and a check-in per field trip, and
  * the WFH location pings.
  *

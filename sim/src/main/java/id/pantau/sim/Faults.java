@@ -2,7 +2,7 @@ package id.pantau.sim;
 
 /**
  * What goes wrong on a simulated day beyond the plan itself (lateness, missed windows, forgotten
- * check-outs and staff away from their region are part of {@link DayPlan}): phones that were
+ * check-outs and staff away from their region are part of {@link CityDay}): phones that were
  * offline and upload later, events sent twice, malformed records, mock locations, staff on leave.
  *
  * @param offlineShare share of WFH location pings sent by a phone that was offline: uploaded 10–150

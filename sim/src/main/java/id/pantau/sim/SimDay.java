@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A simulated day as it reaches ingest: the {@link DayPlan}, plus the reference data (units,
+ * A simulated day as it reaches ingest: the {@link CityDay}, plus the reference data (units,
  * regions, zone levels with a change at noon in one region, the roster of every employee on duty)
  * and the {@link Faults} of delivery (offline phones uploading late, duplicates, malformed records,
  * mock locations). Every record has the simulated instant it is sent at; ingest receives it at the
@@ -62,7 +62,7 @@ public final class SimDay {
   private final City city;
   private final LocalDate date;
   private final Faults faults;
-  private final DayPlan plan;
+  private final CityDay plan;
   private final List<ZoneVersion> zones = new ArrayList<>();
   private final List<RosterEntry> rosters = new ArrayList<>();
   private final List<Send> sends = new ArrayList<>();
@@ -74,7 +74,7 @@ public final class SimDay {
     this.city = city;
     this.date = date;
     this.faults = faults;
-    this.plan = DayPlan.of(city, date);
+    this.plan = CityDay.of(city, date);
     long seed = city.seed();
     long day = date.toEpochDay();
 
@@ -236,7 +236,7 @@ public final class SimDay {
     return faults;
   }
 
-  public DayPlan plan() {
+  public CityDay plan() {
     return plan;
   }
 

@@ -89,7 +89,7 @@ public final class SimMain {
                 ? LocalDate.parse(opts.get("date"))
                 : LocalDate.now(ZoneId.of("Asia/Jakarta"));
         try (Writer w = writer(out)) {
-          for (Planned p : DayPlan.of(city, date).events()) w.write(p.json() + "\n");
+          for (Planned p : CityDay.of(city, date).events()) w.write(p.json() + "\n");
         }
         return 0;
       }

@@ -377,7 +377,7 @@ class LiveSimulatorTest {
     // The rest of Monday (the night crews' 23:00 check-ins, late field trips), then Tuesday in
     // every region up to now, from the night crews' fresh check-ins at 00:00:0x.
     Set<String> expected = new java.util.HashSet<>(plannedUpTo(tuesdayInJayapura));
-    DayPlan.of(CITY, MONDAY).events().forEach(p -> expected.add(p.eventId()));
+    CityDay.of(CITY, MONDAY).events().forEach(p -> expected.add(p.eventId()));
     int total = expected.size();
     assertThat(total).isGreaterThan(monday + early.size());
     await(

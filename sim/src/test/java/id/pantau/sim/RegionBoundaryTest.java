@@ -46,7 +46,7 @@ class RegionBoundaryTest {
     for (LocalDate date = LocalDate.of(2026, 11, 23);
         date.isBefore(LocalDate.of(2026, 11, 28));
         date = date.plusDays(1)) {
-      DayPlan plan = DayPlan.of(CITY, date);
+      CityDay plan = CityDay.of(CITY, date);
       for (Planned p : plan.events()) {
         if (!(p.event() instanceof LocationPing ping)) continue;
         Geometry boundary = boundaries.get(CITY.unit(ping.unitId).region().id());

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.Test;
 class RoundTheClockTest {
   static final City CITY = City.defaultCity();
   static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-  static final DayPlan SUNDAY_PLAN = DayPlan.of(CITY, MONDAY.minusDays(1));
-  static final DayPlan PLAN = DayPlan.of(CITY, MONDAY);
-  static final DayPlan TUESDAY_PLAN = DayPlan.of(CITY, MONDAY.plusDays(1));
+  static final CityDay SUNDAY_PLAN = CityDay.of(CITY, MONDAY.minusDays(1));
+  static final CityDay PLAN = CityDay.of(CITY, MONDAY);
+  static final CityDay TUESDAY_PLAN = CityDay.of(CITY, MONDAY.plusDays(1));
 
   /**
    * Replays a plan's attendance as the occupancy job counts it (each employee's latest fact of the
    * local day; a plan holds one local day per region) and returns, per region, how often some
    * unit's present count changed in each local hour.
    */
-  static Map<String, int[]> changesPerLocalHour(DayPlan plan) {
+  static Map<String, int[]> changesPerLocalHour(CityDay plan) {
     Map<String, int[]> changes = new HashMap<>();
     Map<String, Set<String>> present = new HashMap<>();
     for (Planned p : plan.events()) {
@@ -101,7 +101,7 @@ class RoundTheClockTest {
 
   @Test
   void atEveryLocalHourSomeUnitsPresentCountChangesInEachRegion() {
-    for (DayPlan plan : List.of(SUNDAY_PLAN, PLAN, TUESDAY_PLAN)) {
+    for (CityDay plan : List.of(SUNDAY_PLAN, PLAN, TUESDAY_PLAN)) {
       Map<String, int[]> changes = changesPerLocalHour(plan);
       for (Region r : CITY.regions()) {
         int[] perHour = changes.get(r.id());
@@ -118,7 +118,7 @@ class RoundTheClockTest {
     Instant from = MONDAY.atStartOfDay(ZoneId.of("Asia/Jayapura")).toInstant();
     Instant to = MONDAY.plusDays(1).atStartOfDay(ZoneId.of("Asia/Jakarta")).toInstant();
     List<Instant> changes = new ArrayList<>();
-    for (DayPlan plan : List.of(SUNDAY_PLAN, PLAN, TUESDAY_PLAN)) {
+    for (CityDay plan : List.of(SUNDAY_PLAN, PLAN, TUESDAY_PLAN)) {
       Map<String, Set<String>> present = new HashMap<>();
       for (Planned p : plan.events()) {
         if (!p.isAttendance()) continue;
@@ -260,11 +260,11 @@ class RoundTheClockTest {
 
   @Test
   void shiftsAndFieldTripsAreTheSameForTheSameSeedAndDate() {
-    DayPlan again = DayPlan.of(City.of(CityConfig.defaults()), MONDAY.plusDays(1));
+    CityDay again = CityDay.of(City.of(CityConfig.defaults()), MONDAY.plusDays(1));
     assertThat(again.assignments()).isEqualTo(TUESDAY_PLAN.assignments());
     assertThat(again.events().stream().map(Planned::json).toList())
         .isEqualTo(TUESDAY_PLAN.events().stream().map(Planned::json).toList());
-    DayPlan otherSeed = DayPlan.of(City.of(CityConfig.defaults().withSeed(5)), MONDAY);
+    CityDay otherSeed = CityDay.of(City.of(CityConfig.defaults().withSeed(5)), MONDAY);
     assertThat(otherSeed.assignments().stream().flatMap(a -> a.fieldTrips().stream()).toList())
         .isNotEqualTo(PLAN.assignments().stream().flatMap(a -> a.fieldTrips().stream()).toList());
   }
@@ -273,7 +273,7 @@ class RoundTheClockTest {
     return LocalTime.ofInstant(at, CITY.unit(a.unitId()).zone());
   }
 
-  static Map<String, List<Planned>> byNip(DayPlan plan) {
+  static Map<String, List<Planned>> byNip(CityDay plan) {
     Map<String, List<Planned>> m = new HashMap<>();
     for (Planned p : plan.events()) {
       if (p.isAttendance()) m.computeIfAbsent(p.nip(), k -> new ArrayList<>()).add(p);

@@ -24,12 +24,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class DayPlanTest {
+class CityDayTest {
   static final City CITY = City.defaultCity();
   static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
-  static final DayPlan PLAN = DayPlan.of(CITY, MONDAY);
+  static final CityDay PLAN = CityDay.of(CITY, MONDAY);
 
-  static String ndjson(DayPlan plan) {
+  static String ndjson(CityDay plan) {
     return plan.events().stream().map(Planned::json).collect(Collectors.joining("\n"));
   }
 
@@ -39,14 +39,14 @@ class DayPlanTest {
 
   @Test
   void theSameSeedAndDateGiveAnIdenticalPlan() {
-    DayPlan again = DayPlan.of(City.of(CityConfig.defaults()), MONDAY);
+    CityDay again = CityDay.of(City.of(CityConfig.defaults()), MONDAY);
     assertThat(ndjson(again)).isEqualTo(ndjson(PLAN));
     assertThat(again.assignments()).isEqualTo(PLAN.assignments());
   }
 
   @Test
   void anotherDateOrSeedGivesAnotherPlan() {
-    DayPlan tuesday = DayPlan.of(CITY, MONDAY.plusDays(1));
+    CityDay tuesday = CityDay.of(CITY, MONDAY.plusDays(1));
     assertThat(ndjson(tuesday)).isNotEqualTo(ndjson(PLAN));
     // Rotating piket: the office roster changes from day to day.
     long sameMode =
@@ -58,7 +58,7 @@ class DayPlanTest {
         PLAN.events().stream().map(Planned::eventId).collect(Collectors.toSet());
     assertThat(tuesday.events()).noneMatch(p -> mondayIds.contains(p.eventId()));
 
-    DayPlan otherSeed = DayPlan.of(City.of(CityConfig.defaults().withSeed(99)), MONDAY);
+    CityDay otherSeed = CityDay.of(City.of(CityConfig.defaults().withSeed(99)), MONDAY);
     assertThat(ndjson(otherSeed)).isNotEqualTo(ndjson(PLAN));
   }
 
@@ -318,7 +318,7 @@ class DayPlanTest {
   @Test
   void aFiveDayWeekKeepsOnlyThePiketOfEssentialUnitsOnSaturday() {
     City city = City.of(CityConfig.defaults().withWorkWeekends(false));
-    DayPlan saturday = DayPlan.of(city, LocalDate.of(2026, 11, 28));
+    CityDay saturday = CityDay.of(city, LocalDate.of(2026, 11, 28));
     assertThat(saturday.events()).isNotEmpty();
     for (Planned p : saturday.events()) {
       CityUnit u = city.unit(p.unitId());
@@ -337,7 +337,7 @@ class DayPlanTest {
         .filteredOn(a -> a.shift() == Shift.NIGHT)
         .isNotEmpty();
     // Weekdays are unaffected by the weekend setting.
-    assertThat(ndjson(DayPlan.of(city, MONDAY))).isEqualTo(ndjson(PLAN));
+    assertThat(ndjson(CityDay.of(city, MONDAY))).isEqualTo(ndjson(PLAN));
   }
 
   @Test

@@ -31,7 +31,7 @@ import java.util.function.IntToDoubleFunction;
  * <p>The date is the local date of each region: the plan for 2026-11-23 holds Tangerang's
  * 2026-11-23 in WIB, Makassar's in WITA and Jayapura's in WIT.
  */
-public final class DayPlan {
+public final class CityDay {
   private static final long DAY_SALT = 0x4441594CL;
   private static final long LOCATION_SALT = 0x4C4F4341L;
   private static final long SHIFT_SALT = 0x53484654L;
@@ -66,7 +66,7 @@ public final class DayPlan {
   private final List<Planned> events;
   private final Map<String, List<Planned>> byRegion = new LinkedHashMap<>();
 
-  private DayPlan(City city, LocalDate date) {
+  private CityDay(City city, LocalDate date) {
     this.city = city;
     this.date = date;
     long seed = city.seed();
@@ -133,8 +133,8 @@ public final class DayPlan {
   }
 
   /** The plan of {@code date} (each region's local date) for {@code city}. */
-  public static DayPlan of(City city, LocalDate date) {
-    return new DayPlan(city, date);
+  public static CityDay of(City city, LocalDate date) {
+    return new CityDay(city, date);
   }
 
   public City city() {
