@@ -1,5 +1,6 @@
 package id.pantau.sim;
 
+import id.pantau.events.ZoneLevel;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +23,8 @@ public final class City {
   private static final int ROUND_THE_CLOCK_PICKS = 2;
 
   private final CityConfig config;
-  private final List<Region> regions;
-  private final Map<String, Region> regionsById = new LinkedHashMap<>();
+  private final List<CityRegion> regions;
+  private final Map<String, CityRegion> regionsById = new LinkedHashMap<>();
   private final List<CityUnit> units;
   private final Map<String, CityUnit> unitsById = new LinkedHashMap<>();
   private final List<Employee> employees;
@@ -33,13 +34,13 @@ public final class City {
     this.config = config;
     long seed = config.seed();
 
-    List<Region> rs = new ArrayList<>();
+    List<CityRegion> rs = new ArrayList<>();
     for (Catalogue.RegionSpec spec : Catalogue.REGIONS) {
       Rng r = Rng.of(seed, REGION_SALT, Rng.hash(spec.id()));
       // The demo keeps between half and three quarters of staff in the office (LOW or MEDIUM).
       ZoneLevel level = r.chance(0.5) ? ZoneLevel.LOW : ZoneLevel.MEDIUM;
-      Region region =
-          new Region(
+      CityRegion region =
+          new CityRegion(
               spec.id(),
               spec.name(),
               spec.province(),
@@ -55,7 +56,7 @@ public final class City {
 
     // Which units: each region's core first, then a seeded pick from its pool.
     List<Catalogue.Entry> entries = new ArrayList<>();
-    List<Region> entryRegions = new ArrayList<>();
+    List<CityRegion> entryRegions = new ArrayList<>();
     int n = config.units();
     int regionCount = Catalogue.REGIONS.size();
     for (int i = 0; i < regionCount; i++) {
@@ -91,7 +92,7 @@ public final class City {
     List<CityUnit> us = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Catalogue.Entry e = entries.get(i);
-      Region region = entryRegions.get(i);
+      CityRegion region = entryRegions.get(i);
       String unitId = Catalogue.REGIONS.get(rs.indexOf(region)).prefix() + "-" + e.suffix();
       Rng r = Rng.of(seed, UNIT_SALT, Rng.hash(unitId));
       int headcount = headcounts[i];
@@ -101,7 +102,7 @@ public final class City {
               : 0;
       double distanceM = e.kind().nearCityHall() ? r.uniform(150, 2_500) : r.uniform(1_200, 6_000);
       double bearing = r.uniform(0, 2 * Math.PI);
-      double[] office = Geo.offset(region.lat(), region.lon(), distanceM, bearing);
+      double[] office = Coordinates.offset(region.lat(), region.lon(), distanceM, bearing);
       double radiusM = Math.round(r.uniform(80, 200));
       CityUnit unit =
           new CityUnit(
@@ -111,8 +112,8 @@ public final class City {
               headcount,
               e.essential(),
               minPresent,
-              Geo.round6(office[0]),
-              Geo.round6(office[1]),
+              Coordinates.round6(office[0]),
+              Coordinates.round6(office[1]),
               radiusM,
               e.duty());
       us.add(unit);
@@ -153,12 +154,12 @@ public final class City {
     return config.seed();
   }
 
-  public List<Region> regions() {
+  public List<CityRegion> regions() {
     return regions;
   }
 
-  public Region region(String regionId) {
-    Region r = regionsById.get(regionId);
+  public CityRegion region(String regionId) {
+    CityRegion r = regionsById.get(regionId);
     if (r == null) throw new IllegalArgumentException("no region " + regionId);
     return r;
   }
@@ -265,9 +266,9 @@ public final class City {
       sequence = sequence % 999 + 1;
     } while (!nips.add(nip));
     String deviceId = String.format(Locale.ROOT, "%016x", r.nextLong());
-    Region region = unit.region();
-    double homeLat = region.lat() + r.uniform(-0.8, 0.8) * Region.HALF_SIDE_DEG;
-    double homeLon = region.lon() + r.uniform(-0.8, 0.8) * Region.HALF_SIDE_DEG;
+    CityRegion region = unit.region();
+    double homeLat = region.lat() + r.uniform(-0.8, 0.8) * CityRegion.HALF_SIDE_DEG;
+    double homeLon = region.lon() + r.uniform(-0.8, 0.8) * CityRegion.HALF_SIDE_DEG;
     double bias = Math.max(-15, Math.min(15, r.gaussian() * 5));
     double diligence = r.uniform(0.78, 0.98);
     return new Employee(
@@ -275,8 +276,8 @@ public final class City {
         unit.unitId(),
         region.id(),
         deviceId,
-        Geo.round6(homeLat),
-        Geo.round6(homeLon),
+        Coordinates.round6(homeLat),
+        Coordinates.round6(homeLon),
         bias,
         diligence,
         crew);

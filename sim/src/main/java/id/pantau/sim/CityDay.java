@@ -48,7 +48,7 @@ public final class CityDay {
 
     List<Assignment> as = new ArrayList<>(city.staffCount());
     Map<String, List<Planned>> regionEvents = new LinkedHashMap<>();
-    for (Region region : city.regions()) regionEvents.put(region.id(), new ArrayList<>());
+    for (CityRegion region : city.regions()) regionEvents.put(region.id(), new ArrayList<>());
     PlannedEvents planned = new PlannedEvents(seed, date);
 
     for (CityUnit unit : city.units()) {

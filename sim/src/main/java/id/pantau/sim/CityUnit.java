@@ -16,7 +16,7 @@ import java.time.ZoneId;
 public record CityUnit(
     String unitId,
     String name,
-    Region region,
+    CityRegion region,
     int headcount,
     boolean essential,
     int minPresent,

@@ -95,7 +95,7 @@ public final class DaySender {
           "PUT /v1/units/" + u.unitId(),
           put("/v1/units/" + u.unitId(), Json.text(u.toUnit())));
     }
-    for (Region r : day.city().regions()) {
+    for (CityRegion r : day.city().regions()) {
       expect2xx(
           problems,
           "PUT /v1/regions/" + r.id(),

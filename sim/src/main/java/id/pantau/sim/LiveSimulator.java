@@ -126,7 +126,7 @@ public final class LiveSimulator implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    for (Region r : city.regions()) cursors.add(new Cursor(r));
+    for (CityRegion r : city.regions()) cursors.add(new Cursor(r));
   }
 
   /** Where log lines go; System.err unless set (before {@link #start()}). */
@@ -320,7 +320,7 @@ public final class LiveSimulator implements AutoCloseable {
   /** "10:42 WIB / 11:42 WITA / 12:42 WIT". */
   private String localTimes(Instant now) {
     List<String> parts = new ArrayList<>();
-    for (Region r : city.regions()) {
+    for (CityRegion r : city.regions()) {
       parts.add(ZonedDateTime.ofInstant(now, r.zone()).format(HH_MM) + " " + r.zoneName());
     }
     return String.join(" / ", parts);
@@ -337,7 +337,7 @@ public final class LiveSimulator implements AutoCloseable {
     }
     // Regions and zone levels, so that caps and "inside region" match the simulated city. Optional
     // for the demo: an ingest without these endpoints yet is told once and left alone.
-    for (Region region : city.regions()) {
+    for (CityRegion region : city.regions()) {
       if (!running) return;
       String regionPath = "/v1/regions/" + region.id();
       HttpResponse<String> r =
@@ -462,7 +462,7 @@ public final class LiveSimulator implements AutoCloseable {
     eventsSent.addAndGet(batch.size());
     lateUploads.addAndGet(batch.stream().filter(Outgoing::late).count());
     Planned last = batch.get(batch.size() - 1).planned();
-    Region region = city.region(last.regionId());
+    CityRegion region = city.region(last.regionId());
     lastEvent =
         ZonedDateTime.ofInstant(last.at(), region.zone()).format(HH_MM) + " " + region.zoneName();
     JsonNode answer = null;
@@ -625,12 +625,12 @@ public final class LiveSimulator implements AutoCloseable {
    * still held back by offline phones), and the next one to send.
    */
   private final class Cursor {
-    final Region region;
+    final CityRegion region;
     LocalDate date;
     List<Outgoing> events = List.of();
     int next;
 
-    Cursor(Region region) {
+    Cursor(CityRegion region) {
       this.region = region;
     }
 

@@ -1,5 +1,6 @@
 package id.pantau.sim;
 
+import id.pantau.events.ZoneLevel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,13 +46,26 @@ final class OfficeRoster {
       return clamp(unit.minPresent() + r.between(1, 3) - morningCrew, 0, nOffice);
     }
     // Heads of units roster around the cap of the zone, some a little over it.
-    double share = unit.region().level().wfoCapPercent() / 100.0 * r.uniform(0.82, 1.05);
+    double share = wfoCapPercent(unit.region().level()) / 100.0 * r.uniform(0.82, 1.05);
     int wfo = (int) Math.round(nOffice * share);
     if (unit.essential()) {
       // Essential services keep a margin above their floor, so a few absences do not break it.
       wfo = Math.max(wfo, unit.minPresent() + (int) Math.ceil(0.1 * n) - morningCrew);
     }
     return clamp(wfo, 0, nOffice);
+  }
+
+  /**
+   * The share of a unit's staff that may be in the office in a zone (Kota Tangerang, SE MenPAN-RB
+   * 67/2020), which unit heads roster around. The sim decides who works from the office with it;
+   * the jobs take their caps from the policies, never from here.
+   */
+  static int wfoCapPercent(ZoneLevel level) {
+    return switch (level) {
+      case LOW -> 75;
+      case MEDIUM -> 50;
+      case HIGH -> 25;
+    };
   }
 
   private static int clamp(int v, int lo, int hi) {

@@ -42,7 +42,7 @@ final class PlannedEvents {
       double[] base = {e.homeLat(), e.homeLon()};
       if (a.awayFromRegion()) {
         base =
-            Geo.offset(
+            Coordinates.offset(
                 e.homeLat(), e.homeLon(), r.uniform(55_000, 110_000), r.uniform(0, 2 * Math.PI));
       }
       out.add(
@@ -145,16 +145,22 @@ final class PlannedEvents {
   /** A fix inside the office circle (within 70 % of its radius), accuracy 5–25 m. */
   private static GeoFix officeFix(CityUnit unit, Rng r) {
     double d = unit.radiusM() * 0.7 * Math.sqrt(r.nextDouble());
-    double[] p = Geo.offset(unit.lat(), unit.lon(), d, r.uniform(0, 2 * Math.PI));
+    double[] p = Coordinates.offset(unit.lat(), unit.lon(), d, r.uniform(0, 2 * Math.PI));
     return new GeoFix(
-        Geo.round6(p[0]), Geo.round6(p[1]), Math.round(r.uniform(5, 25) * 10) / 10.0, false);
+        Coordinates.round6(p[0]),
+        Coordinates.round6(p[1]),
+        Math.round(r.uniform(5, 25) * 10) / 10.0,
+        false);
   }
 
   /** A fix within 25 m of the base point (home), accuracy 8–40 m. */
   private static GeoFix homeFix(double[] base, Rng r) {
-    double[] p = Geo.offset(base[0], base[1], r.uniform(0, 25), r.uniform(0, 2 * Math.PI));
+    double[] p = Coordinates.offset(base[0], base[1], r.uniform(0, 25), r.uniform(0, 2 * Math.PI));
     return new GeoFix(
-        Geo.round6(p[0]), Geo.round6(p[1]), Math.round(r.uniform(8, 40) * 10) / 10.0, false);
+        Coordinates.round6(p[0]),
+        Coordinates.round6(p[1]),
+        Math.round(r.uniform(8, 40) * 10) / 10.0,
+        false);
   }
 
   private String eventId(Employee e, String kind) {

@@ -5,6 +5,7 @@ import id.pantau.events.GeoFix;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
+import id.pantau.events.ZoneLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +80,7 @@ public final class SimDay {
     long day = date.toEpochDay();
 
     Instant first = null;
-    for (Region r : city.regions()) {
+    for (CityRegion r : city.regions()) {
       Instant midnight = date.atStartOfDay(r.zone()).toInstant();
       if (first == null || midnight.isBefore(first)) first = midnight;
     }
@@ -90,7 +91,7 @@ public final class SimDay {
     Rng zr = Rng.of(seed, ZONE_SALT, day);
     int changing = zr.nextInt(city.regions().size());
     for (int i = 0; i < city.regions().size(); i++) {
-      Region r = city.regions().get(i);
+      CityRegion r = city.regions().get(i);
       zones.add(
           new ZoneVersion(r.id(), r.level(), date.minusDays(1).atStartOfDay(r.zone()).toInstant()));
       if (i == changing) {
@@ -191,9 +192,9 @@ public final class SimDay {
     double lat = f.lat, lon = f.lon;
     if (isAway) {
       double[] moved =
-          Geo.offset(lat, lon, away.uniform(55_000, 110_000), away.uniform(0, 2 * Math.PI));
-      lat = Geo.round6(moved[0]);
-      lon = Geo.round6(moved[1]);
+          Coordinates.offset(lat, lon, away.uniform(55_000, 110_000), away.uniform(0, 2 * Math.PI));
+      lat = Coordinates.round6(moved[0]);
+      lon = Coordinates.round6(moved[1]);
     }
     return new GeoFix(lat, lon, f.accuracyM, mock || Boolean.TRUE.equals(f.mock));
   }

@@ -84,7 +84,7 @@ class CityDayTest {
     for (Planned p : events) {
       assertThat(OffsetDateTime.parse(p.time()).toInstant()).isEqualTo(p.at());
     }
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       assertThat(PLAN.events(r.id()))
           .allSatisfy(p -> assertThat(CITY.unit(p.unitId()).region()).isEqualTo(r));
     }
@@ -104,20 +104,20 @@ class CityDayTest {
   }
 
   /** Office-hours staff (not on a shift rota) working from the office today who checked in. */
-  static List<Assignment> officeDayStaff(Region r) {
+  static List<Assignment> officeDayStaff(CityRegion r) {
     return PLAN.assignments().stream()
         .filter(a -> a.employee().regionId().equals(r.id()))
         .filter(a -> a.shift() == Shift.OFFICE && a.mode() == WorkMode.WFO && a.checkedIn())
         .toList();
   }
 
-  static LocalTime local(Instant at, Region r) {
+  static LocalTime local(Instant at, CityRegion r) {
     return LocalTime.ofInstant(at, r.zone());
   }
 
   @Test
   void mostOfficeCheckInsOfDayStaffFallBetween0645And0745LocalInEachZone() {
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       List<LocalTime> arrivals =
           officeDayStaff(r).stream().map(a -> local(a.checkIn(), r)).toList();
       assertThat(arrivals).as(r.id()).hasSizeGreaterThan(150);
@@ -213,14 +213,14 @@ class CityDayTest {
 
   @Test
   void theOfficeShareOfOfficeHoursStaffFollowsEachRegionsZoneLevel() {
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       List<Assignment> staff =
           PLAN.assignments().stream()
               .filter(a -> a.employee().regionId().equals(r.id()) && !a.employee().onRota())
               .toList();
       double wfo =
           staff.stream().filter(a -> a.mode() == WorkMode.WFO).count() / (double) staff.size();
-      double cap = r.level().wfoCapPercent() / 100.0;
+      double cap = OfficeRoster.wfoCapPercent(r.level()) / 100.0;
       assertThat(wfo).as(r.id() + " " + r.level()).isBetween(cap - 0.15, cap + 0.10);
     }
     List<Assignment> officeHours =
@@ -296,12 +296,13 @@ class CityDayTest {
       assertThat(fix.mock).isFalse();
       assertThat(fix.accuracyM).isBetween(5.0, 40.0);
       if (p.isAttendance() && p.attendance().mode == WorkMode.WFO) {
-        assertThat(Geo.distanceM(fix.lat, fix.lon, unit.lat(), unit.lon()))
+        assertThat(Coordinates.distanceM(fix.lat, fix.lon, unit.lat(), unit.lon()))
             .isLessThanOrEqualTo(unit.radiusM());
       } else {
         home++;
         if (unit.region().contains(fix.lat, fix.lon)) homeInRegion++;
-        assertThat(Geo.distanceM(fix.lat, fix.lon, unit.lat(), unit.lon())).isGreaterThan(50);
+        assertThat(Coordinates.distanceM(fix.lat, fix.lon, unit.lat(), unit.lon()))
+            .isGreaterThan(50);
       }
       String device = p.isAttendance() ? p.attendance().deviceId : p.location().deviceId;
       assertThat(device)
@@ -348,7 +349,7 @@ class CityDayTest {
     assertThat(earliest).isAfterOrEqualTo(Instant.parse("2026-11-22T15:00:00Z"));
     assertThat(latest).isBefore(Instant.parse("2026-11-23T17:00:00Z"));
     // Round-the-clock units keep each region busy from just after its midnight.
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       assertThat(localTime(PLAN.events(r.id()).get(0))).isBefore(LocalTime.of(0, 1));
       assertThat(localTime(PLAN.events(r.id()).get(PLAN.events(r.id()).size() - 1)))
           .isAfter(LocalTime.of(23, 0));

@@ -82,13 +82,15 @@ class CityTest {
   @Test
   void regionsLieInTheThreeTimeZonesOfIndonesia() {
     assertThat(CITY.regions())
-        .extracting(Region::id)
+        .extracting(CityRegion::id)
         .containsExactly("kota-tangerang", "kota-makassar", "kota-jayapura");
     assertThat(CITY.regions())
-        .extracting(Region::zone)
+        .extracting(CityRegion::zone)
         .containsExactly(
             ZoneId.of("Asia/Jakarta"), ZoneId.of("Asia/Makassar"), ZoneId.of("Asia/Jayapura"));
-    assertThat(CITY.regions()).extracting(Region::zoneName).containsExactly("WIB", "WITA", "WIT");
+    assertThat(CITY.regions())
+        .extracting(CityRegion::zoneName)
+        .containsExactly("WIB", "WITA", "WIT");
     Map<String, Long> unitsPerRegion =
         CITY.units().stream()
             .collect(Collectors.groupingBy(u -> u.region().id(), Collectors.counting()));
@@ -144,13 +146,13 @@ class CityTest {
   @Test
   void officesAreCirclesNearTheirCityCentre() {
     for (CityUnit u : CITY.units()) {
-      Region r = u.region();
-      assertThat(Geo.distanceM(u.lat(), u.lon(), r.lat(), r.lon()))
+      CityRegion r = u.region();
+      assertThat(Coordinates.distanceM(u.lat(), u.lon(), r.lat(), r.lon()))
           .as(u.unitId())
           .isLessThan(7_000);
       assertThat(u.radiusM()).isBetween(80.0, 200.0);
     }
-    Region tangerang = CITY.region("kota-tangerang");
+    CityRegion tangerang = CITY.region("kota-tangerang");
     assertThat(tangerang.lat()).isCloseTo(-6.18, org.assertj.core.data.Offset.offset(0.05));
     assertThat(tangerang.lon()).isCloseTo(106.63, org.assertj.core.data.Offset.offset(0.05));
   }
@@ -183,7 +185,7 @@ class CityTest {
     for (Employee e : CITY.employees()) {
       assertThat(CITY.region(e.regionId()).contains(e.homeLat(), e.homeLon())).isTrue();
     }
-    List<Region> regions = CITY.regions();
+    List<CityRegion> regions = CITY.regions();
     assertThat(regions).allSatisfy(r -> assertThat(r.boundaryRing()).hasSize(5));
   }
 }

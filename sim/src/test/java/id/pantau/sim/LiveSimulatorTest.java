@@ -213,7 +213,7 @@ class LiveSimulatorTest {
   /** The ids of the events sent at or before {@code now}, each region in its own local day. */
   static Set<String> plannedUpTo(Instant now) {
     Set<String> ids = new java.util.HashSet<>();
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       LocalDate today = LocalDate.ofInstant(now, r.zone());
       sentUpTo(r.id(), today, now).forEach(s -> ids.add(s.eventId()));
     }
@@ -311,7 +311,7 @@ class LiveSimulatorTest {
     assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
     List<Request> all = List.copyOf(ingest.requests);
     assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isNull());
-    for (Region region : CITY.regions()) {
+    for (CityRegion region : CITY.regions()) {
       Request zone =
           all.stream()
               .filter(r -> r.path().equals("/v1/zones/" + region.id()))
@@ -443,7 +443,7 @@ class LiveSimulatorTest {
             monday.rosters().stream()
                 .map(r -> r.nip + "@" + r.date + " " + r.mode + " " + r.unitId)
                 .toList());
-    for (Region region : CITY.regions()) {
+    for (CityRegion region : CITY.regions()) {
       assertThat(rows).anyMatch(r -> CITY.unit(r.unitId).region().id().equals(region.id()));
     }
     assertThat(rows).extracting(r -> r.mode).contains(RosterMode.WFO, RosterMode.WFH);

@@ -21,7 +21,7 @@ class RegionBoundaryTest {
   static final GeometryFactory GEOMETRY = new GeometryFactory();
 
   /** The body the simulator sends to PUT /v1/regions/{id}, as ingest completes it. */
-  static Decoded<id.pantau.events.Region> decoded(Region r) {
+  static Decoded<id.pantau.events.Region> decoded(CityRegion r) {
     ObjectNode body = Json.MAPPER.valueToTree(r.referenceData());
     body.put("region", r.id());
     return Json.decode(body, id.pantau.events.Region.class, id.pantau.events.Region::validate);
@@ -29,7 +29,7 @@ class RegionBoundaryTest {
 
   @Test
   void everyRegionSendsAValidBoundary() {
-    for (Region r : CITY.regions()) {
+    for (CityRegion r : CITY.regions()) {
       Decoded<id.pantau.events.Region> d = decoded(r);
       assertThat(d.errors()).as(r.id()).isEmpty();
       assertThat(d.value().timeZone).isEqualTo(r.zone().getId());
@@ -40,7 +40,8 @@ class RegionBoundaryTest {
   @Test
   void awayStaffPingFromBeyondTheBoundaryAndTheOthersFromWithinIt() {
     Map<String, Geometry> boundaries = new HashMap<>();
-    for (Region r : CITY.regions()) boundaries.put(r.id(), decoded(r).value().boundary.geometry());
+    for (CityRegion r : CITY.regions())
+      boundaries.put(r.id(), decoded(r).value().boundary.geometry());
     int away = 0;
     int home = 0;
     for (LocalDate date = LocalDate.of(2026, 11, 23);

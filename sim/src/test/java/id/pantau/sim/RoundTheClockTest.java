@@ -55,7 +55,7 @@ class RoundTheClockTest {
             CITY,
             City.of(CityConfig.defaults().withSize(3, 300)),
             City.of(CityConfig.defaults().withSize(6, 600).withSeed(7)))) {
-      for (Region r : city.regions()) {
+      for (CityRegion r : city.regions()) {
         assertThat(city.units())
             .as(r.id())
             .anySatisfy(
@@ -103,7 +103,7 @@ class RoundTheClockTest {
   void atEveryLocalHourSomeUnitsPresentCountChangesInEachRegion() {
     for (CityDay plan : List.of(SUNDAY_PLAN, PLAN, TUESDAY_PLAN)) {
       Map<String, int[]> changes = changesPerLocalHour(plan);
-      for (Region r : CITY.regions()) {
+      for (CityRegion r : CITY.regions()) {
         int[] perHour = changes.get(r.id());
         for (int h = 0; h < 24; h++) {
           assertThat(perHour[h]).as(plan.date() + " " + r.id() + " hour " + h).isPositive();

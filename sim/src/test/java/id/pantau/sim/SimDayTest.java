@@ -32,7 +32,7 @@ class SimDayTest {
             .filter(z -> z.effectiveFrom().isAfter(day.referenceAt()))
             .findFirst()
             .orElseThrow();
-    Region r = CITY.region(change.regionId());
+    CityRegion r = CITY.region(change.regionId());
     assertThat(change.effectiveFrom().atZone(r.zone()).toLocalTime().toString()).isEqualTo("12:00");
     assertThat(change.level().ordinal()).isGreaterThan(r.level().ordinal());
   }

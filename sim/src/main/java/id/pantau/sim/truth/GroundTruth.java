@@ -1,8 +1,8 @@
 package id.pantau.sim.truth;
 
 import id.pantau.events.WorkMode;
+import id.pantau.sim.CityRegion;
 import id.pantau.sim.CityUnit;
-import id.pantau.sim.Region;
 import id.pantau.sim.SimDay;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * What the pipeline must produce for a {@link SimDay}, computed from the simulation alone by the
- * rules the README states (it shares the event model and the seed policy's data with the jobs, not
+ * rules jobs/README.md states (it shares the event model and the seed policy's data with the jobs, not
  * their code): occupancy per unit and minute with caps and floors, breaches, each employee's result
  * per window with the location flags, compliance counts per unit and window, daily rollups.
  */
@@ -138,9 +138,9 @@ public final class GroundTruth {
   }
 
   /** Metres outside the region's square boundary (0 inside). */
-  static double beyondM(Region r, double lat, double lon) {
-    double dLat = Math.max(0, Math.abs(lat - r.lat()) - Region.HALF_SIDE_DEG);
-    double dLon = Math.max(0, Math.abs(lon - r.lon()) - Region.HALF_SIDE_DEG);
+  static double beyondM(CityRegion r, double lat, double lon) {
+    double dLat = Math.max(0, Math.abs(lat - r.lat()) - CityRegion.HALF_SIDE_DEG);
+    double dLon = Math.max(0, Math.abs(lon - r.lon()) - CityRegion.HALF_SIDE_DEG);
     return Math.hypot(dLat, dLon) * 111_320 * Math.cos(Math.toRadians(lat));
   }
 

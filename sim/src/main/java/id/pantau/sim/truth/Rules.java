@@ -1,9 +1,9 @@
 package id.pantau.sim.truth;
 
 import id.pantau.events.Policy;
+import id.pantau.events.ZoneLevel;
 import id.pantau.sim.CityUnit;
 import id.pantau.sim.SimDay;
-import id.pantau.sim.ZoneLevel;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,11 +1,14 @@
 package id.pantau.sim;
 
-/** Metres to degrees near the equator, good enough for offsets of a few kilometres. */
-final class Geo {
+/**
+ * Coordinates near the equator: metres to degrees, good enough for offsets of a few kilometres, and
+ * distances at city scale. (Not the jobs' geofences, id.pantau.location.Geo.)
+ */
+final class Coordinates {
   static final double EARTH_RADIUS_M = 6_371_000.0;
   static final double METRES_PER_DEGREE = Math.toRadians(1) * EARTH_RADIUS_M;
 
-  private Geo() {}
+  private Coordinates() {}
 
   /** The point {@code distanceM} metres from (lat, lon) towards {@code bearingRad}. */
   static double[] offset(double lat, double lon, double distanceM, double bearingRad) {

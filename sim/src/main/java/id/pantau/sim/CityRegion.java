@@ -1,12 +1,14 @@
 package id.pantau.sim;
 
+import id.pantau.events.ZoneLevel;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A city government of the simulation, in its own time zone.
+ * A city government of the simulation, in its own time zone: its centre, its square boundary and
+ * its zone level. On the wire it is a {@link id.pantau.events.Region} ({@link #referenceData()}).
  *
  * @param id the region id used on the wire, e.g. "kota-tangerang"
  * @param zoneName the Indonesian name of the zone: WIB, WITA or WIT
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param lon longitude of the city centre
  * @param level the risk zone the simulated city is in; it sets the share of staff at the office
  */
-public record Region(
+public record CityRegion(
     String id,
     String name,
     String province,
@@ -29,10 +31,10 @@ public record Region(
 
   /** The region as a closed [lon, lat] ring around its centre; homes of its staff lie inside. */
   public List<double[]> boundaryRing() {
-    double w = Geo.round6(lon - HALF_SIDE_DEG);
-    double e = Geo.round6(lon + HALF_SIDE_DEG);
-    double s = Geo.round6(lat - HALF_SIDE_DEG);
-    double n = Geo.round6(lat + HALF_SIDE_DEG);
+    double w = Coordinates.round6(lon - HALF_SIDE_DEG);
+    double e = Coordinates.round6(lon + HALF_SIDE_DEG);
+    double s = Coordinates.round6(lat - HALF_SIDE_DEG);
+    double n = Coordinates.round6(lat + HALF_SIDE_DEG);
     // Counter-clockwise, as RFC 7946 wants an exterior ring.
     return List.of(
         new double[] {w, s},
