@@ -61,7 +61,7 @@ public record DashboardConfig(
     this(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, DEFAULT_FOLLOWUP_DAYS);
   }
 
-  /** The defaults of CONTRACT.md, with the given port (0 picks a free one) and tokens file. */
+  /** The default port and settings, with the given port (0 picks a free one) and tokens file. */
   public static DashboardConfig defaults(int port, Path tokensFile) {
     return new DashboardConfig(
         DEFAULT_INFLUX_URL,

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One alert on pantau.alerts.v1, keyed by unit. Breaches (OVER_CAP, UNDER_FLOOR) come as an OPEN
  * and later a CLOSE with the same alertId; planned breaches (ROSTER_OVER_CAP, ROSTER_UNDER_FLOOR)
- * as a single RAISED. Per-employee alerts (later issues) carry a NIP: this topic, unlike InfluxDB,
- * may name people, and only dashboard-api serves it, to roles allowed to see the unit.
+ * as a single RAISED. Per-employee alerts (compliance, location) carry a NIP: this topic, unlike
+ * InfluxDB, may name people, and only dashboard-api serves it, to roles allowed to see the unit.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Alert {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A check-in or check-out from a phone, a kiosk or an operator (CONTRACT.md, type "attendance").
+ * A check-in or check-out from a phone, a kiosk or an operator (the v1 ingest API, type
+ * "attendance").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AttendanceEvent {

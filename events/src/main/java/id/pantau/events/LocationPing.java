@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The "share location" check-in of staff working from home (CONTRACT.md, type "location"). */
+/**
+ * The "share location" check-in of staff working from home (the v1 ingest API, type "location").
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LocationPing {
   public static final String TYPE = "location";

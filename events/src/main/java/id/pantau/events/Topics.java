@@ -1,7 +1,8 @@
 package id.pantau.events;
 
 /**
- * Kafka topic names of CONTRACT.md. The suffix is the schema version: a breaking change gets v2.
+ * Kafka topic names of the v1 interfaces. The suffix is the schema version: a breaking change gets
+ * v2.
  */
 public final class Topics {
   public static final String ATTENDANCE = "pantau.attendance.v1";

@@ -16,12 +16,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * Check-in compliance (issue 4): per employee and window, then per unit and window, then alerts.
- * Wire {@link Outputs#counts()} to InfluxDB with {@link ComplianceLines#encode}, {@link
- * Outputs#alerts()} to the alerts topic and {@link Outputs#deadLetters()} to the dead-letter topic;
- * {@link Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. In the real
- * job use {@link #build(DataStream, DataStream, DataStream, DataStream, DataStream, JobsConfig)}:
- * it takes the unit grace and the replay horizon (PANTAU_START_FROM) from the configuration.
+ * Check-in compliance: per employee and window, then per unit and window, then alerts. Wire {@link
+ * Outputs#counts()} to InfluxDB with {@link ComplianceLines#encode}, {@link Outputs#alerts()} to
+ * the alerts topic and {@link Outputs#deadLetters()} to the dead-letter topic; {@link
+ * Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. In the real job use
+ * {@link #build(DataStream, DataStream, DataStream, DataStream, DataStream, JobsConfig)}: it takes
+ * the unit grace and the replay horizon (PANTAU_START_FROM) from the configuration.
  */
 public final class ComplianceJob {
   /** Default grace for a roster whose unit is not known yet (processing time). */

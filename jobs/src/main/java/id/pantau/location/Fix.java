@@ -58,7 +58,7 @@ public class Fix {
   /** The fix of a location ping, or null when it carries no usable location. */
   public static Fix of(LocationPing p) {
     Fix f = from(p.eventId, p.nip, p.unitId, p.deviceId, p.timeMs, p.location);
-    // Sharing the location is what staff working from home do (CONTRACT.md, type "location").
+    // Sharing the location is what staff working from home do (the v1 ingest API, type "location").
     if (f != null) f.isWfh = true;
     return f;
   }

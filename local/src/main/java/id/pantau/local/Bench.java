@@ -106,7 +106,7 @@ public final class Bench {
           "Kafka producer, acks=1 (pre-loading the day)",
           (o.events + o.staff) / load,
           "records/s",
-          "243k–493k (STACK.md)");
+          "243k–493k measured alone on this machine");
 
       JobsConfig cfg = config(kafka, influx, "pantau", "pantau-bench", "earliest", o, dir, true);
       System.err.println("bench: replay through the bare baseline (parse → keyBy unit → count) …");
@@ -127,7 +127,7 @@ public final class Bench {
           "Replay: bare baseline (same run)",
           baseline,
           "events/s",
-          "252k–293k at p=1 on a quiet machine (STACK.md)");
+          "252k–293k at p=1 on a quiet machine of this kind");
       report.target(
           "Replay: all Pantau jobs",
           full,
