@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class DashboardApp {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
   private static final String CALLER = "pantau.caller";
+  private static final String QUERY = "pantau.query";
   private static final String CSV = "text/csv; charset=utf-8";
   private static final String EVENT_STREAM = "text/event-stream";
 
@@ -91,9 +92,9 @@ public final class DashboardApp {
         services.unitSeries(
             caller(ctx),
             ctx.pathParam("unitId"),
-            ctx.queryParam("from"),
-            ctx.queryParam("to"),
-            ctx.queryParam("step"));
+            query(ctx, "from"),
+            query(ctx, "to"),
+            query(ctx, "step"));
     respond(ctx, series, () -> Csv.of(UnitSeries.CSV_HEADER, series.csvRows()));
   }
 
@@ -101,24 +102,24 @@ public final class DashboardApp {
     Breaches breaches =
         services.breaches(
             caller(ctx),
-            ctx.queryParam("from"),
-            ctx.queryParam("to"),
-            ctx.queryParam("open"),
-            ctx.queryParam("unit"),
-            ctx.queryParam("kind"));
+            query(ctx, "from"),
+            query(ctx, "to"),
+            query(ctx, "open"),
+            query(ctx, "unit"),
+            query(ctx, "kind"));
     respond(ctx, breaches, () -> Csv.of(Breach.CSV_HEADER, breaches.csvRows()));
   }
 
   private void compliance(Context ctx) {
     Compliance compliance =
         services.compliance(
-            caller(ctx), ctx.queryParam("date"), ctx.queryParam("unit"), ctx.queryParam("window"));
+            caller(ctx), query(ctx, "date"), query(ctx, "unit"), query(ctx, "window"));
     respond(ctx, compliance, () -> Csv.of(ComplianceRow.CSV_HEADER, compliance.csvRows()));
   }
 
   private void followUps(Context ctx) {
     FollowUps followUps =
-        services.followUps(caller(ctx), ctx.pathParam("unitId"), ctx.queryParam("date"));
+        services.followUps(caller(ctx), ctx.pathParam("unitId"), query(ctx, "date"));
     respond(ctx, followUps, () -> Csv.of(FollowUps.CSV_HEADER, followUps.csvRows()));
   }
 
@@ -126,10 +127,10 @@ public final class DashboardApp {
     Trends trends =
         services.trends(
             caller(ctx),
-            ctx.queryParam("from"),
-            ctx.queryParam("to"),
-            ctx.queryParam("unit"),
-            ctx.queryParam("region"));
+            query(ctx, "from"),
+            query(ctx, "to"),
+            query(ctx, "unit"),
+            query(ctx, "region"));
     respond(ctx, trends, () -> Csv.of(TrendRow.CSV_HEADER, trends.csvRows()));
   }
 
@@ -159,6 +160,16 @@ public final class DashboardApp {
     ctx.attribute(CALLER, authorizer.authorize(ctx.header("Authorization")));
   }
 
+  /** A query parameter, decoded as UTF-8 whatever the Content-Type says ({@link QueryParams}). */
+  private static String query(Context ctx, String name) {
+    QueryParams q = ctx.attribute(QUERY);
+    if (q == null) {
+      q = QueryParams.parse(ctx.queryString());
+      ctx.attribute(QUERY, q);
+    }
+    return q.first(name);
+  }
+
   private static Principal caller(Context ctx) {
     Principal p = ctx.attribute(CALLER);
     if (p == null) throw ApiException.unauthorized("Authorization: a Bearer token is required");
@@ -167,7 +178,7 @@ public final class DashboardApp {
 
   /** JSON, or CSV with a header row for {@code ?format=csv}. */
   private static void respond(Context ctx, Object json, Supplier<String> csv) {
-    String format = ctx.queryParam("format");
+    String format = query(ctx, "format");
     if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
       ctx.json(json);
     } else if (format.equalsIgnoreCase("csv")) {

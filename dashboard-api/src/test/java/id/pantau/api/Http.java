@@ -20,8 +20,14 @@ final class Http {
   private Http() {}
 
   static HttpResponse<String> get(String url, String token) {
+    return get(url, token, new String[0]);
+  }
+
+  /** GET with further headers, given as name, value, name, value … */
+  static HttpResponse<String> get(String url, String token, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     try {
       return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

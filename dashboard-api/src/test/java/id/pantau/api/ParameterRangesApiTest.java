@@ -154,6 +154,46 @@ class ParameterRangesApiTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/json; charset=",
+        "text/plain; charset=x-bogus",
+        "text/plain; charset=utf-16"
+      })
+  void theQueryIsReadAsUtf8WhateverTheContentTypeSays(String contentType) {
+    String date = today().minusDays(2).toString();
+    String path = "/api/v1/compliance?date=" + date + "&unit=%C3%BCn%C3%AFt";
+
+    HttpResponse<String> r = Http.get(app.url() + path, OPERATOR, "Content-Type", contentType);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Http.json(r).get("date").asText()).isEqualTo(date);
+    assertThat(Http.json(r).get("rows")).isEmpty();
+  }
+
+  @Test
+  void aBadPercentEscapeIs400NamingItsParameter() {
+    // java.net.http will not send a malformed URI: written to the socket as it is.
+    RawRequest r =
+        RawRequest.send(
+            app.dashboard().port(),
+            "GET /api/v1/compliance?date=%zz&unit=a%&window=LOC1 HTTP/1.1\r\nHost: {host}\r\n"
+                + "Authorization: Bearer "
+                + OPERATOR
+                + "\r\nConnection: close\r\n\r\n");
+
+    assertThat(r.status()).isEqualTo(400);
+    List<String> errors = new java.util.ArrayList<>();
+    r.json().get("errors").forEach(e -> errors.add(e.asText()));
+    assertThat(errors)
+        .containsExactly(
+            "date: not valid percent-encoding ('date=%zz'): write '%' as %25 and encode other"
+                + " bytes as %XX",
+            "unit: not valid percent-encoding ('unit=a%'): write '%' as %25 and encode other bytes"
+                + " as %XX");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"-5m", "0s", "99999999999999999999d", "32d", "1e9s", "5M", "%27"})
   void hugeNegativeOrOddStepsAre400NamingStep(String step) {
     HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/occupancy?step=" + step, OPERATOR);
