@@ -168,11 +168,13 @@ class LiveSimulatorTest {
   }
 
   final List<AutoCloseable> toClose = new ArrayList<>();
-  final List<String> logs = new CopyOnWriteArrayList<>();
+  final CapturedLogs captured = new CapturedLogs();
+  final List<String> logs = captured.lines;
 
   @AfterEach
   void closeAll() throws Exception {
     for (int i = toClose.size() - 1; i >= 0; i--) toClose.get(i).close();
+    captured.close();
   }
 
   FakeIngest ingest() throws IOException {
@@ -186,10 +188,7 @@ class LiveSimulatorTest {
   }
 
   LiveSimulator simulator(URI uri, String token, Clock clock) {
-    LiveSimulator sim =
-        new LiveSimulator(CITY, uri, token, clock)
-            .logTo(logs::add)
-            .pollEvery(Duration.ofMillis(20));
+    LiveSimulator sim = new LiveSimulator(CITY, uri, token, clock).pollEvery(Duration.ofMillis(20));
     toClose.add(sim);
     return sim;
   }
@@ -275,7 +274,7 @@ class LiveSimulatorTest {
             p -> {
               assertThat(p.path()).isEqualTo("/v1/events");
               assertThat(p.contentType()).isEqualTo("application/x-ndjson");
-              assertThat(p.lines()).hasSizeLessThanOrEqualTo(LiveSimulator.MAX_BATCH_LINES);
+              assertThat(p.lines()).hasSizeLessThanOrEqualTo(IngestClient.MAX_LINES);
             });
     List<String> lines = ingest.postedLines();
     for (String line : lines) {
@@ -292,10 +291,10 @@ class LiveSimulatorTest {
     String backfillLine =
         String.format(
             java.util.Locale.ROOT,
-            "sim: backfilled %,d events up to 10:30 WIB / 11:30 WITA / 12:30 WIT",
+            "backfilled %,d events up to 10:30 WIB / 11:30 WITA / 12:30 WIT",
             expected.size());
     assertThat(logs).contains(backfillLine);
-    LiveSimulator.Stats stats = sim.stats();
+    LiveStats stats = sim.stats();
     assertThat(stats.unitsPut()).isEqualTo(CITY.units().size());
     assertThat(stats.eventsSent()).isEqualTo(expected.size());
     assertThat(stats.eventsAccepted()).isEqualTo(expected.size());
@@ -533,7 +532,7 @@ class LiveSimulatorTest {
     sim.start();
     assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
     int dayTotal = plannedUpTo(evening).size();
-    assertThat(dayTotal).isGreaterThan(LiveSimulator.MAX_BATCH_LINES);
+    assertThat(dayTotal).isGreaterThan(IngestClient.MAX_LINES);
     assertThat(ingest.eventPosts()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(ingest.eventPosts())
         .allSatisfy(p -> assertThat(p.lines()).hasSizeLessThanOrEqualTo(5_000));
@@ -549,8 +548,8 @@ class LiveSimulatorTest {
     assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
     assertThat(ids(ingest.postedLines())).isEqualTo(plannedUpTo(MORNING));
     assertThat(sim.stats().retries()).isEqualTo(3);
-    assertThat(logs).anyMatch(l -> l.startsWith("sim: ingest not ready") && l.contains("HTTP 503"));
-    assertThat(logs).contains("sim: ingest is answering at " + ingest.uri());
+    assertThat(logs).anyMatch(l -> l.startsWith("ingest not ready") && l.contains("HTTP 503"));
+    assertThat(logs).contains("ingest is answering at " + ingest.uri());
   }
 
   @Test
@@ -589,7 +588,7 @@ class LiveSimulatorTest {
     LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
     sim.start();
     assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
-    LiveSimulator.Stats stats = sim.stats();
+    LiveStats stats = sim.stats();
     assertThat(stats.eventsRejected()).isEqualTo(1);
     assertThat(stats.eventsAccepted()).isEqualTo(stats.eventsSent() - 1);
     assertThat(stats.line()).contains("1 rejected");
@@ -606,11 +605,10 @@ class LiveSimulatorTest {
     }
     LiveSimulator sim =
         new LiveSimulator(
-                CITY,
-                URI.create("http://127.0.0.1:" + port),
-                null,
-                Clock.fixed(MORNING, ZoneOffset.UTC))
-            .logTo(logs::add);
+            CITY,
+            URI.create("http://127.0.0.1:" + port),
+            null,
+            Clock.fixed(MORNING, ZoneOffset.UTC));
     sim.start();
     await("a refused connection", Duration.ofSeconds(30), () -> sim.stats().retries() > 0);
     sim.close();

@@ -20,9 +20,9 @@ import java.util.TreeSet;
 
 /**
  * What the pipeline must produce for a {@link SimDay}, computed from the simulation alone by the
- * rules jobs/README.md states (it shares the event model and the seed policy's data with the jobs, not
- * their code): occupancy per unit and minute with caps and floors, breaches, each employee's result
- * per window with the location flags, compliance counts per unit and window, daily rollups.
+ * rules jobs/README.md states (it shares the event model and the seed policy's data with the jobs,
+ * not their code): occupancy per unit and minute with caps and floors, breaches, each employee's
+ * result per window with the location flags, compliance counts per unit and window, daily rollups.
  */
 public final class GroundTruth {
   /** Counts of one unit and window. */
