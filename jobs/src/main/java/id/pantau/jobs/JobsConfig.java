@@ -52,7 +52,7 @@ public record JobsConfig(
         num(env, "PANTAU_BUFFER_TIMEOUT_MS", 20),
         num(env, "PANTAU_THIN_POINTS_AFTER_MS", 120_000),
         (int) num(env, "PANTAU_PARALLELISM", 2),
-        false,
+        flag(env, "PANTAU_BOUNDED"),
         env.getOrDefault(
             "PANTAU_CHECKPOINT_DIR",
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
@@ -69,6 +69,14 @@ public record JobsConfig(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": must be a whole number (got '" + v + "')");
     }
+  }
+
+  /** A yes/no setting: "true" or "false", absent is false. */
+  private static boolean flag(Map<String, String> env, String name) {
+    String v = env.get(name);
+    if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("false")) return false;
+    if (v.trim().equalsIgnoreCase("true")) return true;
+    throw new IllegalArgumentException(name + ": must be true or false (got '" + v + "')");
   }
 
   public JobsConfig withKafka(String bootstrap) {

@@ -25,6 +25,14 @@ class JobsConfigTest {
   }
 
   @Test
+  void aBoundedReplayIsChosenByTheEnvironmentToo() {
+    assertThat(JobsConfig.fromEnv(Map.of("PANTAU_BOUNDED", "true")).bounded()).isTrue();
+    assertThat(JobsConfig.fromEnv(Map.of("PANTAU_BOUNDED", "false")).bounded()).isFalse();
+    assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_BOUNDED", "yes")))
+        .hasMessage("PANTAU_BOUNDED: must be true or false (got 'yes')");
+  }
+
+  @Test
   void changingOneSettingKeepsTheOthers() {
     JobsConfig cfg =
         JobsConfig.fromEnv(Map.of("PANTAU_MAX_OUT_OF_ORDER_MS", "7"))
