@@ -33,6 +33,10 @@ public final class Fuzz {
   private Fuzz() {}
 
   public static void main(String[] args) {
+    if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+      System.out.println(FuzzOptions.usage());
+      return;
+    }
     FuzzOptions options;
     try {
       options = FuzzOptions.parse(args);
