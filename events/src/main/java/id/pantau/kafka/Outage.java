@@ -1,15 +1,16 @@
-package id.pantau.api;
+package id.pantau.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * How a background Kafka reader (alert feed, check-in book) lives through an outage: a warning when
- * it begins and once a minute while it lasts, waits doubling from 1 s to 10 s between attempts, and
- * one line when reading works again. Used by the reader's own thread only.
+ * How a {@link TopicFollower} lives through an outage: every failed attempt at DEBUG, one WARN line
+ * (no stack trace) when it begins and once a minute while it lasts, waits doubling from 1 s to 10 s
+ * between attempts, and one INFO line when reading works again. Used by the follower's own thread
+ * only.
  */
-final class ReaderOutage {
+final class Outage {
   static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
   private static final Duration WARN_EVERY = Duration.ofMinutes(1);
@@ -17,7 +18,6 @@ final class ReaderOutage {
   private final Logger log;
   private final String reader;
   private final String reading;
-  private final String meanwhile;
   private Duration backoff = MIN_BACKOFF;
   private long failingSince;
   private long lastWarn;
@@ -25,13 +25,11 @@ final class ReaderOutage {
   /**
    * @param reader who reads, e.g. "alert feed"
    * @param reading what it reads, e.g. "pantau.alerts.v1 on 127.0.0.1:9092"
-   * @param meanwhile what users see during an outage ("" when nothing worth saying)
    */
-  ReaderOutage(Logger log, String reader, String reading, String meanwhile) {
+  Outage(Logger log, String reader, String reading) {
     this.log = log;
     this.reader = reader;
     this.reading = reading;
-    this.meanwhile = meanwhile;
   }
 
   /** A read worked: ends an outage, if there was one. */
@@ -46,17 +44,17 @@ final class ReaderOutage {
     backoff = MIN_BACKOFF;
   }
 
-  /** A read failed: warns (at most once a minute) and returns how long to wait before retrying. */
+  /** A read failed: logs it and returns how long to wait before retrying. */
   Duration readFailed(RuntimeException e) {
     long now = System.nanoTime();
+    log.debug("{}: reading {} failed: {}", reader, reading, e.toString());
     if (failingSince == 0 || now - lastWarn >= WARN_EVERY.toNanos()) {
       log.warn(
-          "{}: cannot read {} ({}); retrying every {} s at most{}",
+          "{}: cannot read {} ({}); retrying every {} s at most",
           reader,
           reading,
           e.toString(),
-          MAX_BACKOFF.toSeconds(),
-          meanwhile);
+          MAX_BACKOFF.toSeconds());
       lastWarn = now;
     }
     if (failingSince == 0) failingSince = now;
