@@ -29,10 +29,10 @@ public final class BreachReader {
   private static final String BY_OPEN = " AND \"open\" = $open";
   private static final String GROUP = " GROUP BY \"unit\", \"region\", \"kind\"";
 
-  private static final Comparator<Breach> NEWEST_FIRST =
-      Comparator.comparing(Breach::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-          .thenComparing(Breach::unit, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(Breach::kind, Comparator.nullsLast(Comparator.naturalOrder()));
+  private static final Comparator<BreachRow> NEWEST_FIRST =
+      Comparator.comparing(BreachRow::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+          .thenComparing(BreachRow::unit, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(BreachRow::kind, Comparator.nullsLast(Comparator.naturalOrder()));
 
   private final Influx influx;
 
@@ -45,7 +45,7 @@ public final class BreachReader {
    * The breaches that started in the filter's range and match it, newest first (then by unit and
    * kind). An open breach's duration is the time from its start to {@code now}.
    */
-  public List<Breach> breaches(BreachFilter f, Instant now) {
+  public List<BreachRow> breaches(BreachFilter f, Instant now) {
     StringBuilder text = new StringBuilder(SELECT);
     if (f.unit() != null) text.append(BY_UNIT);
     if (f.kind() != null) text.append(BY_KIND);
@@ -61,7 +61,7 @@ public final class BreachReader {
     if (f.open() != null) b.bind("open", f.open());
     Query q = b.create();
 
-    List<Breach> out = new ArrayList<>();
+    List<BreachRow> out = new ArrayList<>();
     for (QueryResult.Series s : influx.series(q)) {
       Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
       if (s.getValues() == null) continue;
@@ -73,7 +73,7 @@ public final class BreachReader {
     return out;
   }
 
-  private static Breach breach(Map<String, String> tags, InfluxRow r, Instant now) {
+  private static BreachRow breach(Map<String, String> tags, InfluxRow r, Instant now) {
     Long startMs = r.epochMs();
     Instant start = startMs == null ? null : Instant.ofEpochMilli(startMs);
     boolean open = Boolean.TRUE.equals(r.bool("open"));
@@ -86,7 +86,7 @@ public final class BreachReader {
       durationS = stored;
       if (start != null && stored != null) endedAt = start.plusSeconds(stored).toString();
     }
-    return new Breach(
+    return new BreachRow(
         tags.get("unit"),
         tags.get("region"),
         tags.get("kind"),

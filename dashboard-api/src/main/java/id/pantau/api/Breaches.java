@@ -8,8 +8,8 @@ import java.util.List;
  * started in it, newest first.
  */
 @JsonPropertyOrder({"from", "to", "breaches"})
-public record Breaches(String from, String to, List<Breach> breaches) {
+public record Breaches(String from, String to, List<BreachRow> breaches) {
   public List<List<Object>> csvRows() {
-    return breaches.stream().map(Breach::csvRow).toList();
+    return breaches.stream().map(BreachRow::csvRow).toList();
   }
 }

@@ -107,7 +107,7 @@ public final class DashboardApp {
             query(ctx, "open"),
             query(ctx, "unit"),
             query(ctx, "kind"));
-    respond(ctx, breaches, () -> Csv.of(Breach.CSV_HEADER, breaches.csvRows()));
+    respond(ctx, breaches, () -> Csv.of(BreachRow.CSV_HEADER, breaches.csvRows()));
   }
 
   private void compliance(Context ctx) {

@@ -124,7 +124,7 @@ public final class DashboardServices {
     requireDashboardRole(caller);
     Instant now = now();
     BreachFilter f = BreachFilter.parse(from, to, open, unit, kind, now);
-    List<Breach> visible =
+    List<BreachRow> visible =
         breaches.breaches(f, now).stream()
             .filter(b -> caller.mayView(b.unit(), b.region()))
             .toList();

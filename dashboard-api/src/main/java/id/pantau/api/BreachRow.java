@@ -20,7 +20,7 @@ import java.util.List;
   "durationS",
   "open"
 })
-public record Breach(
+public record BreachRow(
     String unit,
     String region,
     String kind,
