@@ -24,7 +24,8 @@ public record JobSinks(
     Sink<DailyRollup> daily,
     Sink<WindowResult> checkins,
     Sink<Alert> alerts,
-    Sink<DeadLetter> deadLetters) {
+    Sink<DeadLetter> deadLetters,
+    Sink<DeadLetterCount> deadLetterCounts) {
 
   public static JobSinks real(JobsConfig cfg) {
     InfluxConfig influx =
@@ -36,6 +37,7 @@ public record JobSinks(
         new InfluxSink<>(influx.withRetentionPolicy(Retention.TRENDS), DailyLines::encode),
         KafkaIo.checkins(cfg),
         KafkaIo.alerts(cfg),
-        KafkaIo.deadLetters(cfg));
+        KafkaIo.deadLetters(cfg),
+        new InfluxSink<>(influx, DeadLetterLines::encode));
   }
 }

@@ -172,6 +172,7 @@ public final class PantauJobs {
                 policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS),
                 compliance.deadLetters());
     deadLetters.sinkTo(out.deadLetters()).name("Dead letters to Kafka").uid("dead-letter-sink");
+    DeadLetterCounter.sink(deadLetters, out.deadLetterCounts());
   }
 
   /** Checkpoints on; Kryo off, so a type that would take the slow generic path fails at once. */
