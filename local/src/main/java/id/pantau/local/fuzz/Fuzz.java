@@ -50,7 +50,7 @@ public final class Fuzz {
       FuzzResult result = run(options);
       System.out.println(result.report());
       code = result.passed() ? 0 : 1;
-    } catch (Exception e) {
+    } catch (Exception | LinkageError e) {
       System.err.println("fuzz: could not run: " + e);
       e.printStackTrace();
       code = 2;
