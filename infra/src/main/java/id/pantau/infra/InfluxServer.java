@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 /** InfluxDB 1.x ({@code influxd} of the Debian package) as a child process on 127.0.0.1. */
@@ -33,11 +34,24 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   public static InfluxServer start(Path dataDir, int httpPort) throws IOException {
+    return start(dataDir, httpPort, false);
+  }
+
+  /**
+   * With authentication on, as a deployment runs it: the first statement must create an admin
+   * ({@code CREATE USER … WITH ALL PRIVILEGES}, the one statement influxd takes without a login),
+   * every later one logs in ({@link #execute(String, String, String)}).
+   */
+  public static InfluxServer startWithAuth(Path dataDir) throws IOException {
+    return start(dataDir, FreePort.find(), true);
+  }
+
+  private static InfluxServer start(Path dataDir, int httpPort, boolean auth) throws IOException {
     String influxd = findInfluxd();
     FreePort.requireFree(httpPort, "influxd");
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
     Path config = dir.resolve("influxd.conf");
-    Files.writeString(config, config(dir, httpPort, FreePort.find()));
+    Files.writeString(config, config(dir, httpPort, FreePort.find(), auth));
     Path log = dir.resolve("influxd.log");
     ChildProcess.truncate(log);
     System.err.printf("starting influxd on 127.0.0.1:%d … (log: %s)%n", httpPort, log);
@@ -70,19 +84,31 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   public void createDatabase(String name) {
-    String statement =
-        "CREATE DATABASE \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    HttpRequest request =
+    execute(
+        "CREATE DATABASE \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"", null, null);
+  }
+
+  /**
+   * Runs InfluxQL (statements separated by ';') as the user, or without a login when user is null;
+   * throws when influxd refuses any of it.
+   */
+  public void execute(String statement, String user, String password) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url() + "/query"))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
-                    "q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)))
-            .build();
+                    "q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8)));
+    if (user != null) {
+      String login = user + ":" + password;
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
+    }
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(statement + " on " + url() + " failed: " + e, e);
     } catch (InterruptedException e) {
@@ -165,7 +191,7 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   /** Every listener but HTTP off or on loopback, so several instances and a system one coexist. */
-  private static String config(Path dir, int httpPort, int rpcPort) {
+  private static String config(Path dir, int httpPort, int rpcPort, boolean auth) {
     return String.join(
         "\n",
         "# Written by id.pantau.infra.InfluxServer on every start.",
@@ -188,7 +214,7 @@ public final class InfluxServer implements AutoCloseable {
         "[http]",
         "  enabled = true",
         "  bind-address = \"127.0.0.1:" + httpPort + "\"",
-        "  auth-enabled = false",
+        "  auth-enabled = " + auth,
         "  log-enabled = false",
         "[logging]",
         "  level = \"warn\"",

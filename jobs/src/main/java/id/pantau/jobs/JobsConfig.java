@@ -2,16 +2,24 @@ package id.pantau.jobs;
 
 import id.pantau.events.TimeBounds;
 import java.io.Serializable;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Every setting of the jobs, each from the environment with a default, so a deployment changes them
- * without a rebuild.
+ * without a rebuild. A variable set but blank takes its default too (compose passes unset settings
+ * as empty).
+ *
+ * @param influxUser the InfluxDB user the sink writes as (PANTAU_INFLUX_USER); null: no auth
+ * @param influxPassword its password (PANTAU_INFLUX_PASSWORD); never printed by {@link #toString()}
  */
 public record JobsConfig(
     String kafkaBootstrap,
     String influxUrl,
     String influxDb,
+    String influxUser,
+    String influxPassword,
     String groupId,
     String startFrom,
     long checkpointIntervalMs,
@@ -28,6 +36,13 @@ public record JobsConfig(
     TimeBounds timeBounds)
     implements Serializable {
 
+  public JobsConfig {
+    if ((influxUser == null) != (influxPassword == null)) {
+      throw new IllegalArgumentException(
+          "PANTAU_INFLUX_USER, PANTAU_INFLUX_PASSWORD: set both (InfluxDB with auth) or neither");
+    }
+  }
+
   public static JobsConfig defaults() {
     return fromEnv(Map.of());
   }
@@ -38,11 +53,13 @@ public record JobsConfig(
 
   public static JobsConfig fromEnv(Map<String, String> env) {
     return new JobsConfig(
-        env.getOrDefault("PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-        env.getOrDefault("PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
-        env.getOrDefault("PANTAU_INFLUX_DB", "pantau"),
-        env.getOrDefault("PANTAU_JOBS_GROUP", "pantau-jobs"),
-        env.getOrDefault("PANTAU_START_FROM", "hours:36"),
+        str(env, "PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        str(env, "PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
+        str(env, "PANTAU_INFLUX_DB", "pantau"),
+        str(env, "PANTAU_INFLUX_USER", null),
+        str(env, "PANTAU_INFLUX_PASSWORD", null),
+        str(env, "PANTAU_JOBS_GROUP", "pantau-jobs"),
+        str(env, "PANTAU_START_FROM", "hours:36"),
         num(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000),
         num(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
         num(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
@@ -53,12 +70,18 @@ public record JobsConfig(
         num(env, "PANTAU_THIN_POINTS_AFTER_MS", 120_000),
         (int) num(env, "PANTAU_PARALLELISM", 2),
         flag(env, "PANTAU_BOUNDED"),
-        env.getOrDefault(
+        str(
+            env,
             "PANTAU_CHECKPOINT_DIR",
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
                 .toUri()
                 .toString()),
         TimeBounds.fromEnv(env));
+  }
+
+  private static String str(Map<String, String> env, String name, String dflt) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? dflt : v.trim();
   }
 
   private static long num(Map<String, String> env, String name, long dflt) {
@@ -105,6 +128,23 @@ public record JobsConfig(
     return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, bounded, dir);
   }
 
+  /** As a record prints itself, with the InfluxDB password left out. */
+  @Override
+  public String toString() {
+    StringJoiner all = new StringJoiner(", ", "JobsConfig[", "]");
+    for (RecordComponent c : JobsConfig.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = c.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      boolean secret = c.getName().equals("influxPassword") && value != null;
+      all.add(c.getName() + "=" + (secret ? "***" : value));
+    }
+    return all.toString();
+  }
+
   /** This configuration with the settings that tests, the demo and the benchmark change. */
   private JobsConfig copy(
       String kafka, String influx, String start, int p, boolean isBounded, String dir) {
@@ -112,6 +152,8 @@ public record JobsConfig(
         kafka,
         influx,
         influxDb,
+        influxUser,
+        influxPassword,
         groupId,
         start,
         checkpointIntervalMs,

@@ -3,7 +3,14 @@ package id.pantau.sink;
 import java.io.Serializable;
 import java.net.URI;
 
-/** Where and how the sink writes; checked when the sink is built, not at the first write. */
+/**
+ * Where and how the sink writes; checked when the sink is built, not at the first write.
+ *
+ * @param user the InfluxDB user to write as, null without auth; it needs READ and WRITE on the
+ *     database (ALL), or admin rights when the database or its retention policies are still to be
+ *     made ({@link InfluxLineClient#ensureDatabase()})
+ * @param password the user's password, null without auth; never printed by {@link #toString()}
+ */
 public record InfluxConfig(
     String url,
     String database,
@@ -11,8 +18,31 @@ public record InfluxConfig(
     long flushIntervalMs,
     int maxRetries,
     long firstBackoffMs,
-    String retentionPolicy)
+    String retentionPolicy,
+    String user,
+    String password)
     implements Serializable {
+
+  /** Without auth. */
+  public InfluxConfig(
+      String url,
+      String database,
+      int batchSize,
+      long flushIntervalMs,
+      int maxRetries,
+      long firstBackoffMs,
+      String retentionPolicy) {
+    this(
+        url,
+        database,
+        batchSize,
+        flushIntervalMs,
+        maxRetries,
+        firstBackoffMs,
+        retentionPolicy,
+        null,
+        null);
+  }
 
   public InfluxConfig {
     if (url == null || url.isBlank()) throw new IllegalArgumentException("influx url: is required");
@@ -43,6 +73,15 @@ public record InfluxConfig(
     }
     if (firstBackoffMs < 1)
       throw new IllegalArgumentException("influx firstBackoffMs: must be at least 1");
+    if (user != null && user.isBlank()) user = null;
+    if ((user == null) != (password == null)) {
+      throw new IllegalArgumentException("influx user, password: give both (auth) or neither");
+    }
+  }
+
+  /** True when the sink logs in (InfluxDB with auth). */
+  public boolean hasLogin() {
+    return user != null;
   }
 
   public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
@@ -52,6 +91,52 @@ public record InfluxConfig(
   /** The same, writing into another retention policy (e.g. "trends" for the daily rollups). */
   public InfluxConfig withRetentionPolicy(String policy) {
     return new InfluxConfig(
-        url, database, batchSize, flushIntervalMs, maxRetries, firstBackoffMs, policy);
+        url,
+        database,
+        batchSize,
+        flushIntervalMs,
+        maxRetries,
+        firstBackoffMs,
+        policy,
+        user,
+        password);
+  }
+
+  /** The same, logging in as the user (both null: no auth). */
+  public InfluxConfig withLogin(String newUser, String newPassword) {
+    return new InfluxConfig(
+        url,
+        database,
+        batchSize,
+        flushIntervalMs,
+        maxRetries,
+        firstBackoffMs,
+        retentionPolicy,
+        newUser,
+        newPassword);
+  }
+
+  /** As a record prints itself, with the password left out. */
+  @Override
+  public String toString() {
+    return "InfluxConfig[url="
+        + url
+        + ", database="
+        + database
+        + ", batchSize="
+        + batchSize
+        + ", flushIntervalMs="
+        + flushIntervalMs
+        + ", maxRetries="
+        + maxRetries
+        + ", firstBackoffMs="
+        + firstBackoffMs
+        + ", retentionPolicy="
+        + retentionPolicy
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? null : "***")
+        + "]";
   }
 }

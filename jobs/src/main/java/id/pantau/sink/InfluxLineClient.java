@@ -29,26 +29,77 @@ public class InfluxLineClient implements AutoCloseable {
             .connectTimeout(5, TimeUnit.SECONDS)
             .readTimeout(30, TimeUnit.SECONDS)
             .writeTimeout(30, TimeUnit.SECONDS);
-    this.influx = InfluxDBFactory.connect(config.url(), http);
+    this.influx =
+        config.hasLogin()
+            ? InfluxDBFactory.connect(config.url(), config.user(), config.password(), http)
+            : InfluxDBFactory.connect(config.url(), http);
   }
 
   /**
    * Creates the database and its retention policies when missing (idempotent in InfluxDB 1.x), and
-   * brings policies of other settings to ours.
+   * brings policies of other settings to ours. When they are in place already (a deployment makes
+   * them at its first start) nothing is changed, so a user without admin rights (READ and WRITE on
+   * the database) suffices.
    */
   public void ensureDatabase() throws IOException {
-    withRetries(() -> influx.query(new Query("CREATE DATABASE \"" + config.database() + "\"")));
-    List<String> create = Retention.statements(config.database());
-    List<String> alter = Retention.alterStatements(config.database());
-    for (int i = 0; i < create.size(); i++) {
-      String c = create.get(i);
-      String a = alter.get(i);
-      withRetries(
-          () -> {
-            QueryResult r = influx.query(new Query(c));
-            if (r.hasError() || r.getResults().get(0).hasError()) influx.query(new Query(a));
-          });
+    if (schemaInPlace()) return;
+    try {
+      withRetries(() -> influx.query(new Query("CREATE DATABASE \"" + config.database() + "\"")));
+      List<String> create = Retention.statements(config.database());
+      List<String> alter = Retention.alterStatements(config.database());
+      for (int i = 0; i < create.size(); i++) {
+        String c = create.get(i);
+        String a = alter.get(i);
+        withRetries(
+            () -> {
+              QueryResult r = influx.query(new Query(c));
+              if (r.hasError() || r.getResults().get(0).hasError()) influx.query(new Query(a));
+            });
+      }
+    } catch (IOException e) {
+      if (!config.hasLogin()) throw e;
+      throw new IOException(
+          "database "
+              + config.database()
+              + " or its retention policies "
+              + Retention.RAW
+              + ", "
+              + Retention.TRENDS
+              + " are missing or differ, and InfluxDB user "
+              + config.user()
+              + " could not make them (it needs admin rights for that): make them as an admin ("
+              + String.join("; ", Retention.statements(config.database()))
+              + ") or let an admin user start the jobs once. "
+              + e.getMessage(),
+          e);
     }
+  }
+
+  /**
+   * True when SHOW RETENTION POLICIES lists ours with our settings. False when the database is
+   * missing or the policies differ, and when the question cannot be asked (then creating them says
+   * why); retried like a write while InfluxDB is unreachable.
+   */
+  private boolean schemaInPlace() throws IOException {
+    QueryResult[] shown = new QueryResult[1];
+    try {
+      withRetries(
+          () ->
+              shown[0] =
+                  influx.query(
+                      new Query("SHOW RETENTION POLICIES ON \"" + config.database() + "\"")));
+    } catch (IOException e) {
+      if (e.getCause() instanceof InfluxDBIOException) throw e;
+      return false;
+    }
+    QueryResult r = shown[0];
+    if (r == null || r.hasError() || r.getResults() == null || r.getResults().isEmpty()) {
+      return false;
+    }
+    QueryResult.Result first = r.getResults().get(0);
+    if (first.hasError() || first.getSeries() == null || first.getSeries().isEmpty()) return false;
+    QueryResult.Series series = first.getSeries().get(0);
+    return Retention.inPlace(series.getColumns(), series.getValues());
   }
 
   public void write(List<String> lines) throws IOException {

@@ -59,6 +59,35 @@ public final class Retention {
         alter(database, RAW, RAW_DURATION, true), alter(database, TRENDS, TRENDS_DURATION, false));
   }
 
+  /**
+   * True when the rows of {@code SHOW RETENTION POLICIES} (columns name, duration, …, default) hold
+   * {@link #RAW} as the default and {@link #TRENDS}, each with our duration: then nothing needs
+   * creating, and a user without admin rights can write.
+   */
+  public static boolean inPlace(List<String> columns, List<List<Object>> rows) {
+    if (columns == null || rows == null) return false;
+    int name = columns.indexOf("name");
+    int duration = columns.indexOf("duration");
+    int isDefault = columns.indexOf("default");
+    if (name < 0 || duration < 0 || isDefault < 0) return false;
+    boolean raw = false;
+    boolean trends = false;
+    for (List<Object> row : rows) {
+      Object n = row.get(name);
+      String d = String.valueOf(row.get(duration));
+      boolean dflt = Boolean.TRUE.equals(row.get(isDefault));
+      if (RAW.equals(n)) raw = d.equals(shown(RAW_DURATION)) && dflt;
+      if (TRENDS.equals(n)) trends = d.equals(shown(TRENDS_DURATION));
+    }
+    return raw && trends;
+  }
+
+  /** A duration in days ("30d") as InfluxDB shows it ("720h0m0s"). */
+  static String shown(String days) {
+    if (!days.matches("[0-9]+d")) throw new IllegalArgumentException("not whole days: " + days);
+    return Long.parseLong(days.substring(0, days.length() - 1)) * 24 + "h0m0s";
+  }
+
   /** The fully qualified name to read a measurement of a policy, e.g. "pantau"."trends"."daily". */
   public static String qualified(String database, String policy, String measurement) {
     return '"' + database + "\".\"" + policy + "\".\"" + measurement + '"';

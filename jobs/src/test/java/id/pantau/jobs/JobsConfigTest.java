@@ -44,4 +44,38 @@ class JobsConfigTest {
     assertThat(cfg.checkpointDir()).isEqualTo("file:///x");
     assertThat(cfg.bounded()).isTrue();
   }
+
+  @Test
+  void logsInToInfluxWhenBothUserAndPasswordAreSet() {
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of("PANTAU_INFLUX_USER", "writer", "PANTAU_INFLUX_PASSWORD", "s3cret-pw"));
+    assertThat(cfg.influxUser()).isEqualTo("writer");
+    assertThat(cfg.influxPassword()).isEqualTo("s3cret-pw");
+    assertThat(cfg.withKafka("k:3").influxPassword()).isEqualTo("s3cret-pw");
+    assertThat(cfg.toString()).contains("influxUser=writer").doesNotContain("s3cret-pw");
+    assertThat(JobsConfig.defaults().influxUser()).isNull();
+  }
+
+  @Test
+  void aUserWithoutAPasswordIsRefused() {
+    assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_INFLUX_USER", "writer")))
+        .hasMessageContaining("PANTAU_INFLUX_PASSWORD");
+  }
+
+  @Test
+  void aBlankVariableTakesTheDefault() {
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of(
+                "PANTAU_START_FROM", "",
+                "PANTAU_JOBS_GROUP", " ",
+                "PANTAU_INFLUX_USER", "",
+                "PANTAU_INFLUX_PASSWORD", "",
+                "PANTAU_SINK_FLUSH_MS", ""));
+    assertThat(cfg.startFrom()).isEqualTo("hours:36");
+    assertThat(cfg.groupId()).isEqualTo("pantau-jobs");
+    assertThat(cfg.influxUser()).isNull();
+    assertThat(cfg.sinkFlushMs()).isEqualTo(200);
+  }
 }

@@ -3,6 +3,7 @@ package id.pantau.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetentionTest {
@@ -29,5 +30,53 @@ class RetentionTest {
   void refusesADatabaseNameThatCouldInjectAStatement() {
     assertThatThrownBy(() -> Retention.statements("pantau\"; DROP DATABASE \"x"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static final List<String> SHOWN =
+      List.of("name", "duration", "shardGroupDuration", "replicaN", "default");
+
+  private static List<Object> row(Object... values) {
+    return List.of(values);
+  }
+
+  @Test
+  void policiesInPlaceNeedNothingCreated() {
+    assertThat(
+            Retention.inPlace(
+                SHOWN,
+                List.of(
+                    row("autogen", "0s", "168h0m0s", 1.0, false),
+                    row("raw", "720h0m0s", "24h0m0s", 1.0, true),
+                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+        .isTrue();
+  }
+
+  @Test
+  void aMissingPolicyOrOtherSettingsNeedCreating() {
+    assertThat(Retention.inPlace(SHOWN, List.of(row("autogen", "0s", "168h0m0s", 1.0, true))))
+        .isFalse();
+    assertThat(
+            Retention.inPlace(
+                SHOWN,
+                List.of(
+                    row("raw", "720h0m0s", "24h0m0s", 1.0, false),
+                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+        .as("raw not the default")
+        .isFalse();
+    assertThat(
+            Retention.inPlace(
+                SHOWN,
+                List.of(
+                    row("raw", "168h0m0s", "24h0m0s", 1.0, true),
+                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+        .as("raw of another duration")
+        .isFalse();
+    assertThat(Retention.inPlace(null, null)).isFalse();
+  }
+
+  @Test
+  void durationsInDaysAsInfluxShowsThem() {
+    assertThat(Retention.shown(Retention.RAW_DURATION)).isEqualTo("720h0m0s");
+    assertThat(Retention.shown(Retention.TRENDS_DURATION)).isEqualTo("43800h0m0s");
   }
 }

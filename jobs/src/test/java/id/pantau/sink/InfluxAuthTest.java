@@ -1,0 +1,108 @@
+package id.pantau.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.pantau.infra.InfluxServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sink on an InfluxDB with auth, set up as the compose deployment's first start does: an admin,
+ * the database and its retention policies, and a writer with ALL on the database but no admin
+ * rights.
+ */
+class InfluxAuthTest {
+  static final long T0 = System.currentTimeMillis() - 3_600_000L;
+  static final String ADMIN = "admin";
+  static final String ADMIN_PW = "admin-pw";
+  static final String WRITER = "pantau-jobs";
+  static final String WRITER_PW = "writer-pw";
+
+  @TempDir static Path dir;
+  static InfluxServer influx;
+  static InfluxDB admin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    influx = InfluxServer.startWithAuth(dir.resolve("influx"));
+    influx.execute(
+        "CREATE USER \"" + ADMIN + "\" WITH PASSWORD '" + ADMIN_PW + "' WITH ALL PRIVILEGES",
+        null,
+        null);
+    influx.execute("CREATE DATABASE pantau", ADMIN, ADMIN_PW);
+    influx.execute(
+        "CREATE USER \"" + WRITER + "\" WITH PASSWORD '" + WRITER_PW + "'", ADMIN, ADMIN_PW);
+    influx.execute("GRANT ALL ON \"pantau\" TO \"" + WRITER + "\"", ADMIN, ADMIN_PW);
+    influx.execute(String.join(";\n", Retention.statements("pantau")), ADMIN, ADMIN_PW);
+    admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PW);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (admin != null) admin.close();
+    if (influx != null) influx.close();
+  }
+
+  static InfluxConfig config(String db, String user, String password) {
+    return new InfluxConfig(influx.url(), db, 10, 1_000, 1, 10, "").withLogin(user, password);
+  }
+
+  static long count(String db, String measurement) {
+    QueryResult r = admin.query(new Query("SELECT count(v) FROM " + measurement, db));
+    var series = r.getResults().get(0).getSeries();
+    if (series == null) return 0;
+    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+  }
+
+  @Test
+  void aWriterWithoutAdminRightsWritesOnceThePoliciesAreInPlace() throws Exception {
+    try (InfluxLineClient c = new InfluxLineClient(config("pantau", WRITER, WRITER_PW))) {
+      c.ensureDatabase();
+      c.write(List.of("auth_ok,unit=a v=1 " + T0, "auth_ok,unit=b v=2 " + (T0 + 1)));
+    }
+    assertThat(count("pantau", "auth_ok")).isEqualTo(2);
+  }
+
+  @Test
+  void aWriterWithoutAdminRightsCannotMakeMissingPoliciesAndSaysSo() {
+    influx.execute("CREATE DATABASE bare", ADMIN, ADMIN_PW);
+    influx.execute("GRANT ALL ON \"bare\" TO \"" + WRITER + "\"", ADMIN, ADMIN_PW);
+    try (InfluxLineClient c = new InfluxLineClient(config("bare", WRITER, WRITER_PW))) {
+      assertThatThrownBy(c::ensureDatabase)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("admin");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedNotRetriedForever() {
+    try (InfluxLineClient c = new InfluxLineClient(config("pantau", WRITER, "wrong"))) {
+      assertThatThrownBy(() -> c.write(List.of("auth_wrong v=1 " + T0)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("authorization failed");
+    }
+    assertThat(count("pantau", "auth_wrong")).isZero();
+  }
+
+  @Test
+  void anAdminMakesTheDatabaseAndItsPoliciesAsBefore() throws Exception {
+    try (InfluxLineClient c = new InfluxLineClient(config("fresh", ADMIN, ADMIN_PW))) {
+      c.ensureDatabase();
+      c.write(List.of("made v=1 " + T0));
+    }
+    QueryResult shown = admin.query(new Query("SHOW RETENTION POLICIES ON \"fresh\""));
+    QueryResult.Series s = shown.getResults().get(0).getSeries().get(0);
+    assertThat(Retention.inPlace(s.getColumns(), s.getValues())).isTrue();
+    assertThat(count("fresh", "made")).isEqualTo(1);
+  }
+}
