@@ -7,6 +7,7 @@ import id.pantau.events.Topics;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
+import id.pantau.serial.OneOf;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -25,7 +26,8 @@ import org.apache.flink.util.OutputTag;
  * the middle of a day, and one for later waits.
  */
 public class CapCalculator
-    extends KeyedBroadcastProcessFunction<String, OccupancyUpdate, RuleChange, OccupancyStatus> {
+    extends KeyedBroadcastProcessFunction<
+        String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
 
@@ -99,10 +101,10 @@ public class CapCalculator
   }
 
   @Override
-  public void processBroadcastElement(RuleChange r, Context ctx, Collector<OccupancyStatus> out)
+  public void processBroadcastElement(
+      OneOf<ZoneChange, Policy, Void> change, Context ctx, Collector<OccupancyStatus> out)
       throws Exception {
     rules.clear();
-    if (r.zone != null) ctx.getBroadcastState(RegionRules.ZONES).put(r.zone.key(), r.zone);
-    if (r.policy != null) ctx.getBroadcastState(RegionRules.POLICIES).put(r.policy.key(), r.policy);
+    RegionRules.keep(change, ctx);
   }
 }

@@ -1,9 +1,12 @@
 package id.pantau.caps;
 
 import id.pantau.events.Alert;
+import id.pantau.events.Policy;
+import id.pantau.events.ZoneChange;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
+import id.pantau.serial.OneOf;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -27,9 +30,10 @@ public final class CapsJob {
    *     parallelism)
    */
   public static Outputs build(
-      SingleOutputStreamOperator<OccupancyUpdate> occupancy, DataStream<RuleChange> rules) {
+      SingleOutputStreamOperator<OccupancyUpdate> occupancy,
+      DataStream<OneOf<ZoneChange, Policy, Void>> rules) {
     DataStream<RosterPlan> plans = occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS);
-    BroadcastStream<RuleChange> broadcastRules =
+    BroadcastStream<OneOf<ZoneChange, Policy, Void>> broadcastRules =
         rules.broadcast(RegionRules.ZONES, RegionRules.POLICIES);
 
     SingleOutputStreamOperator<OccupancyStatus> statuses =

@@ -3,6 +3,8 @@ package id.pantau.caps;
 import id.pantau.events.Policy;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
+import id.pantau.serial.OneOf;
+import id.pantau.serial.OneOfType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 
 /**
  * The broadcast rule versions and how to read them at a moment: the zone level in force, and the
@@ -22,9 +25,21 @@ public final class RegionRules {
   public static final MapStateDescriptor<String, Policy> POLICIES =
       new MapStateDescriptor<>("policies", Types.STRING, TypeInformation.of(Policy.class));
 
+  /** A region-wide rule version, broadcast to every unit: a zone level or a policy. */
+  public static final OneOfType<ZoneChange, Policy, Void> CHANGES =
+      OneOfType.of(TypeInformation.of(ZoneChange.class), TypeInformation.of(Policy.class));
+
   private static final Policy SEED = Policy.seed();
 
   private RegionRules() {}
+
+  /** Keeps a rule version in the broadcast state. */
+  static void keep(
+      OneOf<ZoneChange, Policy, Void> change, KeyedBroadcastProcessFunction<?, ?, ?, ?>.Context ctx)
+      throws Exception {
+    if (change.value() instanceof ZoneChange z) ctx.getBroadcastState(ZONES).put(z.key(), z);
+    if (change.value() instanceof Policy p) ctx.getBroadcastState(POLICIES).put(p.key(), p);
+  }
 
   /** The zone level in force, or null when the region has none yet. */
   public static ZoneLevel levelAt(

@@ -5,6 +5,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.RosterPlan;
+import id.pantau.serial.OneOf;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.apache.flink.util.Collector;
  * roster topic is read again from its start on every fresh start).
  */
 public class RosterChecker
-    extends KeyedBroadcastProcessFunction<String, RosterPlan, RuleChange, Alert> {
+    extends KeyedBroadcastProcessFunction<
+        String, RosterPlan, OneOf<ZoneChange, Policy, Void>, Alert> {
   public static final long DEFAULT_SETTLE_MS = 5_000L;
 
   /** Accepted plans by local date: checked, and checked again on every rule change. */
@@ -91,10 +93,9 @@ public class RosterChecker
   }
 
   @Override
-  public void processBroadcastElement(RuleChange r, Context ctx, Collector<Alert> out)
-      throws Exception {
-    if (r.zone != null) ctx.getBroadcastState(RegionRules.ZONES).put(r.zone.key(), r.zone);
-    if (r.policy != null) ctx.getBroadcastState(RegionRules.POLICIES).put(r.policy.key(), r.policy);
+  public void processBroadcastElement(
+      OneOf<ZoneChange, Policy, Void> change, Context ctx, Collector<Alert> out) throws Exception {
+    RegionRules.keep(change, ctx);
     Iterable<Map.Entry<String, ZoneChange>> zones =
         ctx.getBroadcastState(RegionRules.ZONES).entries();
     Iterable<Map.Entry<String, Policy>> policies =

@@ -11,6 +11,7 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
+import id.pantau.serial.OneOf;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -65,7 +66,11 @@ import org.apache.flink.util.OutputTag;
  * replay re-derives every date from the topics).
  */
 public class CheckinTracker
-    extends KeyedBroadcastProcessFunction<String, EmployeeFact, ComplianceRef, WindowResult> {
+    extends KeyedBroadcastProcessFunction<
+        String,
+        OneOf<AttendanceEvent, LocationPing, RosterEntry>,
+        OneOf<Unit, Policy, Void>,
+        WindowResult> {
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("compliance-units", Types.STRING, TypeInformation.of(Unit.class));
   public static final MapStateDescriptor<String, Policy> POLICIES =
@@ -119,23 +124,35 @@ public class CheckinTracker
   }
 
   @Override
-  public void processBroadcastElement(ComplianceRef ref, Context ctx, Collector<WindowResult> out)
-      throws Exception {
+  public void processBroadcastElement(
+      OneOf<Unit, Policy, Void> ref, Context ctx, Collector<WindowResult> out) throws Exception {
     plans.clear();
     unitDays.clear();
     refVersion++;
-    if (ref.unit != null) {
+    if (ref.value() instanceof Unit unit) {
       BroadcastState<String, Unit> units = ctx.getBroadcastState(UNITS);
-      Unit before = units.get(ref.unit.unitId);
-      if (before == null || ref.unit.effectiveFromMs >= before.effectiveFromMs) {
-        units.put(ref.unit.unitId, ref.unit);
+      Unit before = units.get(unit.unitId);
+      if (before == null || unit.effectiveFromMs >= before.effectiveFromMs) {
+        units.put(unit.unitId, unit);
       }
     }
-    if (ref.policy != null) ctx.getBroadcastState(POLICIES).put(ref.policy.key(), ref.policy);
+    if (ref.value() instanceof Policy policy) {
+      ctx.getBroadcastState(POLICIES).put(policy.key(), policy);
+    }
+  }
+
+  /** The key of an employee's facts. */
+  public static String nip(OneOf<AttendanceEvent, LocationPing, RosterEntry> fact) {
+    if (fact.value() instanceof AttendanceEvent e) return e.nip;
+    if (fact.value() instanceof LocationPing p) return p.nip;
+    return ((RosterEntry) fact.value()).nip;
   }
 
   @Override
-  public void processElement(EmployeeFact fact, ReadOnlyContext ctx, Collector<WindowResult> out)
+  public void processElement(
+      OneOf<AttendanceEvent, LocationPing, RosterEntry> fact,
+      ReadOnlyContext ctx,
+      Collector<WindowResult> out)
       throws Exception {
     long now = ctx.timerService().currentWatermark();
     CheckinState s = state.value();
@@ -143,9 +160,9 @@ public class CheckinTracker
     if (s == null) s = new CheckinState();
     boolean changed = false;
     Mark added = null;
-    if (fact.roster != null) changed = onRoster(s, fact.roster, now, ctx);
-    else if (fact.attendance != null) added = onAttendance(s, fact.attendance, now, ctx);
-    else if (fact.ping != null) added = onPing(s, fact.ping, now, ctx);
+    if (fact.value() instanceof RosterEntry r) changed = onRoster(s, r, now, ctx);
+    else if (fact.value() instanceof AttendanceEvent e) added = onAttendance(s, e, now, ctx);
+    else if (fact.value() instanceof LocationPing p) added = onPing(s, p, now, ctx);
     changed |= added != null;
     if (!stored && !changed) return; // nothing kept of an employee with no state
     changed |= reconcile(s, now, added, Long.MIN_VALUE, ctx, out);

@@ -8,6 +8,9 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.jobs.JobsConfig;
+import id.pantau.serial.EventTypes;
+import id.pantau.serial.OneOf;
+import id.pantau.serial.OneOfType;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -74,37 +77,25 @@ public final class ComplianceJob {
       DataStream<Policy> policies,
       long unitGraceMs,
       long staleAfterMs) {
-    TypeInformation<EmployeeFact> factType = TypeInformation.of(EmployeeFact.class);
-    DataStream<EmployeeFact> facts =
-        attendance
-            .map(EmployeeFact::of, factType)
-            .name("Compliance attendance facts")
-            .uid("compliance-attendance-facts")
+    OneOfType<AttendanceEvent, LocationPing, RosterEntry> factType =
+        OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER);
+    DataStream<OneOf<AttendanceEvent, LocationPing, RosterEntry>> facts =
+        factType
+            .first(attendance, "Compliance attendance facts", "compliance-attendance-facts")
             .union(
-                pings
-                    .map(EmployeeFact::of, factType)
-                    .name("Compliance location facts")
-                    .uid("compliance-location-facts"),
-                rosters
-                    .map(EmployeeFact::of, factType)
-                    .name("Compliance roster facts")
-                    .uid("compliance-roster-facts"));
-    TypeInformation<ComplianceRef> refType = TypeInformation.of(ComplianceRef.class);
-    BroadcastStream<ComplianceRef> refs =
-        units
-            .map(ComplianceRef::of, refType)
-            .name("Compliance units")
-            .uid("compliance-units")
-            .union(
-                policies
-                    .map(ComplianceRef::of, refType)
-                    .name("Compliance policies")
-                    .uid("compliance-policies"))
+                factType.second(pings, "Compliance location facts", "compliance-location-facts"),
+                factType.third(rosters, "Compliance roster facts", "compliance-roster-facts"));
+    OneOfType<Unit, Policy, Void> refType =
+        OneOfType.of(TypeInformation.of(Unit.class), TypeInformation.of(Policy.class));
+    BroadcastStream<OneOf<Unit, Policy, Void>> refs =
+        refType
+            .first(units, "Compliance units", "compliance-units")
+            .union(refType.second(policies, "Compliance policies", "compliance-policies"))
             .broadcast(CheckinTracker.UNITS, CheckinTracker.POLICIES);
 
     SingleOutputStreamOperator<WindowResult> results =
         facts
-            .keyBy(EmployeeFact::nip)
+            .keyBy(CheckinTracker::nip)
             .connect(refs)
             .process(
                 new CheckinTracker(unitGraceMs, staleAfterMs),

@@ -3,7 +3,7 @@ package id.pantau.jobs;
 import id.pantau.caps.CapCalculator;
 import id.pantau.caps.CapsJob;
 import id.pantau.caps.CatchUpPoints;
-import id.pantau.caps.RuleChange;
+import id.pantau.caps.RegionRules;
 import id.pantau.compliance.ComplianceJob;
 import id.pantau.daily.DailyJob;
 import id.pantau.events.Alert;
@@ -20,9 +20,9 @@ import id.pantau.location.LocationJob;
 import id.pantau.occupancy.OccupancyJob;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
-import id.pantau.occupancy.UnitFact;
 import id.pantau.serial.EventTypes;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import id.pantau.serial.OneOf;
+import id.pantau.serial.OneOfType;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -102,22 +102,18 @@ public final class PantauJobs {
             "regions",
             cfg);
 
-    TypeInformation<UnitFact> factType = TypeInformation.of(UnitFact.class);
-    DataStream<UnitFact> unitFacts =
-        units
-            .map(UnitFact::of, factType)
-            .name("Unit facts")
-            .uid("unit-facts")
+    OneOfType<Unit, Exposure, RosterEntry> factType = OccupancyJob.UNIT_FACTS;
+    DataStream<OneOf<Unit, Exposure, RosterEntry>> unitFacts =
+        factType
+            .first(units, "Unit facts", "unit-facts")
             .union(
-                exposures.map(UnitFact::of, factType).name("Exposure facts").uid("exposure-facts"),
-                rosters.map(UnitFact::of, factType).name("Roster facts").uid("roster-facts"));
-    TypeInformation<RuleChange> ruleType = TypeInformation.of(RuleChange.class);
-    DataStream<RuleChange> rules =
-        zones
-            .map(RuleChange::of, ruleType)
-            .name("Zone rules")
-            .uid("zone-rules")
-            .union(policies.map(RuleChange::of, ruleType).name("Policy rules").uid("policy-rules"));
+                factType.second(exposures, "Exposure facts", "exposure-facts"),
+                factType.third(rosters, "Roster facts", "roster-facts"));
+    OneOfType<ZoneChange, Policy, Void> ruleType = RegionRules.CHANGES;
+    DataStream<OneOf<ZoneChange, Policy, Void>> rules =
+        ruleType
+            .first(zones, "Zone rules", "zone-rules")
+            .union(ruleType.second(policies, "Policy rules", "policy-rules"));
 
     SingleOutputStreamOperator<OccupancyUpdate> occupancy =
         OccupancyJob.build(attendance, unitFacts, cfg);

@@ -4,7 +4,11 @@ import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
 import id.pantau.events.Region;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.serial.EventTypes;
+import id.pantau.serial.OneOf;
+import id.pantau.serial.OneOfType;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -40,7 +44,19 @@ import org.apache.flink.util.Collector;
  * homeRegion). Units get their zone parsed once per version ({@link UnitZones}, not checkpointed).
  */
 public class FixRules
-    extends KeyedBroadcastProcessFunction<String, LocationFact, LocationRef, Alert> {
+    extends KeyedBroadcastProcessFunction<
+        String, OneOf<Fix, RosterEntry, Void>, OneOf<Unit, Region, Void>, Alert> {
+  /**
+   * What the rules read, keyed by NIP: a fix, or a roster row (its {@code homeRegion}, when given,
+   * is the region a WFH fix of its date must be in).
+   */
+  public static final OneOfType<Fix, RosterEntry, Void> FACTS =
+      OneOfType.of(Fix.FlinkType.TYPE, EventTypes.ROSTER);
+
+  /** The reference data broadcast to the rules: a unit (office, region, zone) or a region. */
+  public static final OneOfType<Unit, Region, Void> REFS =
+      OneOfType.of(TypeInformation.of(Unit.class), TypeInformation.of(Region.class));
+
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("location-units", Types.STRING, TypeInformation.of(Unit.class));
   public static final MapStateDescriptor<String, Region> REGIONS =
@@ -57,8 +73,8 @@ public class FixRules
   }
 
   /** The key: the employee. */
-  public static String nip(LocationFact x) {
-    return LocationFact.nip(x);
+  public static String nip(OneOf<Fix, RosterEntry, Void> x) {
+    return x.value() instanceof Fix f ? f.nip : ((RosterEntry) x.value()).nip;
   }
 
   @Override
@@ -74,15 +90,15 @@ public class FixRules
   }
 
   @Override
-  public void processBroadcastElement(LocationRef ref, Context ctx, Collector<Alert> out)
-      throws Exception {
-    if (ref.unit != null) {
-      keepUnit(ctx.getBroadcastState(UNITS), ref.unit);
-      zones.forget(ref.unit.unitId);
+  public void processBroadcastElement(
+      OneOf<Unit, Region, Void> ref, Context ctx, Collector<Alert> out) throws Exception {
+    if (ref.value() instanceof Unit unit) {
+      keepUnit(ctx.getBroadcastState(UNITS), unit);
+      zones.forget(unit.unitId);
     }
     // A region's latest record is its boundary (compacted topic, keyed by region).
-    if (ref.region != null && ref.region.region != null) {
-      ctx.getBroadcastState(REGIONS).put(ref.region.region, ref.region);
+    if (ref.value() instanceof Region region && region.region != null) {
+      ctx.getBroadcastState(REGIONS).put(region.region, region);
     }
   }
 
@@ -96,26 +112,26 @@ public class FixRules
   }
 
   @Override
-  public void processElement(LocationFact x, ReadOnlyContext ctx, Collector<Alert> out)
-      throws Exception {
-    if (x.fix != null) onFix(x.fix, ctx, out);
-    else onRoster(x, ctx);
+  public void processElement(
+      OneOf<Fix, RosterEntry, Void> x, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+    if (x.value() instanceof Fix f) onFix(f, ctx, out);
+    else onRoster((RosterEntry) x.value(), ctx);
   }
 
   /**
    * Keeps the homeRegion of a roster row for its date (the latest row decides, as on the compacted
    * topic), until two days after the date began in UTC: past the date's end anywhere.
    */
-  private void onRoster(LocationFact r, ReadOnlyContext ctx) throws Exception {
-    if (r.rosterDate == null) return;
+  private void onRoster(RosterEntry r, ReadOnlyContext ctx) throws Exception {
+    if (r.date == null) return;
     if (r.homeRegion == null) {
-      homes.remove(r.rosterDate);
+      homes.remove(r.date);
       if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
       return;
     }
-    long dropAt = dropAt(r.rosterDate);
+    long dropAt = dropAt(r.date);
     if (dropAt <= ctx.timerService().currentWatermark()) return; // a date long gone
-    homes.put(r.rosterDate, r.homeRegion);
+    homes.put(r.date, r.homeRegion);
     ctx.timerService().registerEventTimeTimer(dropAt);
   }
 

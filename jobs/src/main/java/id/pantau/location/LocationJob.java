@@ -6,6 +6,8 @@ import id.pantau.events.LocationPing;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.serial.OneOf;
+import id.pantau.serial.OneOfType;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -19,9 +21,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <p>Each source's records become fixes in the source's own chain ({@link FixSplit}): only records
  * with a location are shuffled, only those with a device reach the device shuffle, and each fix
- * crosses each shuffle once, as a compact {@link LocationFact} or {@link Fix}. (The stateless
- * operators "Location fix facts" and "Location fixes with a device" of earlier versions are gone:
- * they ran as tasks of their own after the union, one more serialization of every fix each.)
+ * crosses each shuffle once, as a compact {@link Fix} (by NIP inside a {@link OneOf}). (The
+ * stateless operators "Location fix facts" and "Location fixes with a device" of earlier versions
+ * are gone: they ran as tasks of their own after the union, one more serialization of every fix
+ * each.)
  */
 public final class LocationJob {
   private LocationJob() {}
@@ -43,14 +46,14 @@ public final class LocationJob {
       DataStream<Region> regions,
       LocationRules rules) {
     TypeInformation<Alert> alertType = TypeInformation.of(Alert.class);
-    TypeInformation<LocationRef> refType = TypeInformation.of(LocationRef.class);
-    TypeInformation<LocationFact> factType = LocationFact.FlinkType.TYPE;
-    SingleOutputStreamOperator<LocationFact> attendanceFixes =
+    OneOfType<Fix, RosterEntry, Void> factType = FixRules.FACTS;
+    OneOfType<Unit, Region, Void> refType = FixRules.REFS;
+    SingleOutputStreamOperator<OneOf<Fix, RosterEntry, Void>> attendanceFixes =
         attendance
             .process(new FixSplit<AttendanceEvent>(Fix::of), factType)
             .name("Location attendance fixes")
             .uid("location-fixes");
-    SingleOutputStreamOperator<LocationFact> pingFixes =
+    SingleOutputStreamOperator<OneOf<Fix, RosterEntry, Void>> pingFixes =
         pings
             .process(new FixSplit<LocationPing>(Fix::of), factType)
             .name("Location ping fixes")
@@ -61,21 +64,12 @@ public final class LocationJob {
             .union(
                 pingFixes,
                 // Every row, so a row without homeRegion replaces one with it.
-                rosters
-                    .map(LocationFact::of, factType)
-                    .name("Location roster facts")
-                    .uid("location-roster-facts"))
+                factType.second(rosters, "Location roster facts", "location-roster-facts"))
             .keyBy(FixRules::nip, Types.STRING)
             .connect(
-                units
-                    .map(LocationRef::of, refType)
-                    .name("Location units")
-                    .uid("location-units")
-                    .union(
-                        regions
-                            .map(LocationRef::of, refType)
-                            .name("Location regions")
-                            .uid("location-regions"))
+                refType
+                    .first(units, "Location units", "location-units")
+                    .union(refType.second(regions, "Location regions", "location-regions"))
                     .broadcast(FixRules.UNITS, FixRules.REGIONS))
             .process(new FixRules(rules), alertType)
             .name("Location rules")

@@ -2,10 +2,13 @@ package id.pantau.occupancy;
 
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
+import id.pantau.events.Exposure;
 import id.pantau.events.Json;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.jobs.LocalDays;
+import id.pantau.serial.OneOf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +43,8 @@ import org.apache.flink.util.OutputTag;
  * time and overwrites it; the breach detector and the daily rollup ignore provisional points.
  */
 public class OccupancyTracker
-    extends KeyedCoProcessFunction<String, AttendanceEvent, UnitFact, OccupancyUpdate> {
+    extends KeyedCoProcessFunction<
+        String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("occupancy-dead-letters", TypeInformation.of(DeadLetter.class));
   public static final OutputTag<RosterPlan> ROSTER_PLANS =
@@ -258,34 +262,43 @@ public class OccupancyTracker
     if (applyOnItsDay(e.nip, mark, u) | rolled) emit(u, watermark, out);
   }
 
+  /** The key of a unit's facts. */
+  public static String unitId(OneOf<Unit, Exposure, RosterEntry> fact) {
+    if (fact.value() instanceof Unit u) return u.unitId;
+    if (fact.value() instanceof Exposure x) return x.unitId;
+    return ((RosterEntry) fact.value()).unitId;
+  }
+
   @Override
-  public void processElement2(UnitFact fact, Context ctx, Collector<OccupancyUpdate> out)
+  public void processElement2(
+      OneOf<Unit, Exposure, RosterEntry> fact, Context ctx, Collector<OccupancyUpdate> out)
       throws Exception {
     focus(ctx.getCurrentKey());
-    if (fact.unit != null) {
-      onUnit(fact.unit, ctx, out);
+    if (fact.value() instanceof Unit unit) {
+      onUnit(unit, ctx, out);
       return;
     }
     long watermark = ctx.timerService().currentWatermark();
     Unit u = unitNow();
-    if (fact.exposure != null) {
-      exposures.record(fact.exposure);
+    if (fact.value() instanceof Exposure exposure) {
+      exposures.record(exposure);
       memo.exposureFrom = null; // read again at the next point
       // The cap follows at the next point; a change for later waits for its minute.
-      if (u != null && watermark != Long.MIN_VALUE && fact.exposure.effectiveFromMs <= watermark) {
+      if (u != null && watermark != Long.MIN_VALUE && exposure.effectiveFromMs <= watermark) {
         emit(u, watermark, out);
       }
       if (u == null) forget(ctx.getCurrentKey());
       return;
     }
-    rosters.record(fact.roster);
-    if (fact.roster.date.equals(memo.scheduledDate)) memo.scheduledDate = null;
+    RosterEntry roster = (RosterEntry) fact.value();
+    rosters.record(roster);
+    if (roster.date.equals(memo.scheduledDate)) memo.scheduledDate = null;
     Long today = today();
-    if (today != null && fact.roster.date.equals(LocalDate.ofEpochDay(today).toString())) {
-      Long m = marks.get(fact.roster.nip);
-      track(fact.roster.nip, m != null && PresenceMark.inOffice(m), fact.roster.date);
+    if (today != null && roster.date.equals(LocalDate.ofEpochDay(today).toString())) {
+      Long m = marks.get(roster.nip);
+      track(roster.nip, m != null && PresenceMark.inOffice(m), roster.date);
     }
-    if (u != null) ctx.output(ROSTER_PLANS, plan(u, fact.roster.date));
+    if (u != null) ctx.output(ROSTER_PLANS, plan(u, roster.date));
     else forget(ctx.getCurrentKey());
   }
 

@@ -2,6 +2,7 @@ package id.pantau.serial;
 
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
+import id.pantau.events.RosterEntry;
 import id.pantau.jobs.Parsed;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,6 +26,9 @@ public final class EventTypes {
 
   public static final TypeInformation<LocationPing> PING =
       new CompactType<>(LocationPing.class, () -> PingSerializer.INSTANCE);
+
+  public static final TypeInformation<RosterEntry> ROSTER =
+      new CompactType<>(RosterEntry.class, () -> RosterSerializer.INSTANCE);
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static final TypeInformation<Parsed<AttendanceEvent>> PARSED_ATTENDANCE =
@@ -104,6 +108,43 @@ public final class EventTypes {
 
     /** The format has one version; a change of it gets a new version here. */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<LocationPing> {
+      public Snapshot() {
+        super(() -> INSTANCE);
+      }
+    }
+  }
+
+  /** A roster row, every field. */
+  public static final class RosterSerializer extends CompactSerializer<RosterEntry> {
+    public static final RosterSerializer INSTANCE = new RosterSerializer();
+
+    @Override
+    public void serialize(RosterEntry r, DataOutputView out) throws IOException {
+      EventWire.write(r, out);
+    }
+
+    @Override
+    public RosterEntry deserialize(DataInputView in) throws IOException {
+      return EventWire.readRoster(in);
+    }
+
+    @Override
+    public RosterEntry copy(RosterEntry r) {
+      return EventWire.copy(r);
+    }
+
+    @Override
+    public RosterEntry createInstance() {
+      return new RosterEntry();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<RosterEntry> snapshotConfiguration() {
+      return new Snapshot();
+    }
+
+    /** The format has one version; a change of it gets a new version here. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<RosterEntry> {
       public Snapshot() {
         super(() -> INSTANCE);
       }

@@ -4,10 +4,13 @@ import static id.pantau.caps.TestRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.DeadLetter;
+import id.pantau.events.Policy;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /** The cap and floor in force at each occupancy point, from the broadcast rule versions. */
 class CapCalculatorTest {
-  KeyedBroadcastOperatorTestHarness<String, OccupancyUpdate, RuleChange, OccupancyStatus> harness;
+  KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+      harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -46,9 +51,8 @@ class CapCalculatorTest {
     return out.get(out.size() - 1);
   }
 
-  void broadcast(RuleChange r) throws Exception {
-    long t = r.zone != null ? r.zone.effectiveFromMs : r.policy.effectiveFromMs;
-    harness.processBroadcastElement(r, t);
+  void broadcast(OneOf<ZoneChange, Policy, Void> r) throws Exception {
+    harness.processBroadcastElement(r, effectiveFrom(r));
   }
 
   List<DeadLetter> deadLetters() {

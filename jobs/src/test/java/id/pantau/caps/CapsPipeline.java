@@ -2,10 +2,13 @@ package id.pantau.caps;
 
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Exposure;
+import id.pantau.events.Policy;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
-import id.pantau.occupancy.UnitFact;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -25,9 +28,11 @@ final class CapsPipeline implements AutoCloseable {
   static final long UNIT_GRACE_MS = 5_000;
   static final long WATERMARK_STEP = 10 * TestRules.ONE_MINUTE;
 
-  final KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+  final KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       tracker;
-  final KeyedBroadcastOperatorTestHarness<String, OccupancyUpdate, RuleChange, OccupancyStatus>
+  final KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
       caps;
   final KeyedOneInputStreamOperatorTestHarness<String, OccupancyStatus, Breach> detector;
   private int trackerForwarded;
@@ -37,7 +42,10 @@ final class CapsPipeline implements AutoCloseable {
   CapsPipeline() throws Exception {
     tracker =
         ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-            new OccupancyTracker(UNIT_GRACE_MS), e -> e.unitId, UnitFact::unitId, Types.STRING);
+            new OccupancyTracker(UNIT_GRACE_MS),
+            e -> e.unitId,
+            OccupancyTracker::unitId,
+            Types.STRING);
     caps =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new CapCalculator(),
@@ -50,18 +58,17 @@ final class CapsPipeline implements AutoCloseable {
             new BreachDetector(), s -> s.unitId, Types.STRING);
   }
 
-  void rule(RuleChange r) throws Exception {
-    caps.processBroadcastElement(
-        r, r.zone != null ? r.zone.effectiveFromMs : r.policy.effectiveFromMs);
+  void rule(OneOf<ZoneChange, Policy, Void> r) throws Exception {
+    caps.processBroadcastElement(r, TestRules.effectiveFrom(r));
   }
 
   void unit(Unit u) throws Exception {
-    tracker.processElement2(new StreamRecord<>(UnitFact.of(u), u.effectiveFromMs));
+    tracker.processElement2(new StreamRecord<>(OneOf.first(u), u.effectiveFromMs));
     forward();
   }
 
   void exposure(Exposure x) throws Exception {
-    tracker.processElement2(new StreamRecord<>(UnitFact.of(x), x.effectiveFromMs));
+    tracker.processElement2(new StreamRecord<>(OneOf.second(x), x.effectiveFromMs));
     forward();
   }
 

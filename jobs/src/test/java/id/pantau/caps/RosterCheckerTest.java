@@ -4,9 +4,12 @@ import static id.pantau.caps.TestRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.Alert;
+import id.pantau.events.Policy;
 import id.pantau.events.Unit;
+import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.RosterPlan;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -24,7 +27,8 @@ class RosterCheckerTest {
   static final long SETTLE_MS = 2_000;
   static final long WALL_CLOCK = 1_000_000;
 
-  KeyedBroadcastOperatorTestHarness<String, RosterPlan, RuleChange, Alert> harness;
+  KeyedBroadcastOperatorTestHarness<String, RosterPlan, OneOf<ZoneChange, Policy, Void>, Alert>
+      harness;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -45,9 +49,8 @@ class RosterCheckerTest {
     harness.close();
   }
 
-  void broadcast(RuleChange r) throws Exception {
-    harness.processBroadcastElement(
-        r, r.zone != null ? r.zone.effectiveFromMs : r.policy.effectiveFromMs);
+  void broadcast(OneOf<ZoneChange, Policy, Void> r) throws Exception {
+    harness.processBroadcastElement(r, effectiveFrom(r));
   }
 
   /** A roster posted row by row: one plan per row, each scheduling one more in the office. */

@@ -12,6 +12,7 @@ import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
+import id.pantau.serial.OneOf;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -114,12 +115,19 @@ final class TestRules {
     return p;
   }
 
-  static RuleChange rule(ZoneChange z) {
-    return RuleChange.of(z);
+  static OneOf<ZoneChange, Policy, Void> rule(ZoneChange z) {
+    return OneOf.first(z);
   }
 
-  static RuleChange rule(Policy p) {
-    return RuleChange.of(p);
+  static OneOf<ZoneChange, Policy, Void> rule(Policy p) {
+    return OneOf.second(p);
+  }
+
+  /** When a rule version takes effect: its broadcast timestamp. */
+  static long effectiveFrom(OneOf<ZoneChange, Policy, Void> r) {
+    return r.value() instanceof ZoneChange z
+        ? z.effectiveFromMs
+        : ((Policy) r.value()).effectiveFromMs;
   }
 
   // Units as reference data, and their occupancy points.

@@ -12,6 +12,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,7 +29,12 @@ import org.junit.jupiter.api.Test;
 
 class CheckinTrackerTest {
   static final long GRACE_MS = 5_000;
-  KeyedBroadcastOperatorTestHarness<String, EmployeeFact, ComplianceRef, WindowResult> harness;
+  KeyedBroadcastOperatorTestHarness<
+          String,
+          OneOf<AttendanceEvent, LocationPing, RosterEntry>,
+          OneOf<Unit, Policy, Void>,
+          WindowResult>
+      harness;
   long lastWatermark = Long.MIN_VALUE;
 
   @BeforeEach
@@ -36,7 +42,7 @@ class CheckinTrackerTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new CheckinTracker(GRACE_MS, 0),
-            EmployeeFact::nip,
+            CheckinTracker::nip,
             Types.STRING,
             CheckinTracker.UNITS,
             CheckinTracker.POLICIES);
@@ -56,23 +62,23 @@ class CheckinTrackerTest {
   }
 
   void unit(Unit u) throws Exception {
-    harness.processBroadcastElement(ComplianceRef.of(u), u.effectiveFromMs);
+    harness.processBroadcastElement(OneOf.first(u), u.effectiveFromMs);
   }
 
   void publish(Policy p) throws Exception {
-    harness.processBroadcastElement(ComplianceRef.of(p), p.effectiveFromMs);
+    harness.processBroadcastElement(OneOf.second(p), p.effectiveFromMs);
   }
 
   void plan(RosterEntry r) throws Exception {
-    harness.processElement(EmployeeFact.of(r), Long.MIN_VALUE);
+    harness.processElement(OneOf.third(r), Long.MIN_VALUE);
   }
 
   void send(AttendanceEvent e) throws Exception {
-    harness.processElement(EmployeeFact.of(e), e.timeMs);
+    harness.processElement(OneOf.first(e), e.timeMs);
   }
 
   void send(LocationPing p) throws Exception {
-    harness.processElement(EmployeeFact.of(p), p.timeMs);
+    harness.processElement(OneOf.second(p), p.timeMs);
   }
 
   List<WindowResult> results() {
@@ -277,7 +283,7 @@ class CheckinTrackerTest {
     harness =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
             new CheckinTracker(GRACE_MS, 36 * 3_600_000L),
-            EmployeeFact::nip,
+            CheckinTracker::nip,
             Types.STRING,
             CheckinTracker.UNITS,
             CheckinTracker.POLICIES);
@@ -719,7 +725,7 @@ class CheckinTrackerTest {
             new CoBroadcastWithKeyedOperator<>(
                 new CheckinTracker(GRACE_MS, 0),
                 List.of(CheckinTracker.UNITS, CheckinTracker.POLICIES)),
-            EmployeeFact::nip,
+            CheckinTracker::nip,
             Types.STRING,
             1,
             1,

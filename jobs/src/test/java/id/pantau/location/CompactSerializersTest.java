@@ -4,7 +4,9 @@ import static id.pantau.location.TestFixes.*;
 import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.events.RosterEntry;
 import id.pantau.serial.CompactType;
+import id.pantau.serial.OneOf;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,7 +19,6 @@ class CompactSerializersTest {
   @Test
   void flinkFindsTheCompactTypesNotThePojoSerializer() {
     assertThat(TypeInformation.of(Fix.class)).isInstanceOf(CompactType.class);
-    assertThat(TypeInformation.of(LocationFact.class)).isInstanceOf(CompactType.class);
     assertThat(TypeInformation.of(Fix.class).createSerializer(new SerializerConfigImpl()))
         .isSameAs(FixSerializer.INSTANCE);
   }
@@ -45,18 +46,22 @@ class CompactSerializersTest {
 
   @Test
   void factsOfAFixAndOfARosterRowSurviveTheRoundTrip() throws IOException {
-    TypeSerializer<LocationFact> s = LocationFact.Serializer.INSTANCE;
+    TypeSerializer<OneOf<Fix, RosterEntry, Void>> s =
+        FixRules.FACTS.createSerializer(new SerializerConfigImpl());
     Fix f = pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0);
-    LocationFact fix = roundTrip(s, LocationFact.of(f));
-    assertThat(fix.fix).isEqualTo(f);
-    assertThat(LocationFact.nip(fix)).isEqualTo("N1");
+    OneOf<Fix, RosterEntry, Void> fix = roundTrip(s, OneOf.first(f));
+    assertThat(fix.value()).isEqualTo(f);
+    assertThat(FixRules.nip(fix)).isEqualTo("N1");
 
-    LocationFact home = roundTrip(s, LocationFact.of(roster("N2", "2025-03-03", "3216")));
-    assertThat(home.fix).isNull();
-    assertThat(LocationFact.nip(home)).isEqualTo("N2");
-    assertThat(home.rosterDate).isEqualTo("2025-03-03");
-    assertThat(home.homeRegion).isEqualTo("3216");
-    assertThat(roundTrip(s, LocationFact.of(roster("N2", "2025-03-03", null))).homeRegion).isNull();
+    OneOf<Fix, RosterEntry, Void> home =
+        roundTrip(s, OneOf.second(roster("N2", "2025-03-03", "3216")));
+    RosterEntry r = (RosterEntry) home.value();
+    assertThat(FixRules.nip(home)).isEqualTo("N2");
+    assertThat(r.date).isEqualTo("2025-03-03");
+    assertThat(r.homeRegion).isEqualTo("3216");
+    RosterEntry none =
+        (RosterEntry) roundTrip(s, OneOf.second(roster("N2", "2025-03-03", null))).value();
+    assertThat(none.homeRegion).isNull();
   }
 
   @Test

@@ -10,7 +10,9 @@ import id.pantau.events.Boundary;
 import id.pantau.events.GeoFix;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
+import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -20,10 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FixRulesTest {
-  KeyedBroadcastOperatorTestHarness<String, LocationFact, LocationRef, Alert> harness;
+  KeyedBroadcastOperatorTestHarness<
+          String, OneOf<Fix, RosterEntry, Void>, OneOf<Unit, Region, Void>, Alert>
+      harness;
 
-  static KeyedBroadcastOperatorTestHarness<String, LocationFact, LocationRef, Alert> harness(
-      LocationRules rules) throws Exception {
+  static KeyedBroadcastOperatorTestHarness<
+          String, OneOf<Fix, RosterEntry, Void>, OneOf<Unit, Region, Void>, Alert>
+      harness(LocationRules rules) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
         new FixRules(rules), FixRules::nip, Types.STRING, FixRules.UNITS, FixRules.REGIONS);
   }
@@ -31,8 +36,8 @@ class FixRulesTest {
   @BeforeEach
   void setUp() throws Exception {
     harness = harness(LocationRules.defaults());
-    harness.processBroadcastElement(LocationRef.of(circleUnit()), 0);
-    harness.processBroadcastElement(LocationRef.of(polygonUnit()), 0);
+    harness.processBroadcastElement(OneOf.first(circleUnit()), 0);
+    harness.processBroadcastElement(OneOf.first(polygonUnit()), 0);
   }
 
   void watermark(long t) throws Exception {
@@ -46,12 +51,12 @@ class FixRulesTest {
   }
 
   void send(Fix f) throws Exception {
-    harness.processElement(LocationFact.of(f), f.timeMs);
+    harness.processElement(OneOf.first(f), f.timeMs);
   }
 
   /** Rosters carry no event time in the job. */
   void send(RosterEntry r) throws Exception {
-    harness.processElement(LocationFact.of(r), Long.MIN_VALUE);
+    harness.processElement(OneOf.second(r), Long.MIN_VALUE);
   }
 
   List<Alert> alerts() {
@@ -117,7 +122,7 @@ class FixRulesTest {
   // ------------------------------------------------------------------ out of region
 
   void region(Region r) throws Exception {
-    harness.processBroadcastElement(LocationRef.of(r), 0);
+    harness.processBroadcastElement(OneOf.second(r), 0);
   }
 
   @Test
@@ -395,7 +400,7 @@ class FixRulesTest {
     id.pantau.events.Unit utc = circleUnit();
     utc.timeZone = "UTC";
     utc.setEffectiveFrom("2025-02-01T00:00:00Z");
-    harness.processBroadcastElement(LocationRef.of(utc), 0);
+    harness.processBroadcastElement(OneOf.first(utc), 0);
     send(mocked(pingFix("p2", "N2", OFFICE_LAT, OFFICE_LON, evening)));
     assertThat(alerts()).extracting(a -> a.date).containsExactly("2025-03-04", "2025-03-03");
   }

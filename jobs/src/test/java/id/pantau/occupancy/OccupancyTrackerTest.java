@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
+import id.pantau.events.Exposure;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.state.MapState;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 class OccupancyTrackerTest {
   static final long GRACE_MS = 5_000;
-  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+  KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       harness;
 
   @BeforeEach
@@ -35,7 +38,7 @@ class OccupancyTrackerTest {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS)),
             e -> e.unitId,
-            UnitFact::unitId,
+            OccupancyTracker::unitId,
             Types.STRING);
     harness.open();
   }
@@ -50,7 +53,7 @@ class OccupancyTrackerTest {
   }
 
   void unit(Unit u) throws Exception {
-    harness.processElement2(new StreamRecord<>(UnitFact.of(u), u.effectiveFromMs));
+    harness.processElement2(new StreamRecord<>(OneOf.first(u), u.effectiveFromMs));
   }
 
   void send(AttendanceEvent e) throws Exception {
@@ -97,14 +100,15 @@ class OccupancyTrackerTest {
     watermark(SEVEN_AM + 2 * ONE_MINUTE);
     assertThat(last().exposed).isFalse();
 
-    UnitFact exposed = UnitFact.of(exposure(u.unitId, true, SEVEN_TEN));
+    OneOf<Unit, Exposure, RosterEntry> exposed = OneOf.second(exposure(u.unitId, true, SEVEN_TEN));
     harness.processElement2(new StreamRecord<>(exposed, SEVEN_AM + 2 * ONE_MINUTE));
     watermark(SEVEN_TEN - ONE_MINUTE);
     assertThat(last().exposed).isFalse(); // a change for later waits for its time
     watermark(SEVEN_TEN);
     assertThat(last().exposed).isTrue();
 
-    UnitFact ended = UnitFact.of(exposure(u.unitId, false, SEVEN_TWENTY));
+    OneOf<Unit, Exposure, RosterEntry> ended =
+        OneOf.second(exposure(u.unitId, false, SEVEN_TWENTY));
     harness.processElement2(new StreamRecord<>(ended, SEVEN_TEN));
     watermark(SEVEN_TWENTY);
     assertThat(last().exposed).isFalse();
@@ -177,7 +181,7 @@ class OccupancyTrackerTest {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS, Long.MAX_VALUE)),
             e -> e.unitId,
-            UnitFact::unitId,
+            OccupancyTracker::unitId,
             Types.STRING);
     harness.open();
     watermark(SEVEN_AM);
@@ -323,7 +327,7 @@ class OccupancyTrackerTest {
     r.unitId = UNIT;
     r.date = "2026-11-23";
     r.mode = mode;
-    harness.processElement2(new StreamRecord<>(UnitFact.of(r), SEVEN_AM));
+    harness.processElement2(new StreamRecord<>(OneOf.third(r), SEVEN_AM));
   }
 
   @Test

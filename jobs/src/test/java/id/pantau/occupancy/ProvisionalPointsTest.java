@@ -4,7 +4,10 @@ import static id.pantau.occupancy.TestEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Exposure;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -19,18 +22,22 @@ import org.junit.jupiter.api.Test;
 class ProvisionalPointsTest {
   final OccupancyTracker tracker =
       new OccupancyTracker(5_000, OccupancyTracker.MAX_CATCH_UP_MS, true);
-  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+  KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       harness;
 
   @BeforeEach
   void setUp() throws Exception {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(tracker), e -> e.unitId, UnitFact::unitId, Types.STRING);
+            new KeyedCoProcessOperator<>(tracker),
+            e -> e.unitId,
+            OccupancyTracker::unitId,
+            Types.STRING);
     harness.open();
     harness.processBothWatermarks(new Watermark(SEVEN_AM));
     Unit u = tangerang(10);
-    harness.processElement2(new StreamRecord<>(UnitFact.of(u), u.effectiveFromMs));
+    harness.processElement2(new StreamRecord<>(OneOf.first(u), u.effectiveFromMs));
     harness.getOutput().clear();
   }
 

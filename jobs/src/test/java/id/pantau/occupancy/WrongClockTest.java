@@ -4,7 +4,11 @@ import static id.pantau.occupancy.TestEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Exposure;
+import id.pantau.events.RosterEntry;
+import id.pantau.events.Unit;
 import id.pantau.jobs.LiveWatermarks;
+import id.pantau.serial.OneOf;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -31,7 +35,8 @@ class WrongClockTest {
   final AtomicLong wall = new AtomicLong(SEVEN_TEN);
   final LiveWatermarks<AttendanceEvent> watermarks =
       new LiveWatermarks<>(5_000, 1_000, wall::get, true);
-  KeyedTwoInputStreamOperatorTestHarness<String, AttendanceEvent, UnitFact, OccupancyUpdate>
+  KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       harness;
 
   final WatermarkOutput toTracker =
@@ -59,10 +64,10 @@ class WrongClockTest {
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(new OccupancyTracker(5_000)),
             e -> e.unitId,
-            UnitFact::unitId,
+            OccupancyTracker::unitId,
             Types.STRING);
     harness.open();
-    harness.processElement2(new StreamRecord<>(UnitFact.of(tangerang(50)), SEVEN_AM));
+    harness.processElement2(new StreamRecord<>(OneOf.first(tangerang(50)), SEVEN_AM));
   }
 
   @AfterEach

@@ -3,8 +3,6 @@ package id.pantau.serial;
 import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.pantau.compliance.EmployeeFact;
-import id.pantau.compliance.EmployeeFactSerializer;
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
@@ -19,7 +17,10 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written serializers of the events in flight lose nothing. */
@@ -65,7 +66,6 @@ class EventWireTest {
     assertThat(fields(RosterEntry.class))
         .containsExactly("date", "homeRegion", "mode", "nip", "shiftStart", "unitId");
     assertThat(fields(GeoFix.class)).containsExactly("accuracyM", "lat", "lon", "mock");
-    assertThat(fields(EmployeeFact.class)).containsExactly("attendance", "ping", "roster");
     assertThat(fields(DeadLetter.class))
         .containsExactly("at", "key", "offset", "partition", "reason", "record", "stage", "topic");
     assertThat(fields(Parsed.class)).containsExactly("deadLetter", "value");
@@ -135,14 +135,32 @@ class EventWireTest {
     r.mode = RosterMode.OFFICIAL_TRAVEL;
     r.homeRegion = "3171";
     r.shiftStart = "19:00";
-    EmployeeFact back = roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(r));
-    assertThat(back).usingRecursiveComparison().isEqualTo(EmployeeFact.of(r));
-    assertThat(roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(p)))
+    assertThat(roundTrip(EventTypes.RosterSerializer.INSTANCE, r))
         .usingRecursiveComparison()
-        .isEqualTo(EmployeeFact.of(p));
-    assertThat(roundTrip(EmployeeFactSerializer.INSTANCE, EmployeeFact.of(attendance())))
-        .usingRecursiveComparison()
-        .isEqualTo(EmployeeFact.of(attendance()));
+        .isEqualTo(r);
+  }
+
+  @Test
+  void anEmployeesFactsKeepEveryFieldAndTheirKind() throws IOException {
+    TypeSerializer<OneOf<AttendanceEvent, LocationPing, RosterEntry>> s =
+        OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER)
+            .createSerializer(new SerializerConfigImpl());
+    RosterEntry r = new RosterEntry();
+    r.nip = "N1";
+    r.mode = RosterMode.WFO;
+    LocationPing p = new LocationPing();
+    p.nip = "N1";
+    for (OneOf<AttendanceEvent, LocationPing, RosterEntry> fact :
+        List.of(
+            OneOf.<AttendanceEvent, LocationPing, RosterEntry>first(attendance()),
+            OneOf.<AttendanceEvent, LocationPing, RosterEntry>second(p),
+            OneOf.<AttendanceEvent, LocationPing, RosterEntry>third(r))) {
+      OneOf<AttendanceEvent, LocationPing, RosterEntry> back = roundTrip(s, fact);
+      assertThat(back.value()).isInstanceOf(fact.value().getClass());
+      assertThat(back).usingRecursiveComparison().isEqualTo(fact);
+      assertThat(s.copy(fact).value()).usingRecursiveComparison().isEqualTo(fact.value());
+      assertThat(s.copy(fact).value()).isNotSameAs(fact.value());
+    }
   }
 
   @Test
@@ -170,8 +188,25 @@ class EventWireTest {
   }
 
   @Test
-  void flinkFindsTheEmployeeFactsCompactType() {
-    assertThat(TypeInformation.of(EmployeeFact.class))
-        .isEqualTo(EmployeeFactSerializer.Factory.TYPE);
+  void unionsOfTheSameKindsAreOneTypeAndOthersAreNot() {
+    var facts = OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER);
+    assertThat(facts)
+        .isEqualTo(OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER))
+        .isNotEqualTo(OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING))
+        .isNotEqualTo(OneOfType.of(EventTypes.PING, EventTypes.ATTENDANCE, EventTypes.ROSTER));
+    assertThat(facts.createSerializer(new SerializerConfigImpl()))
+        .isEqualTo(facts.createSerializer(new SerializerConfigImpl()));
+  }
+
+  @Test
+  void aUnionsSerializerRestoresFromItsSnapshot() {
+    TypeSerializer<OneOf<AttendanceEvent, LocationPing, Void>> s =
+        OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING)
+            .createSerializer(new SerializerConfigImpl());
+    TypeSerializerSnapshot<OneOf<AttendanceEvent, LocationPing, Void>> snap =
+        s.snapshotConfiguration();
+    assertThat(s.snapshotConfiguration().resolveSchemaCompatibility(snap).isCompatibleAsIs())
+        .isTrue();
+    assertThat(snap.restoreSerializer()).isEqualTo(s);
   }
 }
