@@ -42,7 +42,9 @@ public final class Dashboard implements AutoCloseable {
    * answers.
    */
   public static Dashboard start(DashboardConfig config, TokenStore tokens) {
-    Influx influx = new Influx(config.influxUrl(), config.influxDb());
+    Influx influx =
+        new Influx(
+            config.influxUrl(), config.influxDb(), config.influxUser(), config.influxPassword());
     KafkaProbe kafka = new KafkaProbe(config.kafkaBootstrap(), KAFKA_PROBE_TIMEOUT);
     AlertFeed alerts = AlertFeed.start(config.kafkaBootstrap());
     CheckinBook checkins = CheckinBook.start(config.kafkaBootstrap(), config.followUpDays());
@@ -110,6 +112,7 @@ public final class Dashboard implements AutoCloseable {
             + config.influxUrl()
             + " database "
             + config.influxDb()
+            + (config.influxUser() == null ? "" : " as " + config.influxUser())
             + ", Kafka "
             + config.kafkaBootstrap()
             + ")");

@@ -10,6 +10,9 @@ import java.util.Objects;
  *
  * @param tokensFile the JSON tokens file; null when none is named
  * @param followUpDays how many local dates the follow-ups keep (today and the days before)
+ * @param influxUser the InfluxDB user the readers log in as (READ on the database is enough); null
+ *     when InfluxDB runs without auth
+ * @param influxPassword its password, null without a user; never printed by {@link #toString()}
  */
 public record DashboardConfig(
     String influxUrl,
@@ -18,7 +21,9 @@ public record DashboardConfig(
     String host,
     int port,
     Path tokensFile,
-    int followUpDays) {
+    int followUpDays,
+    String influxUser,
+    String influxPassword) {
 
   public static final String INFLUX_URL = "PANTAU_INFLUX_URL";
   public static final String INFLUX_DB = "PANTAU_INFLUX_DB";
@@ -27,6 +32,8 @@ public record DashboardConfig(
   public static final String API_HOST = "PANTAU_API_HOST";
   public static final String TOKENS_FILE = "PANTAU_TOKENS_FILE";
   public static final String FOLLOWUP_DAYS = "PANTAU_FOLLOWUP_DAYS";
+  public static final String INFLUX_USER = "PANTAU_INFLUX_USER";
+  public static final String INFLUX_PASSWORD = "PANTAU_INFLUX_PASSWORD";
 
   public static final String DEFAULT_INFLUX_URL = "http://127.0.0.1:8086";
   public static final String DEFAULT_INFLUX_DB = "pantau";
@@ -48,6 +55,22 @@ public record DashboardConfig(
       throw new IllegalArgumentException(
           "followUpDays: must be 1 to " + MAX_FOLLOWUP_DAYS + " (got " + followUpDays + ")");
     }
+    if ((influxUser == null) != (influxPassword == null)) {
+      throw new IllegalArgumentException(
+          INFLUX_USER + ", " + INFLUX_PASSWORD + ": set both (InfluxDB with auth) or neither");
+    }
+  }
+
+  /** Without an InfluxDB login. */
+  public DashboardConfig(
+      String influxUrl,
+      String influxDb,
+      String kafkaBootstrap,
+      String host,
+      int port,
+      Path tokensFile,
+      int followUpDays) {
+    this(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, followUpDays, null, null);
   }
 
   /** With the follow-ups kept for the default 3 days. */
@@ -117,12 +140,52 @@ public record DashboardConfig(
         get(env, API_HOST, DEFAULT_HOST),
         port,
         tokens == null ? null : Path.of(tokens),
-        days);
+        days,
+        get(env, INFLUX_USER, null),
+        get(env, INFLUX_PASSWORD, null));
   }
 
   public DashboardConfig withPort(int newPort) {
     return new DashboardConfig(
-        influxUrl, influxDb, kafkaBootstrap, host, newPort, tokensFile, followUpDays);
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        newPort,
+        tokensFile,
+        followUpDays,
+        influxUser,
+        influxPassword);
+  }
+
+  /** The same, logging in to InfluxDB as the user (both null: no auth). */
+  public DashboardConfig withInfluxLogin(String user, String password) {
+    return new DashboardConfig(
+        influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, followUpDays, user, password);
+  }
+
+  /** As a record prints itself, with the InfluxDB password left out. */
+  @Override
+  public String toString() {
+    return "DashboardConfig[influxUrl="
+        + influxUrl
+        + ", influxDb="
+        + influxDb
+        + ", kafkaBootstrap="
+        + kafkaBootstrap
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", tokensFile="
+        + tokensFile
+        + ", followUpDays="
+        + followUpDays
+        + ", influxUser="
+        + influxUser
+        + ", influxPassword="
+        + (influxPassword == null ? null : "***")
+        + "]";
   }
 
   /**
@@ -130,7 +193,16 @@ public record DashboardConfig(
    * {@link CheckinBook#daysToKeep} says how many reach back to a given date.
    */
   public DashboardConfig withFollowUpDays(int days) {
-    return new DashboardConfig(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, days);
+    return new DashboardConfig(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        days,
+        influxUser,
+        influxPassword);
   }
 
   private static String get(Map<String, String> env, String name, String fallback) {

@@ -22,15 +22,15 @@ public final class Influx implements AutoCloseable {
 
   /** Connects to the InfluxDB 1.x HTTP API at the URL, e.g. http://127.0.0.1:8086. */
   public Influx(String url, String database) {
-    this(
-        InfluxDBFactory.connect(
-            url,
-            new OkHttpClient.Builder()
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .writeTimeout(10, TimeUnit.SECONDS)),
-        database,
-        true);
+    this(url, database, null, null);
+  }
+
+  /**
+   * Connects as the user (READ on the database is enough), or without a login when user is null
+   * (InfluxDB without auth).
+   */
+  public Influx(String url, String database, String user, String password) {
+    this(connect(url, user, password), database, true);
   }
 
   /** Reads through a client the caller keeps (and closes). */
@@ -42,6 +42,17 @@ public final class Influx implements AutoCloseable {
     this.client = Objects.requireNonNull(client, "client");
     this.database = Objects.requireNonNull(database, "database");
     this.ownsClient = ownsClient;
+  }
+
+  private static InfluxDB connect(String url, String user, String password) {
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .connectTimeout(2, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .writeTimeout(10, TimeUnit.SECONDS);
+    return user == null
+        ? InfluxDBFactory.connect(url, http)
+        : InfluxDBFactory.connect(url, user, Objects.requireNonNull(password, "password"), http);
   }
 
   public String database() {

@@ -52,6 +52,24 @@ class DashboardConfigTest {
   }
 
   @Test
+  void anInfluxLoginNeedsBothVariablesAndItsPasswordIsNeverPrinted() {
+    DashboardConfig c =
+        DashboardConfig.fromEnv(
+            Map.of("PANTAU_INFLUX_USER", "reader", "PANTAU_INFLUX_PASSWORD", "s3cret-pw"));
+    assertThat(c.influxUser()).isEqualTo("reader");
+    assertThat(c.influxPassword()).isEqualTo("s3cret-pw");
+    assertThat(c.withPort(1).withFollowUpDays(5).influxPassword()).isEqualTo("s3cret-pw");
+    assertThat(c.toString()).contains("influxUser=reader").doesNotContain("s3cret-pw");
+    assertThat(DashboardConfig.fromEnv(Map.of()).influxUser()).isNull();
+    assertThat(
+            DashboardConfig.fromEnv(Map.of("PANTAU_INFLUX_USER", "", "PANTAU_INFLUX_PASSWORD", ""))
+                .influxUser())
+        .isNull();
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_INFLUX_USER", "reader")))
+        .hasMessageStartingWith("PANTAU_INFLUX_USER, PANTAU_INFLUX_PASSWORD: set both");
+  }
+
+  @Test
   void followUpsKeepThreeDaysUnlessTheVariableSaysOtherwise() {
     assertThat(DashboardConfig.fromEnv(Map.of()).followUpDays()).isEqualTo(3);
     assertThat(DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "7")).followUpDays())
