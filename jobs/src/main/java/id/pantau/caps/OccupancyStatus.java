@@ -1,11 +1,7 @@
 package id.pantau.caps;
 
 import id.pantau.serial.CompactType;
-import java.lang.reflect.Type;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * Occupancy of a unit at a moment with the limits in force then. One goes out per change and per
@@ -54,14 +50,9 @@ public class OccupancyStatus {
   }
 
   /** Flink's type of it: {@link OccupancyStatusSerializer}. */
-  public static final class FlinkType extends TypeInfoFactory<OccupancyStatus> {
-    public static final TypeInformation<OccupancyStatus> TYPE =
-        new CompactType<>(OccupancyStatus.class, () -> OccupancyStatusSerializer.INSTANCE);
-
-    @Override
-    public TypeInformation<OccupancyStatus> createTypeInfo(
-        Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return TYPE;
+  public static final class FlinkType extends CompactType.Factory<OccupancyStatus> {
+    public FlinkType() {
+      super(OccupancyStatusSerializer.TYPE);
     }
   }
 }

@@ -1,9 +1,9 @@
 package id.pantau.caps;
 
 import id.pantau.serial.CompactSerializer;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -14,6 +14,9 @@ import org.apache.flink.types.StringValue;
  */
 public final class OccupancyStatusSerializer extends CompactSerializer<OccupancyStatus> {
   public static final OccupancyStatusSerializer INSTANCE = new OccupancyStatusSerializer();
+
+  public static final TypeInformation<OccupancyStatus> TYPE =
+      new CompactType<>(OccupancyStatus.class, () -> INSTANCE);
 
   private static final int PROVISIONAL = 1;
   private static final int CAP = 2;
@@ -36,18 +39,17 @@ public final class OccupancyStatusSerializer extends CompactSerializer<Occupancy
     s.floor = from.floor;
     s.dwellS = from.dwellS;
     s.unscheduled = from.unscheduled;
-    s.unscheduledNips = from.unscheduledNips == null ? null : from.unscheduledNips.clone();
+    s.unscheduledNips = copyStrings(from.unscheduledNips);
     s.provisional = from.provisional;
     return s;
   }
 
   @Override
   public void serialize(OccupancyStatus s, DataOutputView out) throws IOException {
-    int flags =
+    out.writeByte(
         (s.provisional ? PROVISIONAL : 0)
             | (s.cap != null ? CAP : 0)
-            | (s.unscheduled != null ? UNSCHEDULED : 0);
-    out.writeByte(flags);
+            | (s.unscheduled != null ? UNSCHEDULED : 0));
     StringValue.writeString(s.unitId, out);
     StringValue.writeString(s.region, out);
     out.writeLong(s.timeMs);
@@ -64,7 +66,7 @@ public final class OccupancyStatusSerializer extends CompactSerializer<Occupancy
   public OccupancyStatus deserialize(DataInputView in) throws IOException {
     int flags = in.readByte();
     OccupancyStatus s = new OccupancyStatus();
-    s.provisional = (flags & PROVISIONAL) != 0;
+    s.provisional = has(flags, PROVISIONAL);
     s.unitId = StringValue.readString(in);
     s.region = StringValue.readString(in);
     s.timeMs = in.readLong();
@@ -72,21 +74,9 @@ public final class OccupancyStatusSerializer extends CompactSerializer<Occupancy
     s.headcount = in.readInt();
     s.floor = in.readInt();
     s.dwellS = in.readInt();
-    if ((flags & CAP) != 0) s.cap = in.readInt();
-    if ((flags & UNSCHEDULED) != 0) s.unscheduled = in.readInt();
+    if (has(flags, CAP)) s.cap = in.readInt();
+    if (has(flags, UNSCHEDULED)) s.unscheduled = in.readInt();
     s.unscheduledNips = readStrings(in);
     return s;
-  }
-
-  @Override
-  public TypeSerializerSnapshot<OccupancyStatus> snapshotConfiguration() {
-    return new Snapshot();
-  }
-
-  /** The format has one version; a change of it gets a new version here. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<OccupancyStatus> {
-    public Snapshot() {
-      super(() -> INSTANCE);
-    }
   }
 }

@@ -2,12 +2,12 @@ package id.pantau.compliance;
 
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
+import id.pantau.serial.CompactSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -16,15 +16,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * one before, and the strings that repeat within an employee's state (unit, region, zone, date)
  * written once and referred to after. Keeps a checkpoint's bytes per employee small.
  */
-final class CheckinStateSerializer extends TypeSerializerSingleton<CheckinState> {
+final class CheckinStateSerializer extends CompactSerializer<CheckinState> {
   private static final long serialVersionUID = 1L;
   private static final RosterMode[] MODES = RosterMode.values();
   private static final ComplianceStatus[] STATUSES = ComplianceStatus.values();
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
 
   @Override
   public CheckinState createInstance() {
@@ -45,16 +40,6 @@ final class CheckinStateSerializer extends TypeSerializerSingleton<CheckinState>
       days.add(c);
     }
     return new CheckinState(days, new ArrayList<>(from.marks));
-  }
-
-  @Override
-  public CheckinState copy(CheckinState from, CheckinState reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -146,21 +131,14 @@ final class CheckinStateSerializer extends TypeSerializerSingleton<CheckinState>
   }
 
   @Override
-  public CheckinState deserialize(CheckinState reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
-  }
-
-  @Override
   public TypeSerializerSnapshot<CheckinState> snapshotConfiguration() {
     return new Snapshot();
   }
 
-  /** Restores the serializer from a checkpoint; the format has one version so far. */
+  /**
+   * Restores the serializer from a checkpoint: a class of its own, as checkpoints keep its name;
+   * the format has one version so far.
+   */
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<CheckinState> {
     public Snapshot() {
       super(CheckinStateSerializer::new);

@@ -4,8 +4,6 @@ import id.pantau.serial.CompactSerializer;
 import id.pantau.serial.CompactType;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -79,19 +77,7 @@ public final class DailyFactSerializer extends CompactSerializer<DailyFact> {
     f.present = in.readInt();
     f.expected = in.readInt();
     f.reported = in.readInt();
-    if ((flags & CAP) != 0) f.cap = in.readInt();
+    if (has(flags, CAP)) f.cap = in.readInt();
     return f;
-  }
-
-  @Override
-  public TypeSerializerSnapshot<DailyFact> snapshotConfiguration() {
-    return new Snapshot();
-  }
-
-  /** The format has one version; a change of it gets a new version here. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<DailyFact> {
-    public Snapshot() {
-      super(() -> INSTANCE);
-    }
   }
 }

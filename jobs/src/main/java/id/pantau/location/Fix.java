@@ -6,12 +6,8 @@ import id.pantau.events.LocationPing;
 import id.pantau.events.Times;
 import id.pantau.events.WorkMode;
 import id.pantau.serial.CompactType;
-import java.lang.reflect.Type;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * One location fix of an employee, from a check-in or a location ping: only what the location rules
@@ -112,14 +108,9 @@ public class Fix {
   }
 
   /** Flink's type of a fix: {@link FixSerializer}. */
-  public static final class FlinkType extends TypeInfoFactory<Fix> {
-    public static final TypeInformation<Fix> TYPE =
-        new CompactType<>(Fix.class, () -> FixSerializer.INSTANCE);
-
-    @Override
-    public TypeInformation<Fix> createTypeInfo(
-        Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return TYPE;
+  public static final class FlinkType extends CompactType.Factory<Fix> {
+    public FlinkType() {
+      super(FixSerializer.TYPE);
     }
   }
 }

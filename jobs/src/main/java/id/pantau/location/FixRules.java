@@ -51,7 +51,7 @@ public class FixRules
    * is the region a WFH fix of its date must be in).
    */
   public static final OneOfType<Fix, RosterEntry, Void> FACTS =
-      OneOfType.of(Fix.FlinkType.TYPE, EventTypes.ROSTER);
+      OneOfType.of(FixSerializer.TYPE, EventTypes.ROSTER);
 
   /** The reference data broadcast to the rules: a unit (office, region, zone) or a region. */
   public static final OneOfType<Unit, Region, Void> REFS =

@@ -1,9 +1,9 @@
 package id.pantau.location;
 
+import id.pantau.serial.CompactSerializer;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -12,18 +12,15 @@ import org.apache.flink.types.StringValue;
  * Writes a {@link Fix} as one flags byte (mock, office check-in, WFH, accuracy given), its four ids
  * (null-safe Flink strings), then time, latitude, longitude and the accuracy when given.
  */
-public final class FixSerializer extends TypeSerializerSingleton<Fix> {
+public final class FixSerializer extends CompactSerializer<Fix> {
   public static final FixSerializer INSTANCE = new FixSerializer();
+
+  public static final TypeInformation<Fix> TYPE = new CompactType<>(Fix.class, () -> INSTANCE);
 
   private static final int MOCK = 1;
   private static final int OFFICE = 2;
   private static final int WFH = 4;
   private static final int ACCURACY = 8;
-
-  @Override
-  public boolean isImmutableType() {
-    return false;
-  }
 
   @Override
   public Fix createInstance() {
@@ -48,27 +45,12 @@ public final class FixSerializer extends TypeSerializerSingleton<Fix> {
   }
 
   @Override
-  public Fix copy(Fix from, Fix reuse) {
-    return copy(from);
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
-
-  @Override
   public void serialize(Fix f, DataOutputView out) throws IOException {
-    write(f, out);
-  }
-
-  static void write(Fix f, DataOutputView out) throws IOException {
-    int flags =
+    out.writeByte(
         (f.mock ? MOCK : 0)
             | (f.isOfficeCheckIn ? OFFICE : 0)
             | (f.isWfh ? WFH : 0)
-            | (f.accuracyM != null ? ACCURACY : 0);
-    out.writeByte(flags);
+            | (f.accuracyM != null ? ACCURACY : 0));
     StringValue.writeString(f.nip, out);
     StringValue.writeString(f.unitId, out);
     StringValue.writeString(f.deviceId, out);
@@ -81,15 +63,11 @@ public final class FixSerializer extends TypeSerializerSingleton<Fix> {
 
   @Override
   public Fix deserialize(DataInputView in) throws IOException {
-    return read(in);
-  }
-
-  static Fix read(DataInputView in) throws IOException {
     int flags = in.readByte();
     Fix f = new Fix();
-    f.mock = (flags & MOCK) != 0;
-    f.isOfficeCheckIn = (flags & OFFICE) != 0;
-    f.isWfh = (flags & WFH) != 0;
+    f.mock = has(flags, MOCK);
+    f.isOfficeCheckIn = has(flags, OFFICE);
+    f.isWfh = has(flags, WFH);
     f.nip = StringValue.readString(in);
     f.unitId = StringValue.readString(in);
     f.deviceId = StringValue.readString(in);
@@ -97,29 +75,7 @@ public final class FixSerializer extends TypeSerializerSingleton<Fix> {
     f.timeMs = in.readLong();
     f.lat = in.readDouble();
     f.lon = in.readDouble();
-    if ((flags & ACCURACY) != 0) f.accuracyM = in.readDouble();
+    if (has(flags, ACCURACY)) f.accuracyM = in.readDouble();
     return f;
-  }
-
-  @Override
-  public Fix deserialize(Fix reuse, DataInputView in) throws IOException {
-    return read(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    write(read(in), out);
-  }
-
-  @Override
-  public TypeSerializerSnapshot<Fix> snapshotConfiguration() {
-    return new Snapshot();
-  }
-
-  /** The format has one version; a change of it gets a new version here. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<Fix> {
-    public Snapshot() {
-      super(() -> INSTANCE);
-    }
   }
 }

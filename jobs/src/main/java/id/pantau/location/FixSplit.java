@@ -14,7 +14,7 @@ import org.apache.flink.util.OutputTag;
  * union from becoming tasks of their own that every fix would cross.
  */
 final class FixSplit<T> extends ProcessFunction<T, OneOf<Fix, RosterEntry, Void>> {
-  static final OutputTag<Fix> DEVICE_FIXES = new OutputTag<>("device-fixes", Fix.FlinkType.TYPE);
+  static final OutputTag<Fix> DEVICE_FIXES = new OutputTag<>("device-fixes", FixSerializer.TYPE);
 
   /** Serializable: Fix::of for check-ins or for pings. */
   interface FixOf<T> extends java.io.Serializable {

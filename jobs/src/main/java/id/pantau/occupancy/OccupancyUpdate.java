@@ -1,11 +1,7 @@
 package id.pantau.occupancy;
 
 import id.pantau.serial.CompactType;
-import java.lang.reflect.Type;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * How many staff of a unit are in the office at a moment of event time. One goes out per change and
@@ -61,14 +57,9 @@ public class OccupancyUpdate {
   }
 
   /** Flink's type of it: {@link OccupancyUpdateSerializer}. */
-  public static final class FlinkType extends TypeInfoFactory<OccupancyUpdate> {
-    public static final TypeInformation<OccupancyUpdate> TYPE =
-        new CompactType<>(OccupancyUpdate.class, () -> OccupancyUpdateSerializer.INSTANCE);
-
-    @Override
-    public TypeInformation<OccupancyUpdate> createTypeInfo(
-        Type t, Map<String, TypeInformation<?>> genericParameters) {
-      return TYPE;
+  public static final class FlinkType extends CompactType.Factory<OccupancyUpdate> {
+    public FlinkType() {
+      super(OccupancyUpdateSerializer.TYPE);
     }
   }
 }

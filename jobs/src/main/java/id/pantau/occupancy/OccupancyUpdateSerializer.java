@@ -1,9 +1,9 @@
 package id.pantau.occupancy;
 
 import id.pantau.serial.CompactSerializer;
+import id.pantau.serial.CompactType;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -14,6 +14,9 @@ import org.apache.flink.types.StringValue;
  */
 public final class OccupancyUpdateSerializer extends CompactSerializer<OccupancyUpdate> {
   public static final OccupancyUpdateSerializer INSTANCE = new OccupancyUpdateSerializer();
+
+  public static final TypeInformation<OccupancyUpdate> TYPE =
+      new CompactType<>(OccupancyUpdate.class, () -> INSTANCE);
 
   private static final int ESSENTIAL = 1;
   private static final int EXPOSED = 2;
@@ -40,20 +43,19 @@ public final class OccupancyUpdateSerializer extends CompactSerializer<Occupancy
     o.exposed = from.exposed;
     o.scheduledOffice = from.scheduledOffice;
     o.unscheduled = from.unscheduled;
-    o.unscheduledNips = from.unscheduledNips == null ? null : from.unscheduledNips.clone();
+    o.unscheduledNips = copyStrings(from.unscheduledNips);
     o.provisional = from.provisional;
     return o;
   }
 
   @Override
   public void serialize(OccupancyUpdate o, DataOutputView out) throws IOException {
-    int flags =
+    out.writeByte(
         (o.essential ? ESSENTIAL : 0)
             | (o.exposed ? EXPOSED : 0)
             | (o.provisional ? PROVISIONAL : 0)
             | (o.scheduledOffice != null ? SCHEDULED : 0)
-            | (o.unscheduled != null ? UNSCHEDULED : 0);
-    out.writeByte(flags);
+            | (o.unscheduled != null ? UNSCHEDULED : 0));
     StringValue.writeString(o.unitId, out);
     StringValue.writeString(o.region, out);
     StringValue.writeString(o.timeZone, out);
@@ -70,9 +72,9 @@ public final class OccupancyUpdateSerializer extends CompactSerializer<Occupancy
   public OccupancyUpdate deserialize(DataInputView in) throws IOException {
     int flags = in.readByte();
     OccupancyUpdate o = new OccupancyUpdate();
-    o.essential = (flags & ESSENTIAL) != 0;
-    o.exposed = (flags & EXPOSED) != 0;
-    o.provisional = (flags & PROVISIONAL) != 0;
+    o.essential = has(flags, ESSENTIAL);
+    o.exposed = has(flags, EXPOSED);
+    o.provisional = has(flags, PROVISIONAL);
     o.unitId = StringValue.readString(in);
     o.region = StringValue.readString(in);
     o.timeZone = StringValue.readString(in);
@@ -80,21 +82,9 @@ public final class OccupancyUpdateSerializer extends CompactSerializer<Occupancy
     o.present = in.readInt();
     o.headcount = in.readInt();
     o.minPresent = in.readInt();
-    if ((flags & SCHEDULED) != 0) o.scheduledOffice = in.readInt();
-    if ((flags & UNSCHEDULED) != 0) o.unscheduled = in.readInt();
+    if (has(flags, SCHEDULED)) o.scheduledOffice = in.readInt();
+    if (has(flags, UNSCHEDULED)) o.unscheduled = in.readInt();
     o.unscheduledNips = readStrings(in);
     return o;
-  }
-
-  @Override
-  public TypeSerializerSnapshot<OccupancyUpdate> snapshotConfiguration() {
-    return new Snapshot();
-  }
-
-  /** The format has one version; a change of it gets a new version here. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<OccupancyUpdate> {
-    public Snapshot() {
-      super(() -> INSTANCE);
-    }
   }
 }

@@ -1,10 +1,13 @@
 package id.pantau.serial;
 
 import java.io.Serializable;
+import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -12,8 +15,9 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
  * The Flink type of a record that crosses a shuffle on every event and has a hand-written
  * serializer: a few fields written in a fixed order, instead of the reflective PojoSerializer's
  * field-by-field {@code Field.get/set} with a null flag each. Attach it to the class with a {@code
- * TypeInfoFactory} ({@code @TypeInfo}), so {@code TypeInformation.of(Class)} finds it everywhere. A
- * type made of others ({@link OneOfType}) names them, and is equal to another only when they are.
+ * TypeInfoFactory} ({@code @TypeInfo}, a {@link Factory}), so {@code TypeInformation.of(Class)}
+ * finds it everywhere. A type made of others ({@link OneOfType}) names them, and is equal to
+ * another only when they are.
  */
 public class CompactType<T> extends TypeInformation<T> {
   /** Serializable: a TypeInformation travels with the job graph. */
@@ -22,6 +26,24 @@ public class CompactType<T> extends TypeInformation<T> {
   /** The serializer of a type made of others, from theirs under the job's serializer config. */
   public interface SerializerFactory<T>
       extends Function<SerializerConfig, TypeSerializer<T>>, Serializable {}
+
+  /**
+   * What {@code @TypeInfo} names on a record's class, so {@code TypeInformation.of(Class)} finds
+   * its compact type: a subclass passes the type to this constructor.
+   */
+  public abstract static class Factory<T> extends TypeInfoFactory<T> {
+    private final TypeInformation<T> type;
+
+    protected Factory(TypeInformation<T> type) {
+      this.type = type;
+    }
+
+    @Override
+    public TypeInformation<T> createTypeInfo(
+        Type t, Map<String, TypeInformation<?>> genericParameters) {
+      return type;
+    }
+  }
 
   private final Class<T> type;
   private final List<TypeInformation<?>> members;

@@ -21,11 +21,13 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written serializers of the events in flight lose nothing. */
-class EventWireTest {
-  /** The instance fields a POJO serializer would write; EventWire must write exactly these. */
+class EventTypesTest {
+  /** The instance fields a POJO serializer would write; EventTypes must write exactly these. */
   static String[] fields(Class<?> c) {
     return Arrays.stream(c.getDeclaredFields())
         .filter(
@@ -37,7 +39,7 @@ class EventWireTest {
 
   @Test
   void theEventsHaveNoFieldTheWireDoesNotWrite() {
-    // A new field must be added to EventWire (write, read, copy) and here.
+    // A new field must be added to its serializer in EventTypes (write, read, copy) and here.
     assertThat(fields(AttendanceEvent.class))
         .containsExactly(
             "action",
@@ -91,8 +93,9 @@ class EventWireTest {
     AttendanceEvent e = attendance();
     AttendanceEvent back = roundTrip(EventTypes.AttendanceSerializer.INSTANCE, e);
     assertThat(back).usingRecursiveComparison().isEqualTo(e);
-    assertThat(EventWire.copy(e)).usingRecursiveComparison().isEqualTo(e);
-    assertThat(EventWire.copy(e).location).isNotSameAs(e.location);
+    AttendanceEvent copy = EventTypes.AttendanceSerializer.INSTANCE.copy(e);
+    assertThat(copy).usingRecursiveComparison().isEqualTo(e);
+    assertThat(copy.location).isNotSameAs(e.location);
   }
 
   @Test
@@ -185,6 +188,27 @@ class EventWireTest {
         .usingRecursiveComparison()
         .isEqualTo(ok.value)
         .isNotSameAs(ok.value);
+  }
+
+  @Test
+  void aSerializersSnapshotNamesItsClassAndRestoresIt() throws IOException {
+    TypeSerializerSnapshot<Parsed<LocationPing>> snap =
+        EventTypes.ParsedPingSerializer.INSTANCE.snapshotConfiguration();
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    TypeSerializerSnapshot.writeVersionedSnapshot(out, snap);
+    TypeSerializerSnapshot<Parsed<LocationPing>> back =
+        TypeSerializerSnapshot.readVersionedSnapshot(
+            new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+    assertThat(back.restoreSerializer()).isEqualTo(EventTypes.ParsedPingSerializer.INSTANCE);
+    assertThat(snap.resolveSchemaCompatibility(back).isCompatibleAsIs()).isTrue();
+    assertThat(
+            EventTypes.PingSerializer.INSTANCE
+                .snapshotConfiguration()
+                .resolveSchemaCompatibility(
+                    (TypeSerializerSnapshot)
+                        EventTypes.AttendanceSerializer.INSTANCE.snapshotConfiguration())
+                .isIncompatible())
+        .isTrue();
   }
 
   @Test
