@@ -2,6 +2,7 @@ package id.pantau.api;
 
 import id.pantau.access.Principal;
 import id.pantau.events.Json;
+import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -52,7 +53,8 @@ public final class DashboardApp {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
     config.staticFiles.add("/public", Location.CLASSPATH);
-    JettyErrors.install(config);
+    JettyErrors.install(
+        config, "this API", (status, error) -> Json.bytes(new ApiException(status, error).body()));
     routes(config);
   }
 

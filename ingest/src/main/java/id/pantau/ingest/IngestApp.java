@@ -2,6 +2,7 @@ package id.pantau.ingest;
 
 import id.pantau.access.TokenStore;
 import id.pantau.events.Json;
+import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -60,7 +61,10 @@ public final class IngestApp {
               c.http.prefer405over404 = true;
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
-              JettyErrors.install(c);
+              JettyErrors.install(
+                  c,
+                  "ingest",
+                  (status, error) -> errorBody("HTTP " + status + ": " + error, List.of(error)));
               c.events.serverStarted(directory::start);
               c.events.serverStopped(directory::close);
               if (config.relaxDeviceAuth()) {
@@ -151,10 +155,18 @@ public final class IngestApp {
   }
 
   private static void error(Context ctx, int status, String message, List<String> errors) {
+    ctx.status(status).contentType("application/json").result(errorBody(message, errors));
+  }
+
+  /**
+   * The body of every error, the routes' and Jetty's ({@link JettyErrors}): {@code {"error": "one
+   * line", "errors": ["field: reason", …]}}.
+   */
+  private static byte[] errorBody(String message, List<String> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("errors", errors);
-    ctx.status(status).contentType("application/json").result(Json.bytes(body));
+    return Json.bytes(body);
   }
 
   private static String httpReason(Context ctx, int status, String message) {

@@ -1,6 +1,5 @@
-package id.pantau.ingest;
+package id.pantau.web;
 
-import id.pantau.events.Json;
 import io.javalin.config.JavalinConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -13,9 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -28,34 +25,49 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The answers Jetty gives before a route is reached (a request line or header it cannot parse, a
- * URI or headers over its limits, an unknown HTTP version, an ambiguous path), in ingest's JSON
- * shape ({@code {"error", "errors"}}) instead of Jetty's HTML page, and always as a 4xx: these are
- * the client's errors, so an unsupported version (Jetty's 505) or transfer coding (501) is a 400
- * here. A method Javalin cannot name (not upper-case letters, e.g. {@code get}) is a 405 before it
- * reaches Javalin, which would fail on it with a 500.
+ * URI or headers over its limits, an unknown HTTP version, an ambiguous path), in the service's
+ * JSON shape instead of Jetty's HTML page, and always as a 4xx: these are the client's errors, so
+ * an unsupported version (Jetty's 505) or transfer coding (501) is a 400 here. A method Javalin
+ * cannot name (not upper-case letters, e.g. {@code get}) is a 405 before it reaches Javalin, which
+ * would fail on it with a 500.
+ *
+ * <p>Each service gives its own {@link Body} (ingest: {@code {"error", "errors"}}, dashboard-api:
+ * {@code {"status", "errors"}}) and how a refused method names it ("ingest", "this API"); the
+ * statuses and reasons are the same for both.
  */
-final class JettyErrors {
+public final class JettyErrors {
   private static final String JSON = "application/json";
 
   private JettyErrors() {}
 
-  /** Installs the error handler on the server and the method check in front of the routes. */
-  static void install(JavalinConfig config) {
-    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-    config.jetty.modifyServletContextHandler(
-        context -> {
-          context.setErrorHandler(new JsonErrorHandler());
-          context.addFilter(
-              new FilterHolder(new MethodFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        });
+  /** The JSON body of an error answer in a service's shape. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * @param status the HTTP status answered
+     * @param error the one reason, "field: reason"
+     */
+    byte[] of(int status, String error);
   }
 
-  /** The body of every error: {@code {"error": "one line", "errors": ["field: reason"]}}. */
-  static byte[] body(int status, String error) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", "HTTP " + status + ": " + error);
-    body.put("errors", List.of(error));
-    return Json.bytes(body);
+  /**
+   * Installs the error handler on the server and the method check in front of the routes.
+   *
+   * @param service how a refused method names the service: "'get' is not a method {service} serves"
+   * @param body the service's error body
+   */
+  public static void install(JavalinConfig config, String service, Body body) {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(body, "body");
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(body)));
+    config.jetty.modifyServletContextHandler(
+        context -> {
+          context.setErrorHandler(new JsonErrorHandler(body));
+          context.addFilter(
+              new FilterHolder(new MethodFilter(service, body)),
+              "/*",
+              EnumSet.of(DispatcherType.REQUEST));
+        });
   }
 
   /** The status to answer: Jetty's refusals of the request are the client's, so 4xx. */
@@ -84,8 +96,14 @@ final class JettyErrors {
     };
   }
 
-  /** Jetty's error pages as the API's JSON, for every method (HEAD gets the headers only). */
-  static final class JsonErrorHandler extends ErrorHandler {
+  /** Jetty's error pages as the service's JSON, for every method (HEAD gets the headers only). */
+  private static final class JsonErrorHandler extends ErrorHandler {
+    private final Body body;
+
+    JsonErrorHandler(Body body) {
+      this.body = body;
+    }
+
     @Override
     public boolean errorPageForMethod(String method) {
       return true;
@@ -102,18 +120,26 @@ final class JettyErrors {
       int status = clientStatus(code, cause);
       response.setStatus(status);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-      response.write(true, ByteBuffer.wrap(body(status, reason(code, message))), callback);
+      response.write(true, ByteBuffer.wrap(body.of(status, reason(code, message))), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
       fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
-      return ByteBuffer.wrap(body(status, reason(status, reason)));
+      return ByteBuffer.wrap(body.of(status, reason(status, reason)));
     }
   }
 
   /** Refuses, as a JSON 405, a method Javalin cannot name. */
-  static final class MethodFilter implements Filter {
+  private static final class MethodFilter implements Filter {
+    private final String service;
+    private final Body body;
+
+    MethodFilter(String service, Body body) {
+      this.service = service;
+      this.body = body;
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
         throws IOException, ServletException {
@@ -128,11 +154,13 @@ final class JettyErrors {
       response
           .getOutputStream()
           .write(
-              body(
+              body.of(
                   405,
                   "method: '"
                       + clip(method)
-                      + "' is not a method ingest serves (methods are upper case, e.g. GET)"));
+                      + "' is not a method "
+                      + service
+                      + " serves (methods are upper case, e.g. GET)"));
     }
 
     private static boolean upperCaseLetters(String method) {

@@ -1,7 +1,7 @@
-package id.pantau.ingest;
+package id.pantau.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.events.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +13,11 @@ import java.util.Locale;
  * A request written verbatim to a socket (bytes java.net.http will not send: a lower-case method, a
  * bad request line, an unknown HTTP version), its answer read to the end of the connection.
  */
-record RawRequest(int status, String contentType, String body) {
+public record RawRequest(int status, String contentType, String body) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Sends the text as ISO-8859-1 (one byte a char) to 127.0.0.1:port; {host} becomes the host. */
-  static RawRequest send(int port, String wire) {
+  public static RawRequest send(int port, String wire) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       socket
@@ -39,9 +41,9 @@ record RawRequest(int status, String contentType, String body) {
     }
   }
 
-  JsonNode json() {
+  public JsonNode json() {
     try {
-      return Json.MAPPER.readTree(body);
+      return JSON.readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + body, e);
     }
