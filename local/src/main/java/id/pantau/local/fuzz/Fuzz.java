@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * deep nesting, oversize bodies, unknown units, duplicated events, times far off, injection in
  * every parameter that reaches InfluxQL, path tricks, bad content types and tokens, every route and
  * method, malformed HTTP) against ingest and dashboard-api on a real Kafka broker and influxd.
- * Every answer must be a 4xx with a JSON reason or a documented 2xx, never a 5xx or a broken
+ * Every answer must be a 4xx with a JSON reason or a documented 2xx, never a 5xx (but a health
+ * endpoint's documented 503 report of what is down, {@link Check#healthReport}) or a broken
  * connection; an event posted several times must be stored once. Exit 1 on any failure.
  */
 public final class Fuzz {

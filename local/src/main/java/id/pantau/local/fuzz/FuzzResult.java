@@ -47,7 +47,9 @@ public record FuzzResult(
         .append(duplicatesChecked)
         .append(" posted several times checked once each\n");
     if (passed()) {
-      s.append("PASS: no 5xx, no broken connection, every 4xx with a JSON reason, duplicates once");
+      s.append(
+          "PASS: no 5xx (but a health endpoint's 503 report of what is down), no broken"
+              + " connection, every 4xx with a JSON reason, duplicates once");
       return s.toString();
     }
     s.append("FAIL: ").append(failed).append(" request(s) answered wrong");
