@@ -67,7 +67,7 @@ class CapCalculatorTest {
 
   @Test
   void capsAUnitAtItsZoneLevelShareOfHeadcount() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
 
     OccupancyStatus s = at(point(dishub(), TEN_AM, 3));
 
@@ -82,7 +82,7 @@ class CapCalculatorTest {
 
   @Test
   void raisesTheZoneMidDayFromItsEffectiveTimeOnly() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, ELEVEN_AM)));
 
     assertThat(at(point(dishub(), TEN_FIFTY_NINE, 4)).cap).isEqualTo(MEDIUM_CAP);
@@ -91,8 +91,8 @@ class CapCalculatorTest {
 
   @Test
   void keepsTodaysCapWhenAPolicyTakesEffectTomorrow() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    broadcast(rule(highCap(REGION, TOMORROW, 50)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    broadcast(rule(highCap(REGION, MIDNIGHT_WIB, 50)));
 
     assertThat(at(point(dishub(), TEN_AM, 3)).cap).isEqualTo(HIGH_CAP);
     assertThat(at(point(dishub(), TOMORROW_TEN_AM, 3)).cap).isEqualTo(MEDIUM_CAP);
@@ -100,8 +100,8 @@ class CapCalculatorTest {
 
   @Test
   void foldsAPartialPolicyVersionOverTheSeedAndEarlierVersions() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    broadcast(rule(dwell(REGION, MIDNIGHT, 60)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    broadcast(rule(dwell(REGION, DAY_START, 60)));
     broadcast(rule(highCap(REGION, NOON, 50)));
 
     OccupancyStatus morning = at(point(wibEssential(), TEN_AM, 0));
@@ -117,7 +117,7 @@ class CapCalculatorTest {
   @Test
   void capsAnExposedUnitAtTheExposedShareAndReturnsToTheZoneCapAfter() throws Exception {
     Unit big = unit("tng-dinkes", REGION, "Asia/Jakarta", 40);
-    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
 
     assertThat(at(point(big, TEN_AM, 6)).cap).isEqualTo(30); // 75 % of 40
     OccupancyStatus exposed = at(exposedPoint(big, ELEVEN_AM, 6));
@@ -135,7 +135,7 @@ class CapCalculatorTest {
   @Test
   void capsAUnitWithoutStaffAtZeroWithoutDividingByZero() throws Exception {
     Unit empty = unit("tng-kosong", REGION, "Asia/Jakarta", 0);
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
 
     OccupancyStatus s = at(point(empty, TEN_AM, 0));
 
@@ -161,7 +161,7 @@ class CapCalculatorTest {
     assertThat(d.key).isEqualTo(UNIT);
     assertThat(keyedStateEntries()).isEqualTo(1); // remembers it has reported
 
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     assertThat(at(point(dishub(), TEN_AM + 2 * ONE_MINUTE, 5)).cap).isEqualTo(HIGH_CAP);
     assertThat(deadLetters()).hasSize(1);
     assertThat(keyedStateEntries()).isZero(); // and forgets it once a zone is known
@@ -170,7 +170,7 @@ class CapCalculatorTest {
   @Test
   void appliesTheFloorOnlyInServiceHoursOfTheUnitsOwnTimeZone() throws Exception {
     for (String region : List.of(REGION, WITA_REGION, WIT_REGION))
-      broadcast(rule(zone(region, ZoneLevel.LOW, MIDNIGHT)));
+      broadcast(rule(zone(region, ZoneLevel.LOW, DAY_START)));
 
     // 06:00 WIB is 07:00 WITA and 08:00 WIT: only Jayapura is open.
     assertThat(floorsAt(SIX_AM)).containsExactly(0, 0, FLOOR);
@@ -181,7 +181,7 @@ class CapCalculatorTest {
     // 13:00 WIB is 15:00 WIT: Jayapura has closed; 14:00 WITA is still open.
     assertThat(floorsAt(ONE_PM)).containsExactly(FLOOR, FLOOR, 0);
     assertThat(floorsAt(THREE_PM)).containsExactly(0, 0, 0);
-    assertThat(floorsAt(MIDNIGHT)).containsExactly(0, 0, 0);
+    assertThat(floorsAt(DAY_START)).containsExactly(0, 0, 0);
   }
 
   List<Integer> floorsAt(long t) throws Exception {
@@ -193,9 +193,9 @@ class CapCalculatorTest {
 
   @Test
   void keepsRuleVersionsInBroadcastStateNotKeyedState() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, ELEVEN_AM)));
-    broadcast(rule(dwell(REGION, MIDNIGHT, 60)));
+    broadcast(rule(dwell(REGION, DAY_START, 60)));
     at(point(dishub(), NOON, 1));
 
     assertThat(harness.getBroadcastState(RegionRules.ZONES).immutableEntries()).hasSize(2);

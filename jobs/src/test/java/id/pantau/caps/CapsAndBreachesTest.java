@@ -39,7 +39,7 @@ class CapsAndBreachesTest {
 
   @Test
   void opensBreachWhenZoneIsRaisedMidDayBelowPresentAndClosesWhenLowered() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), 4, TEN_AM + ONE_MINUTE);
@@ -80,7 +80,7 @@ class CapsAndBreachesTest {
 
   @Test
   void closesTheBreachWhenLateCheckOutsArriveAfterItOpened() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), 4, TEN_AM);
@@ -102,7 +102,7 @@ class CapsAndBreachesTest {
 
   @Test
   void opensNoBreachWithPresenceExactlyAtTheCap() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), HIGH_CAP, TEN_AM);
@@ -115,7 +115,7 @@ class CapsAndBreachesTest {
 
   @Test
   void alertsNothingWhenAStaffMemberLeavesBeforeTheDwellEnds() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), 3, TEN_AM);
@@ -128,7 +128,7 @@ class CapsAndBreachesTest {
 
   @Test
   void capsAnExposedUnitAtTheExposedShareWhileItHasACase() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), 3, TEN_AM);
@@ -155,7 +155,7 @@ class CapsAndBreachesTest {
   @Test
   void treatsAnyoneInAUnitWithoutStaffAsOverItsCapOfZero() throws Exception {
     Unit empty = unit("tng-kosong", REGION, "Asia/Jakarta", 0);
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     job.advanceTo(TEN_AM);
     job.unit(empty);
     job.advanceTo(TEN_AM + 10 * ONE_MINUTE);
@@ -174,8 +174,8 @@ class CapsAndBreachesTest {
   @Test
   void opensUnderFloorBreachesInServiceHoursOfEachUnitsOwnTimeZone() throws Exception {
     for (String region : List.of(REGION, WITA_REGION, WIT_REGION))
-      job.rule(rule(zone(region, ZoneLevel.LOW, MIDNIGHT)));
-    job.advanceTo(MIDNIGHT_WIT + ONE_HOUR); // 01:00 WIT, 23:00 WIB the day before
+      job.rule(rule(zone(region, ZoneLevel.LOW, DAY_START)));
+    job.advanceTo(DAY_START_WIT + ONE_HOUR); // 01:00 WIT, 23:00 WIB the day before
     job.unit(wibEssential());
     job.unit(witaEssential());
     job.unit(witEssential());
@@ -192,35 +192,35 @@ class CapsAndBreachesTest {
         .singleElement()
         .satisfies(
             b -> {
-              assertThat(b.unitId).isEqualTo(WIT_UNIT);
+              assertThat(b.unitId).isEqualTo(WIT_ESSENTIAL);
               assertThat(b.kind).isEqualTo(Breach.UNDER_FLOOR);
               assertThat(b.startedAtMs).isEqualTo(EIGHT_AM_WIT);
               assertThat(b.limit).isEqualTo(FLOOR);
             });
 
     job.advanceTo(EIGHT_AM + FIVE_MINUTES);
-    assertThat(job.breaches(WITA_UNIT))
+    assertThat(job.breaches(WITA_ESSENTIAL))
         .singleElement()
         .satisfies(b -> assertThat(b.startedAtMs).isEqualTo(EIGHT_AM_WITA));
-    assertThat(job.breaches(WIB_UNIT))
+    assertThat(job.breaches(WIB_ESSENTIAL))
         .singleElement()
         .satisfies(b -> assertThat(b.startedAtMs).isEqualTo(EIGHT_AM));
 
     // Staff arriving at Tangerang end its breach; the others close when their service hours end.
     checkIn(wibEssential(), FLOOR, TEN_AM);
     job.advanceTo(THREE_PM + ONE_HOUR);
-    assertThat(job.breaches(WIB_UNIT).get(1).endedAtMs).isEqualTo(TEN_AM + FLOOR * ONE_SECOND);
-    assertThat(job.breaches(WIT_UNIT).get(1).endedAtMs).isEqualTo(THREE_PM_WIT);
-    assertThat(job.breaches(WIT_UNIT).get(1).durationS).isEqualTo(7 * 3600);
-    assertThat(job.breaches(WITA_UNIT).get(1).endedAtMs).isEqualTo(THREE_PM_WITA);
+    assertThat(job.breaches(WIB_ESSENTIAL).get(1).endedAtMs).isEqualTo(TEN_AM + FLOOR * ONE_SECOND);
+    assertThat(job.breaches(WIT_ESSENTIAL).get(1).endedAtMs).isEqualTo(THREE_PM_WIT);
+    assertThat(job.breaches(WIT_ESSENTIAL).get(1).durationS).isEqualTo(7 * 3600);
+    assertThat(job.breaches(WITA_ESSENTIAL).get(1).endedAtMs).isEqualTo(THREE_PM_WITA);
     assertThat(job.breaches()).extracting(b -> b.kind).containsOnly(Breach.UNDER_FLOOR);
     assertDetectorEmpty();
   }
 
   @Test
   void usesTheDwellOfTheRegionsPolicy() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    job.rule(rule(dwell(REGION, MIDNIGHT, 60)));
+    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    job.rule(rule(dwell(REGION, DAY_START, 60)));
     job.advanceTo(TEN_AM);
     job.unit(dishub());
     checkIn(dishub(), 3, TEN_AM);

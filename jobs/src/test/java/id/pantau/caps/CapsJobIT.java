@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
 import id.pantau.jobs.LiveStack;
+import id.pantau.jobs.TestJobs;
 import id.pantau.sink.InfluxConfig;
 import id.pantau.sink.InfluxLineClient;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * influxd: a zone caps a unit, a breach opens after the region's dwell and closes when staff leave.
  */
 class CapsJobIT {
-  @RegisterExtension static final MiniClusterExtension FLINK = LiveStack.miniCluster();
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -39,13 +40,7 @@ class CapsJobIT {
     // of the third (over the cap of 2) has passed too.
     Instant base = now.minusSeconds(180);
     LiveStack stack = STACK.get();
-    stack.send(
-        Topics.UNITS,
-        UNIT,
-        """
-        {"unitId":"%s","name":"BPKAD Kota Serang","region":"%s","timeZone":"Asia/Jakarta",
-         "headcount":8,"essential":false,"effectiveFrom":"%s"}"""
-            .formatted(UNIT, REGION, LiveStack.wib(hourAgo)));
+    stack.sendUnit(UNIT, "BPKAD Kota Serang", REGION, "Asia/Jakarta", 8, hourAgo);
     stack.send(
         Topics.ZONES,
         REGION + "@" + hourAgo.toEpochMilli(),

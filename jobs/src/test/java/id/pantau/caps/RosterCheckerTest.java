@@ -78,9 +78,9 @@ class RosterCheckerTest {
 
   @Test
   void alertsRosterOverCapOnceWhenTheDaysRosterSchedulesMoreThanTheCap() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
 
-    roster(dishub(), NEXT_DAY, 5);
+    roster(dishub(), NEXT_DATE, 5);
     assertThat(alerts()).isEmpty(); // still arriving
     settle();
 
@@ -92,71 +92,71 @@ class RosterCheckerTest {
               assertThat(a.phase).isEqualTo(Alert.RAISED);
               assertThat(a.unitId).isEqualTo(UNIT);
               assertThat(a.region).isEqualTo(REGION);
-              assertThat(a.date).isEqualTo(NEXT_DAY);
+              assertThat(a.date).isEqualTo(NEXT_DATE);
               assertThat(a.limit).isEqualTo(HIGH_CAP);
               assertThat(a.scheduled).isEqualTo(5);
-              assertThat(a.alertId).isEqualTo("ROSTER_OVER_CAP:" + UNIT + ":" + NEXT_DAY + ":2");
-              assertThat(a.message).contains(NEXT_DAY).contains("5 staff").contains("cap is 2");
+              assertThat(a.alertId).isEqualTo("ROSTER_OVER_CAP:" + UNIT + ":" + NEXT_DATE + ":2");
+              assertThat(a.message).contains(NEXT_DATE).contains("5 staff").contains("cap is 2");
             });
     assertThat(harness.numProcessingTimeTimers()).isZero();
 
     // One more row for the same day: still over the same cap, no second alert.
-    harness.processElement(plan(dishub(), NEXT_DAY, 6), Long.MIN_VALUE);
+    harness.processElement(plan(dishub(), NEXT_DATE, 6), Long.MIN_VALUE);
     settle();
-    broadcast(rule(dwell(REGION, MIDNIGHT, 60))); // an unrelated rule change re-checks it
+    broadcast(rule(dwell(REGION, DAY_START, 60))); // an unrelated rule change re-checks it
     assertThat(alerts()).hasSize(1);
   }
 
   @Test
   void alertsNothingForARosterWithinTheCap() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    roster(dishub(), NEXT_DAY, HIGH_CAP);
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    roster(dishub(), NEXT_DATE, HIGH_CAP);
     settle();
     assertThat(alerts()).isEmpty();
   }
 
   @Test
   void alertsAgainWhenAZoneChangeMakesAnAcceptedRosterBreakTheNewCap() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
-    roster(dishub(), NEXT_DAY, 3);
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
+    roster(dishub(), NEXT_DATE, 3);
     settle();
     assertThat(alerts()).isEmpty(); // 3 of a cap of 4: accepted
 
     // HIGH from noon tomorrow: the lowest cap of that day is 2.
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, TOMORROW + 12 * ONE_HOUR)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT_WIB + 12 * ONE_HOUR)));
 
     assertThat(alerts())
         .singleElement()
         .satisfies(
             a -> {
               assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
-              assertThat(a.date).isEqualTo(NEXT_DAY);
+              assertThat(a.date).isEqualTo(NEXT_DATE);
               assertThat(a.limit).isEqualTo(HIGH_CAP);
               assertThat(a.scheduled).isEqualTo(3);
             });
 
     // A policy that lowers HIGH further alerts again, with the new cap.
-    broadcast(rule(highCap(REGION, TOMORROW, 10))); // 10 % of 8
+    broadcast(rule(highCap(REGION, MIDNIGHT_WIB, 10))); // 10 % of 8
     assertThat(alerts()).hasSize(2);
     assertThat(alerts().get(1).limit).isZero();
   }
 
   @Test
   void ignoresAZoneChangeInAnotherRegionOrAfterTheDay() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, MIDNIGHT)));
-    roster(dishub(), NEXT_DAY, 3);
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
+    roster(dishub(), NEXT_DATE, 3);
     settle();
 
-    broadcast(rule(zone(WIT_REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_AFTER_TOMORROW)));
+    broadcast(rule(zone(WIT_REGION, ZoneLevel.HIGH, DAY_START)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, NEXT_MIDNIGHT_WIB)));
     assertThat(alerts()).isEmpty();
   }
 
   @Test
   void alertsRosterUnderFloorForAnEssentialUnit() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
 
-    roster(wibEssential(), NEXT_DAY, FLOOR - 1);
+    roster(wibEssential(), NEXT_DATE, FLOOR - 1);
     settle();
 
     assertThat(alerts())
@@ -164,53 +164,53 @@ class RosterCheckerTest {
         .satisfies(
             a -> {
               assertThat(a.kind).isEqualTo("ROSTER_UNDER_FLOOR");
-              assertThat(a.unitId).isEqualTo(WIB_UNIT);
+              assertThat(a.unitId).isEqualTo(WIB_ESSENTIAL);
               assertThat(a.limit).isEqualTo(FLOOR);
               assertThat(a.scheduled).isEqualTo(FLOOR - 1);
-              assertThat(a.date).isEqualTo(NEXT_DAY);
+              assertThat(a.date).isEqualTo(NEXT_DATE);
             });
   }
 
   @Test
   void alertsNoFloorForARosterStillBeingPostedThatEndsAtTheFloor() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
-    roster(wibEssential(), NEXT_DAY, FLOOR); // its first row alone would be under the floor
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
+    roster(wibEssential(), NEXT_DATE, FLOOR); // its first row alone would be under the floor
     settle();
     assertThat(alerts()).isEmpty();
   }
 
   @Test
   void alertsNoFloorForAUnitThatIsNotEssential() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
-    harness.processElement(plan(dishub(), NEXT_DAY, 0), Long.MIN_VALUE);
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
+    harness.processElement(plan(dishub(), NEXT_DATE, 0), Long.MIN_VALUE);
     settle();
     assertThat(alerts()).isEmpty();
   }
 
   @Test
   void alertsOnceTheZoneIsKnownForARosterThatArrivedBeforeIt() throws Exception {
-    roster(dishub(), NEXT_DAY, 5);
+    roster(dishub(), NEXT_DATE, 5);
     settle();
     assertThat(alerts()).isEmpty(); // no cap without a zone
 
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.limit).isEqualTo(HIGH_CAP));
   }
 
   @Test
   void removesThePlanStateAfterTheDay() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
-    roster(dishub(), DAY, 1);
-    roster(dishub(), NEXT_DAY, 1);
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    roster(dishub(), DATE, 1);
+    roster(dishub(), NEXT_DATE, 1);
     settle();
     assertThat(keyedStateEntries()).isEqualTo(1); // the unit's plans
     assertThat(harness.numEventTimeTimers()).isEqualTo(2); // the end of each day
 
-    watermark(TOMORROW);
+    watermark(MIDNIGHT_WIB);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     assertThat(keyedStateEntries()).isEqualTo(1); // tomorrow's plan stays
 
-    watermark(DAY_AFTER_TOMORROW);
+    watermark(NEXT_MIDNIGHT_WIB);
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
@@ -218,8 +218,8 @@ class RosterCheckerTest {
 
   @Test
   void dropsARosterStillArrivingWhenItsDayEnds() throws Exception {
-    roster(dishub(), DAY, 3);
-    watermark(TOMORROW);
+    roster(dishub(), DATE, 3);
+    watermark(MIDNIGHT_WIB);
 
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -229,10 +229,10 @@ class RosterCheckerTest {
   @Test
   void ignoresARosterOfADayAlreadyOver() throws Exception {
     // The compacted roster topic is read from its start again on a fresh start.
-    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT)));
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
     watermark(TOMORROW_TEN_AM);
 
-    roster(dishub(), DAY, 5);
+    roster(dishub(), DATE, 5);
     settle();
 
     assertThat(alerts()).isEmpty();
@@ -242,8 +242,8 @@ class RosterCheckerTest {
 
   @Test
   void usesTheExposedCapForAUnitWithACaseOnThatDay() throws Exception {
-    broadcast(rule(zone(REGION, ZoneLevel.LOW, MIDNIGHT)));
-    RosterPlan p = plan(unit("tng-dinkes", REGION, "Asia/Jakarta", 40), NEXT_DAY, 3);
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
+    RosterPlan p = plan(unit("tng-dinkes", REGION, "Asia/Jakarta", 40), NEXT_DATE, 3);
     p.exposed = true;
     harness.processElement(p, Long.MIN_VALUE);
     settle();

@@ -39,7 +39,7 @@ class RulesAtTest {
   }
 
   void assertSameAsRegionRulesThroughTheDay(String region) throws Exception {
-    for (long t = MIDNIGHT - ONE_HOUR; t <= TOMORROW + ONE_HOUR; t += ONE_MINUTE) {
+    for (long t = DAY_START - ONE_HOUR; t <= MIDNIGHT_WIB + ONE_HOUR; t += ONE_MINUTE) {
       assertThat(rules.levelAt(source, region, t))
           .as("level at %s", wib(t))
           .isEqualTo(RegionRules.levelAt(zones.entrySet(), region, t));
@@ -53,7 +53,7 @@ class RulesAtTest {
 
   @Test
   void readsTheLevelAndTheFoldedPolicyInForceAtEachMoment() throws Exception {
-    add(zone(REGION, ZoneLevel.LOW, MIDNIGHT));
+    add(zone(REGION, ZoneLevel.LOW, DAY_START));
     add(zone(REGION, ZoneLevel.HIGH, NOON));
     add(zone("other", ZoneLevel.MEDIUM, SEVEN_AM));
     add(dwell(REGION, EIGHT_AM, 60));
@@ -67,7 +67,7 @@ class RulesAtTest {
 
   @Test
   void seesAVersionAddedAfterTheCacheWasBuilt() throws Exception {
-    add(zone(REGION, ZoneLevel.LOW, MIDNIGHT));
+    add(zone(REGION, ZoneLevel.LOW, DAY_START));
     assertThat(rules.levelAt(source, REGION, NOON)).isEqualTo(ZoneLevel.LOW);
 
     add(zone(REGION, ZoneLevel.HIGH, ELEVEN_AM));

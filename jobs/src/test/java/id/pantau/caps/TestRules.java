@@ -1,69 +1,43 @@
 package id.pantau.caps;
 
-import id.pantau.events.Action;
-import id.pantau.events.AttendanceEvent;
 import id.pantau.events.CapPercent;
-import id.pantau.events.Exposure;
 import id.pantau.events.Policy;
-import id.pantau.events.Source;
 import id.pantau.events.Unit;
-import id.pantau.events.WorkMode;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
+import id.pantau.fixtures.Fixtures;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
 import id.pantau.serial.OneOf;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
- * Fixtures of the policy tests with named times: Monday 23 November 2026 in Kota Tangerang (WIB,
- * UTC+7), Kota Makassar (WITA, UTC+8) and Kota Jayapura (WIT, UTC+9). Times without a zone in their
- * name are WIB. The seed policy applies unless a test says otherwise: caps LOW 75 %, MEDIUM 50 %,
- * HIGH 25 %, EXPOSED 5 %; a 300 s dwell; service hours 08:00–15:00 local.
+ * The caps tests' units, rules and moments beside the shared fixtures: Monday 23 November 2026 in
+ * Kota Tangerang (WIB, UTC+7), Kota Makassar (WITA, UTC+8) and Kota Jayapura (WIT, UTC+9). Times
+ * without a zone in their name are WIB. The seed policy applies unless a test says otherwise: caps
+ * LOW 75 %, MEDIUM 50 %, HIGH 25 %, EXPOSED 5 %; a 300 s dwell; service hours 08:00–15:00 local.
  */
-final class TestRules {
+final class TestRules extends Fixtures {
   // Units. Dishub Tangerang: 8 staff, so HIGH caps it at 2, MEDIUM at 4, LOW at 6, EXPOSED at 0.
-  static final String REGION = "kota-tangerang";
   static final String UNIT = "tng-dishub";
   static final int HEADCOUNT = 8;
   static final int HIGH_CAP = 2;
   static final int MEDIUM_CAP = 4;
 
   // Essential units with a floor of 2 during service hours, one per time zone.
-  static final String WIB_UNIT = "tng-disdukcapil";
-  static final String WITA_REGION = "kota-makassar";
-  static final String WITA_UNIT = "mks-disdukcapil";
-  static final String WIT_REGION = "kota-jayapura";
-  static final String WIT_UNIT = "jyp-puskesmas";
+  static final String WIB_ESSENTIAL = "tng-disdukcapil";
+  static final String WITA_ESSENTIAL = "mks-disdukcapil";
+  static final String WIT_ESSENTIAL = "jyp-puskesmas";
   static final int FLOOR = 2;
 
-  static final String DAY = "2026-11-23";
-  static final String NEXT_DAY = "2026-11-24";
-
-  // Durations.
-  static final long ONE_SECOND = 1_000L;
-  static final long ONE_MINUTE = 60_000L;
   static final long FIVE_MINUTES = 5 * ONE_MINUTE; // the seed policy's dwell
-  static final long ONE_HOUR = 60 * ONE_MINUTE;
 
-  // Times of the day, WIB.
-  static final long MIDNIGHT = at("2026-11-23T00:00:00+07:00");
-  static final long SIX_AM = at("2026-11-23T06:00:00+07:00"); // 08:00 WIT
-  static final long SEVEN_AM = at("2026-11-23T07:00:00+07:00"); // 08:00 WITA
-  static final long EIGHT_AM = at("2026-11-23T08:00:00+07:00");
-  static final long TEN_AM = at("2026-11-23T10:00:00+07:00");
+  // Times of the day, WIB (SIX_AM is 08:00 WIT, SEVEN_AM 08:00 WITA).
   static final long TEN_FIFTY_NINE = at("2026-11-23T10:59:00+07:00");
-  static final long ELEVEN_AM = at("2026-11-23T11:00:00+07:00");
   static final long FOUR_MINUTES_LATER = ELEVEN_AM + 4 * ONE_MINUTE;
   static final long FIVE_MINUTES_LATER = ELEVEN_AM + FIVE_MINUTES;
-  static final long NOON = at("2026-11-23T12:00:00+07:00");
   static final long ONE_PM = at("2026-11-23T13:00:00+07:00"); // 15:00 WIT, service ends there
   static final long THREE_PM = at("2026-11-23T15:00:00+07:00");
-  static final long TOMORROW = at("2026-11-24T00:00:00+07:00");
   static final long TOMORROW_TEN_AM = at("2026-11-24T10:00:00+07:00");
-  static final long DAY_AFTER_TOMORROW = at("2026-11-25T00:00:00+07:00");
 
   // Times of the day, WIT (UTC+9) and WITA (UTC+8).
   static final long SEVEN_FIFTY_NINE_WIT = at("2026-11-23T07:59:00+09:00");
@@ -71,18 +45,8 @@ final class TestRules {
   static final long EIGHT_AM_WITA = at("2026-11-23T08:00:00+08:00");
   static final long THREE_PM_WITA = at("2026-11-23T15:00:00+08:00");
   static final long THREE_PM_WIT = at("2026-11-23T15:00:00+09:00");
-  static final long MIDNIGHT_WIT = at("2026-11-23T00:00:00+09:00");
-  static final long TOMORROW_WIT = at("2026-11-24T00:00:00+09:00");
 
   private TestRules() {}
-
-  static long at(String iso) {
-    return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
-  }
-
-  static String wib(long ms) {
-    return Instant.ofEpochMilli(ms).atZone(ZoneId.of("Asia/Jakarta")).toOffsetDateTime().toString();
-  }
 
   // Rules.
 
@@ -92,14 +56,6 @@ final class TestRules {
     z.level = level;
     z.setEffectiveFrom(wib(from));
     return z;
-  }
-
-  /** A policy version with no fields: each test sets only what it changes. */
-  static Policy policy(String region, long from) {
-    Policy p = new Policy();
-    p.region = region;
-    p.setEffectiveFrom(wib(from));
-    return p;
   }
 
   static Policy dwell(String region, long from, int seconds) {
@@ -132,19 +88,6 @@ final class TestRules {
 
   // Units as reference data, and their occupancy points.
 
-  static Unit unit(String id, String region, String timeZone, int headcount) {
-    Unit u = new Unit();
-    u.unitId = id;
-    u.name = "Unit " + id;
-    u.region = region;
-    u.timeZone = timeZone;
-    u.headcount = headcount;
-    u.essential = false;
-    u.minPresent = 0;
-    u.setEffectiveFrom("2026-11-01T00:00:00+07:00");
-    return u;
-  }
-
   static Unit dishub() {
     return unit(UNIT, REGION, "Asia/Jakarta", HEADCOUNT);
   }
@@ -157,15 +100,15 @@ final class TestRules {
   }
 
   static Unit wibEssential() {
-    return essential(WIB_UNIT, REGION, "Asia/Jakarta");
+    return essential(WIB_ESSENTIAL, REGION, "Asia/Jakarta");
   }
 
   static Unit witaEssential() {
-    return essential(WITA_UNIT, WITA_REGION, "Asia/Makassar");
+    return essential(WITA_ESSENTIAL, WITA_REGION, "Asia/Makassar");
   }
 
   static Unit witEssential() {
-    return essential(WIT_UNIT, WIT_REGION, "Asia/Jayapura");
+    return essential(WIT_ESSENTIAL, WIT_REGION, "Asia/Jayapura");
   }
 
   /** The point the occupancy tracker would send for the unit at that moment. */
@@ -199,37 +142,6 @@ final class TestRules {
 
   static OccupancyStatus overCapStatus(long timeMs, int present) {
     return status(timeMs, present, HIGH_CAP, 0);
-  }
-
-  // Attendance and exposure, as posted to ingest.
-
-  static AttendanceEvent checkIn(String unitId, String nip, long timeMs) {
-    return attendance(unitId, nip, Action.CHECK_IN, timeMs);
-  }
-
-  static AttendanceEvent checkOut(String unitId, String nip, long timeMs) {
-    return attendance(unitId, nip, Action.CHECK_OUT, timeMs);
-  }
-
-  static AttendanceEvent attendance(String unitId, String nip, Action action, long timeMs) {
-    AttendanceEvent e = new AttendanceEvent();
-    e.eventId = unitId + "-" + nip + "-" + action + "-" + timeMs;
-    e.nip = nip;
-    e.unitId = unitId;
-    e.action = action;
-    e.mode = WorkMode.WFO;
-    e.setTime(wib(timeMs));
-    e.deviceId = "kiosk-" + unitId;
-    e.source = Source.KIOSK;
-    return e;
-  }
-
-  static Exposure exposure(String unitId, boolean exposed, long from) {
-    Exposure x = new Exposure();
-    x.unitId = unitId;
-    x.exposed = exposed;
-    x.setEffectiveFrom(wib(from));
-    return x;
   }
 
   // Roster plans, as the occupancy tracker sends them for each roster row.

@@ -204,7 +204,7 @@ class CheckinTrackerTest {
   void aCheckOutIsNotACheckIn() throws Exception {
     tangerangDay();
     plan(wfo(NIP));
-    send(attendance(NIP, UNIT, Action.CHECK_OUT, SEVEN_TEN));
+    send(attendance(UNIT, NIP, Action.CHECK_OUT, SEVEN_TEN));
     watermark(CUTOFF);
     assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
   }
@@ -306,9 +306,9 @@ class CheckinTrackerTest {
     plan(roster("wib", UNIT, DATE, RosterMode.WFO));
     plan(roster("wita", WITA_UNIT, DATE, RosterMode.WFO));
     plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
-    send(attendance("wib", UNIT, Action.CHECK_IN, SEVEN_TEN));
-    send(attendance("wita", WITA_UNIT, Action.CHECK_IN, SEVEN_TWENTY_WITA));
-    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, SEVEN_TWENTY_WIT));
+    send(attendance(UNIT, "wib", Action.CHECK_IN, SEVEN_TEN));
+    send(attendance(WITA_UNIT, "wita", Action.CHECK_IN, SEVEN_TWENTY_WITA));
+    send(attendance(WIT_UNIT, "wit", Action.CHECK_IN, SEVEN_TWENTY_WIT));
 
     watermark(DEADLINE_WIT);
     assertThat(decided()).extracting(r -> r.nip).containsExactly("wit");
@@ -328,7 +328,7 @@ class CheckinTrackerTest {
     watermark(at("2026-11-23T05:00:00+07:00"));
     unit(jayapura());
     plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
-    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, at("2026-11-23T07:25:00+07:00")));
+    send(attendance(WIT_UNIT, "wit", Action.CHECK_IN, at("2026-11-23T07:25:00+07:00")));
     watermark(CUTOFF);
     assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(LATE);
   }
@@ -364,7 +364,7 @@ class CheckinTrackerTest {
     unit(jayapura());
     plan(roster("wit", WIT_UNIT, DATE, RosterMode.WFO));
     plan(roster("wit", WIT_UNIT, NEXT_DATE, RosterMode.WFO));
-    send(attendance("wit", WIT_UNIT, Action.CHECK_IN, AFTER_MIDNIGHT_WIT));
+    send(attendance(WIT_UNIT, "wit", Action.CHECK_IN, HALF_PAST_MIDNIGHT_WIT));
     watermark(NEXT_CUTOFF_WIT);
     assertThat(of("ATTENDANCE"))
         .extracting(r -> r.date + " " + r.status)
@@ -668,7 +668,7 @@ class CheckinTrackerTest {
     // The deadline, the cutoff and the drop at the next day's cutoff.
     assertThat(harness.numEventTimeTimers()).isEqualTo(3);
     send(checkIn(NIP, SEVEN_TEN));
-    send(attendance(NIP, UNIT, Action.CHECK_OUT, TWO_PM));
+    send(attendance(UNIT, NIP, Action.CHECK_OUT, TWO_PM));
     send(checkIn(NIP, TWO_PM + ONE_MINUTE)); // after the cutoff: kept, counts for no window
     assertThat(harness.numEventTimeTimers()).isEqualTo(3);
     send(checkIn(NIP, EIGHT_AM)); // late: decided when the watermark passes it

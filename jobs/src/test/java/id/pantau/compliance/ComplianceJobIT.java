@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
 import id.pantau.jobs.LiveStack;
-import java.nio.file.Path;
+import id.pantau.jobs.TestJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +18,10 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Check-in compliance in the whole job on a MiniCluster between a real Kafka broker and a real
@@ -35,13 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * turns it into LATE_UPLOAD in all three.
  */
 class ComplianceJobIT {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
+  @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String REGION = "kota-makassar-it";
@@ -52,17 +44,11 @@ class ComplianceJobIT {
   static final String PROBE = "198001012005011999";
   static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  @TempDir static Path dir;
   static LiveStack stack;
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = LiveStack.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) stack.close();
+  static void start() {
+    stack = STACK.get();
   }
 
   @Test
@@ -187,13 +173,7 @@ class ComplianceJobIT {
   void sendUnits(ZoneId zone) {
     Instant hourAgo = Instant.now().minusSeconds(3600);
     for (String unit : List.of(UNIT, PROBE_UNIT)) {
-      stack.send(
-          Topics.UNITS,
-          unit,
-          """
-          {"unitId":"%s","name":"BKPSDM Kota Makassar","region":"%s","timeZone":"%s",
-           "headcount":20,"effectiveFrom":"%s"}"""
-              .formatted(unit, REGION, zone.getId(), hourAgo.atZone(zone).toOffsetDateTime()));
+      stack.sendUnit(unit, "BKPSDM Kota Makassar", REGION, zone.getId(), 20, hourAgo);
     }
   }
 

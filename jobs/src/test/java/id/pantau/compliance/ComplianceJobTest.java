@@ -1,6 +1,7 @@
 package id.pantau.compliance;
 
 import static id.pantau.compliance.TestCheckins.*;
+import static id.pantau.jobs.TestJobs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.AttendanceEvent;
@@ -9,17 +10,12 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
-import java.time.Duration;
+import id.pantau.jobs.TestJobs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,32 +28,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * any type that would fall back to Kryo fails here.
  */
 class ComplianceJobTest {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  static <T> DataStream<T> source(
-      StreamExecutionEnvironment env, List<T> data, Class<T> type, TimeOf<T> time) {
-    return env.fromData(data, TypeInformation.of(type))
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                .withTimestampAssigner((e, ts) -> time.of(e)));
-  }
-
-  interface TimeOf<T> extends java.io.Serializable {
-    long of(T e);
-  }
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
   @Test
   void decidesCountsAndAlertsADayEndToEnd() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
+    StreamExecutionEnvironment env = TestJobs.environment();
 
     AttendanceEvent onTime = checkIn("a", SEVEN_TEN);
     List<AttendanceEvent> attendance =

@@ -1,45 +1,31 @@
 package id.pantau.compliance;
 
-import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
-import id.pantau.events.Source;
 import id.pantau.events.Unit;
-import id.pantau.events.WorkMode;
+import id.pantau.fixtures.Fixtures;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Fixtures with named times: Monday 2026-11-23 under the seed policy (attendance by 07:30, cutoff
- * 12:00, location windows 07:30–09:00, 11:30–13:00, 15:00–16:30, 15 minutes' lateness), for units
- * in Kota Tangerang (WIB, UTC+7), Kota Makassar (WITA, UTC+8) and Kota Jayapura (WIT, UTC+9).
+ * The compliance tests' units and moments beside the shared fixtures: Monday 2026-11-23 under the
+ * seed policy (attendance by 07:30, cutoff 12:00, location windows 07:30–09:00, 11:30–13:00,
+ * 15:00–16:30, 15 minutes' lateness), for units in Kota Tangerang (WIB, UTC+7), Kota Makassar
+ * (WITA, UTC+8) and Kota Jayapura (WIT, UTC+9).
  */
-final class TestCheckins {
-  static final String DATE = "2026-11-23";
-  static final String NEXT_DATE = "2026-11-24";
+final class TestCheckins extends Fixtures {
   static final String UNIT = "tng-bkpsdm";
-  static final String REGION = "kota-tangerang";
   static final String WITA_UNIT = "mks-bkpsdm";
-  static final String WIT_UNIT = "jyp-bkpsdm";
   static final String NIP = "198703122010011002";
   static final String OTHER_NIP = "199001012015032001";
 
-  static final long ONE_SECOND = 1_000L;
-  static final long ONE_MINUTE = 60_000L;
-
   // WIB, 2026-11-23
-  static final long DAY_START = at("2026-11-23T00:00:00+07:00");
-  static final long SIX_AM = at("2026-11-23T06:00:00+07:00");
-  static final long SEVEN_TEN = at("2026-11-23T07:10:00+07:00");
   static final long DEADLINE = at("2026-11-23T07:30:00+07:00");
   static final long ONE_SECOND_LATER = DEADLINE + ONE_SECOND;
-  static final long EIGHT_AM = at("2026-11-23T08:00:00+07:00");
-  static final long TEN_AM = at("2026-11-23T10:00:00+07:00");
   static final long CUTOFF = at("2026-11-23T12:00:00+07:00");
   static final long TWO_PM = at("2026-11-23T14:00:00+07:00");
   static final long EVENING = at("2026-11-23T23:59:00+07:00");
@@ -71,39 +57,16 @@ final class TestCheckins {
   static final long SEVEN_TWENTY_WITA = at("2026-11-23T07:20:00+08:00");
   static final long SEVEN_TWENTY_WIT = at("2026-11-23T07:20:00+09:00");
 
-  /** Half past midnight in Jayapura on the 24th is still 22:30 on the 23rd in Tangerang. */
-  static final long AFTER_MIDNIGHT_WIT = at("2026-11-24T00:30:00+09:00");
-
   static final long NEXT_CUTOFF_WIT = at("2026-11-24T12:00:00+09:00");
 
   private TestCheckins() {}
 
-  static long at(String iso) {
-    return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
-  }
-
-  static Unit unit(String id, String zone, String region) {
-    Unit u = new Unit();
-    u.unitId = id;
-    u.name = "Unit " + id;
-    u.region = region;
-    u.timeZone = zone;
-    u.headcount = 40;
-    u.essential = false;
-    u.setEffectiveFrom("2026-11-01T00:00:00+07:00");
-    return u;
-  }
-
   static Unit tangerang() {
-    return unit(UNIT, "Asia/Jakarta", REGION);
+    return unit(UNIT, REGION, "Asia/Jakarta", 40);
   }
 
   static Unit makassar() {
-    return unit(WITA_UNIT, "Asia/Makassar", "kota-makassar");
-  }
-
-  static Unit jayapura() {
-    return unit(WIT_UNIT, "Asia/Jayapura", "kota-jayapura");
+    return unit(WITA_UNIT, WITA_REGION, "Asia/Makassar", 40);
   }
 
   static RosterEntry roster(String nip, String unitId, String date, RosterMode mode) {
@@ -132,22 +95,7 @@ final class TestCheckins {
 
   /** A check-in that ingest received as it happened. */
   static AttendanceEvent checkIn(String nip, long timeMs) {
-    return attendance(nip, UNIT, Action.CHECK_IN, timeMs);
-  }
-
-  static AttendanceEvent attendance(String nip, String unitId, Action action, long timeMs) {
-    AttendanceEvent e = new AttendanceEvent();
-    e.eventId = UUID.randomUUID().toString();
-    e.nip = nip;
-    e.unitId = unitId;
-    e.action = action;
-    e.mode = WorkMode.WFO;
-    e.setTime(Instant.ofEpochMilli(timeMs).toString());
-    e.location = new GeoFix(-6.17, 106.63, 10, false);
-    e.deviceId = "dev-" + nip;
-    e.source = Source.APP;
-    e.receivedAt = timeMs;
-    return e;
+    return checkIn(UNIT, nip, timeMs);
   }
 
   /** A location ping that ingest received as it happened. */
@@ -176,9 +124,6 @@ final class TestCheckins {
 
   /** A region's policy version from the first of the month, over the seed. */
   static Policy policy(String region) {
-    Policy p = new Policy();
-    p.region = region;
-    p.setEffectiveFrom("2026-11-01T00:00:00+07:00");
-    return p;
+    return policy(region, at("2026-11-01T00:00:00+07:00"));
   }
 }

@@ -1,21 +1,18 @@
 package id.pantau.daily;
 
 import static id.pantau.daily.TestDaily.*;
+import static id.pantau.jobs.TestJobs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
-import java.time.Duration;
+import id.pantau.jobs.TestJobs;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -28,32 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * would fall back to Kryo fails here.
  */
 class DailyJobTest {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  interface TimeOf<T> extends java.io.Serializable {
-    long of(T e);
-  }
-
-  static <T> DataStream<T> source(
-      StreamExecutionEnvironment env, List<T> data, Class<T> type, TimeOf<T> time) {
-    return env.fromData(data, TypeInformation.of(type))
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                .withTimestampAssigner((e, ts) -> time.of(e)));
-  }
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
   @Test
   void rollsUpADayEndToEnd() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
+    StreamExecutionEnvironment env = TestJobs.environment();
 
     List<OccupancyStatus> statuses =
         List.of(
@@ -61,7 +37,7 @@ class DailyJobTest {
             status(SIX_AM, 48),
             status(NOON, 0),
             status(WIT_UNIT, NOON, 5, 2), // 14:00 in Jayapura
-            status(MIDNIGHT, 0));
+            status(MIDNIGHT_WIB, 0));
     List<ComplianceCount> counts =
         List.of(count("ATTENDANCE", 4, 2, 1, EIGHT_AM), count("LOC1", 2, 1, 0, NINE_AM));
     List<Alert> alerts =

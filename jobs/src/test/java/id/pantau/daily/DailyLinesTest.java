@@ -35,7 +35,7 @@ class DailyLinesTest {
   @Test
   void everyEmissionOfADayRewritesTheSamePoint() {
     DailyRollup later = rollup();
-    later.asOfMs = MIDNIGHT;
+    later.asOfMs = MIDNIGHT_WIB;
     later.provisional = false;
     later.alerts = 4;
     String a = DailyLines.encode(rollup());

@@ -75,7 +75,7 @@ class DailyRollupsTest {
     assertThat(r.meanPresent).isCloseTo(12.0, within(1e-9));
     assertThat(r.peakPresent).isEqualTo(48);
     assertThat(r.dayStartMs).isEqualTo(DAY_START);
-    assertThat(r.asOfMs).isEqualTo(MIDNIGHT);
+    assertThat(r.asOfMs).isEqualTo(MIDNIGHT_WIB);
     assertThat(r.region).isEqualTo(REGION);
   }
 
@@ -134,13 +134,13 @@ class DailyRollupsTest {
     send(tangerang());
     send(status(UNIT, TEN_PM, 5, 2));
     send(status(UNIT, TWO_AM, 0, 2));
-    harness.processWatermark(NEXT_MIDNIGHT + GRACE);
+    harness.processWatermark(NEXT_MIDNIGHT_WIB + GRACE);
 
     DailyRollup first = finalOf(UNIT, DATE);
     assertThat(first.meanPresent).isEqualTo(5.0);
     assertThat(first.minutesOverCap).isEqualTo(120.0);
     DailyRollup next = finalOf(UNIT, NEXT_DATE);
-    assertThat(next.dayStartMs).isEqualTo(MIDNIGHT);
+    assertThat(next.dayStartMs).isEqualTo(MIDNIGHT_WIB);
     assertThat(next.peakPresent).isEqualTo(5);
     assertThat(next.meanPresent).isCloseTo(5 * 2 / 24.0, within(1e-9));
     assertThat(next.minutesOverCap).isEqualTo(120.0);
@@ -184,7 +184,7 @@ class DailyRollupsTest {
     send(compliance(Alert.RAISED, "a"), NOON);
     send(compliance("CORRECTED", "a"), TEN_PM);
     send(compliance(Alert.RAISED, "b"), NOON);
-    harness.processWatermark(NEXT_MIDNIGHT + GRACE);
+    harness.processWatermark(NEXT_MIDNIGHT_WIB + GRACE);
 
     assertThat(finalOf(UNIT, DATE).alerts).isEqualTo(3);
     assertThat(finals()).hasSize(1); // nothing counted on the 24th
@@ -248,7 +248,7 @@ class DailyRollupsTest {
     send(jayapura());
     send(status(UNIT, NOON, 9, 20));
     send(status(WIT_UNIT, NOON, 2, 20));
-    harness.processWatermark(NEXT_MIDNIGHT + GRACE);
+    harness.processWatermark(NEXT_MIDNIGHT_WIB + GRACE);
     assertThat(finalOf(UNIT, DATE).peakPresent).isEqualTo(9);
     assertThat(finalOf(WIT_UNIT, DATE).peakPresent).isEqualTo(2);
     assertThat(harness.numEventTimeTimers()).isZero();

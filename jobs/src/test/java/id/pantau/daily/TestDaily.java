@@ -4,77 +4,38 @@ import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
+import id.pantau.fixtures.Fixtures;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
- * Fixtures with named times: Monday 2026-11-23 for a unit in Kota Tangerang (WIB, UTC+7) and one in
- * Kota Jayapura (WIT, UTC+9), with a grace of two hours and quarter-hour ticks.
+ * The daily tests' unit and moments beside the shared fixtures: Monday 2026-11-23 for a unit in
+ * Kota Tangerang (WIB, UTC+7) and one in Kota Jayapura (WIT, UTC+9), with a grace of two hours and
+ * quarter-hour ticks.
  */
-final class TestDaily {
-  static final String DATE = "2026-11-23";
-  static final String NEXT_DATE = "2026-11-24";
+final class TestDaily extends Fixtures {
   static final String UNIT = "tng-bkpsdm";
-  static final String REGION = "kota-tangerang";
-  static final String WIT_UNIT = "jyp-bkpsdm";
-  static final String WIT_REGION = "kota-jayapura";
 
-  static final long ONE_MINUTE = 60_000L;
-  static final long ONE_HOUR = 3_600_000L;
   static final long GRACE = 2 * ONE_HOUR;
   static final long TICK = 15 * ONE_MINUTE;
 
   // WIB, 2026-11-23
-  static final long DAY_START = at("2026-11-23T00:00:00+07:00");
-  static final long SIX_AM = at("2026-11-23T06:00:00+07:00");
-  static final long EIGHT_AM = at("2026-11-23T08:00:00+07:00");
   static final long NINE_AM = at("2026-11-23T09:00:00+07:00");
   static final long HALF_NINE = at("2026-11-23T09:30:00+07:00");
-  static final long TEN_AM = at("2026-11-23T10:00:00+07:00");
-  static final long ELEVEN_AM = at("2026-11-23T11:00:00+07:00");
-  static final long NOON = at("2026-11-23T12:00:00+07:00");
   static final long TEN_PM = at("2026-11-23T22:00:00+07:00");
   static final long TEN_TO_MIDNIGHT = at("2026-11-23T23:50:00+07:00");
 
   // WIB, 2026-11-24
-  static final long MIDNIGHT = at("2026-11-24T00:00:00+07:00");
   static final long TWENTY_PAST_MIDNIGHT = at("2026-11-24T00:20:00+07:00");
   static final long TWO_AM = at("2026-11-24T02:00:00+07:00");
-  static final long CLOSE = MIDNIGHT + GRACE;
-  static final long NEXT_MIDNIGHT = at("2026-11-25T00:00:00+07:00");
+  static final long CLOSE = MIDNIGHT_WIB + GRACE;
 
   // WIT
-  static final long DAY_START_WIT = at("2026-11-23T00:00:00+09:00");
   static final long HALF_ELEVEN_PM_WIT = at("2026-11-23T23:30:00+09:00");
-  static final long MIDNIGHT_WIT = at("2026-11-24T00:00:00+09:00");
-
-  /** Half past midnight in Jayapura on the 24th is still 22:30 on the 23rd in Tangerang. */
-  static final long HALF_PAST_MIDNIGHT_WIT = at("2026-11-24T00:30:00+09:00");
 
   private TestDaily() {}
 
-  static long at(String iso) {
-    return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
-  }
-
-  static Unit unit(String id, String zone, String region) {
-    Unit u = new Unit();
-    u.unitId = id;
-    u.name = "Unit " + id;
-    u.region = region;
-    u.timeZone = zone;
-    u.headcount = 40;
-    u.essential = false;
-    u.setEffectiveFrom("2026-11-01T00:00:00+07:00");
-    return u;
-  }
-
   static Unit tangerang() {
-    return unit(UNIT, "Asia/Jakarta", REGION);
-  }
-
-  static Unit jayapura() {
-    return unit(WIT_UNIT, "Asia/Jayapura", WIT_REGION);
+    return unit(UNIT, REGION, "Asia/Jakarta", 40);
   }
 
   static OccupancyStatus status(String unitId, long timeMs, int present, Integer cap) {

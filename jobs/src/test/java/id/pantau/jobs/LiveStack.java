@@ -2,6 +2,7 @@ package id.pantau.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pantau.events.Topics;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
 import java.io.IOException;
@@ -22,9 +23,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -227,21 +226,24 @@ public final class LiveStack implements AutoCloseable {
     return t.atOffset(ZoneOffset.ofHours(7)).toString();
   }
 
+  /** Publishes a unit's reference data, in force from {@code from}. */
+  public void sendUnit(
+      String unitId, String name, String region, String timeZone, int headcount, Instant from) {
+    send(
+        Topics.UNITS,
+        unitId,
+        """
+        {"unitId":"%s","name":"%s","region":"%s","timeZone":"%s","headcount":%d,
+         "effectiveFrom":"%s"}"""
+            .formatted(unitId, name, region, timeZone, headcount, wib(from)));
+  }
+
   /** An attendance event (WFO, from a kiosk) as ingest publishes it; the same call, the same id. */
   public static String attendance(String nip, String unit, String action, Instant t) {
     return """
         {"type":"attendance","eventId":"%s-%s-%d","nip":"%s","unitId":"%s","action":"%s",
          "mode":"WFO","time":"%s","source":"KIOSK"}"""
         .formatted(nip, action, t.toEpochMilli(), nip, unit, action, wib(t));
-  }
-
-  /** The MiniCluster a whole-job IT runs on: one task manager with two slots. */
-  public static MiniClusterExtension miniCluster() {
-    return new MiniClusterExtension(
-        new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
   }
 
   /** One stack for a test class, registered as a static {@code @RegisterExtension}. */

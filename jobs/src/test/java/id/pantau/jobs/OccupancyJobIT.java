@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole occupancy job on a MiniCluster, between a real Kafka broker and a real influxd. */
 class OccupancyJobIT {
-  @RegisterExtension static final MiniClusterExtension FLINK = LiveStack.miniCluster();
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * watermark) and what the jobs write to InfluxDB stay as without them.
  */
 class WrongClockJobIT {
-  @RegisterExtension static final MiniClusterExtension FLINK = LiveStack.miniCluster();
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -32,13 +32,7 @@ class WrongClockJobIT {
   void aRecordFromAWrongClockIsADeadLetterAndTheUnitKeepsCounting() throws Exception {
     LiveStack stack = STACK.get();
     Instant base = Instant.now().minusSeconds(120);
-    stack.send(
-        Topics.UNITS,
-        UNIT,
-        """
-        {"unitId":"%s","name":"Bar","region":"bar-region","timeZone":"Asia/Jakarta",
-         "headcount":50,"effectiveFrom":"%s"}"""
-            .formatted(UNIT, LiveStack.wib(base.minusSeconds(3600))));
+    stack.sendUnit(UNIT, "Bar", "bar-region", "Asia/Jakarta", 50, base.minusSeconds(3600));
     JobClient job = stack.startJobs("wrong-clock-it");
     try (LiveStack.TopicReader deadLetters = stack.read(Topics.DEADLETTER)) {
       for (int i = 1; i <= 3; i++) checkIn("n" + i, LiveStack.wib(base.plusSeconds(i)));

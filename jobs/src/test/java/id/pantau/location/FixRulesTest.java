@@ -143,7 +143,7 @@ class FixRulesTest {
     assertThat(a.phase).isEqualTo(Alert.RAISED);
     assertThat(a.nip).isEqualTo("N1");
     assertThat(a.unitId).isEqualTo(CIRCLE_UNIT);
-    assertThat(a.region).isEqualTo(REGION);
+    assertThat(a.region).isEqualTo(JAKARTA_PUSAT);
     assertThat(a.date).isEqualTo("2025-03-03");
     assertThat(a.alertId).isEqualTo(alertId("N1", "p1", OUT_OF_REGION));
     assertThat(a.message).isEqualTo("WFH location about 22.1 km outside the home region 3171");
@@ -235,8 +235,8 @@ class FixRulesTest {
     region(eastRegion());
     send(roster("N1", "2025-03-03", "3216"));
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0)); // home, in 3216
-    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + 4 * HOUR)); // the unit's region
-    send(pingFix("p3", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0 + 24 * HOUR)); // the next day
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + 4 * ONE_HOUR)); // the unit's region
+    send(pingFix("p3", "N1", OFFICE_LAT, OFFICE_LON + 0.5, T0 + 24 * ONE_HOUR)); // the next day
     assertThat(alerts())
         .filteredOn(a -> OUT_OF_REGION.equals(a.kind))
         .extracting(a -> a.alertId, a -> a.message)
@@ -322,7 +322,7 @@ class FixRulesTest {
   @Test
   void impossibleTravelIsFlagged() throws Exception {
     send(pingFix("p1", "N1", -6.2000, 106.8166, T0)); // Jakarta
-    send(pingFix("p2", "N1", -7.2575, 112.7521, T0 + HOUR)); // Surabaya, ~660 km later
+    send(pingFix("p2", "N1", -7.2575, 112.7521, T0 + ONE_HOUR)); // Surabaya, ~660 km later
     assertThat(alerts()).hasSize(1);
     assertThat(alerts().get(0).kind).isEqualTo(IMPOSSIBLE_TRAVEL);
     assertThat(alerts().get(0).alertId).isEqualTo(alertId("N1", "p2", IMPOSSIBLE_TRAVEL));
@@ -331,7 +331,7 @@ class FixRulesTest {
   @Test
   void normalTravelIsNotFlagged() throws Exception {
     send(pingFix("p1", "N1", -6.2000, 106.8166, T0));
-    send(pingFix("p2", "N1", -6.5950, 106.8166, T0 + HOUR)); // ~44 km in an hour (Bogor)
+    send(pingFix("p2", "N1", -6.5950, 106.8166, T0 + ONE_HOUR)); // ~44 km in an hour (Bogor)
     assertThat(alerts()).isEmpty();
   }
 
@@ -345,9 +345,9 @@ class FixRulesTest {
   @Test
   void travelIsComparedByEventTime() throws Exception {
     // An out-of-order fix does not replace the later one.
-    send(pingFix("p2", "N1", -6.5950, 106.8166, T0 + HOUR));
+    send(pingFix("p2", "N1", -6.5950, 106.8166, T0 + ONE_HOUR));
     send(pingFix("p1", "N1", -6.2000, 106.8166, T0));
-    send(pingFix("p3", "N1", -6.5950, 106.8170, T0 + 2 * HOUR));
+    send(pingFix("p3", "N1", -6.5950, 106.8170, T0 + 2 * ONE_HOUR));
     assertThat(alerts()).isEmpty();
   }
 
@@ -356,7 +356,7 @@ class FixRulesTest {
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
     assertThat(keyedStateEntries(harness)).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-    watermark(T0 + 24 * HOUR);
+    watermark(T0 + 24 * ONE_HOUR);
     assertThat(keyedStateEntries(harness)).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -364,17 +364,17 @@ class FixRulesTest {
   @Test
   void laterFixesKeepOneTimerAndTheLastFixLivesUntilItsOwnExpiry() throws Exception {
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
-    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + HOUR));
-    send(pingFix("p0", "N1", OFFICE_LAT, OFFICE_LON, T0 - HOUR)); // out of order: compared only
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + ONE_HOUR));
+    send(pingFix("p0", "N1", OFFICE_LAT, OFFICE_LON, T0 - ONE_HOUR)); // out of order: compared only
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     // The first fix's timer fires and moves to the kept fix's expiry.
-    watermark(T0 + 24 * HOUR);
+    watermark(T0 + 24 * ONE_HOUR);
     assertThat(keyedStateEntries(harness)).isEqualTo(1);
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     // Still compared with p2 before its expiry: New York 23 h after Jakarta is too fast.
-    send(pingFix("p3", "N1", 40.7128, -74.0060, T0 + 24 * HOUR + 1000));
+    send(pingFix("p3", "N1", 40.7128, -74.0060, T0 + 24 * ONE_HOUR + 1000));
     assertThat(kinds()).containsExactly(IMPOSSIBLE_TRAVEL);
-    watermark(T0 + 48 * HOUR + 1000);
+    watermark(T0 + 48 * ONE_HOUR + 1000);
     assertThat(keyedStateEntries(harness)).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -382,14 +382,14 @@ class FixRulesTest {
   @Test
   void theLastFixIsForgottenAtTheSameWatermarkAsBeforeWhenLaterFixesCame() throws Exception {
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
-    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + HOUR));
-    watermark(T0 + 25 * HOUR - 1);
+    send(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + ONE_HOUR));
+    watermark(T0 + 25 * ONE_HOUR - 1);
     assertThat(keyedStateEntries(harness)).isEqualTo(1);
-    watermark(T0 + 25 * HOUR);
+    watermark(T0 + 25 * ONE_HOUR);
     assertThat(keyedStateEntries(harness)).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
     // Nothing to compare with any more: Surabaya is no impossible travel now.
-    send(pingFix("p3", "N1", -7.2575, 112.7521, T0 + 25 * HOUR + 1000));
+    send(pingFix("p3", "N1", -7.2575, 112.7521, T0 + 25 * ONE_HOUR + 1000));
     assertThat(alerts()).isEmpty();
   }
 

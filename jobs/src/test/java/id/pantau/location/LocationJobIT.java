@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
 import id.pantau.jobs.LiveStack;
-import java.nio.file.Path;
+import id.pantau.jobs.TestJobs;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The location rules in the whole job on a MiniCluster between a real Kafka broker and influxd: a
@@ -26,13 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the alerts topic while one inside it does not.
  */
 class LocationJobIT {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
+  @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
   static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String UNIT = "bgr-bkpsdm";
@@ -40,29 +31,17 @@ class LocationJobIT {
   static final double LAT = -6.595;
   static final double LON = 106.806;
 
-  @TempDir static Path dir;
   static LiveStack stack;
 
   @BeforeAll
-  static void start() throws Exception {
-    stack = LiveStack.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) stack.close();
+  static void start() {
+    stack = STACK.get();
   }
 
   @Test
   void aWfhPingBeyondTheHomeRegionIsFlaggedOutOfRegion() throws Exception {
     Instant hourAgo = Instant.now().minusSeconds(3600);
-    stack.send(
-        Topics.UNITS,
-        UNIT,
-        """
-        {"unitId":"%s","name":"BKPSDM Kota Bogor","region":"%s","timeZone":"Asia/Jakarta",
-         "headcount":30,"effectiveFrom":"%s"}"""
-            .formatted(UNIT, REGION, wib(hourAgo)));
+    stack.sendUnit(UNIT, "BKPSDM Kota Bogor", REGION, "Asia/Jakarta", 30, hourAgo);
     stack.send(
         Topics.REGIONS,
         REGION,
@@ -115,10 +94,6 @@ class LocationJobIT {
         {"type":"location","eventId":"%s","nip":"%s","unitId":"%s","time":"%s",
          "location":{"lat":%s,"lon":%s,"accuracyM":15,"mock":false},"deviceId":"dev-%s",
          "receivedAt":%d}"""
-        .formatted(eventId, nip, UNIT, wib(t), lat, lon, nip, t.toEpochMilli());
-  }
-
-  static String wib(Instant t) {
-    return t.atOffset(ZoneOffset.ofHours(7)).toString();
+        .formatted(eventId, nip, UNIT, LiveStack.wib(t), lat, lon, nip, t.toEpochMilli());
   }
 }

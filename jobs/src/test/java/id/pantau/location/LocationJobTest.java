@@ -1,5 +1,6 @@
 package id.pantau.location;
 
+import static id.pantau.jobs.TestJobs.source;
 import static id.pantau.location.LocationAlerts.*;
 import static id.pantau.location.TestFixes.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +11,9 @@ import id.pantau.events.LocationPing;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
-import java.time.Duration;
+import id.pantau.jobs.TestJobs;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -27,32 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The location pipeline on a MiniCluster at parallelism 2 with generic types disabled. */
 class LocationJobTest {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
-
-  interface TimeOf<T> extends java.io.Serializable {
-    long of(T e);
-  }
-
-  static <T> DataStream<T> source(
-      StreamExecutionEnvironment env, List<T> data, Class<T> type, TimeOf<T> time) {
-    return env.fromData(data, TypeInformation.of(type))
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                .withTimestampAssigner((e, ts) -> time.of(e)));
-  }
+  @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
   @Test
   void raisesMockAndSharedDeviceAlertsEndToEnd() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(2);
+    StreamExecutionEnvironment env = TestJobs.environment();
 
     AttendanceEvent first = checkIn("e1", "N1", CIRCLE_UNIT, 0, 10, T0);
     first.deviceId = "dev-x";

@@ -59,11 +59,11 @@ class SharedDevicesTest {
   @Test
   void sharedDeviceIsFlaggedOnceForTheSecondNip() throws Exception {
     send("p1", "N1", T0);
-    send("p2", "N1", T0 + HOUR);
+    send("p2", "N1", T0 + ONE_HOUR);
     assertThat(alerts()).isEmpty();
-    send("p3", "N2", T0 + 2 * HOUR);
-    send("p4", "N2", T0 + 3 * HOUR);
-    send("p3", "N2", T0 + 2 * HOUR); // a duplicate
+    send("p3", "N2", T0 + 2 * ONE_HOUR);
+    send("p4", "N2", T0 + 3 * ONE_HOUR);
+    send("p3", "N2", T0 + 2 * ONE_HOUR); // a duplicate
     assertThat(alerts()).hasSize(1);
     Alert a = alerts().get(0);
     assertThat(a.kind).isEqualTo(SHARED_DEVICE);
@@ -85,13 +85,13 @@ class SharedDevicesTest {
   @Test
   void stateIsClearedAfterTheLocalDay() throws Exception {
     send("p1", "N1", T0);
-    send("p2", "N2", T0 + HOUR);
+    send("p2", "N2", T0 + ONE_HOUR);
     assertThat(keyedStateEntries(harness)).isEqualTo(1); // the day, with its NIPs
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     // Midnight in Jakarta: 2025-03-03T17:00Z.
-    watermark(T0 + 16 * HOUR - 1);
+    watermark(T0 + 16 * ONE_HOUR - 1);
     assertThat(keyedStateEntries(harness)).isEqualTo(1);
-    watermark(T0 + 16 * HOUR);
+    watermark(T0 + 16 * ONE_HOUR);
     assertThat(keyedStateEntries(harness)).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
@@ -107,7 +107,7 @@ class SharedDevicesTest {
             VoidNamespace.INSTANCE,
             VoidNamespaceSerializer.INSTANCE,
             new ValueStateDescriptor<>("device-day", TypeInformation.of(DeviceDay.class)))
-        .update(new DeviceDay("2025-03-03", T0 + 16 * HOUR));
+        .update(new DeviceDay("2025-03-03", T0 + 16 * ONE_HOUR));
     backend
         .getPartitionedState(
             VoidNamespace.INSTANCE,
@@ -116,10 +116,10 @@ class SharedDevicesTest {
         .put("N1", true);
     assertThat(keyedStateEntries(harness)).isEqualTo(2);
 
-    send("p2", "N1", T0 + HOUR);
+    send("p2", "N1", T0 + ONE_HOUR);
     assertThat(alerts()).isEmpty();
     assertThat(keyedStateEntries(harness)).isEqualTo(1); // the NIPs moved into the day
-    send("p3", "N2", T0 + 2 * HOUR);
+    send("p3", "N2", T0 + 2 * ONE_HOUR);
     assertThat(alerts())
         .extracting(a -> a.message)
         .containsExactly("device dev-shared also used on 2025-03-03 by N1");
@@ -128,7 +128,7 @@ class SharedDevicesTest {
   @Test
   void nipsOnDifferentDaysAreNotShared() throws Exception {
     send("p1", "N1", T0);
-    send("p2", "N2", T0 + 24 * HOUR);
+    send("p2", "N2", T0 + 24 * ONE_HOUR);
     assertThat(alerts()).isEmpty();
   }
 }

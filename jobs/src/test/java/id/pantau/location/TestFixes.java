@@ -12,13 +12,16 @@ import id.pantau.events.RosterMode;
 import id.pantau.events.Source;
 import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
+import id.pantau.fixtures.Fixtures;
 import java.time.Instant;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 
-/** Fixtures of the location tests: offices in Jakarta (Asia/Jakarta, UTC+7). */
-final class TestFixes {
+/**
+ * Fixtures of the location tests, beside the shared ones: offices in Jakarta (UTC+7), 2025-03-03.
+ */
+final class TestFixes extends Fixtures {
   static final String CIRCLE_UNIT = "U-CIRCLE";
   static final String POLYGON_UNIT = "U-POLY";
   static final double OFFICE_LAT = -6.2000;
@@ -27,9 +30,6 @@ final class TestFixes {
 
   /** 2025-03-03 08:00 in Jakarta. */
   static final long T0 = Instant.parse("2025-03-03T01:00:00Z").toEpochMilli();
-
-  static final long MINUTE = 60_000L;
-  static final long HOUR = 3_600_000L;
 
   /** Degrees of latitude per metre. */
   static final double DEG_PER_M = 1 / 111_195.0;
@@ -61,7 +61,8 @@ final class TestFixes {
     return u;
   }
 
-  static final String REGION = "3171";
+  /** The units' region, Jakarta Pusat. */
+  static final String JAKARTA_PUSAT = "3171";
 
   /** Half the side of the test region's square around the office, in degrees (~11 km). */
   static final double REGION_HALF_SIDE_DEG = 0.1;
@@ -69,7 +70,7 @@ final class TestFixes {
   /** The units' region: a square of 0.2° around the office point. */
   static Region homeRegion() {
     Region r = new Region();
-    r.region = REGION;
+    r.region = JAKARTA_PUSAT;
     r.name = "Jakarta Pusat";
     r.timeZone = "Asia/Jakarta";
     double d = REGION_HALF_SIDE_DEG;
@@ -86,12 +87,8 @@ final class TestFixes {
   }
 
   private static Unit unit(String id) {
-    Unit u = new Unit();
-    u.unitId = id;
+    Unit u = unit(id, JAKARTA_PUSAT, "Asia/Jakarta", 10);
     u.name = id;
-    u.region = REGION;
-    u.timeZone = "Asia/Jakarta";
-    u.headcount = 10;
     u.setEffectiveFrom("2025-01-01T00:00:00Z");
     return u;
   }

@@ -224,14 +224,8 @@ class OccupancyTrackerTest {
   @Test
   void dropsForgottenCheckOutsAtLocalMidnight() throws Exception {
     watermark(SEVEN_AM);
-    unit(TestEvents.unit(WIT_UNIT, "Asia/Jayapura", 5));
-    send(
-        TestEvents.event(
-            WIT_UNIT,
-            "a",
-            id.pantau.events.Action.CHECK_IN,
-            id.pantau.events.WorkMode.WFO,
-            EVENING_WIT));
+    unit(TestEvents.unit(WIT_UNIT, WIT_REGION, "Asia/Jayapura", 5));
+    send(TestEvents.checkIn(WIT_UNIT, "a", EVENING_WIT));
     watermark(MIDNIGHT_WIT - ONE_SECOND);
     assertThat(last().present).isEqualTo(1);
 
