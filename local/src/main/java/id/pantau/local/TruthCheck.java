@@ -78,6 +78,23 @@ final class TruthCheck {
     return Instant.ofEpochMilli(ms).toString();
   }
 
+  /**
+   * The dead letters of one topic and stage counted in the measurement `deadletter`, all minutes
+   * together, against how many records verify wrote there that the jobs must refuse.
+   */
+  void deadLetters(String topic, String stage, long expected) throws Exception {
+    List<JsonNode> rows =
+        query(
+                "SELECT sum(\"count\") AS n FROM deadletter WHERE topic = '"
+                    + topic
+                    + "' AND stage = '"
+                    + stage
+                    + "'")
+            .getOrDefault("", List.of());
+    Long counted = rows.isEmpty() ? Long.valueOf(0) : num(rows.get(0).get("n"));
+    diffs.check("jobs: dead letters counted", topic + " " + stage, expected, counted);
+  }
+
   /** Every point of each unit's date, and the value in force at every minute, against the truth. */
   void occupancy() throws Exception {
     long from = Long.MAX_VALUE, to = Long.MIN_VALUE;

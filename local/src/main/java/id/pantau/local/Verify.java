@@ -2,6 +2,7 @@ package id.pantau.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
+import id.pantau.events.Topics;
 import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobSources;
 import id.pantau.jobs.JobsConfig;
@@ -28,9 +29,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * `./pantau verify`: the correctness check. Simulates a day (all faults on), writes its ground
@@ -163,6 +170,14 @@ public final class Verify {
 
   /** Runs the check; the differences found (none when the pipeline matched the ground truth). */
   Differences run() throws Exception {
+    return run(null);
+  }
+
+  /**
+   * Runs the check on {@code kept}, a stack not started yet that the caller closes (so a test can
+   * read what the day left in it), or on a stack of its own when null.
+   */
+  Differences run(LocalStack kept) throws Exception {
     long started = System.nanoTime();
     doing = "simulating " + options.date();
     City city = City.of(options.city());
@@ -183,8 +198,11 @@ public final class Verify {
             options.out().resolve("truth")));
 
     Differences diffs = new Differences(options.maxListed());
-    try (LocalStack stack =
-        new LocalStack(options.dataDir(), p -> id.pantau.infra.FreePort.find())) {
+    LocalStack stack =
+        kept != null
+            ? kept
+            : new LocalStack(options.dataDir(), p -> id.pantau.infra.FreePort.find());
+    try (AutoCloseable closes = kept != null ? () -> {} : stack) {
       step("starting Kafka and influxd");
       stack.startKafka();
       // The jobs stamp alerts and check-ins with event time: a past day's must not expire.
@@ -208,6 +226,8 @@ public final class Verify {
           sent.malformedSent(),
           sent.malformedRefused());
       for (String p : sent.problems()) diffs.add("ingest: problems", p);
+      step("writing records that are not JSON straight to Kafka, as another producer could");
+      int notJson = writeNotJson(stack.kafkaBootstrap);
 
       step("running all jobs over the day (Flink MiniCluster, bounded replay)");
       JobsConfig cfg =
@@ -233,6 +253,7 @@ public final class Verify {
       check.daily();
       check.compliance();
       check.followups();
+      check.deadLetters(Topics.ATTENDANCE, "json-decoder", notJson);
     }
     String report = diffs.report();
     Files.createDirectories(options.out());
@@ -247,6 +268,26 @@ public final class Verify {
         (System.nanoTime() - started) / 1e9,
         options.out().resolve("differences.txt"));
     return diffs;
+  }
+
+  /** Records no decoder can read: the jobs must dead-letter each and count it in `deadletter`. */
+  static final List<String> NOT_JSON = List.of("not json", "{\"type\": \"attendance\"", "[]");
+
+  /**
+   * Writes {@link #NOT_JSON} to the attendance topic, bypassing ingest (which refuses them), and
+   * waits for Kafka's acknowledgement; how many.
+   */
+  private static int writeNotJson(String bootstrap) throws Exception {
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      for (String record : NOT_JSON) {
+        producer.send(new ProducerRecord<>(Topics.ATTENDANCE, record)).get();
+      }
+    }
+    return NOT_JSON.size();
   }
 
   /** Starts a step: said, and named by a failure during it. */
