@@ -1,5 +1,6 @@
 package id.pantau.caps;
 
+import static id.pantau.jobs.LiveStack.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,6 @@ class CapsJobIT {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
-  static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String UNIT = "srg-bpkad";
   static final String REGION = "kota-serang";
 

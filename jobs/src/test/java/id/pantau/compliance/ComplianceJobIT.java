@@ -1,5 +1,6 @@
 package id.pantau.compliance;
 
+import static id.pantau.jobs.LiveStack.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,6 @@ class ComplianceJobIT {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
-  static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String REGION = "kota-makassar-it";
   static final String UNIT = "mks-bkpsdm";
   static final String PROBE_UNIT = "mks-probe";

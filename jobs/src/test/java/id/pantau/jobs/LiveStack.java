@@ -48,6 +48,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LiveStack implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How long a whole-job IT waits for what it expects. */
+  public static final Duration DEADLINE = Duration.ofSeconds(90);
+
   public final KafkaBroker kafka;
   public final InfluxServer influx;
   private final InfluxDB client;

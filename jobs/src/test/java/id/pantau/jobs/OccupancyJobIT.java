@@ -1,10 +1,10 @@
 package id.pantau.jobs;
 
+import static id.pantau.jobs.LiveStack.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OccupancyJobIT {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
-
-  static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @Test
   void countsPresentStaffIntoInfluxAndDeadLettersWhatItCannotUse() throws Exception {

@@ -1,10 +1,10 @@
 package id.pantau.jobs;
 
+import static id.pantau.jobs.LiveStack.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ class WrongClockJobIT {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
-  static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String UNIT = "bar-w1";
   static final String YEAR_2099 = "2099-12-31T00:00:00Z";
   static final String YEAR_1 = "0001-01-01T00:00:00Z";

@@ -1,12 +1,12 @@
 package id.pantau.location;
 
+import static id.pantau.jobs.LiveStack.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
 import id.pantau.jobs.LiveStack;
 import id.pantau.jobs.TestJobs;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.JobStatus;
@@ -25,7 +25,6 @@ class LocationJobIT {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
   @RegisterExtension static final LiveStack.PerClass STACK = LiveStack.perClass();
 
-  static final Duration DEADLINE = Duration.ofSeconds(90);
   static final String UNIT = "bgr-bkpsdm";
   static final String REGION = "kota-bogor";
   static final double LAT = -6.595;

@@ -18,7 +18,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -34,13 +33,7 @@ class OccupancyTrackerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS)),
-            e -> e.unitId,
-            OccupancyTracker::unitId,
-            Types.STRING);
-    harness.open();
+    harness = harnessOf(new OccupancyTracker(GRACE_MS));
   }
 
   @AfterEach
@@ -177,13 +170,7 @@ class OccupancyTrackerTest {
   @Test
   void aBoundedReplayWritesEveryMinuteOfAWatermarkJumpWithTheEventsInBetween() throws Exception {
     harness.close();
-    harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new OccupancyTracker(GRACE_MS, Long.MAX_VALUE)),
-            e -> e.unitId,
-            OccupancyTracker::unitId,
-            Types.STRING);
-    harness.open();
+    harness = harnessOf(new OccupancyTracker(GRACE_MS, Long.MAX_VALUE));
     watermark(SEVEN_AM);
     unit(tangerang(10));
     send(checkIn("a", SEVEN_AM + 90 * ONE_MINUTE + ONE_SECOND));

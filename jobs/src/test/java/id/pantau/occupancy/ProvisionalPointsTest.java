@@ -9,8 +9,6 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.serial.OneOf;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -28,13 +26,7 @@ class ProvisionalPointsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(tracker),
-            e -> e.unitId,
-            OccupancyTracker::unitId,
-            Types.STRING);
-    harness.open();
+    harness = harnessOf(tracker);
     harness.processBothWatermarks(new Watermark(SEVEN_AM));
     Unit u = tangerang(10);
     harness.processElement2(new StreamRecord<>(OneOf.first(u), u.effectiveFromMs));

@@ -2,9 +2,15 @@ package id.pantau.occupancy;
 
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
+import id.pantau.events.Exposure;
+import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
 import id.pantau.fixtures.Fixtures;
+import id.pantau.serial.OneOf;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 /** The occupancy tests' unit in Kota Tangerang and its morning, beside the shared fixtures. */
 final class TestEvents extends Fixtures {
@@ -26,6 +32,20 @@ final class TestEvents extends Fixtures {
 
   static AttendanceEvent checkOut(String nip, long timeMs) {
     return checkOut(UNIT, nip, timeMs);
+  }
+
+  /** The tracker in an opened harness, keyed by unit as in the job. */
+  static KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
+      harnessOf(OccupancyTracker tracker) throws Exception {
+    var harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(tracker),
+            (AttendanceEvent e) -> e.unitId,
+            OccupancyTracker::unitId,
+            Types.STRING);
+    harness.open();
+    return harness;
   }
 
   static AttendanceEvent homeCheckIn(String nip, long timeMs) {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -60,13 +58,7 @@ class WrongClockTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new OccupancyTracker(5_000)),
-            e -> e.unitId,
-            OccupancyTracker::unitId,
-            Types.STRING);
-    harness.open();
+    harness = harnessOf(new OccupancyTracker(5_000));
     harness.processElement2(new StreamRecord<>(OneOf.first(tangerang(50)), SEVEN_AM));
   }
 
