@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
  * <p>Two guards keep a process from outliving its caller: a shutdown hook (normal exit, a failed
  * test, Ctrl-C) and a watchdog shell that polls this JVM's pid, for when the JVM is killed -9 (a
  * Surefire fork timing out) and hooks never run.
+ *
+ * <p>Public for the servers started outside this module (local's Flink cluster).
  */
-final class ChildProcess {
+public final class ChildProcess {
   /** Grace period of a SIGTERM from the shutdown hook (Ctrl-C should not hang for long). */
   private static final Duration HOOK_GRACE = Duration.ofSeconds(10);
 
@@ -56,26 +59,38 @@ final class ChildProcess {
    */
   static ChildProcess start(String name, List<String> command, Path log, Predicate<String> dropEnv)
       throws IOException {
+    return start(name, command, log, dropEnv, Map.of());
+  }
+
+  /** As above, then with the variables of {@code env} set (after dropping). */
+  public static ChildProcess start(
+      String name,
+      List<String> command,
+      Path log,
+      Predicate<String> dropEnv,
+      Map<String, String> env)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().removeIf(dropEnv);
+    builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close(); // servers read no stdin
     return new ChildProcess(name, process, log);
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGTERM, wait up to the grace period, then SIGKILL; returns once the process is gone. */
-  synchronized void stop(Duration grace) {
+  public synchronized void stop(Duration grace) {
     removeHook();
     if (process.isAlive()) {
       process.destroy(); // SIGTERM to this pid only
@@ -89,7 +104,7 @@ final class ChildProcess {
   }
 
   /** SIGKILL at once; returns once the process is gone. */
-  synchronized void kill() {
+  public synchronized void kill() {
     removeHook();
     process.destroyForcibly();
     waitFor(Duration.ofSeconds(30));
@@ -100,7 +115,7 @@ final class ChildProcess {
    * The last lines of the server's log for an error message, stack frames left out: a Java server's
    * last 30 lines are mostly "at ..." and would hide the "Caused by" that explains.
    */
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
       long length = file.length();
       int size = (int) Math.min(length, 64 * 1024);
@@ -117,7 +132,7 @@ final class ChildProcess {
     }
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
@@ -166,7 +181,7 @@ final class ChildProcess {
     }
   }
 
-  static void truncate(Path log) throws IOException {
+  public static void truncate(Path log) throws IOException {
     Files.createDirectories(log.getParent());
     Files.write(log, new byte[0]);
   }
