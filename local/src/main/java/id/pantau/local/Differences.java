@@ -59,6 +59,18 @@ final class Differences {
     return byCategory.values().stream().mapToLong(t -> t.differing).sum();
   }
 
+  /** The first differences of one category, in words (at most the number listed). */
+  List<String> listed(String category) {
+    Tally t = byCategory.get(category);
+    return t == null ? List.of() : List.copyOf(t.first);
+  }
+
+  /** The differences found in one category (0 for a category not compared). */
+  long differing(String category) {
+    Tally t = byCategory.get(category);
+    return t == null ? 0 : t.differing;
+  }
+
   long compared() {
     return byCategory.values().stream().mapToLong(t -> t.compared).sum();
   }

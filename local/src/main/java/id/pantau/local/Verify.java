@@ -3,6 +3,7 @@ package id.pantau.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
+import id.pantau.infra.FreePort;
 import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobSources;
 import id.pantau.jobs.JobsConfig;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,17 +63,58 @@ public final class Verify {
   /** The wall clock: which dates are past, how long the dashboard keeps follow-ups. */
   private final Clock clock;
 
+  /** The port each server of the stack takes for its preferred one (any free one by default). */
+  private final IntUnaryOperator ports;
+
+  /** Where the jobs replay the day. */
+  private final Jobs jobs;
+
   /** What the check is doing, for the line a failure ends with. */
   private volatile String doing;
+
+  /**
+   * Runs every job over the day sent, bounded, and returns once they finished: verify's own on a
+   * Flink MiniCluster in this JVM ({@link #MINI_CLUSTER}), or the jobs jar on a real cluster
+   * (FlinkClusterIT).
+   */
+  interface Jobs {
+    /** Where the jobs run, for the progress line. */
+    String where();
+
+    /** The settings the jobs must run with: this stack's Kafka and InfluxDB, bounded, earliest. */
+    void replay(JobsConfig cfg) throws Exception;
+  }
+
+  /** The jobs on a Flink MiniCluster in this JVM, built from the class path. */
+  static final Jobs MINI_CLUSTER =
+      new Jobs() {
+        @Override
+        public String where() {
+          return "Flink MiniCluster";
+        }
+
+        @Override
+        public void replay(JobsConfig cfg) throws Exception {
+          StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+          PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
+          env.execute("pantau-verify");
+        }
+      };
 
   Verify(VerifyOptions options, PrintStream log) {
     this(options, log, Clock.systemUTC());
   }
 
   Verify(VerifyOptions options, PrintStream log, Clock clock) {
+    this(options, log, clock, p -> FreePort.find(), MINI_CLUSTER);
+  }
+
+  Verify(VerifyOptions options, PrintStream log, Clock clock, IntUnaryOperator ports, Jobs jobs) {
     this.options = options;
     this.log = log;
     this.clock = clock;
+    this.ports = ports;
+    this.jobs = jobs;
   }
 
   /** Exit codes: the pipeline matched, it differed, the command line cannot work, it failed. */
@@ -198,10 +241,7 @@ public final class Verify {
             options.out().resolve("truth")));
 
     Differences diffs = new Differences(options.maxListed());
-    LocalStack stack =
-        kept != null
-            ? kept
-            : new LocalStack(options.dataDir(), p -> id.pantau.infra.FreePort.find());
+    LocalStack stack = kept != null ? kept : new LocalStack(options.dataDir(), ports);
     try (AutoCloseable closes = kept != null ? () -> {} : stack) {
       step("starting Kafka and influxd");
       stack.startKafka();
@@ -229,7 +269,7 @@ public final class Verify {
       step("writing records that are not JSON straight to Kafka, as another producer could");
       int notJson = writeNotJson(stack.kafkaBootstrap);
 
-      step("running all jobs over the day (Flink MiniCluster, bounded replay)");
+      step("running all jobs over the day (" + jobs.where() + ", bounded replay)");
       JobsConfig cfg =
           JobsConfig.defaults()
               .withKafka(stack.kafkaBootstrap)
@@ -238,10 +278,8 @@ public final class Verify {
               .withParallelism(options.parallelism())
               .withCheckpointDir(options.dataDir().resolve("checkpoints").toUri().toString())
               .asBounded();
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      PantauJobs.build(env, JobSources.kafka(cfg), JobSinks.real(cfg), cfg);
       long jobStart = System.nanoTime();
-      env.execute("pantau-verify");
+      jobs.replay(cfg);
       say(
           String.format(
               Locale.ROOT, "jobs finished in %.1f s", (System.nanoTime() - jobStart) / 1e9));
