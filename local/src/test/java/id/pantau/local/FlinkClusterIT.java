@@ -115,7 +115,9 @@ class FlinkClusterIT {
           soft -> {
             soft.assertThat(exact(day1)).as("day 1 differences:%n%s", day1.report()).isZero();
             soft.assertThat(day1.compared()).as("day 1 values compared").isGreaterThan(5_000);
-            soft.assertThat(exact(day2)).as("day 2 differences:%n%s", day2.report()).isZero();
+            soft.assertThat(exact(day2) - recountedDeadLetters(day2))
+                .as("day 2 differences:%n%s", day2.report())
+                .isZero();
             soft.assertThat(day2.compared()).as("day 2 values compared").isGreaterThan(5_000);
           });
     }
@@ -138,6 +140,28 @@ class FlinkClusterIT {
     List<String> listed = d.listed(FLAGS);
     if (listed.size() < d.differing(FLAGS)) return d.total(); // not all listed: count them all
     return d.total() - listed.stream().filter(FlinkClusterIT::onlyOutOfRegionMissing).count();
+  }
+
+  /**
+   * Dead letters are counted per minute of the wall clock they were made at, so the bad records a
+   * restored job reads again (those after its last checkpoint) count once more, in a later minute:
+   * across a restore the {@code deadletter} measurement is at least once. On the day with the
+   * killed TaskManager a count above the truth is told apart; one below it is a difference.
+   */
+  static final String DEAD_LETTERS = "jobs: dead letters counted";
+
+  private static final Pattern COUNT_DIFFERS = Pattern.compile("expected (\\d+), got (\\d+)$");
+
+  private static long recountedDeadLetters(Differences d) {
+    List<String> listed = d.listed(DEAD_LETTERS);
+    if (listed.size() < d.differing(DEAD_LETTERS)) return 0;
+    return listed.stream()
+        .filter(
+            line -> {
+              Matcher m = COUNT_DIFFERS.matcher(line);
+              return m.find() && Long.parseLong(m.group(2)) > Long.parseLong(m.group(1));
+            })
+        .count();
   }
 
   static boolean onlyOutOfRegionMissing(String difference) {
