@@ -11,7 +11,6 @@ import static id.pantau.local.deploy.Deployment.variablesReadBy;
 import static id.pantau.local.deploy.Deployment.withDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -411,7 +410,7 @@ class ComposeFileTest {
   @Test
   void grafanaGetsWhatItsProvisioningReadsAndItsFilesWhereItLooks() throws IOException {
     Path provisioning = root().resolve("grafana/provisioning");
-    assumeTrue(Files.isDirectory(provisioning), "grafana/provisioning is not there yet");
+    assertThat(provisioning).as("grafana/provisioning, mounted by compose").isDirectory();
     Set<String> read = new TreeSet<>();
     Pattern var = Pattern.compile("\\$\\$|\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     String dashboardsPath = null;
