@@ -27,14 +27,9 @@ class InfluxAuthTest {
   @BeforeAll
   static void start() throws Exception {
     influx = InfluxServer.startWithAuth(dir.resolve("influx"));
-    influx.execute(
-        "CREATE USER \"" + ADMIN + "\" WITH PASSWORD '" + ADMIN_PW + "' WITH ALL PRIVILEGES",
-        null,
-        null);
+    influx.createAdmin(ADMIN, ADMIN_PW);
     influx.execute("CREATE DATABASE pantau", ADMIN, ADMIN_PW);
-    influx.execute(
-        "CREATE USER \"" + READER + "\" WITH PASSWORD '" + READER_PW + "'", ADMIN, ADMIN_PW);
-    influx.execute("GRANT READ ON \"pantau\" TO \"" + READER + "\"", ADMIN, ADMIN_PW);
+    influx.createUser(READER, READER_PW, "READ", "pantau", ADMIN, ADMIN_PW);
     try (InfluxDB admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PW)) {
       admin.write(
           "pantau", "autogen", InfluxDB.ConsistencyLevel.ONE, "occupancy,unit=u1 present=3i");

@@ -88,6 +88,29 @@ public final class InfluxServer implements AutoCloseable {
         "CREATE DATABASE \"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"", null, null);
   }
 
+  /** The first user of an influxd with auth: an admin (no credentials are needed before it). */
+  public void createAdmin(String user, String password) {
+    execute(
+        "CREATE USER \"" + user + "\" WITH PASSWORD '" + password + "' WITH ALL PRIVILEGES",
+        null,
+        null);
+  }
+
+  /** A user with {@code privilege} (READ, WRITE or ALL) on one database, made by an admin. */
+  public void createUser(
+      String user,
+      String password,
+      String privilege,
+      String database,
+      String admin,
+      String adminPassword) {
+    execute("CREATE USER \"" + user + "\" WITH PASSWORD '" + password + "'", admin, adminPassword);
+    execute(
+        "GRANT " + privilege + " ON \"" + database + "\" TO \"" + user + "\"",
+        admin,
+        adminPassword);
+  }
+
   /**
    * Runs InfluxQL (statements separated by ';') as the user, or without a login when user is null;
    * throws when influxd refuses any of it.

@@ -35,14 +35,9 @@ class InfluxAuthTest {
   @BeforeAll
   static void start() throws Exception {
     influx = InfluxServer.startWithAuth(dir.resolve("influx"));
-    influx.execute(
-        "CREATE USER \"" + ADMIN + "\" WITH PASSWORD '" + ADMIN_PW + "' WITH ALL PRIVILEGES",
-        null,
-        null);
+    influx.createAdmin(ADMIN, ADMIN_PW);
     influx.execute("CREATE DATABASE pantau", ADMIN, ADMIN_PW);
-    influx.execute(
-        "CREATE USER \"" + WRITER + "\" WITH PASSWORD '" + WRITER_PW + "'", ADMIN, ADMIN_PW);
-    influx.execute("GRANT ALL ON \"pantau\" TO \"" + WRITER + "\"", ADMIN, ADMIN_PW);
+    influx.createUser(WRITER, WRITER_PW, "ALL", "pantau", ADMIN, ADMIN_PW);
     influx.execute(String.join(";\n", Retention.statements("pantau")), ADMIN, ADMIN_PW);
     admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PW);
   }
