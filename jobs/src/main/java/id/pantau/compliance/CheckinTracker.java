@@ -11,6 +11,7 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
+import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,6 +85,7 @@ public class CheckinTracker
   static final long UNPLACED_MARK_MS = 2 * 24 * 3_600_000L;
 
   private final long unitGraceMs;
+  private transient UnitWait unitWait;
   private final long staleAfterMs;
 
   private transient ValueState<CheckinState> state;
@@ -118,6 +120,7 @@ public class CheckinTracker
     plans = new HashMap<>();
     unitDays = new HashMap<>();
     refVersion = 1;
+    unitWait = new UnitWait(unitGraceMs);
     state =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("employee", new CheckinStateSerializer()));
@@ -186,7 +189,7 @@ public class CheckinTracker
     if (u == null) {
       if (before != null && before.waitUntilMs != 0) d.waitUntilMs = before.waitUntilMs;
       else {
-        d.waitUntilMs = ctx.timerService().currentProcessingTime() + unitGraceMs;
+        d.waitUntilMs = unitWait.startAt(ctx.timerService().currentProcessingTime());
         ctx.timerService().registerProcessingTimeTimer(d.waitUntilMs);
       }
       // Looks again when the date begins anywhere, so a bounded replay decides it too.
@@ -302,6 +305,13 @@ public class CheckinTracker
     for (Iterator<Day> it = s.days.iterator(); it.hasNext(); ) {
       Day d = it.next();
       if (d.waitUntilMs == 0 || d.waitUntilMs > t || units.contains(d.roster.unitId)) continue;
+      long end = unitWait.endsAt(d.waitUntilMs, ctx.timerService().currentProcessingTime());
+      if (end > t) { // restored: the unit topic is being read again
+        d.waitUntilMs = end;
+        ctx.timerService().registerProcessingTimeTimer(end);
+        changed = true;
+        continue;
+      }
       DeadLetter dl =
           DeadLetter.of(
               Topics.ROSTERS,

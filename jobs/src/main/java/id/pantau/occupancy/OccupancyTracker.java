@@ -8,6 +8,7 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.jobs.LocalDays;
+import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public class OccupancyTracker
   private transient ValueState<Long> day; // local epoch day the marks belong to
   private transient ValueState<Long> nextBeat;
   private transient ListState<AttendanceEvent> pending; // events before their unit is known
+  private transient UnitWait unitWait;
   private transient RosterBook rosters;
   private transient ExposureBook exposures;
   private transient Map<String, LocalDays> daysByZone;
@@ -137,6 +139,7 @@ public class OccupancyTracker
         getRuntimeContext()
             .getListState(
                 new ListStateDescriptor<>("pending", TypeInformation.of(AttendanceEvent.class)));
+    unitWait = new UnitWait(unitGraceMs);
     rosters = new RosterBook(getRuntimeContext());
     exposures = new ExposureBook(getRuntimeContext());
     memos = new HashMap<>();
@@ -351,7 +354,8 @@ public class OccupancyTracker
     pending.add(e);
     if (size == 0) {
       ctx.timerService()
-          .registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + unitGraceMs);
+          .registerProcessingTimeTimer(
+              unitWait.startAt(ctx.timerService().currentProcessingTime()));
     }
   }
 
@@ -361,6 +365,11 @@ public class OccupancyTracker
     Unit u = unitNow();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       if (u == null) {
+        long end = unitWait.endsAt(t, ctx.timerService().currentProcessingTime());
+        if (end > t) {
+          ctx.timerService().registerProcessingTimeTimer(end);
+          return;
+        }
         for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
         pending.clear();
         forget(ctx.getCurrentKey());

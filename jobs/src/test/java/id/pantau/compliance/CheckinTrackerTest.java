@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class CheckinTrackerTest {
   static final long GRACE_MS = 5_000;
+  static final long AN_HOUR_OUTAGE = 3_600_000;
   KeyedBroadcastOperatorTestHarness<
           String,
           OneOf<AttendanceEvent, LocationPing, RosterEntry>,
@@ -566,6 +567,33 @@ class CheckinTrackerTest {
     assertThat(deadLetters().get(0).reason).startsWith("unitId: unknown unit 'no-such-unit'");
     assertThat(deadLetters().get(0).topic).isEqualTo("pantau.rosters.v1");
     assertThat(deadLetters().get(0).key).isEqualTo(NIP + "@" + DATE);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void aRosterStillWaitingForItsUnitWhenRestoredWaitsAGraceMoreForIt() throws Exception {
+    watermark(SIX_AM);
+    plan(wfo(NIP));
+    restore();
+    harness.setProcessingTime(AN_HOUR_OUTAGE); // the wait armed before the crash is long due
+    assertThat(deadLetters()).isEmpty();
+    unit(tangerang()); // the restored unit source sends it again
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    watermark(CUTOFF);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aRosterRestoredWhileWaitingIsDeadLetteredOneGraceAfterTheRestore() throws Exception {
+    watermark(SIX_AM);
+    plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO));
+    restore();
+    harness.setProcessingTime(AN_HOUR_OUTAGE);
+    assertThat(deadLetters()).isEmpty();
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    assertThat(deadLetters()).hasSize(1);
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class OccupancyTrackerTest {
   static final long GRACE_MS = 5_000;
+  static final long AN_HOUR_OUTAGE = 3_600_000;
   KeyedTwoInputStreamOperatorTestHarness<
           String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       harness;
@@ -274,6 +276,41 @@ class OccupancyTrackerTest {
     assertThat(deadLetters().get(0).topic).isEqualTo("pantau.attendance.v1");
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void eventsStillWaitingForTheirUnitWhenRestoredWaitAGraceMoreForIt() throws Exception {
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    restoreAfter(AN_HOUR_OUTAGE); // the wait armed before the crash is long due
+    assertThat(deadLetters()).isEmpty();
+    unit(tangerang(10)); // the restored unit source sends it again
+    watermark(SEVEN_TWENTY);
+    assertThat(last().present).isEqualTo(1);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void eventsRestoredWhileWaitingAreDeadLetteredOneGraceAfterTheRestore() throws Exception {
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    restoreAfter(AN_HOUR_OUTAGE);
+    assertThat(deadLetters()).isEmpty();
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    assertThat(deadLetters()).hasSize(1);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  /** Stops the tracker with a snapshot; a new one starts from it after an outage. */
+  void restoreAfter(long outageMs) throws Exception {
+    long wallMs = harness.getProcessingTime();
+    OperatorSubtaskState snapshot = harness.snapshot(1, wallMs);
+    harness.close();
+    harness = harnessOf(new OccupancyTracker(GRACE_MS), snapshot);
+    harness.processBothWatermarks(new Watermark(SEVEN_AM));
+    harness.setProcessingTime(wallMs + outageMs);
   }
 
   @Test

@@ -9,6 +9,7 @@ import id.pantau.events.WorkMode;
 import id.pantau.fixtures.Fixtures;
 import id.pantau.serial.OneOf;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -38,12 +39,21 @@ final class TestEvents extends Fixtures {
   static KeyedTwoInputStreamOperatorTestHarness<
           String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
       harnessOf(OccupancyTracker tracker) throws Exception {
+    return harnessOf(tracker, null);
+  }
+
+  /** The tracker in a harness restored from a snapshot (none: a fresh start), then opened. */
+  static KeyedTwoInputStreamOperatorTestHarness<
+          String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
+      harnessOf(OccupancyTracker tracker, OperatorSubtaskState snapshot) throws Exception {
     var harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(tracker),
             (AttendanceEvent e) -> e.unitId,
             OccupancyTracker::unitId,
             Types.STRING);
+    harness.setup();
+    harness.initializeState(snapshot);
     harness.open();
     return harness;
   }
