@@ -1,0 +1,115 @@
+package id.pantau.local;
+
+import id.pantau.infra.InfluxServer;
+import id.pantau.infra.KafkaBroker;
+import id.pantau.jobs.JobSinks;
+import id.pantau.jobs.JobsConfig;
+import id.pantau.jobs.PantauJobs;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.influxdb.InfluxDB;
+
+/**
+ * The bench's freshness section: the jobs on live traffic at a steady rate, probes timed from event
+ * time to visible in InfluxDB ({@link Freshness}), with the points written and the heap meanwhile.
+ */
+final class BenchFreshness {
+  private BenchFreshness() {}
+
+  static void measure(
+      KafkaBroker kafka,
+      InfluxServer influx,
+      InfluxDB client,
+      BenchData data,
+      BenchOptions o,
+      Path dir,
+      BenchReport report)
+      throws Exception {
+    influx.createDatabase("fresh");
+    JobsConfig cfg = o.jobsConfig(kafka, influx, "fresh", "pantau-fresh", "latest", dir, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    PantauJobs.build(env, BenchSources.of(cfg), JobSinks.real(cfg), cfg);
+    System.err.println("bench: freshness: starting the jobs on live traffic …");
+    JobClient job = env.executeAsync("freshness");
+    try {
+      waitRunning(job);
+      Freshness f = new Freshness(kafka.bootstrapServers(), client, "fresh", data);
+      int warmUp = Math.min(15, o.freshSeconds() / 3);
+      System.err.printf(
+          "bench: freshness: %,d events/s for %d s (first %d s warm-up), a probe every %d ms …%n",
+          o.freshRate(), o.freshSeconds(), warmUp, Freshness.PROBE_EVERY_MS);
+      AtomicLong peak = new AtomicLong();
+      Thread heap = heapWatcher(peak);
+      long pointsBefore = InfluxPointCounts.pointsWritten(client);
+      long t0 = System.nanoTime();
+      List<Long> lat = f.run(o.freshRate(), o.freshSeconds(), warmUp);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long points = InfluxPointCounts.pointsWritten(client) - pointsBefore;
+      heap.interrupt();
+      double rate = f.sent.get() / seconds;
+      double p50 = Freshness.percentile(lat, 0.50);
+      double p99 = Freshness.percentile(lat, 0.99);
+      report.row(
+          "Freshness: steady input rate reached",
+          rate,
+          "events/s",
+          String.format(Locale.ROOT, "asked %,d/s", o.freshRate()));
+      report.row(
+          "Freshness p50 (event time → visible in InfluxDB)",
+          p50,
+          "ms",
+          String.format(
+              Locale.ROOT, "%,d probes, polled every %d ms", lat.size(), Freshness.POLL_MS));
+      report.target("Freshness p99", p99, "ms", "target ≤ 1,000 ms", p99 <= 1_000);
+      report.target(
+          "InfluxDB points written per second, steady",
+          points / seconds,
+          "points/s",
+          String.format(Locale.ROOT, "at %,.0f events/s (target ≤ 5,000/s)", rate),
+          points / seconds <= 5_000);
+      report.row(
+          "Heap used, peak during the steady run",
+          peak.get() / 1048576.0,
+          "MiB",
+          "after the replay, in the same JVM");
+    } finally {
+      job.cancel().get(1, TimeUnit.MINUTES);
+    }
+  }
+
+  /** A daemon thread keeping the peak heap used in {@code peak} until interrupted. */
+  private static Thread heapWatcher(AtomicLong peak) {
+    Thread heap =
+        new Thread(
+            () -> {
+              var mem = ManagementFactory.getMemoryMXBean();
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(250);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    heap.setDaemon(true);
+    heap.start();
+    return heap;
+  }
+
+  private static void waitRunning(JobClient job) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (job.getJobStatus().get() != JobStatus.RUNNING) {
+      if (System.nanoTime() > deadline)
+        throw new IllegalStateException("freshness job not running");
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package id.pantau.local;
+
+import id.pantau.infra.InfluxServer;
+import id.pantau.infra.KafkaBroker;
+import id.pantau.jobs.JobsConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What `./pantau bench` measures, from its command line, and the jobs' configuration for it. */
+record BenchOptions(
+    int events,
+    int staff,
+    int units,
+    int parallelism,
+    int freshRate,
+    int freshSeconds,
+    boolean ingest,
+    Path out) {
+
+  static final String USAGE =
+      "usage: ./pantau bench [--events N (10,000,000)] [--staff N (events/10)] [--units N"
+          + " (500)] [--parallelism N (cores)] [--fresh-rate EV/S (20,000)] [--fresh-seconds S"
+          + " (45)] [--no-ingest] [--out DIR (target/bench)]";
+
+  /** The options of {@code args}; an unknown or malformed one throws. */
+  static BenchOptions parse(String[] args) {
+    int events = 10_000_000;
+    int staff = -1;
+    int units = 500;
+    int parallelism = Runtime.getRuntime().availableProcessors();
+    int freshRate = 20_000;
+    int freshSeconds = 45;
+    boolean ingest = true;
+    Path out = Path.of("target", "bench");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--events" -> events = Integer.parseInt(args[++i].replace("_", ""));
+        case "--staff" -> staff = Integer.parseInt(args[++i].replace("_", ""));
+        case "--units" -> units = Integer.parseInt(args[++i]);
+        case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
+        case "--fresh-rate" -> freshRate = Integer.parseInt(args[++i].replace("_", ""));
+        case "--fresh-seconds" -> freshSeconds = Integer.parseInt(args[++i]);
+        case "--no-ingest" -> ingest = false;
+        case "--out" -> out = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException(args[i]);
+      }
+    }
+    if (staff < 0) staff = Math.max(1_000, events / 10);
+    return new BenchOptions(
+        events, staff, units, parallelism, freshRate, freshSeconds, ingest, out);
+  }
+
+  /** The settings line printed first and written beside the results. */
+  String settings() {
+    return String.format(
+        Locale.ROOT,
+        "%,d events (%,d staff, %,d units, one day), parallelism %d, freshness at %,d ev/s"
+            + " for %d s",
+        events,
+        staff,
+        units,
+        parallelism,
+        freshRate,
+        freshSeconds);
+  }
+
+  /** The jobs' configuration on the bench's Kafka and influxd, in database {@code db}. */
+  JobsConfig jobsConfig(
+      KafkaBroker kafka,
+      InfluxServer influx,
+      String db,
+      String group,
+      String startFrom,
+      Path dir,
+      boolean bounded) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PANTAU_INFLUX_DB", db);
+    env.put("PANTAU_JOBS_GROUP", group);
+    env.put("PANTAU_CHECKPOINT_DIR", dir.resolve("checkpoints-" + group).toUri().toString());
+    JobsConfig cfg =
+        JobsConfig.fromEnv(env)
+            .withKafka(kafka.bootstrapServers())
+            .withInflux(influx.url())
+            .withStartFrom(startFrom)
+            .withParallelism(parallelism);
+    return bounded ? cfg.asBounded() : cfg;
+  }
+}
