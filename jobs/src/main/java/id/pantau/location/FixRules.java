@@ -13,10 +13,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -32,16 +35,21 @@ import org.apache.flink.util.Collector;
  * (the roster's homeRegion of the fix's local date, else the unit's region; both with the fix's
  * accuracy as slack: a fix whose accuracy circle still touches the area is not flagged),
  * LOW_ACCURACY, MOCK_LOCATION, and IMPOSSIBLE_TRAVEL between consecutive fixes by event time. Units
- * (office, time zone, region) and regions (boundary) come broadcast; a fix is judged against what
- * is known when it arrives, so a fix whose unit or region boundary is not known yet gets no
- * geofence judgement (no alert rather than a guessed one). The latest fix is kept until 24 h after
- * it (event-time timer).
+ * (office, time zone, region) and regions (boundary) come broadcast, rosters (home region) on the
+ * keyed input. A fix is judged once event time passes it, against what is known by then: its unit,
+ * its home region and that region's boundary are all read from topics of their own, and a bounded
+ * replay reads every topic at once, so a fix judged when it arrives could miss a boundary that is a
+ * few records away, and the answer would depend on how the sources interleave. (Reference topics
+ * carry no event time, so in a replay event time passes a fix only after they are read whole.) A
+ * fix whose unit or region boundary is still unknown then gets no geofence judgement (no alert
+ * rather than a guessed one). The latest fix is kept until 24 h after it (event-time timer).
  *
  * <p>State: {@code last-fix} (a {@link LastFix}; since the timer change it also records when its
  * pending timer fires, {@code timerMs}: a fix no longer deletes and re-registers the timer, the
  * timer moves itself once it fires early; a value restored from before has {@code timerMs} 0 and is
  * read as having its timer at its own expiry, as it had) and {@code home-regions} (local date →
- * homeRegion). Units get their zone parsed once per version ({@link UnitZones}, not checkpointed).
+ * homeRegion) and {@code waiting} (fixes event time has not passed yet, each with a timer at its
+ * time). Units get their zone parsed once per version ({@link UnitZones}, not checkpointed).
  */
 public class FixRules
     extends KeyedBroadcastProcessFunction<
@@ -65,6 +73,7 @@ public class FixRules
   private final LocationRules rules;
   private transient ValueState<LastFix> last;
   private transient MapState<String, String> homes; // local date -> the roster's homeRegion
+  private transient ListState<Fix> waiting; // fixes event time has not passed yet
   private transient RegionShapes shapes;
   private transient UnitZones zones;
 
@@ -85,6 +94,8 @@ public class FixRules
     homes =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("home-regions", Types.STRING, Types.STRING));
+    waiting =
+        getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", FixSerializer.TYPE));
     shapes = new RegionShapes();
     zones = new UnitZones(rules.defaultZone());
   }
@@ -114,8 +125,13 @@ public class FixRules
   @Override
   public void processElement(
       OneOf<Fix, RosterEntry, Void> x, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-    if (x.value() instanceof Fix f) onFix(f, ctx, out);
-    else onRoster((RosterEntry) x.value(), ctx);
+    if (x.value() instanceof Fix f) {
+      if (f.timeMs <= ctx.timerService().currentWatermark()) judge(f, ctx, out);
+      else {
+        waiting.add(f);
+        ctx.timerService().registerEventTimeTimer(f.timeMs);
+      }
+    } else onRoster((RosterEntry) x.value(), ctx);
   }
 
   /**
@@ -143,7 +159,7 @@ public class FixRules
         .toEpochMilli();
   }
 
-  private void onFix(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+  private void judge(Fix f, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
     UnitZones.UnitZone uz = zones.of(f.unitId, id -> ctx.getBroadcastState(UNITS).get(id));
     Unit unit = uz.unit;
     ZoneId zone = uz.zone;
@@ -231,6 +247,7 @@ public class FixRules
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    judgeWaiting(t, ctx, out);
     LastFix prev = last.value();
     if (prev != null && prev.timeMs + rules.lastFixTtlMs() <= t) {
       last.clear();
@@ -244,5 +261,17 @@ public class FixRules
     for (String date : homes.keys()) if (dropAt(date) <= t) gone.add(date);
     for (String date : gone) homes.remove(date);
     if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
+  }
+
+  /** Judges the waiting fixes event time has passed, in time order; the others wait on. */
+  private void judgeWaiting(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    List<Fix> due = new ArrayList<>();
+    List<Fix> later = new ArrayList<>();
+    for (Fix f : waiting.get()) (f.timeMs <= t ? due : later).add(f);
+    if (due.isEmpty()) return;
+    if (later.isEmpty()) waiting.clear();
+    else waiting.update(later);
+    due.sort(Comparator.comparingLong((Fix f) -> f.timeMs).thenComparing(f -> f.eventId));
+    for (Fix f : due) judge(f, ctx, out);
   }
 }

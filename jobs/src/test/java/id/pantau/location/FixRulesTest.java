@@ -50,8 +50,10 @@ class FixRulesTest {
     harness.close();
   }
 
+  /** A fix arrives and event time passes it: the rules judge a fix once it has. */
   void send(Fix f) throws Exception {
     harness.processElement(OneOf.first(f), f.timeMs);
+    watermark(f.timeMs);
   }
 
   /** Rosters carry no event time in the job. */
@@ -227,6 +229,41 @@ class FixRulesTest {
         Boundary.polygon(
             square(OFFICE_LON + 0.4, OFFICE_LAT - 0.1, OFFICE_LON + 0.6, OFFICE_LAT + 0.1));
     return r;
+  }
+
+  @Test
+  void aWfhPingWaitsUntilEventTimePassesItSoABoundaryReadAfterItStillCounts() throws Exception {
+    harness.processElement(OneOf.first(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0)), T0);
+    region(homeRegion()); // a replay read the boundary a few records after the ping
+    assertThat(alerts()).isEmpty();
+    watermark(T0);
+    assertThat(kinds()).containsExactly(OUT_OF_REGION);
+    assertThat(keyedStateEntries(harness)).as("only the last fix is kept").isEqualTo(1);
+  }
+
+  @Test
+  void aWfhPingWaitsUntilEventTimePassesItSoAHomeRegionReadAfterItStillCounts() throws Exception {
+    region(homeRegion());
+    region(eastRegion());
+    harness.processElement(OneOf.first(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0)), T0);
+    send(roster("N1", "2025-03-03", "3216"));
+    watermark(T0);
+    assertThat(alerts())
+        .extracting(a -> a.message)
+        .containsExactly("WFH location about 44.3 km outside the home region 3216");
+  }
+
+  @Test
+  void waitingFixesAreJudgedInEventTimeOrderWhateverOrderTheyArrivedIn() throws Exception {
+    // 22 km east, then back at the office 30 s later: the later fix is the impossible one.
+    harness.processElement(
+        OneOf.first(pingFix("p2", "N1", OFFICE_LAT, OFFICE_LON, T0 + 30_000)), 0);
+    harness.processElement(OneOf.first(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0)), 0);
+    watermark(T0 + 30_000);
+    assertThat(alerts())
+        .filteredOn(a -> IMPOSSIBLE_TRAVEL.equals(a.kind))
+        .extracting(a -> a.alertId)
+        .containsExactly(alertId("N1", "p2", IMPOSSIBLE_TRAVEL));
   }
 
   @Test
