@@ -3,7 +3,7 @@ package id.pantau.jobs;
 import id.pantau.events.DeadLetter;
 
 /**
- * How many dead letters one topic and stage produced in one minute of the wall clock (measurement
+ * How many dead letters one topic and stage produced in one minute of their {@code at} (measurement
  * `deadletter`). Only where a record came from and which stage refused it: never the record, its
  * key, its reason or its offset, so nothing personal reaches InfluxDB.
  */

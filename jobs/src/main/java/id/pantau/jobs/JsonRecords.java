@@ -49,6 +49,9 @@ public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Pa
             refused != null ? "time-guard" : "json-decoder");
     d.partition = record.partition();
     d.offset = record.offset();
+    // When the record reached Kafka, not when it was read: a restored job reads the records after
+    // its checkpoint again, and they must count in the same minute of `deadletter` as before.
+    if (record.timestamp() >= 0) d.at = record.timestamp();
     d.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     out.collect(Parsed.dead(d));
   }
