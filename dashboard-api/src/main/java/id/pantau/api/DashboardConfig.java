@@ -1,5 +1,6 @@
 package id.pantau.api;
 
+import id.pantau.events.Env;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -105,44 +106,18 @@ public record DashboardConfig(
    * @throws IllegalArgumentException naming the variable whose value is unusable
    */
   public static DashboardConfig fromEnv(Map<String, String> env) {
-    String portText = get(env, API_PORT, Integer.toString(DEFAULT_PORT));
-    int port;
-    try {
-      port = Integer.parseInt(portText);
-    } catch (NumberFormatException e) {
-      port = -1;
-    }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException(
-          API_PORT + ": must be a port number 0 to 65535 (got '" + portText + "')");
-    }
-    String tokens = get(env, TOKENS_FILE, null);
-    String daysText = get(env, FOLLOWUP_DAYS, Integer.toString(DEFAULT_FOLLOWUP_DAYS));
-    int days;
-    try {
-      days = Integer.parseInt(daysText);
-    } catch (NumberFormatException e) {
-      days = -1;
-    }
-    if (days < 1 || days > MAX_FOLLOWUP_DAYS) {
-      throw new IllegalArgumentException(
-          FOLLOWUP_DAYS
-              + ": must be a number of days 1 to "
-              + MAX_FOLLOWUP_DAYS
-              + " (got '"
-              + daysText
-              + "')");
-    }
+    String tokens = Env.text(env, TOKENS_FILE, null);
     return new DashboardConfig(
-        get(env, INFLUX_URL, DEFAULT_INFLUX_URL),
-        get(env, INFLUX_DB, DEFAULT_INFLUX_DB),
-        get(env, KAFKA_BOOTSTRAP, DEFAULT_KAFKA_BOOTSTRAP),
-        get(env, API_HOST, DEFAULT_HOST),
-        port,
+        Env.text(env, INFLUX_URL, DEFAULT_INFLUX_URL),
+        Env.text(env, INFLUX_DB, DEFAULT_INFLUX_DB),
+        Env.text(env, KAFKA_BOOTSTRAP, DEFAULT_KAFKA_BOOTSTRAP),
+        Env.text(env, API_HOST, DEFAULT_HOST),
+        Env.port(env, API_PORT, DEFAULT_PORT),
         tokens == null ? null : Path.of(tokens),
-        days,
-        get(env, INFLUX_USER, null),
-        get(env, INFLUX_PASSWORD, null));
+        Env.number(
+            env, FOLLOWUP_DAYS, DEFAULT_FOLLOWUP_DAYS, 1, MAX_FOLLOWUP_DAYS, "a number of days"),
+        Env.text(env, INFLUX_USER, null),
+        Env.text(env, INFLUX_PASSWORD, null));
   }
 
   public DashboardConfig withPort(int newPort) {
@@ -203,10 +178,5 @@ public record DashboardConfig(
         days,
         influxUser,
         influxPassword);
-  }
-
-  private static String get(Map<String, String> env, String name, String fallback) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? fallback : v.strip();
   }
 }

@@ -1,11 +1,11 @@
 package id.pantau.ingest;
 
+import id.pantau.events.Env;
 import id.pantau.events.TimeBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Every setting of ingest. {@link #fromEnv()} reads them from the environment (each variable is
@@ -73,57 +73,40 @@ public record IngestConfig(
 
   /** Reads the variables of the class comment from the map; a malformed value names itself. */
   public static IngestConfig fromEnv(Map<String, String> env) {
-    Builder b = builder();
-    String v;
-    if ((v = get(env, "PANTAU_KAFKA_BOOTSTRAP")) != null) b.kafkaBootstrap(v);
-    if ((v = get(env, "PANTAU_INGEST_HOST")) != null) b.host(v);
-    if ((v = get(env, "PANTAU_INGEST_PORT")) != null) {
-      b.port(parse(env, "PANTAU_INGEST_PORT", Integer::parseInt));
-    }
-    if ((v = get(env, "PANTAU_TOKENS_FILE")) != null) b.tokensFile(Path.of(v));
-    if ((v = get(env, "PANTAU_INGEST_MAX_BODY_BYTES")) != null) {
-      b.maxBodyBytes(parse(env, "PANTAU_INGEST_MAX_BODY_BYTES", Long::parseLong));
-    }
-    if ((v = get(env, "PANTAU_INGEST_MAX_LINES")) != null) {
-      b.maxLines(parse(env, "PANTAU_INGEST_MAX_LINES", Integer::parseInt));
-    }
-    if ((v = get(env, "PANTAU_INGEST_KAFKA_TIMEOUT_MS")) != null) {
-      b.kafkaTimeout(
-          Duration.ofMillis(parse(env, "PANTAU_INGEST_KAFKA_TIMEOUT_MS", Long::parseLong)));
-    }
-    if ((v = get(env, "PANTAU_INGEST_DEDUP_CAPACITY")) != null) {
-      b.dedupCapacity(parse(env, "PANTAU_INGEST_DEDUP_CAPACITY", Integer::parseInt));
-    }
-    if ((v = get(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH")) != null) {
-      b.relaxDeviceAuth(
-          parse(
-              env,
-              "PANTAU_INGEST_RELAX_DEVICE_AUTH",
-              s -> {
-                if (s.equalsIgnoreCase("true")) return true;
-                if (s.equalsIgnoreCase("false")) return false;
-                throw new IllegalArgumentException("must be true or false");
-              }));
-    }
+    String tokens = Env.text(env, "PANTAU_TOKENS_FILE", null);
+    Builder b =
+        builder()
+            .kafkaBootstrap(Env.text(env, "PANTAU_KAFKA_BOOTSTRAP", DEFAULT_KAFKA_BOOTSTRAP))
+            .host(Env.text(env, "PANTAU_INGEST_HOST", DEFAULT_HOST))
+            .port(Env.port(env, "PANTAU_INGEST_PORT", DEFAULT_PORT))
+            .tokensFile(tokens == null ? null : Path.of(tokens))
+            .maxBodyBytes(Env.number(env, "PANTAU_INGEST_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES))
+            .maxLines(
+                Env.number(
+                    env,
+                    "PANTAU_INGEST_MAX_LINES",
+                    DEFAULT_MAX_LINES,
+                    1,
+                    Integer.MAX_VALUE,
+                    "a number of lines"))
+            .kafkaTimeout(
+                Duration.ofMillis(
+                    Env.number(
+                        env, "PANTAU_INGEST_KAFKA_TIMEOUT_MS", DEFAULT_KAFKA_TIMEOUT.toMillis())))
+            .dedupCapacity(
+                Env.number(
+                    env,
+                    "PANTAU_INGEST_DEDUP_CAPACITY",
+                    DEFAULT_DEDUP_CAPACITY,
+                    0,
+                    Integer.MAX_VALUE,
+                    "a number of event IDs"))
+            .relaxDeviceAuth(Env.flag(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH", false));
     try {
       b.timeBounds(TimeBounds.fromEnv(env));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ingest configuration from the environment: " + e, e);
-    }
-  }
-
-  private static String get(Map<String, String> env, String name) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static <T> T parse(Map<String, String> env, String name, Function<String, T> parser) {
-    String v = get(env, name);
-    try {
-      return parser.apply(v);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name + "='" + v + "' is not valid: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package id.pantau.sim;
 
+import id.pantau.events.Env;
 import java.util.Map;
 
 /**
@@ -74,22 +75,10 @@ public record CityConfig(long seed, int units, int staff, boolean workWeekends) 
    */
   public static CityConfig fromEnv(Map<String, String> env) {
     CityConfig d = defaults();
-    long seed = parseLong(env, "PANTAU_SIM_SEED", d.seed());
-    int units = (int) parseLong(env, "PANTAU_SIM_UNITS", d.units());
-    int staff = (int) parseLong(env, "PANTAU_SIM_STAFF", d.staff());
-    String weekends = env.get("PANTAU_SIM_WORK_WEEKENDS");
-    boolean workWeekends =
-        weekends == null || weekends.isBlank() ? d.workWeekends() : Boolean.parseBoolean(weekends);
-    return new CityConfig(seed, units, staff, workWeekends);
-  }
-
-  private static long parseLong(Map<String, String> env, String name, long fallback) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) return fallback;
-    try {
-      return Long.parseLong(v.trim().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": must be an integer, got '" + v + "'");
-    }
+    return new CityConfig(
+        Env.number(env, "PANTAU_SIM_SEED", d.seed()),
+        (int) Env.number(env, "PANTAU_SIM_UNITS", d.units()),
+        (int) Env.number(env, "PANTAU_SIM_STAFF", d.staff()),
+        Env.flag(env, "PANTAU_SIM_WORK_WEEKENDS", d.workWeekends()));
   }
 }
