@@ -3,6 +3,7 @@ package id.pantau.daily;
 import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.serial.Samples;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -35,19 +36,7 @@ class DailyFactSerializerTest {
 
   @Test
   void everyFieldSurvivesTheRoundTripAndTheCopy() throws IOException {
-    DailyFact f = new DailyFact();
-    f.kind = DailyFact.COUNT;
-    f.unitId = "U1";
-    f.region = "3171";
-    f.timeMs = 1234L;
-    f.present = 7;
-    f.cap = 50;
-    f.date = "2025-03-03";
-    f.window = "attendance";
-    f.expected = 10;
-    f.reported = 9;
-    f.alertId = "A:1";
-    f.timeZone = "Asia/Jakarta";
+    DailyFact f = Samples.fact();
     assertThat(roundTrip(DailyFactSerializer.INSTANCE, f)).usingRecursiveComparison().isEqualTo(f);
     assertThat(DailyFactSerializer.INSTANCE.copy(f))
         .usingRecursiveComparison()

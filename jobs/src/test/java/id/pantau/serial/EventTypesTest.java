@@ -3,15 +3,12 @@ package id.pantau.serial;
 import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
 import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
-import id.pantau.events.Source;
-import id.pantau.events.WorkMode;
 import id.pantau.jobs.Parsed;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -73,24 +70,9 @@ class EventTypesTest {
     assertThat(fields(Parsed.class)).containsExactly("deadLetter", "value");
   }
 
-  static AttendanceEvent attendance() {
-    AttendanceEvent e = new AttendanceEvent();
-    e.eventId = "e1";
-    e.nip = "N1";
-    e.unitId = "U1";
-    e.action = Action.CHECK_OUT;
-    e.mode = WorkMode.WFH;
-    e.setTime("2025-03-03T08:00:00+07:00");
-    e.location = new GeoFix(-6.2, 106.8, 12.5, true);
-    e.deviceId = "d1";
-    e.source = Source.MANUAL;
-    e.receivedAt = 1234L;
-    return e;
-  }
-
   @Test
   void anAttendanceEventKeepsEveryField() throws IOException {
-    AttendanceEvent e = attendance();
+    AttendanceEvent e = Samples.attendance();
     AttendanceEvent back = roundTrip(EventTypes.AttendanceSerializer.INSTANCE, e);
     assertThat(back).usingRecursiveComparison().isEqualTo(e);
     AttendanceEvent copy = EventTypes.AttendanceSerializer.INSTANCE.copy(e);
@@ -105,7 +87,7 @@ class EventTypesTest {
     assertThat(roundTrip(EventTypes.AttendanceSerializer.INSTANCE, e))
         .usingRecursiveComparison()
         .isEqualTo(e);
-    AttendanceEvent partial = attendance();
+    AttendanceEvent partial = Samples.attendance();
     partial.location = new GeoFix();
     partial.location.lat = 1.0;
     partial.receivedAt = null;
@@ -119,28 +101,12 @@ class EventTypesTest {
 
   @Test
   void aPingAndARosterRowKeepEveryField() throws IOException {
-    LocationPing p = new LocationPing();
-    p.eventId = "p1";
-    p.nip = "N1";
-    p.unitId = "U1";
-    p.setTime("2025-03-03T08:00:00Z");
-    p.location = new GeoFix(1, 2, 3, false);
-    p.deviceId = "d1";
-    p.receivedAt = 5L;
-    assertThat(roundTrip(EventTypes.PingSerializer.INSTANCE, p))
+    assertThat(roundTrip(EventTypes.PingSerializer.INSTANCE, Samples.ping()))
         .usingRecursiveComparison()
-        .isEqualTo(p);
-
-    RosterEntry r = new RosterEntry();
-    r.nip = "N1";
-    r.unitId = "U1";
-    r.date = "2025-03-03";
-    r.mode = RosterMode.OFFICIAL_TRAVEL;
-    r.homeRegion = "3171";
-    r.shiftStart = "19:00";
-    assertThat(roundTrip(EventTypes.RosterSerializer.INSTANCE, r))
+        .isEqualTo(Samples.ping());
+    assertThat(roundTrip(EventTypes.RosterSerializer.INSTANCE, Samples.roster()))
         .usingRecursiveComparison()
-        .isEqualTo(r);
+        .isEqualTo(Samples.roster());
   }
 
   @Test
@@ -155,7 +121,7 @@ class EventTypesTest {
     p.nip = "N1";
     for (OneOf<AttendanceEvent, LocationPing, RosterEntry> fact :
         List.of(
-            OneOf.<AttendanceEvent, LocationPing, RosterEntry>first(attendance()),
+            OneOf.<AttendanceEvent, LocationPing, RosterEntry>first(Samples.attendance()),
             OneOf.<AttendanceEvent, LocationPing, RosterEntry>second(p),
             OneOf.<AttendanceEvent, LocationPing, RosterEntry>third(r))) {
       OneOf<AttendanceEvent, LocationPing, RosterEntry> back = roundTrip(s, fact);
@@ -168,7 +134,7 @@ class EventTypesTest {
 
   @Test
   void aRecordAsReadKeepsItsEventOrItsDeadLetter() throws IOException {
-    Parsed<AttendanceEvent> ok = Parsed.ok(attendance());
+    Parsed<AttendanceEvent> ok = Parsed.ok(Samples.attendance());
     assertThat(roundTrip(EventTypes.ParsedAttendanceSerializer.INSTANCE, ok))
         .usingRecursiveComparison()
         .isEqualTo(ok);
