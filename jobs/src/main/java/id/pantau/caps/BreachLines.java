@@ -1,6 +1,6 @@
 package id.pantau.caps;
 
-import id.pantau.sink.Lines;
+import id.pantau.sink.Line;
 
 /**
  * Measurement `breach`: one point per breach at its start, rewritten when it closes (open=false,
@@ -12,14 +12,14 @@ public final class BreachLines {
   private BreachLines() {}
 
   public static String encode(Breach b) {
-    StringBuilder sb = Lines.measurement("breach");
-    Lines.tag(sb, "unit", b.unitId);
-    Lines.tag(sb, "region", b.region);
-    Lines.tag(sb, "kind", b.kind);
-    Lines.firstField(sb, "present", b.worst);
-    Lines.field(sb, "limit", b.limit);
-    Lines.field(sb, "open", b.open);
-    Lines.field(sb, "duration_s", b.durationS);
-    return Lines.time(sb, b.startedAtMs);
+    return Line.of("breach")
+        .tag("unit", b.unitId)
+        .tag("region", b.region)
+        .tag("kind", b.kind)
+        .field("present", b.worst)
+        .field("limit", b.limit)
+        .field("open", b.open)
+        .field("duration_s", b.durationS)
+        .at(b.startedAtMs);
   }
 }

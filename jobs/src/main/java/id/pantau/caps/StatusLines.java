@@ -1,20 +1,20 @@
 package id.pantau.caps;
 
-import id.pantau.sink.Lines;
+import id.pantau.sink.Line;
 
 /** Measurement `occupancy`: present, headcount, share, cap (when a zone is known), floor. */
 public final class StatusLines {
   private StatusLines() {}
 
   public static String encode(OccupancyStatus s) {
-    StringBuilder sb = Lines.measurement("occupancy");
-    Lines.tag(sb, "unit", s.unitId);
-    Lines.tag(sb, "region", s.region);
-    Lines.firstField(sb, "present", s.present);
-    Lines.field(sb, "headcount", s.headcount);
-    Lines.field(sb, "share", s.share());
-    if (s.cap != null) Lines.field(sb, "cap", s.cap);
-    Lines.field(sb, "floor", s.floor);
-    return Lines.time(sb, s.timeMs);
+    return Line.of("occupancy")
+        .tag("unit", s.unitId)
+        .tag("region", s.region)
+        .field("present", s.present)
+        .field("headcount", s.headcount)
+        .field("share", s.share())
+        .fieldIfKnown("cap", s.cap)
+        .field("floor", s.floor)
+        .at(s.timeMs);
   }
 }

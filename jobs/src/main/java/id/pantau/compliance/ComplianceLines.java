@@ -1,6 +1,6 @@
 package id.pantau.compliance;
 
-import id.pantau.sink.Lines;
+import id.pantau.sink.Line;
 
 /**
  * Measurement `compliance`: tags unit, region, window; fields expected, on_time, late, missed, rate
@@ -12,17 +12,17 @@ public final class ComplianceLines {
   private ComplianceLines() {}
 
   public static String encode(ComplianceCount c) {
-    StringBuilder sb = Lines.measurement("compliance");
-    Lines.tag(sb, "unit", c.unitId);
-    Lines.tag(sb, "region", c.region);
-    Lines.tag(sb, "window", c.window);
-    Lines.firstField(sb, "expected", c.expected);
-    Lines.field(sb, "on_time", c.onTime);
-    Lines.field(sb, "late", c.late);
-    Lines.field(sb, "missed", c.missed);
-    Lines.field(sb, "rate", c.rate);
-    Lines.field(sb, "pending", c.pending);
-    Lines.field(sb, "late_upload", c.lateUploads);
-    return Lines.time(sb, c.timeMs);
+    return Line.of("compliance")
+        .tag("unit", c.unitId)
+        .tag("region", c.region)
+        .tag("window", c.window)
+        .field("expected", c.expected)
+        .field("on_time", c.onTime)
+        .field("late", c.late)
+        .field("missed", c.missed)
+        .field("rate", c.rate)
+        .field("pending", c.pending)
+        .field("late_upload", c.lateUploads)
+        .at(c.timeMs);
   }
 }

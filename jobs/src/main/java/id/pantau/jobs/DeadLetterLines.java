@@ -1,6 +1,6 @@
 package id.pantau.jobs;
 
-import id.pantau.sink.Lines;
+import id.pantau.sink.Line;
 
 /**
  * Measurement `deadletter`: tags topic, stage (`json-decoder`, `time-guard` or the refusing
@@ -12,10 +12,10 @@ public final class DeadLetterLines {
   private DeadLetterLines() {}
 
   public static String encode(DeadLetterCount c) {
-    StringBuilder sb = Lines.measurement("deadletter");
-    Lines.tag(sb, "topic", c.topic);
-    Lines.tag(sb, "stage", c.stage);
-    Lines.firstField(sb, "count", c.count);
-    return Lines.time(sb, c.minuteMs);
+    return Line.of("deadletter")
+        .tag("topic", c.topic)
+        .tag("stage", c.stage)
+        .field("count", c.count)
+        .at(c.minuteMs);
   }
 }
