@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A server process started by this JVM. It is always stopped by its own pid, never by name: other
@@ -34,6 +37,9 @@ public final class ChildProcess {
           + "alive \"$2\" || exit 0; kill -TERM \"$2\"; "
           + "i=0; while [ $i -lt 10 ] && alive \"$2\"; do sleep 1; i=$((i+1)); done; "
           + "alive \"$2\" && kill -KILL \"$2\"; exit 0";
+
+  private static final Set<String> JAVA_OPTIONS =
+      Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLASSPATH");
 
   private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
 
@@ -79,6 +85,59 @@ public final class ChildProcess {
     Process process = builder.start();
     process.getOutputStream().close(); // servers read no stdin
     return new ChildProcess(name, process, log);
+  }
+
+  /**
+   * Starts {@code java @argFile} on this JVM's java (the jars were chosen for the same JDK), the
+   * arguments written to {@code argFile} one quoted a line: a class path can exceed the kernel's
+   * 128 KiB limit on one argument, and the file lets a developer rerun the server by hand.
+   */
+  public static ChildProcess startJava(
+      String name,
+      Path argFile,
+      List<String> args,
+      Path log,
+      Predicate<String> dropEnv,
+      Map<String, String> env)
+      throws IOException {
+    Files.writeString(
+        argFile,
+        args.stream().map(ChildProcess::quote).collect(Collectors.joining("\n", "", "\n")));
+    return start(name, List.of(java(), "@" + argFile), log, dropEnv, env);
+  }
+
+  /** The variables that put options or classes into every JVM; a server's JVM starts without. */
+  public static boolean isJavaOptionsVariable(String name) {
+    return JAVA_OPTIONS.contains(name);
+  }
+
+  /**
+   * Waits until {@code ready} holds while the process lives; else kills it and throws {@link
+   * #startFailure} for {@code server} (e.g. "influxd on 127.0.0.1:8086").
+   */
+  public void awaitReady(String server, Duration timeout, BooleanSupplier ready, String hint) {
+    long startedNs = System.nanoTime();
+    boolean ok = Poll.until(timeout, () -> !process.isAlive() || ready.getAsBoolean());
+    if (ok && process.isAlive()) return;
+    String why =
+        process.isAlive()
+            ? "not ready after " + (System.nanoTime() - startedNs) / 1_000_000_000 + " s"
+            : "the process exited";
+    kill();
+    throw startFailure(server, why, hint);
+  }
+
+  /** Why the server did not start, with the last lines of its log and what to do next. */
+  public IllegalStateException startFailure(String server, String what, String hint) {
+    return new IllegalStateException(
+        server
+            + " did not start: "
+            + what
+            + ". Last lines of "
+            + log
+            + ":\n"
+            + logTail(30)
+            + (hint.isEmpty() ? "" : "\nWhat next: " + hint));
   }
 
   public long pid() {
@@ -179,6 +238,19 @@ public final class ChildProcess {
     if (watchdog != null) {
       watchdog.destroyForcibly();
     }
+  }
+
+  /** This JVM's java binary. */
+  private static String java() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    if (Files.isExecutable(java)) {
+      return java.toString();
+    }
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String quote(String arg) {
+    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   public static void truncate(Path log) throws IOException {

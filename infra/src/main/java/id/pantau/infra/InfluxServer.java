@@ -160,22 +160,11 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   private void awaitReady() {
-    boolean ready = Poll.until(READY_TIMEOUT, () -> !process.isAlive() || pings());
-    if (!ready || !process.isAlive()) {
-      String what = ready ? "influxd exited" : "no 204 from /ping after " + READY_TIMEOUT;
-      process.kill();
-      throw new IllegalStateException(
-          "influxd on 127.0.0.1:"
-              + port
-              + " did not start: "
-              + what
-              + ". Last lines of "
-              + process.log()
-              + ":\n"
-              + process.logTail(30)
-              + "\nWhat next: read that log; if the port is taken, start on another port (or"
-              + " FreePort.find()).");
-    }
+    process.awaitReady(
+        "influxd on 127.0.0.1:" + port,
+        READY_TIMEOUT,
+        this::pings,
+        "read that log; if the port is taken, start on another port (or FreePort.find()).");
   }
 
   private boolean pings() {

@@ -62,11 +62,13 @@ public final class KafkaBroker implements AutoCloseable {
     System.err.printf("starting Kafka on 127.0.0.1:%d … (log: %s)%n", port, log);
     long started = System.nanoTime();
     ChildProcess process =
-        ChildProcess.start(
+        ChildProcess.startJava(
             "kafka",
-            List.of(KafkaFiles.java(), "@" + KafkaFiles.writeJvmArgs(dir, config)),
+            dir.resolve("kafka-jvm.args"),
+            KafkaFiles.jvmArgs(dir, config),
             log,
-            KafkaBroker::isJavaOptionsVariable);
+            ChildProcess::isJavaOptionsVariable,
+            Map.of());
     KafkaBroker broker = new KafkaBroker(port, controllerPort, process);
     broker.awaitReady(started);
     System.err.printf(
@@ -196,7 +198,7 @@ public final class KafkaBroker implements AutoCloseable {
     try {
       while (true) {
         if (!process.isAlive()) {
-          throw failure("the broker process exited", null);
+          throw failure("the broker process exited");
         }
         if (admin == null && FreePort.accepts(port)) {
           admin = admin();
@@ -206,7 +208,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (now - deadline >= 0) {
-          throw failure("not ready after " + READY_TIMEOUT.toSeconds() + " s", null);
+          throw failure("not ready after " + READY_TIMEOUT.toSeconds() + " s");
         }
         if (now - nextProgress >= 0) {
           System.err.printf(
@@ -241,21 +243,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private IllegalStateException failure(String what, Throwable cause) {
-    return new IllegalStateException(
-        "Kafka on 127.0.0.1:"
-            + port
-            + " did not start: "
-            + what
-            + ". Last lines of "
-            + process.log()
-            + ":\n"
-            + process.logTail(30)
-            + "\nWhat next: read that log; if the port is taken, start on another port (or"
-            + " FreePort.find()); if the data directory is damaged, delete "
+  private IllegalStateException failure(String what) {
+    return process.startFailure(
+        "Kafka on 127.0.0.1:" + port,
+        what,
+        "read that log; if the port is taken, start on another port (or FreePort.find()); if the"
+            + " data directory is damaged, delete "
             + process.log().getParent()
-            + " to start empty.",
-        cause);
+            + " to start empty.");
   }
 
   /**
@@ -291,12 +286,5 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IOException(
           "formatting Kafka storage in " + dir + " failed (exit " + code + "): " + out);
     }
-  }
-
-  private static boolean isJavaOptionsVariable(String name) {
-    return name.equals("JAVA_TOOL_OPTIONS")
-        || name.equals("_JAVA_OPTIONS")
-        || name.equals("JDK_JAVA_OPTIONS")
-        || name.equals("CLASSPATH");
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The files a broker is started from, written into its data directory to be read (or rerun). */
 final class KafkaFiles {
@@ -58,37 +57,20 @@ final class KafkaFiles {
     return file;
   }
 
-  /**
-   * A JDK @argfile: the caller's class path can exceed the kernel's 128 KiB limit on one argument,
-   * and the file lets a developer rerun the broker by hand with {@code java @kafka-jvm.args}.
-   */
-  static Path writeJvmArgs(Path dataDir, Path serverProperties) throws IOException {
+  /** The broker JVM's arguments (for {@link ChildProcess#startJava}), its log4j2 file written. */
+  static List<String> jvmArgs(Path dataDir, Path serverProperties) throws IOException {
     Path log4j = dataDir.resolve("kafka-log4j2.properties");
     Files.writeString(log4j, LOG4J);
-    List<String> args =
-        List.of(
-            "-Xmx512m",
-            "-Xms128m",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.awt.headless=true",
-            "-Dlog4j2.configurationFile=" + log4j.toUri(),
-            "-cp",
-            classpath(),
-            "kafka.Kafka",
-            serverProperties.toString());
-    Path file = dataDir.resolve("kafka-jvm.args");
-    Files.writeString(
-        file, args.stream().map(KafkaFiles::quote).collect(Collectors.joining("\n", "", "\n")));
-    return file;
-  }
-
-  /** This JVM's java binary: the broker must run on the same JDK as the jars were chosen for. */
-  static String java() {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    if (Files.isExecutable(java)) {
-      return java.toString();
-    }
-    return ProcessHandle.current().info().command().orElse("java");
+    return List.of(
+        "-Xmx512m",
+        "-Xms128m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Djava.awt.headless=true",
+        "-Dlog4j2.configurationFile=" + log4j.toUri(),
+        "-cp",
+        classpath(),
+        "kafka.Kafka",
+        serverProperties.toString());
   }
 
   /**
@@ -117,10 +99,6 @@ final class KafkaFiles {
     }
     entries.remove("");
     return String.join(File.pathSeparator, entries);
-  }
-
-  private static String quote(String arg) {
-    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /**

@@ -1,18 +1,14 @@
 package id.pantau.local;
 
 import id.pantau.infra.ChildProcess;
-import id.pantau.infra.Poll;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Starts the JVMs of a {@link FlinkCluster}, as Flink's own scripts would: a JobManager ({@code
@@ -28,9 +24,6 @@ final class FlinkProcessLauncher {
       "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
   private static final String TASK_MANAGER_MAIN =
       "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
-
-  private static final Set<String> JAVA_OPTIONS =
-      Set.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLASSPATH");
 
   private final FlinkConfigDir config;
   private final String classpath;
@@ -79,23 +72,7 @@ final class FlinkProcessLauncher {
 
   /** Waits for the condition while the process lives; on failure, the reason and its log. */
   static void awaitReady(ChildProcess process, String what, BooleanSupplier ready) {
-    long startedNs = System.nanoTime();
-    boolean ok = Poll.until(READY_TIMEOUT, () -> !process.isAlive() || ready.getAsBoolean());
-    if (ok && process.isAlive()) return;
-    String why =
-        process.isAlive()
-            ? "not ready after " + (System.nanoTime() - startedNs) / 1_000_000_000 + " s"
-            : "the process exited";
-    process.kill();
-    throw new IllegalStateException(
-        "Flink: waiting for "
-            + what
-            + ": "
-            + why
-            + ". Last lines of "
-            + process.log()
-            + ":\n"
-            + process.logTail(30));
+    process.awaitReady("Flink (waiting for " + what + ")", READY_TIMEOUT, ready, "");
   }
 
   /** The JVM arguments of every process: the JDK's flags, logging to the process's own file. */
@@ -110,31 +87,18 @@ final class FlinkProcessLauncher {
     return args;
   }
 
-  /**
-   * Starts {@code java @name.args}: a JDK argument file (a class path may be longer than one
-   * argument can be), which also lets a developer start the same process by hand.
-   */
+  /** Starts {@code java @file.args} in the cluster's directory: a developer can rerun it. */
   private ChildProcess launch(String name, String file, List<String> args, Path log)
       throws IOException {
-    Path argFile = config.dir().resolve(file + ".args");
-    Files.writeString(
-        argFile,
-        args.stream().map(FlinkProcessLauncher::quote).collect(Collectors.joining("\n", "", "\n")));
-    return ChildProcess.start(
+    return ChildProcess.startJava(
         name,
-        List.of(java(), "@" + argFile),
+        config.dir().resolve(file + ".args"),
+        args,
         log,
-        n -> n.startsWith("PANTAU_") || n.startsWith("FLINK_") || JAVA_OPTIONS.contains(n),
+        n ->
+            n.startsWith("PANTAU_")
+                || n.startsWith("FLINK_")
+                || ChildProcess.isJavaOptionsVariable(n),
         env);
-  }
-
-  /** This JVM's java: the Flink jars were chosen for the same JDK. */
-  private static String java() {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return Files.isExecutable(java) ? java.toString() : "java";
-  }
-
-  private static String quote(String arg) {
-    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
