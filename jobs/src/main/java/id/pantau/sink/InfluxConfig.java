@@ -23,27 +23,6 @@ public record InfluxConfig(
     String password)
     implements Serializable {
 
-  /** Without auth. */
-  public InfluxConfig(
-      String url,
-      String database,
-      int batchSize,
-      long flushIntervalMs,
-      int maxRetries,
-      long firstBackoffMs,
-      String retentionPolicy) {
-    this(
-        url,
-        database,
-        batchSize,
-        flushIntervalMs,
-        maxRetries,
-        firstBackoffMs,
-        retentionPolicy,
-        null,
-        null);
-  }
-
   public InfluxConfig {
     if (url == null || url.isBlank()) throw new IllegalArgumentException("influx url: is required");
     URI uri;
@@ -85,11 +64,20 @@ public record InfluxConfig(
   }
 
   public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
-    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200, "");
+    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200, "", null, null);
   }
 
   /** The same, writing into another retention policy (e.g. "trends" for the daily rollups). */
   public InfluxConfig withRetentionPolicy(String policy) {
+    return with(policy, user, password);
+  }
+
+  /** The same, logging in as the user (both null: no auth). */
+  public InfluxConfig withLogin(String newUser, String newPassword) {
+    return with(retentionPolicy, newUser, newPassword);
+  }
+
+  private InfluxConfig with(String policy, String newUser, String newPassword) {
     return new InfluxConfig(
         url,
         database,
@@ -98,20 +86,6 @@ public record InfluxConfig(
         maxRetries,
         firstBackoffMs,
         policy,
-        user,
-        password);
-  }
-
-  /** The same, logging in as the user (both null: no auth). */
-  public InfluxConfig withLogin(String newUser, String newPassword) {
-    return new InfluxConfig(
-        url,
-        database,
-        batchSize,
-        flushIntervalMs,
-        maxRetries,
-        firstBackoffMs,
-        retentionPolicy,
         newUser,
         newPassword);
   }

@@ -49,14 +49,11 @@ class InfluxAuthTest {
   }
 
   static InfluxConfig config(String db, String user, String password) {
-    return new InfluxConfig(influx.url(), db, 10, 1_000, 1, 10, "").withLogin(user, password);
+    return TestInflux.config(influx.url(), db, 10, user, password);
   }
 
   static long count(String db, String measurement) {
-    QueryResult r = admin.query(new Query("SELECT count(v) FROM " + measurement, db));
-    var series = r.getResults().get(0).getSeries();
-    if (series == null) return 0;
-    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+    return TestInflux.count(admin, db, measurement);
   }
 
   @Test

@@ -39,15 +39,12 @@ class InfluxWriterTest {
 
   static InfluxWriter<String> writer(
       String db, int batch, TestProcessingTimeService time, String url) {
-    InfluxConfig cfg = new InfluxConfig(url, db, batch, 1_000, 1, 10, "");
+    InfluxConfig cfg = TestInflux.config(url, db, batch, null, null);
     return new InfluxWriter<>(cfg, s -> s, new InfluxLineClient(cfg), time);
   }
 
   static long count(String db) {
-    QueryResult r = client.query(new Query("SELECT count(v) FROM m", db));
-    var series = r.getResults().get(0).getSeries();
-    if (series == null) return 0;
-    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+    return TestInflux.count(client, db, "m");
   }
 
   @Test

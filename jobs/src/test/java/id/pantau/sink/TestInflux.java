@@ -1,0 +1,23 @@
+package id.pantau.sink;
+
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/** What the sink's tests against a real influxd share: their config and reading a count back. */
+final class TestInflux {
+  private TestInflux() {}
+
+  /** One retry after 10 ms, so a test of a failure does not wait. */
+  static InfluxConfig config(String url, String db, int batch, String user, String password) {
+    return new InfluxConfig(url, db, batch, 1_000, 1, 10, "", user, password);
+  }
+
+  /** How many points of the measurement have the field {@code v}. */
+  static long count(InfluxDB client, String db, String measurement) {
+    QueryResult r = client.query(new Query("SELECT count(v) FROM " + measurement, db));
+    var series = r.getResults().get(0).getSeries();
+    if (series == null) return 0;
+    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+  }
+}
