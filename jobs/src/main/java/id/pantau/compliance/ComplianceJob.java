@@ -27,9 +27,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * the unit grace and the replay horizon (PANTAU_START_FROM) from the configuration.
  */
 public final class ComplianceJob {
-  /** Default grace for a roster whose unit is not known yet (processing time). */
-  public static final long DEFAULT_UNIT_GRACE_MS = 5_000L;
-
   /** Default age after which a roster's date is too old to decide (its facts are gone). */
   public static final long DEFAULT_STALE_AFTER_MS = 36 * 3_600_000L;
 
@@ -40,16 +37,6 @@ public final class ComplianceJob {
       SingleOutputStreamOperator<ComplianceCount> counts,
       DataStream<Alert> alerts,
       DataStream<DeadLetter> deadLetters) {}
-
-  public static Outputs build(
-      DataStream<AttendanceEvent> attendance,
-      DataStream<LocationPing> pings,
-      DataStream<RosterEntry> rosters,
-      DataStream<Unit> units,
-      DataStream<Policy> policies) {
-    return build(
-        attendance, pings, rosters, units, policies, DEFAULT_UNIT_GRACE_MS, DEFAULT_STALE_AFTER_MS);
-  }
 
   /** With the grace for unknown units and the replay horizon of the jobs' configuration. */
   public static Outputs build(

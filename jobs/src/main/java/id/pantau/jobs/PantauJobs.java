@@ -54,53 +54,23 @@ public final class PantauJobs {
   public static void build(
       StreamExecutionEnvironment env, JobSources in, JobSinks out, JobsConfig cfg) {
     configure(env, cfg);
+    Validated sources = new Validated(env, cfg);
     SingleOutputStreamOperator<AttendanceEvent> attendance =
-        Validated.read(
-            env,
-            in.attendance(),
-            e -> e.timeMs,
-            EventTypes.ATTENDANCE,
-            "Attendance",
-            "attendance",
-            cfg);
+        sources.read(in.attendance(), e -> e.timeMs, EventTypes.ATTENDANCE, "attendance");
     SingleOutputStreamOperator<LocationPing> locations =
-        Validated.read(
-            env, in.locations(), l -> l.timeMs, EventTypes.PING, "Locations", "locations", cfg);
+        sources.read(in.locations(), l -> l.timeMs, EventTypes.PING, "locations");
     SingleOutputStreamOperator<Unit> units =
-        Validated.read(env, in.units(), u -> u.effectiveFromMs, Unit.class, "Units", "units", cfg);
+        sources.read(in.units(), u -> u.effectiveFromMs, Unit.class, "units");
     SingleOutputStreamOperator<Exposure> exposures =
-        Validated.read(
-            env,
-            in.exposures(),
-            x -> x.effectiveFromMs,
-            Exposure.class,
-            "Exposures",
-            "exposures",
-            cfg);
+        sources.read(in.exposures(), x -> x.effectiveFromMs, Exposure.class, "exposures");
     SingleOutputStreamOperator<RosterEntry> rosters =
-        Validated.read(
-            env,
-            in.rosters(),
-            r -> LiveWatermarks.NO_TIME,
-            RosterEntry.class,
-            "Rosters",
-            "rosters",
-            cfg);
+        sources.read(in.rosters(), r -> LiveWatermarks.NO_TIME, RosterEntry.class, "rosters");
     SingleOutputStreamOperator<ZoneChange> zones =
-        Validated.read(
-            env, in.zones(), z -> z.effectiveFromMs, ZoneChange.class, "Zones", "zones", cfg);
+        sources.read(in.zones(), z -> z.effectiveFromMs, ZoneChange.class, "zones");
     SingleOutputStreamOperator<Policy> policies =
-        Validated.read(
-            env, in.policies(), p -> p.effectiveFromMs, Policy.class, "Policies", "policies", cfg);
+        sources.read(in.policies(), p -> p.effectiveFromMs, Policy.class, "policies");
     SingleOutputStreamOperator<Region> regions =
-        Validated.read(
-            env,
-            in.regions(),
-            r -> LiveWatermarks.NO_TIME,
-            Region.class,
-            "Regions",
-            "regions",
-            cfg);
+        sources.read(in.regions(), r -> LiveWatermarks.NO_TIME, Region.class, "regions");
 
     OneOfType<Unit, Exposure, RosterEntry> factType = OccupancyJob.UNIT_FACTS;
     DataStream<OneOf<Unit, Exposure, RosterEntry>> unitFacts =

@@ -14,28 +14,29 @@ public final class Validated {
     long of(T record);
   }
 
-  private Validated() {}
+  private final StreamExecutionEnvironment env;
+  private final JobsConfig cfg;
 
-  public static <T> SingleOutputStreamOperator<T> read(
-      StreamExecutionEnvironment env,
-      Source<Parsed<T>, ?, ?> source,
-      EventTime<T> time,
-      Class<T> type,
-      String name,
-      String uid,
-      JobsConfig cfg) {
-    return read(env, source, time, TypeInformation.of(type), name, uid, cfg);
+  /** Reads the sources of one job graph, with the watermarks of its configuration. */
+  public Validated(StreamExecutionEnvironment env, JobsConfig cfg) {
+    this.env = env;
+    this.cfg = cfg;
+  }
+
+  /**
+   * The valid records of a source; its operators are named after {@code uid} ("attendance":
+   * "Attendance from Kafka", uid "attendance-source"; "Attendance validator",
+   * "attendance-validator").
+   */
+  public <T> SingleOutputStreamOperator<T> read(
+      Source<Parsed<T>, ?, ?> source, EventTime<T> time, Class<T> type, String uid) {
+    return read(source, time, TypeInformation.of(type), uid);
   }
 
   /** With the valid records' Flink type given (a hand-written one, e.g. {@link EventTypes}). */
-  public static <T> SingleOutputStreamOperator<T> read(
-      StreamExecutionEnvironment env,
-      Source<Parsed<T>, ?, ?> source,
-      EventTime<T> time,
-      TypeInformation<T> type,
-      String name,
-      String uid,
-      JobsConfig cfg) {
+  public <T> SingleOutputStreamOperator<T> read(
+      Source<Parsed<T>, ?, ?> source, EventTime<T> time, TypeInformation<T> type, String uid) {
+    String name = Character.toUpperCase(uid.charAt(0)) + uid.substring(1);
     long ooo = cfg.maxOutOfOrderMs();
     // A bounded replay is event time only: a source that starts slowly (or stalls) must not have
     // its watermark pushed to the wall clock, which would make the whole replay late.
