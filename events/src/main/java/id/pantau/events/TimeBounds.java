@@ -52,19 +52,9 @@ public record TimeBounds(long maxAheadMs, long maxAgeMs, long planAheadMs) imple
   /** The bounds of the environment's variables, each optional; a malformed value names itself. */
   public static TimeBounds fromEnv(Map<String, String> env) {
     return new TimeBounds(
-        num(env, MAX_AHEAD_VAR, DEFAULT.maxAheadMs),
-        num(env, MAX_AGE_VAR, DEFAULT.maxAgeMs),
-        num(env, PLAN_AHEAD_VAR, DEFAULT.planAheadMs));
-  }
-
-  private static long num(Map<String, String> env, String name, long dflt) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) return dflt;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": must be a whole number (got '" + v + "')");
-    }
+        Env.number(env, MAX_AHEAD_VAR, DEFAULT.maxAheadMs),
+        Env.number(env, MAX_AGE_VAR, DEFAULT.maxAgeMs),
+        Env.number(env, PLAN_AHEAD_VAR, DEFAULT.planAheadMs));
   }
 
   /**

@@ -1,5 +1,6 @@
 package id.pantau.jobs;
 
+import id.pantau.events.Env;
 import id.pantau.events.TimeBounds;
 import java.io.Serializable;
 import java.lang.reflect.RecordComponent;
@@ -53,53 +54,30 @@ public record JobsConfig(
 
   public static JobsConfig fromEnv(Map<String, String> env) {
     return new JobsConfig(
-        str(env, "PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-        str(env, "PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
-        str(env, "PANTAU_INFLUX_DB", "pantau"),
-        str(env, "PANTAU_INFLUX_USER", null),
-        str(env, "PANTAU_INFLUX_PASSWORD", null),
-        str(env, "PANTAU_JOBS_GROUP", "pantau-jobs"),
-        str(env, "PANTAU_START_FROM", "hours:36"),
-        num(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000),
-        num(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
-        num(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
-        num(env, "PANTAU_UNIT_GRACE_MS", 5_000),
-        num(env, "PANTAU_SINK_FLUSH_MS", 200),
-        (int) num(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
-        num(env, "PANTAU_BUFFER_TIMEOUT_MS", 20),
-        num(env, "PANTAU_THIN_POINTS_AFTER_MS", 120_000),
-        (int) num(env, "PANTAU_PARALLELISM", 2),
-        flag(env, "PANTAU_BOUNDED"),
-        str(
+        Env.text(env, "PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        Env.text(env, "PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
+        Env.text(env, "PANTAU_INFLUX_DB", "pantau"),
+        Env.text(env, "PANTAU_INFLUX_USER", null),
+        Env.text(env, "PANTAU_INFLUX_PASSWORD", null),
+        Env.text(env, "PANTAU_JOBS_GROUP", "pantau-jobs"),
+        Env.text(env, "PANTAU_START_FROM", "hours:36"),
+        Env.number(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000),
+        Env.number(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
+        Env.number(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
+        Env.number(env, "PANTAU_UNIT_GRACE_MS", 5_000),
+        Env.number(env, "PANTAU_SINK_FLUSH_MS", 200),
+        (int) Env.number(env, "PANTAU_SINK_BATCH_SIZE", 5_000),
+        Env.number(env, "PANTAU_BUFFER_TIMEOUT_MS", 20),
+        Env.number(env, "PANTAU_THIN_POINTS_AFTER_MS", 120_000),
+        (int) Env.number(env, "PANTAU_PARALLELISM", 2),
+        Env.flag(env, "PANTAU_BOUNDED", false),
+        Env.text(
             env,
             "PANTAU_CHECKPOINT_DIR",
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
                 .toUri()
                 .toString()),
         TimeBounds.fromEnv(env));
-  }
-
-  private static String str(Map<String, String> env, String name, String dflt) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? dflt : v.trim();
-  }
-
-  private static long num(Map<String, String> env, String name, long dflt) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) return dflt;
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": must be a whole number (got '" + v + "')");
-    }
-  }
-
-  /** A yes/no setting: "true" or "false", absent is false. */
-  private static boolean flag(Map<String, String> env, String name) {
-    String v = env.get(name);
-    if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("false")) return false;
-    if (v.trim().equalsIgnoreCase("true")) return true;
-    throw new IllegalArgumentException(name + ": must be true or false (got '" + v + "')");
   }
 
   public JobsConfig withKafka(String bootstrap) {
