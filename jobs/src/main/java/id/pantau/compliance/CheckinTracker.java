@@ -189,8 +189,7 @@ public class CheckinTracker
     if (u == null) {
       if (before != null && before.waitUntilMs != 0) d.waitUntilMs = before.waitUntilMs;
       else {
-        d.waitUntilMs = unitWait.startAt(ctx.timerService().currentProcessingTime());
-        ctx.timerService().registerProcessingTimeTimer(d.waitUntilMs);
+        d.waitUntilMs = unitWait.arm(ctx.timerService());
       }
       // Looks again when the date begins anywhere, so a bounded replay decides it too.
       timer(earliestStart(r.date), now, ctx);
@@ -279,7 +278,9 @@ public class CheckinTracker
       save(s, changed);
       return;
     }
-    boolean changed = reconcile(s, t, null, t, ctx, out);
+    // The end of a replay's input: a roster still waiting for its unit waits no more (UnitWait).
+    boolean changed = t == Long.MAX_VALUE && deadLetterUnplaced(s, t, ctx, out);
+    changed |= reconcile(s, t, null, t, ctx, out);
     for (Mark m : s.dropMarks(t)) {
       changed = true;
       // A window that rested on it is derived again (without it) at the next fact or timer.
@@ -305,11 +306,10 @@ public class CheckinTracker
     for (Iterator<Day> it = s.days.iterator(); it.hasNext(); ) {
       Day d = it.next();
       if (d.waitUntilMs == 0 || d.waitUntilMs > t || units.contains(d.roster.unitId)) continue;
-      long end = unitWait.endsAt(d.waitUntilMs, ctx.timerService().currentProcessingTime());
-      if (end > t) { // restored: the unit topic is being read again
+      long end = unitWait.endOf(d.waitUntilMs, ctx.timerService());
+      if (end > t) { // a wait of an earlier run: the unit topic is being read again
+        changed |= end != d.waitUntilMs;
         d.waitUntilMs = end;
-        ctx.timerService().registerProcessingTimeTimer(end);
-        changed = true;
         continue;
       }
       DeadLetter dl =

@@ -8,6 +8,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.jobs.JobsConfig;
+import id.pantau.jobs.UnitWait;
 import id.pantau.serial.EventTypes;
 import id.pantau.serial.OneOf;
 import id.pantau.serial.OneOfType;
@@ -52,7 +53,7 @@ public final class ComplianceJob {
         rosters,
         units,
         policies,
-        cfg.unitGraceMs(),
+        cfg.bounded() ? UnitWait.UNTIL_INPUT_ENDS : cfg.unitGraceMs(),
         staleAfterMs(cfg.startFrom()));
   }
 

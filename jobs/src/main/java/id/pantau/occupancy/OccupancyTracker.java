@@ -312,6 +312,8 @@ public class OccupancyTracker
     List<AttendanceEvent> waiting = new ArrayList<>();
     pending.get().forEach(waiting::add);
     pending.clear();
+    // A replay's wait ends with the input (UnitWait); the unit came, so that timer goes.
+    if (!waiting.isEmpty()) ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
     for (AttendanceEvent e : waiting) accept(e, next, watermark, ctx, out);
 
     long at = watermark == Long.MIN_VALUE ? next.effectiveFromMs : watermark;
@@ -352,11 +354,14 @@ public class OccupancyTracker
       return;
     }
     pending.add(e);
-    if (size == 0) {
-      ctx.timerService()
-          .registerProcessingTimeTimer(
-              unitWait.startAt(ctx.timerService().currentProcessingTime()));
-    }
+    if (size == 0) unitWait.arm(ctx.timerService());
+  }
+
+  /** The unit did not come: the events that waited for it are dead letters. */
+  private void giveUpWaiting(OnTimerContext ctx) throws Exception {
+    for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
+    pending.clear();
+    forget(ctx.getCurrentKey());
   }
 
   @Override
@@ -365,14 +370,7 @@ public class OccupancyTracker
     Unit u = unitNow();
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       if (u == null) {
-        long end = unitWait.endsAt(t, ctx.timerService().currentProcessingTime());
-        if (end > t) {
-          ctx.timerService().registerProcessingTimeTimer(end);
-          return;
-        }
-        for (AttendanceEvent e : pending.get()) ctx.output(DEAD_LETTERS, unknownUnit(e));
-        pending.clear();
-        forget(ctx.getCurrentKey());
+        if (unitWait.endOf(t, ctx.timerService()) <= t) giveUpWaiting(ctx);
         return;
       }
       long at = aheadNow == null ? Long.MIN_VALUE : aheadNow.takeShown();
@@ -381,7 +379,8 @@ public class OccupancyTracker
       return;
     }
     if (u == null) {
-      forget(ctx.getCurrentKey());
+      if (t == Long.MAX_VALUE && unitWait.endOf(t, ctx.timerService()) <= t) giveUpWaiting(ctx);
+      else forget(ctx.getCurrentKey());
       return;
     }
     Long dayBefore = today();

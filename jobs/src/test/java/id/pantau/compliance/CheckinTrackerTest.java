@@ -12,6 +12,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,13 +41,17 @@ class CheckinTrackerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new CheckinTracker(GRACE_MS, 0),
-            CheckinTracker::nip,
-            Types.STRING,
-            CheckinTracker.UNITS,
-            CheckinTracker.POLICIES);
+    harness = harnessOf(new CheckinTracker(GRACE_MS, 0));
+  }
+
+  static KeyedBroadcastOperatorTestHarness<
+          String,
+          OneOf<AttendanceEvent, LocationPing, RosterEntry>,
+          OneOf<Unit, Policy, Void>,
+          WindowResult>
+      harnessOf(CheckinTracker tracker) throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        tracker, CheckinTracker::nip, Types.STRING, CheckinTracker.UNITS, CheckinTracker.POLICIES);
   }
 
   @AfterEach
@@ -579,23 +584,38 @@ class CheckinTrackerTest {
     harness.setProcessingTime(AN_HOUR_OUTAGE); // the wait armed before the crash is long due
     assertThat(deadLetters()).isEmpty();
     unit(tangerang()); // the restored unit source sends it again
-    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
     watermark(CUTOFF);
     assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(MISSED);
     assertThat(deadLetters()).isEmpty();
   }
 
   @Test
-  void aRosterRestoredWhileWaitingIsDeadLetteredOneGraceAfterTheRestore() throws Exception {
+  void aRosterRestoredWhileWaitingIsDeadLetteredAMinuteAfterTheRestore() throws Exception {
     watermark(SIX_AM);
     plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO));
     restore();
-    harness.setProcessingTime(AN_HOUR_OUTAGE);
+    harness.setProcessingTime(AN_HOUR_OUTAGE); // the restored run starts
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS - 1);
     assertThat(deadLetters()).isEmpty();
-    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
     assertThat(deadLetters()).hasSize(1);
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void inAReplayARosterOfAUnitThatNeverCameIsDeadLetteredWhenTheInputEnds() throws Exception {
+    harness.close();
+    harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
+    watermark(SIX_AM);
+    plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO));
+    harness.setProcessingTime(AN_HOUR_OUTAGE);
+    watermark(NEXT_CUTOFF);
+    assertThat(deadLetters()).isEmpty();
+    watermark(Long.MAX_VALUE);
+    assertThat(deadLetters()).hasSize(1);
+    assertThat(keyedStateEntries()).isZero();
   }
 
   // --- round-the-clock crews (roster rows with a shift start)

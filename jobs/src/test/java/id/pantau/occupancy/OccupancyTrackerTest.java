@@ -9,6 +9,7 @@ import id.pantau.events.Exposure;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -287,20 +288,51 @@ class OccupancyTrackerTest {
     unit(tangerang(10)); // the restored unit source sends it again
     watermark(SEVEN_TWENTY);
     assertThat(last().present).isEqualTo(1);
-    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
     assertThat(deadLetters()).isEmpty();
   }
 
   @Test
-  void eventsRestoredWhileWaitingAreDeadLetteredOneGraceAfterTheRestore() throws Exception {
+  void eventsRestoredWhileWaitingAreDeadLetteredAMinuteAfterTheRestore() throws Exception {
     watermark(SEVEN_AM);
     send(checkIn("a", SEVEN_TEN));
     restoreAfter(AN_HOUR_OUTAGE);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS - 1);
     assertThat(deadLetters()).isEmpty();
-    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
     assertThat(deadLetters()).hasSize(1);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void inAReplayEventsWaitForTheirUnitWhateverTheClockSays() throws Exception {
+    harness.close();
+    harness = harnessOf(new OccupancyTracker(UnitWait.UNTIL_INPUT_ENDS, Long.MAX_VALUE, false));
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    harness.setProcessingTime(AN_HOUR_OUTAGE);
+    assertThat(deadLetters()).isEmpty();
+    unit(tangerang(10));
+    watermark(SEVEN_TWENTY);
+    assertThat(last().present).isEqualTo(1);
+    watermark(Long.MAX_VALUE);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void inAReplayEventsOfAUnitThatNeverCameAreDeadLetteredWhenTheInputEnds() throws Exception {
+    harness.close();
+    harness = harnessOf(new OccupancyTracker(UnitWait.UNTIL_INPUT_ENDS, Long.MAX_VALUE, false));
+    watermark(SEVEN_AM);
+    send(checkIn("a", SEVEN_TEN));
+    send(checkIn("b", SEVEN_TEN));
+    watermark(EVENING_WIT);
+    assertThat(deadLetters()).isEmpty();
+    watermark(Long.MAX_VALUE);
+    assertThat(deadLetters()).hasSize(2);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   /** Stops the tracker with a snapshot; a new one starts from it after an outage. */
