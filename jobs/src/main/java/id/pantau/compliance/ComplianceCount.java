@@ -6,7 +6,7 @@ package id.pantau.compliance;
  * decision. Pending (expected, not decided yet) counts as expected only, so the rate rises through
  * the morning as check-ins are decided.
  */
-public class ComplianceCount {
+public class ComplianceCount implements Cloneable {
   public String unitId;
   public String region;
   public String date;
@@ -49,22 +49,15 @@ public class ComplianceCount {
     rate = expected == 0 ? 0.0 : (onTime + late) / (double) expected;
   }
 
+  /**
+   * A copy to emit while this one stays in state: every field is a value, so clone() copies all.
+   */
   ComplianceCount copy() {
-    ComplianceCount c = new ComplianceCount();
-    c.unitId = unitId;
-    c.region = region;
-    c.date = date;
-    c.window = window;
-    c.expected = expected;
-    c.onTime = onTime;
-    c.late = late;
-    c.missed = missed;
-    c.pending = pending;
-    c.lateUploads = lateUploads;
-    c.rate = rate;
-    c.timeMs = timeMs;
-    c.dropAtMs = dropAtMs;
-    return c;
+    try {
+      return (ComplianceCount) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError("ComplianceCount is Cloneable", e);
+    }
   }
 
   @Override

@@ -3,7 +3,7 @@ package id.pantau.daily;
 import java.util.Arrays;
 
 /** One unit's figures of one local date, as far as they are known. */
-public class DayFigures {
+public class DayFigures implements Cloneable {
   public String date;
   public long dayStartMs;
   public long dayEndMs;
@@ -87,21 +87,18 @@ public class DayFigures {
     return exp == 0 ? null : rep / (double) exp;
   }
 
+  /** A copy that changes apart from this one: clone() copies every field, the arrays anew. */
   DayFigures copy() {
-    DayFigures d = new DayFigures();
-    d.date = date;
-    d.dayStartMs = dayStartMs;
-    d.dayEndMs = dayEndMs;
-    d.occupancy = occupancy;
-    d.peak = peak;
-    d.presentMs = presentMs;
-    d.coveredMs = coveredMs;
-    d.overCapMs = overCapMs;
+    DayFigures d;
+    try {
+      d = (DayFigures) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError("DayFigures is Cloneable", e);
+    }
     d.windows = windows.clone();
     d.expected = expected.clone();
     d.reported = reported.clone();
     d.alertIds = alertIds.clone();
-    d.dirty = dirty;
     return d;
   }
 }
