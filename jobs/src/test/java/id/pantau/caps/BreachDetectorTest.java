@@ -3,31 +3,17 @@ package id.pantau.caps;
 import static id.pantau.caps.TestRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.fixtures.KeyedHarnessTest;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Breaches open after the dwell and close with their duration. Statuses come as the cap calculator
  * sends them: in event-time order per unit, each before the watermark that passes it.
  */
-class BreachDetectorTest {
-  KeyedOneInputStreamOperatorTestHarness<String, OccupancyStatus, Breach> harness;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new BreachDetector(), s -> s.unitId, Types.STRING);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    harness.close();
+class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
+  BreachDetectorTest() {
+    super(BreachDetector::new, s -> s.unitId);
   }
 
   void send(OccupancyStatus s) throws Exception {

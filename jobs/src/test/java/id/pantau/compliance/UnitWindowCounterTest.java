@@ -4,27 +4,13 @@ import static id.pantau.compliance.ComplianceStatus.*;
 import static id.pantau.compliance.TestCheckins.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.fixtures.KeyedHarnessTest;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class UnitWindowCounterTest {
-  KeyedOneInputStreamOperatorTestHarness<String, WindowResult, ComplianceCount> harness;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new UnitWindowCounter(), UnitWindowCounter::key, Types.STRING);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    harness.close();
+class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCount> {
+  UnitWindowCounterTest() {
+    super(UnitWindowCounter::new, UnitWindowCounter::key);
   }
 
   static WindowResult result(String nip, ComplianceStatus previous, ComplianceStatus status) {

@@ -8,27 +8,13 @@ import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
+import id.pantau.fixtures.KeyedHarnessTest;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DailyRollupsTest {
-  KeyedOneInputStreamOperatorTestHarness<String, DailyFact, DailyRollup> harness;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DailyRollups(GRACE, TICK), f -> f.unitId, Types.STRING);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    harness.close();
+class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
+  DailyRollupsTest() {
+    super(() -> new DailyRollups(GRACE, TICK), f -> f.unitId);
   }
 
   void send(Unit u) throws Exception {

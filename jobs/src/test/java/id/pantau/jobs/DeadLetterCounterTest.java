@@ -4,34 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.DeadLetter;
 import id.pantau.events.Topics;
+import id.pantau.fixtures.KeyedHarnessTest;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterCounterTest {
+class DeadLetterCounterTest extends KeyedHarnessTest<DeadLetterCount, DeadLetterCount> {
+  DeadLetterCounterTest() {
+    super(DeadLetterCounter::new, DeadLetterCount::series);
+  }
+
   static final long SEVEN_TEN = Instant.parse("2026-11-23T00:10:00Z").toEpochMilli();
   static final long SEVEN_TEN_30 = SEVEN_TEN + 30_000;
   static final long SEVEN_ELEVEN = SEVEN_TEN + 60_000;
   static final String NIP = "198703122010011002";
-
-  KeyedOneInputStreamOperatorTestHarness<String, DeadLetterCount, DeadLetterCount> harness;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new DeadLetterCounter(), DeadLetterCount::series, Types.STRING);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    harness.close();
-  }
 
   static DeadLetter dead(String topic, String stage, long at) {
     DeadLetter d = DeadLetter.of(topic, "{\"nip\":\"" + NIP + "\"}", "unitId: unknown", stage);
