@@ -12,11 +12,8 @@ import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +26,7 @@ class CapCalculatorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new CapCalculator(),
-            u -> u.unitId,
-            Types.STRING,
-            RegionRules.ZONES,
-            RegionRules.POLICIES);
+    harness = calculator();
   }
 
   @AfterEach
@@ -61,8 +52,7 @@ class CapCalculatorTest {
   }
 
   int keyedStateEntries() {
-    return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
-        .numKeyValueStateEntries();
+    return TestRules.keyedStateEntries(harness);
   }
 
   @Test

@@ -11,7 +11,6 @@ import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -46,13 +45,7 @@ final class CapsPipeline implements AutoCloseable {
             e -> e.unitId,
             OccupancyTracker::unitId,
             Types.STRING);
-    caps =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new CapCalculator(),
-            u -> u.unitId,
-            Types.STRING,
-            RegionRules.ZONES,
-            RegionRules.POLICIES);
+    caps = TestRules.calculator();
     detector =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new BreachDetector(), s -> s.unitId, Types.STRING);
@@ -129,8 +122,7 @@ final class CapsPipeline implements AutoCloseable {
   }
 
   int capStateEntries() {
-    return ((HeapKeyedStateBackend<?>) caps.getOperator().getKeyedStateBackend())
-        .numKeyValueStateEntries();
+    return TestRules.keyedStateEntries(caps);
   }
 
   @Override

@@ -9,6 +9,11 @@ import id.pantau.fixtures.Fixtures;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
 import id.pantau.serial.OneOf;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
 /**
  * The caps tests' units, rules and moments beside the shared fixtures: Monday 23 November 2026 in
@@ -157,5 +162,19 @@ final class TestRules extends Fixtures {
     p.essential = Boolean.TRUE.equals(u.essential);
     p.minPresent = u.minPresent == null ? 0 : u.minPresent;
     return p;
+  }
+
+  /** The cap calculator in a harness, keyed by unit with the rules broadcast, as in the job. */
+  static KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+      calculator() throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+        new CapCalculator(), u -> u.unitId, Types.STRING, RegionRules.ZONES, RegionRules.POLICIES);
+  }
+
+  /** The keyed state entries an operator under test holds (the harness keeps them on the heap). */
+  static int keyedStateEntries(AbstractStreamOperatorTestHarness<?> harness) {
+    return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+        .numKeyValueStateEntries();
   }
 }
