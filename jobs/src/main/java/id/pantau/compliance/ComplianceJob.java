@@ -8,7 +8,6 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.jobs.JobsConfig;
-import id.pantau.jobs.UnitWait;
 import id.pantau.serial.EventTypes;
 import id.pantau.serial.OneOf;
 import id.pantau.serial.OneOfType;
@@ -23,9 +22,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Check-in compliance: per employee and window, then per unit and window, then alerts. Wire {@link
  * Outputs#counts()} to InfluxDB with {@link ComplianceLines#encode}, {@link Outputs#alerts()} to
  * the alerts topic and {@link Outputs#deadLetters()} to the dead-letter topic; {@link
- * Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. In the real job use
- * {@link #build(DataStream, DataStream, DataStream, DataStream, DataStream, JobsConfig)}: it takes
- * the unit grace and the replay horizon (PANTAU_START_FROM) from the configuration.
+ * Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. The unit grace and
+ * the replay horizon (PANTAU_START_FROM) come from the jobs' configuration.
  */
 public final class ComplianceJob {
   /** Default age after which a roster's date is too old to decide (its facts are gone). */
@@ -47,24 +45,8 @@ public final class ComplianceJob {
       DataStream<Unit> units,
       DataStream<Policy> policies,
       JobsConfig cfg) {
-    return build(
-        attendance,
-        pings,
-        rosters,
-        units,
-        policies,
-        cfg.bounded() ? UnitWait.UNTIL_INPUT_ENDS : cfg.unitGraceMs(),
-        staleAfterMs(cfg.startFrom()));
-  }
-
-  public static Outputs build(
-      DataStream<AttendanceEvent> attendance,
-      DataStream<LocationPing> pings,
-      DataStream<RosterEntry> rosters,
-      DataStream<Unit> units,
-      DataStream<Policy> policies,
-      long unitGraceMs,
-      long staleAfterMs) {
+    long unitGraceMs = cfg.unitGraceMs();
+    long staleAfterMs = staleAfterMs(cfg.startFrom());
     OneOfType<AttendanceEvent, LocationPing, RosterEntry> factType =
         OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER);
     DataStream<OneOf<AttendanceEvent, LocationPing, RosterEntry>> facts =

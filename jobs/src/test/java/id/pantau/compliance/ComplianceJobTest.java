@@ -10,6 +10,7 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.TestJobs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,9 @@ class ComplianceJobTest {
             source(env, rosters, RosterEntry.class, r -> Long.MIN_VALUE),
             source(env, List.of(unit), Unit.class, u -> u.effectiveFromMs),
             source(env, List.of(policy(REGION)), Policy.class, p -> p.effectiveFromMs),
-            60_000L,
-            0L);
+            // a unit grace of a minute; "earliest": no date is too old to decide
+            JobsConfig.fromEnv(
+                Map.of("PANTAU_UNIT_GRACE_MS", "60000", "PANTAU_START_FROM", "earliest")));
     DataStream<String> lines =
         out.counts()
             .map(c -> "count " + c.window + " " + ComplianceLines.encode(c), Types.STRING)
