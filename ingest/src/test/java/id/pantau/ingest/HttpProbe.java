@@ -35,6 +35,16 @@ final class HttpProbe {
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
+
+    /** How many records ingest says it took ({@code accepted}). */
+    int accepted() {
+      return json.get("accepted").asInt();
+    }
+
+    /** The first reason of a refusal ({@code errors[0]}). */
+    String firstError() {
+      return json.get("errors").get(0).asText();
+    }
   }
 
   Answer post(String path, String contentType, String token, String body) {
@@ -43,6 +53,33 @@ final class HttpProbe {
 
   Answer put(String path, String contentType, String token, String body) {
     return send("PUT", path, contentType, token, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** POST /v1/events with one JSON event. */
+  Answer postEvent(String token, String json) {
+    return post("/v1/events", "application/json", token, json);
+  }
+
+  /** POST /v1/events with NDJSON, an event a line. */
+  Answer postNdjson(String token, String lines) {
+    return post("/v1/events", "application/x-ndjson", token, lines);
+  }
+
+  Answer putJson(String path, String token, String json) {
+    return put(path, "application/json", token, json);
+  }
+
+  Answer putCsv(String path, String token, String csv) {
+    return put(path, "text/csv", token, csv);
+  }
+
+  Answer postCsv(String path, String token, String csv) {
+    return post(path, "text/csv", token, csv);
+  }
+
+  /** PUT /v1/units/{unitId} with {@link TestData#unitBody} of the region and zone. */
+  Answer putUnit(String unitId, String token, String region, String timeZone) {
+    return putJson("/v1/units/" + unitId, token, TestData.unitBody(region, timeZone));
   }
 
   Answer get(String path) {

@@ -61,12 +61,10 @@ class IngestHttpTest {
     String eventId = id();
     Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
 
-    var answer =
-        http.post(
-            "/v1/events", "application/json", DEVICE, attendance(eventId, "198703122010011002"));
+    var answer = http.postEvent(DEVICE, attendance(eventId, "198703122010011002"));
 
     assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(answer.accepted()).isEqualTo(1);
     assertThat(answer.json().get("rejected")).isEmpty();
     List<ConsumerRecord<String, String>> records = topics.since(before);
     assertThat(records).hasSize(1);
@@ -100,10 +98,10 @@ class IngestHttpTest {
     Map<TopicPartition, Long> attendanceBefore = topics.end(Topics.ATTENDANCE);
     Map<TopicPartition, Long> locationBefore = topics.end(Topics.LOCATION);
 
-    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+    var answer = http.postNdjson(DEVICE, body);
 
     assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(answer.accepted()).isEqualTo(2);
     JsonNode rejected = answer.json().get("rejected");
     assertThat(rejected).hasSize(1);
     assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
@@ -123,10 +121,10 @@ class IngestHttpTest {
     String body = "{\"type\":\"visit\",\"eventId\":\"e-1\"}\n" + "not json\n" + "[1,2]\n";
     Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
 
-    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+    var answer = http.postNdjson(DEVICE, body);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("accepted").asInt()).isZero();
+    assertThat(answer.accepted()).isZero();
     JsonNode rejected = answer.json().get("rejected");
     assertThat(rejected).hasSize(3);
     assertThat(rejected.get(0).get("eventId").asText()).isEqualTo("e-1");
@@ -137,8 +135,7 @@ class IngestHttpTest {
     assertThat(rejected.get(2).get("errors").get(0).asText())
         .isEqualTo("body: must be a JSON object");
     assertThat(answer.json().get("error").asText()).isNotBlank();
-    assertThat(answer.json().get("errors").get(0).asText())
-        .isEqualTo("line 1: type: must be 'attendance' or 'location'");
+    assertThat(answer.firstError()).isEqualTo("line 1: type: must be 'attendance' or 'location'");
     assertThat(topics.since(before)).isEmpty();
   }
 
@@ -146,7 +143,7 @@ class IngestHttpTest {
   void aSingleInvalidEventIsRefusedWith400NamingEveryField() {
     String body = "{\"type\":\"attendance\",\"eventId\":\"e-2\",\"nip\":\"n\",\"time\":\"07:12\"}";
 
-    var answer = http.post("/v1/events", "application/json", DEVICE, body);
+    var answer = http.postEvent(DEVICE, body);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("rejected").get(0).get("errors"))
@@ -176,7 +173,7 @@ class IngestHttpTest {
             + "\n"
             + location(id(), "nip-clock").replace("2026-11-23T08:05:00+07:00", time);
 
-    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+    var answer = http.postNdjson(DEVICE, body);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("errors"))
@@ -189,7 +186,7 @@ class IngestHttpTest {
   void anEventWithinTheClockSkewIsTaken() {
     String body = attendance(id(), "nip-skew").replace("07:12:03", "08:14:59");
 
-    assertThat(http.post("/v1/events", "application/json", DEVICE, body).status()).isEqualTo(202);
+    assertThat(http.postEvent(DEVICE, body).status()).isEqualTo(202);
   }
 
   @Test
@@ -230,34 +227,26 @@ class IngestHttpTest {
     String eventId = id();
     Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
 
-    var first = http.post("/v1/events", "application/json", DEVICE, attendance(eventId, "nip-dup"));
-    var again = http.post("/v1/events", "application/json", DEVICE, attendance(eventId, "nip-dup"));
+    var first = http.postEvent(DEVICE, attendance(eventId, "nip-dup"));
+    var again = http.postEvent(DEVICE, attendance(eventId, "nip-dup"));
     var twiceInABatch =
-        http.post(
-            "/v1/events",
-            "application/x-ndjson",
-            DEVICE,
-            attendance(eventId, "nip-dup") + "\n" + attendance(eventId, "nip-dup"));
+        http.postNdjson(
+            DEVICE, attendance(eventId, "nip-dup") + "\n" + attendance(eventId, "nip-dup"));
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(202);
-    assertThat(again.json().get("accepted").asInt()).isEqualTo(1);
-    assertThat(twiceInABatch.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(again.accepted()).isEqualTo(1);
+    assertThat(twiceInABatch.accepted()).isEqualTo(2);
     assertThat(topics.since(before)).hasSize(1);
   }
 
   @Test
   void aTokenScopedToUnitsPostsOnlyForThoseUnits() {
     String other = attendance(id(), "nip-s2").replace("tng-disdukcapil", "tng-bappeda");
-    var answer =
-        http.post(
-            "/v1/events",
-            "application/x-ndjson",
-            UNIT_SCOPED_DEVICE,
-            attendance(id(), "nip-s1") + "\n" + other);
+    var answer = http.postNdjson(UNIT_SCOPED_DEVICE, attendance(id(), "nip-s1") + "\n" + other);
 
     assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(answer.accepted()).isEqualTo(1);
     assertThat(answer.json().get("rejected").get(0).get("errors").get(0).asText())
         .isEqualTo("unitId: the token 'kiosk-1' may not post events of unit 'tng-bappeda'");
   }
@@ -270,11 +259,11 @@ class IngestHttpTest {
     String body = line.repeat((int) (MAX_BODY / line.length()) + 1);
     Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
 
-    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body);
+    var answer = http.postNdjson(DEVICE, body);
 
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.json().get("error").asText()).contains(Long.toString(MAX_BODY));
-    assertThat(answer.json().get("errors").get(0).asText()).startsWith("body: more than");
+    assertThat(answer.firstError()).startsWith("body: more than");
     assertThat(topics.since(before)).isEmpty();
   }
 
@@ -299,7 +288,7 @@ class IngestHttpTest {
     var answer = http.send(request);
 
     assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.json().get("errors").get(0).asText()).startsWith("body: more than");
+    assertThat(answer.firstError()).startsWith("body: more than");
   }
 
   @Test
@@ -307,11 +296,10 @@ class IngestHttpTest {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i <= MAX_LINES; i++) body.append("{}\n");
 
-    var answer = http.post("/v1/events", "application/x-ndjson", DEVICE, body.toString());
+    var answer = http.postNdjson(DEVICE, body.toString());
 
     assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.json().get("errors").get(0).asText())
-        .isEqualTo("body: more than " + MAX_LINES + " lines");
+    assertThat(answer.firstError()).isEqualTo("body: more than " + MAX_LINES + " lines");
   }
 
   @Test
@@ -323,7 +311,7 @@ class IngestHttpTest {
     assertThat(plain.json().get("error").asText())
         .contains("'text/plain'")
         .contains("application/x-ndjson");
-    assertThat(plain.json().get("errors").get(0).asText()).startsWith("Content-Type: must be");
+    assertThat(plain.firstError()).startsWith("Content-Type: must be");
     assertThat(none.status()).isEqualTo(415);
   }
 
@@ -331,10 +319,9 @@ class IngestHttpTest {
 
   @Test
   void aMissingOrUnknownTokenIsRefusedWith401() {
-    var missing = http.post("/v1/events", "application/json", null, attendance(id(), "n"));
-    var unknown = http.post("/v1/events", "application/json", "nope", attendance(id(), "n"));
-    var unitsWithout =
-        http.put("/v1/units/u-1", "application/json", null, unitBody("banten", "Asia/Jakarta"));
+    var missing = http.postEvent(null, attendance(id(), "n"));
+    var unknown = http.postEvent("nope", attendance(id(), "n"));
+    var unitsWithout = http.putUnit("u-1", null, "banten", "Asia/Jakarta");
 
     assertThat(missing.status()).isEqualTo(401);
     assertThat(missing.json().get("error").asText()).contains("Authorization: Bearer");
@@ -344,35 +331,23 @@ class IngestHttpTest {
 
   @Test
   void aTokenWithTheWrongRoleIsRefusedWith403() {
-    var leadershipPosts =
-        http.post("/v1/events", "application/json", LEADERSHIP, attendance(id(), "n"));
-    var devicePutsUnit =
-        http.put("/v1/units/u-1", "application/json", DEVICE, unitBody("banten", "Asia/Jakarta"));
+    var leadershipPosts = http.postEvent(LEADERSHIP, attendance(id(), "n"));
+    var devicePutsUnit = http.putUnit("u-1", DEVICE, "banten", "Asia/Jakarta");
 
     assertThat(leadershipPosts.status()).isEqualTo(403);
     assertThat(leadershipPosts.json().get("error").asText()).contains("LEADERSHIP");
     assertThat(devicePutsUnit.status()).isEqualTo(403);
-    assertThat(devicePutsUnit.json().get("errors").get(0).asText()).startsWith("role: DEVICE");
+    assertThat(devicePutsUnit.firstError()).startsWith("role: DEVICE");
   }
 
   @Test
   void aRegionScopedAdminMayPutUnitsOnlyOfItsRegions() {
-    var own =
-        http.put(
-            "/v1/units/srg-dinkes",
-            "application/json",
-            BKD_BANTEN,
-            unitBody("banten", "Asia/Jakarta"));
-    var other =
-        http.put(
-            "/v1/units/sby-dinkes",
-            "application/json",
-            BKD_BANTEN,
-            unitBody("jawa-timur", "Asia/Jakarta"));
+    var own = http.putUnit("srg-dinkes", BKD_BANTEN, "banten", "Asia/Jakarta");
+    var other = http.putUnit("sby-dinkes", BKD_BANTEN, "jawa-timur", "Asia/Jakarta");
 
     assertThat(own.status()).isEqualTo(200);
     assertThat(other.status()).isEqualTo(403);
-    assertThat(other.json().get("errors").get(0).asText())
+    assertThat(other.firstError())
         .isEqualTo(
             "region: the token 'bkd-banten' may not change unit 'sby-dinkes' of region"
                 + " 'jawa-timur' (its regions: [banten])");
@@ -384,12 +359,7 @@ class IngestHttpTest {
   void aPutUnitLandsOnTheUnitsTopicKeyedByUnitIdWithEffectiveFromInItsZone() throws Exception {
     Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
 
-    var answer =
-        http.put(
-            "/v1/units/jyp-dinkes",
-            "application/json",
-            OPERATOR,
-            unitBody("papua", "Asia/Jayapura"));
+    var answer = http.putUnit("jyp-dinkes", OPERATOR, "papua", "Asia/Jayapura");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("unitId").asText()).isEqualTo("jyp-dinkes");
@@ -408,11 +378,10 @@ class IngestHttpTest {
     String body =
         unitBody("banten", "Asia/Jakarta").replace("{\"name\"", "{\"unitId\":\"other\",\"name\"");
 
-    var answer = http.put("/v1/units/srg-bappeda", "application/json", OPERATOR, body);
+    var answer = http.putJson("/v1/units/srg-bappeda", OPERATOR, body);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("errors").get(0).asText())
-        .startsWith("unitId: does not match the path");
+    assertThat(answer.firstError()).startsWith("unitId: does not match the path");
   }
 
   @Test
@@ -420,11 +389,10 @@ class IngestHttpTest {
     String body =
         "{\"name\":\"X\",\"region\":\"banten\",\"timeZone\":\"WIB\",\"headcount\":\"many\"}";
 
-    var answer = http.put("/v1/units/srg-x", "application/json", OPERATOR, body);
+    var answer = http.putJson("/v1/units/srg-x", OPERATOR, body);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("errors").get(0).asText())
-        .isEqualTo("headcount: must be an integer");
+    assertThat(answer.firstError()).isEqualTo("headcount: must be an integer");
   }
 
   @Test
@@ -435,10 +403,10 @@ class IngestHttpTest {
             + "\"Badan Perencanaan, Pembangunan\",tng-bappeda,banten,Asia/Jakarta,55,false,,,,\n";
     Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
 
-    var answer = http.put("/v1/units", "text/csv", BKD_BANTEN, csv);
+    var answer = http.putCsv("/v1/units", BKD_BANTEN, csv);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(answer.accepted()).isEqualTo(2);
     assertThat(topics.since(before))
         .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder("tng-pkm-ciledug", "tng-bappeda");
@@ -455,8 +423,7 @@ class IngestHttpTest {
     var answer = http.put("/v1/units", "text/csv; charset=utf-8", OPERATOR, csv);
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().get("errors").get(0).asText())
-        .startsWith("line 3: headcount: must be an integer");
+    assertThat(answer.firstError()).startsWith("line 3: headcount: must be an integer");
     assertThat(answer.json().get("error").asText()).contains("nothing was stored");
     assertThat(topics.since(before)).isEmpty();
   }
@@ -469,12 +436,11 @@ class IngestHttpTest {
         "{\"unitId\":\"srg-b\",\"name\":\"B\",\"region\":\"banten\",\"timeZone\":\"Asia/Jakarta\"}";
     Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
 
-    var refused = http.put("/v1/units", "application/json", OPERATOR, "[" + good + "," + bad + "]");
-    var stored = http.put("/v1/units", "application/json", OPERATOR, "[" + good + "]");
+    var refused = http.putJson("/v1/units", OPERATOR, "[" + good + "," + bad + "]");
+    var stored = http.putJson("/v1/units", OPERATOR, "[" + good + "]");
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("errors").get(0).asText())
-        .isEqualTo("item 2: headcount: is required");
+    assertThat(refused.firstError()).isEqualTo("item 2: headcount: is required");
     assertThat(stored.status()).isEqualTo(200);
     assertThat(stored.json().get("unitIds").get(0).asText()).isEqualTo("srg-a");
     assertThat(topics.since(before)).extracting(ConsumerRecord::key).containsExactly("srg-a");
@@ -486,7 +452,7 @@ class IngestHttpTest {
         unitBody("banten", "Asia/Jakarta")
             .replace("{\"name\"", "{\"effectiveFrom\":\"2026-12-01T00:00:00+07:00\",\"name\"");
 
-    var answer = http.put("/v1/units/srg-later", "application/json", OPERATOR, body);
+    var answer = http.putJson("/v1/units/srg-later", OPERATOR, body);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("effectiveFrom").asText()).isEqualTo("2026-12-01T00:00:00+07:00");
@@ -502,14 +468,14 @@ class IngestHttpTest {
       assertThat((long) body.length()).isLessThan(IngestConfig.DEFAULT_MAX_BODY_BYTES);
       Map<TopicPartition, Long> before = topics.end(Topics.ATTENDANCE);
       HttpProbe probe = new HttpProbe(defaults.url());
-      probe.post("/v1/events", "application/x-ndjson", DEVICE, attendance(id(), "warm-up"));
+      probe.postNdjson(DEVICE, attendance(id(), "warm-up"));
 
       long t0 = System.nanoTime();
-      var answer = probe.post("/v1/events", "application/x-ndjson", DEVICE, body.toString());
+      var answer = probe.postNdjson(DEVICE, body.toString());
       long ms = (System.nanoTime() - t0) / 1_000_000;
 
       assertThat(answer.status()).isEqualTo(202);
-      assertThat(answer.json().get("accepted").asInt()).isEqualTo(n);
+      assertThat(answer.accepted()).isEqualTo(n);
       assertThat(topics.since(before)).hasSize(n + 1);
       System.err.printf(
           "a batch of %d events (%d bytes) accepted in %d ms: %.0f events/s%n",
@@ -540,10 +506,9 @@ class IngestHttpTest {
     try (Ingest relaxed = ingest.start(b -> b.relaxDeviceAuth(true))) {
       HttpProbe local = new HttpProbe(relaxed.url());
 
-      var event = local.post("/v1/events", "application/json", null, attendance(id(), "nip-r"));
-      var wrongToken = local.post("/v1/events", "application/json", "nope", attendance(id(), "n"));
-      var unit =
-          local.put("/v1/units/u-r", "application/json", null, unitBody("banten", "Asia/Jakarta"));
+      var event = local.postEvent(null, attendance(id(), "nip-r"));
+      var wrongToken = local.postEvent("nope", attendance(id(), "n"));
+      var unit = local.putUnit("u-r", null, "banten", "Asia/Jakarta");
 
       assertThat(event.status()).isEqualTo(202);
       assertThat(wrongToken.status()).isEqualTo(401);

@@ -77,7 +77,7 @@ class ReferenceDataHttpTest {
   void aRegionBoundaryLandsOnTheRegionsTopicKeyedByRegion() {
     Map<TopicPartition, Long> before = topics.end(Topics.REGIONS);
 
-    var answer = http.put("/v1/regions/banten", "application/json", BKD_BANTEN, regionBody(SQUARE));
+    var answer = http.putJson("/v1/regions/banten", BKD_BANTEN, regionBody(SQUARE));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("region").asText()).isEqualTo("banten");
@@ -91,16 +91,14 @@ class ReferenceDataHttpTest {
 
   @Test
   void aRegionNeedsAReferenceDataTokenOfItsScope() {
-    var none = http.put("/v1/regions/banten", "application/json", null, regionBody(SQUARE));
-    var device =
-        http.put("/v1/regions/banten", "application/json", TestData.DEVICE, regionBody(SQUARE));
-    var elsewhere =
-        http.put("/v1/regions/jawa-timur", "application/json", BKD_BANTEN, regionBody(SQUARE));
+    var none = http.putJson("/v1/regions/banten", null, regionBody(SQUARE));
+    var device = http.putJson("/v1/regions/banten", TestData.DEVICE, regionBody(SQUARE));
+    var elsewhere = http.putJson("/v1/regions/jawa-timur", BKD_BANTEN, regionBody(SQUARE));
 
     assertThat(none.status()).isEqualTo(401);
     assertThat(device.status()).isEqualTo(403);
     assertThat(elsewhere.status()).isEqualTo(403);
-    assertThat(elsewhere.json().get("errors").get(0).asText())
+    assertThat(elsewhere.firstError())
         .startsWith("region: the token 'bkd-banten' may not change region 'jawa-timur'");
   }
 
@@ -110,32 +108,28 @@ class ReferenceDataHttpTest {
     String good = regionBody(SQUARE).replaceFirst("\\{", "{\"region\": \"kota-serang\", ");
     String bad = regionBody("[]").replaceFirst("\\{", "{\"region\": \"kota-cilegon\", ");
 
-    var refused =
-        http.put("/v1/regions", "application/json", OPERATOR, "[" + good + "," + bad + "]");
-    var twice =
-        http.put("/v1/regions", "application/json", OPERATOR, "[" + good + "," + good + "]");
+    var refused = http.putJson("/v1/regions", OPERATOR, "[" + good + "," + bad + "]");
+    var twice = http.putJson("/v1/regions", OPERATOR, "[" + good + "," + good + "]");
     assertThat(topics.since(before)).isEmpty();
-    var outOfScope = http.put("/v1/regions", "application/json", BKD_BANTEN, "[" + good + "]");
+    var outOfScope = http.putJson("/v1/regions", BKD_BANTEN, "[" + good + "]");
     var accepted =
-        http.put(
+        http.putJson(
             "/v1/regions",
-            "application/json",
             OPERATOR,
             "[" + good + "," + good.replace("kota-serang", "kab-serang") + "]");
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("errors").get(0).asText())
+    assertThat(refused.firstError())
         .isEqualTo(
             "item 2: boundary.coordinates[0]: a ring needs at least 4 [lon, lat] positions, the"
                 + " last equal to the first");
     assertThat(twice.status()).isEqualTo(400);
-    assertThat(twice.json().get("errors").get(0).asText())
-        .isEqualTo("item 2: region: 'kota-serang' is also on item 1");
+    assertThat(twice.firstError()).isEqualTo("item 2: region: 'kota-serang' is also on item 1");
     assertThat(outOfScope.status()).isEqualTo(403);
-    assertThat(outOfScope.json().get("errors").get(0).asText())
+    assertThat(outOfScope.firstError())
         .startsWith("item 1: region: the token 'bkd-banten' may not change region 'kota-serang'");
     assertThat(accepted.status()).isEqualTo(200);
-    assertThat(accepted.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(accepted.accepted()).isEqualTo(2);
     assertThat(topics.since(before))
         .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder("kota-serang", "kab-serang");
@@ -149,9 +143,8 @@ class ReferenceDataHttpTest {
     Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
 
     var answer =
-        http.put(
+        http.putJson(
             "/v1/zones/banten",
-            "application/json",
             BKD_BANTEN,
             "{\"level\":\"HIGH\",\"effectiveFrom\":\"" + from + "\"}");
 
@@ -168,9 +161,8 @@ class ReferenceDataHttpTest {
     Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
 
     var answer =
-        http.put(
+        http.putJson(
             "/v1/policies/banten",
-            "application/json",
             BKD_BANTEN,
             "{\"capPercent\":{\"HIGH\":20},\"checkinDeadline\":\"07:45\"}");
 
@@ -195,10 +187,10 @@ class ReferenceDataHttpTest {
             + "jawa-timur,LOW,2026-12-01T00:00:00+07:00\n";
     Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
 
-    var answer = http.put("/v1/zones", "text/csv", OPERATOR, csv);
+    var answer = http.putCsv("/v1/zones", OPERATOR, csv);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(3);
+    assertThat(answer.accepted()).isEqualTo(3);
     List<ConsumerRecord<String, String>> records = topics.since(before);
     assertThat(records)
         .extracting(ConsumerRecord::key)
@@ -222,10 +214,10 @@ class ReferenceDataHttpTest {
             + "banten,2026-12-15T00:00:00+07:00,,,,08:00,\n";
     Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
 
-    var answer = http.put("/v1/policies", "text/csv", BKD_BANTEN, csv);
+    var answer = http.putCsv("/v1/policies", BKD_BANTEN, csv);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(answer.accepted()).isEqualTo(2);
     Map<String, JsonNode> byKey = new java.util.HashMap<>();
     for (ConsumerRecord<String, String> r : topics.since(before)) {
       byKey.put(r.key(), Json.MAPPER.readTree(r.value()));
@@ -259,7 +251,7 @@ class ReferenceDataHttpTest {
             + "banten,2026-12-02T00:00:00+07:00,lots,8-3,07:30 to 09:00,,\n";
     Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
 
-    var answer = http.put("/v1/policies", "text/csv", OPERATOR, csv);
+    var answer = http.putCsv("/v1/policies", OPERATOR, csv);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("errors"))
@@ -278,52 +270,39 @@ class ReferenceDataHttpTest {
 
   @Test
   void theExampleCsvFilesOfTheReadmeAreAccepted() throws Exception {
-    http.put(
-        "/v1/units/tng-dinkes", "application/json", OPERATOR, unitBody("banten", "Asia/Jakarta"));
+    http.putUnit("tng-dinkes", OPERATOR, "banten", "Asia/Jakarta");
     Path examples = Path.of("examples");
 
     var zones =
-        http.put(
-            "/v1/zones",
-            "text/csv",
-            OPERATOR,
-            java.nio.file.Files.readString(examples.resolve("zones.csv")));
+        http.putCsv(
+            "/v1/zones", OPERATOR, java.nio.file.Files.readString(examples.resolve("zones.csv")));
     var policies =
-        http.put(
+        http.putCsv(
             "/v1/policies",
-            "text/csv",
             BKD_BANTEN,
             java.nio.file.Files.readString(examples.resolve("policies.csv")));
     var rosters =
-        http.post(
+        http.postCsv(
             "/v1/rosters",
-            "text/csv",
             BKD_BANTEN,
             java.nio.file.Files.readString(examples.resolve("rosters.csv")));
 
-    assertThat(zones.json().get("accepted").asInt()).isEqualTo(3);
-    assertThat(policies.json().get("accepted").asInt()).isEqualTo(2);
-    assertThat(rosters.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(zones.accepted()).isEqualTo(3);
+    assertThat(policies.accepted()).isEqualTo(2);
+    assertThat(rosters.accepted()).isEqualTo(2);
   }
 
   // ------------------------------------------------------------------ exposure
 
   @Test
   void anExposureOfAUnitInTheTokensRegionLandsOnTheExposuresTopic() {
-    assertThat(
-            http.put(
-                    "/v1/units/srg-rsud",
-                    "application/json",
-                    OPERATOR,
-                    unitBody("banten", "Asia/Jakarta"))
-                .status())
+    assertThat(http.putUnit("srg-rsud", OPERATOR, "banten", "Asia/Jakarta").status())
         .isEqualTo(200);
     Map<TopicPartition, Long> before = topics.end(Topics.EXPOSURES);
 
     var answer =
-        http.put(
+        http.putJson(
             "/v1/units/srg-rsud/exposure",
-            "application/json",
             BKD_BANTEN,
             "{\"exposed\":true,\"effectiveFrom\":\"2026-11-23T10:00:00+07:00\"}");
 
@@ -335,16 +314,11 @@ class ReferenceDataHttpTest {
 
   @Test
   void anExposureOfAUnitIngestDoesNotKnowIsRefusedForARegionScopedToken() {
-    var answer =
-        http.put(
-            "/v1/units/nowhere-1/exposure", "application/json", BKD_BANTEN, "{\"exposed\":true}");
-    var operator =
-        http.put(
-            "/v1/units/nowhere-1/exposure", "application/json", OPERATOR, "{\"exposed\":true}");
+    var answer = http.putJson("/v1/units/nowhere-1/exposure", BKD_BANTEN, "{\"exposed\":true}");
+    var operator = http.putJson("/v1/units/nowhere-1/exposure", OPERATOR, "{\"exposed\":true}");
 
     assertThat(answer.status()).isEqualTo(403);
-    assertThat(answer.json().get("errors").get(0).asText())
-        .startsWith("unitId: unit 'nowhere-1' is not known to ingest");
+    assertThat(answer.firstError()).startsWith("unitId: unit 'nowhere-1' is not known to ingest");
     assertThat(operator.status()).isEqualTo(200);
   }
 
@@ -361,12 +335,7 @@ class ReferenceDataHttpTest {
     }
 
     Supplier<HttpProbe.Answer> setExposure =
-        () ->
-            http.put(
-                "/v1/units/srg-dpmptsp/exposure",
-                "application/json",
-                BKD_BANTEN,
-                "{\"exposed\":false}");
+        () -> http.putJson("/v1/units/srg-dpmptsp/exposure", BKD_BANTEN, "{\"exposed\":false}");
     // Until ingest has read the unit, a region-scoped token may not set its exposure.
     HttpProbe.Answer[] answer = {null};
     Poll.until(Duration.ofSeconds(30), () -> (answer[0] = setExposure.get()).status() != 403);
@@ -377,18 +346,17 @@ class ReferenceDataHttpTest {
 
   @Test
   void aCsvRosterLandsOnTheRostersTopicKeyedByNipAndDate() throws Exception {
-    http.put(
-        "/v1/units/tng-dinkes", "application/json", OPERATOR, unitBody("banten", "Asia/Jakarta"));
+    http.putUnit("tng-dinkes", OPERATOR, "banten", "Asia/Jakarta");
     String csv =
         "nip,unitId,date,mode,homeRegion,shiftStart\n"
             + "198703122010011001,tng-dinkes,2026-11-24,PIKET,banten,23:00\n"
             + "198703122010011002,tng-dinkes,2026-11-24,WFH,,\n";
     Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
 
-    var answer = http.post("/v1/rosters", "text/csv", BKD_BANTEN, csv);
+    var answer = http.postCsv("/v1/rosters", BKD_BANTEN, csv);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+    assertThat(answer.accepted()).isEqualTo(2);
     List<ConsumerRecord<String, String>> records = topics.since(before);
     assertThat(records)
         .extracting(ConsumerRecord::key)
@@ -433,13 +401,7 @@ class ReferenceDataHttpTest {
 
   @BeforeAll
   static void aUnitOfAnotherRegion() {
-    assertThat(
-            http.put(
-                    "/v1/units/sby-dinkes",
-                    "application/json",
-                    OPERATOR,
-                    unitBody("jawa-timur", "Asia/Jakarta"))
-                .status())
+    assertThat(http.putUnit("sby-dinkes", OPERATOR, "jawa-timur", "Asia/Jakarta").status())
         .isEqualTo(200);
   }
 
@@ -551,7 +513,7 @@ class ReferenceDataHttpTest {
     var answer = send(request);
 
     assertThat(answer.status()).isEqualTo(status);
-    assertThat(answer.json().get("errors").get(0).asText()).isEqualTo(firstError);
+    assertThat(answer.firstError()).isEqualTo(firstError);
   }
 
   static Stream<Arguments> badUploads() {
