@@ -31,14 +31,7 @@ final class Http {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-    try {
-      return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(b.GET().build());
   }
 
   /** A request with a method and a JSON body (null: none), e.g. PUT or DELETE. */
@@ -53,8 +46,12 @@ final class Http {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
+    return send(b.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

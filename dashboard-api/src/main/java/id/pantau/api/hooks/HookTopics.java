@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -99,38 +99,31 @@ final class HookTopics implements AutoCloseable {
    * @throws IllegalStateException when Kafka does not answer
    */
   Map<Integer, Long> alertEnds() {
+    TopicDescription d;
     try {
-      TopicDescription d =
-          admin
-              .describeTopics(List.of(alertsTopic))
-              .allTopicNames()
-              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .get(alertsTopic);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      d.partitions()
-          .forEach(
-              p -> latest.put(new TopicPartition(alertsTopic, p.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-          admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Map<Integer, Long> out = new HashMap<>();
-      ends.forEach((tp, info) -> out.put(tp.partition(), info.offset()));
-      return out;
-    } catch (ExecutionException e) {
+      d = await(admin.describeTopics(List.of(alertsTopic)).allTopicNames()).get(alertsTopic);
+    } catch (IllegalStateException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) return Map.of();
-      throw unreachable(e.getCause());
-    } catch (TimeoutException | KafkaException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unreachable(e);
+      throw e;
     }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    d.partitions()
+        .forEach(
+            p -> latest.put(new TopicPartition(alertsTopic, p.partition()), OffsetSpec.latest()));
+    Map<Integer, Long> out = new HashMap<>();
+    await(admin.listOffsets(latest).all())
+        .forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+    return out;
   }
 
   private void send(String topic, String key, byte[] value) {
+    await(producer.send(new ProducerRecord<>(topic, key, value)));
+  }
+
+  /** The future's value within the timeout; Kafka's failure as an IllegalStateException. */
+  private static <T> T await(Future<T> f) {
     try {
-      producer
-          .send(new ProducerRecord<>(topic, key, value))
-          .get(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return f.get(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw unreachable(e.getCause());
     } catch (TimeoutException | KafkaException e) {
