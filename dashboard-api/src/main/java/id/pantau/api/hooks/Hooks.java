@@ -227,7 +227,12 @@ public final class Hooks implements AutoCloseable {
       if (from == null) {
         // Its progress is saved before the hook itself: lost with its topic, start at the end.
         LOG.warn("hooks: '{}' has no saved progress; it delivers the alerts from now on", h.name());
-        from = topics.alertEnds();
+        try {
+          from = topics.alertEnds();
+        } catch (IllegalStateException e) {
+          LOG.error("hooks: '{}' not started (PUT it again): {}", h.name(), e.getMessage());
+          continue;
+        }
       }
       workers.put(h.name(), worker(h, from));
     }
