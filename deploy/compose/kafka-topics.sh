@@ -8,8 +8,8 @@ set -euo pipefail
 
 BOOTSTRAP="${BOOTSTRAP:-kafka:9092}"
 PARTITIONS="${TOPIC_PARTITIONS:-12}"
-TOPICS="pantau.attendance.v1 pantau.location.v1 pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.alerts.v1 pantau.checkins.v1 pantau.deadletter.v1"
-COMPACTED="pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.checkins.v1"
+TOPICS="pantau.attendance.v1 pantau.location.v1 pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.alerts.v1 pantau.checkins.v1 pantau.deadletter.v1 pantau.hooks.v1 pantau.hook-deliveries.v1"
+COMPACTED="pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.checkins.v1 pantau.hooks.v1 pantau.hook-deliveries.v1"
 
 topics_tool=/opt/kafka/bin/kafka-topics.sh
 existing="$("$topics_tool" --bootstrap-server "$BOOTSTRAP" --list)"

@@ -133,26 +133,8 @@ public final class AlertFeed implements AutoCloseable {
   }
 
   private void dispatch(ConsumerRecord<byte[], byte[]> r) {
-    Alert alert;
-    try {
-      alert = r.value() == null ? null : ALERT.readValue(r.value());
-    } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "alert feed: skipping {}-{} offset {}: not an alert ({})",
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          e.getMessage());
-      return;
-    }
-    if (alert == null || blank(alert.kind) || blank(alert.unitId)) {
-      LOG.warn(
-          "alert feed: skipping {}-{} offset {}: an alert needs kind and unitId",
-          r.topic(),
-          r.partition(),
-          r.offset());
-      return;
-    }
+    Alert alert = read(r);
+    if (alert == null) return;
     String json = Json.text(alert);
     for (Subscriber s : subscribers) {
       boolean visible;
@@ -163,6 +145,34 @@ public final class AlertFeed implements AutoCloseable {
       }
       if (visible) s.enqueue(k -> k.alert(alert, json));
     }
+  }
+
+  /**
+   * The alert a record of the alerts topic holds, or null (with a WARN) when it is none: not JSON
+   * of an alert, or without kind or unitId. Every reader of the topic skips the same records.
+   */
+  public static Alert read(ConsumerRecord<byte[], byte[]> r) {
+    Alert alert;
+    try {
+      alert = r.value() == null ? null : ALERT.readValue(r.value());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "alerts: skipping {}-{} offset {}: not an alert ({})",
+          r.topic(),
+          r.partition(),
+          r.offset(),
+          e.getMessage());
+      return null;
+    }
+    if (alert == null || blank(alert.kind) || blank(alert.unitId)) {
+      LOG.warn(
+          "alerts: skipping {}-{} offset {}: an alert needs kind and unitId",
+          r.topic(),
+          r.partition(),
+          r.offset());
+      return null;
+    }
+    return alert;
   }
 
   private void markLive() {

@@ -1,6 +1,7 @@
 package id.pantau.api;
 
 import id.pantau.access.TokenStore;
+import id.pantau.api.hooks.Hooks;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ public final class Dashboard implements AutoCloseable {
   private final KafkaProbe kafka;
   private final AlertFeed alerts;
   private final CheckinBook checkins;
+  private final Hooks hooks;
   private final String host;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -27,12 +29,14 @@ public final class Dashboard implements AutoCloseable {
       KafkaProbe kafka,
       AlertFeed alerts,
       CheckinBook checkins,
+      Hooks hooks,
       String host) {
     this.app = app;
     this.influx = influx;
     this.kafka = kafka;
     this.alerts = alerts;
     this.checkins = checkins;
+    this.hooks = hooks;
     this.host = host;
   }
 
@@ -48,14 +52,16 @@ public final class Dashboard implements AutoCloseable {
     KafkaProbe kafka = new KafkaProbe(config.kafkaBootstrap(), KAFKA_PROBE_TIMEOUT);
     AlertFeed alerts = AlertFeed.start(config.kafkaBootstrap());
     CheckinBook checkins = CheckinBook.start(config.kafkaBootstrap(), config.followUpDays());
+    Hooks hooks = Hooks.start(config.kafkaBootstrap());
     try {
-      DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka);
+      DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka, hooks);
       Javalin app = DashboardApp.create(services, new TokenAuthorizer(tokens));
       app.start(config.host(), config.port());
-      return new Dashboard(app, influx, kafka, alerts, checkins, config.host());
+      return new Dashboard(app, influx, kafka, alerts, checkins, hooks, config.host());
     } catch (RuntimeException e) {
       alerts.close();
       checkins.close();
+      hooks.close();
       kafka.close();
       influx.close();
       throw e;
@@ -84,6 +90,7 @@ public final class Dashboard implements AutoCloseable {
     try {
       alerts.close();
       checkins.close();
+      hooks.close();
       app.stop();
     } finally {
       kafka.close();

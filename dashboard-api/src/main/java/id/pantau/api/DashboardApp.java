@@ -1,6 +1,7 @@
 package id.pantau.api;
 
 import id.pantau.access.Principal;
+import id.pantau.api.hooks.Hooks;
 import id.pantau.events.Json;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
@@ -70,6 +71,13 @@ public final class DashboardApp {
     r.get("/api/v1/units/{unitId}/followups", this::followUps);
     r.get("/api/v1/trends", this::trends);
     r.get("/api/v1/alerts/stream", this::alertStream);
+    r.get("/api/v1/hooks", ctx -> ctx.json(services.hooks().list(caller(ctx))));
+    r.put("/api/v1/hooks/{name}", this::putHook);
+    r.get("/api/v1/hooks/{name}", ctx -> ctx.json(services.hooks().get(caller(ctx), name(ctx))));
+    r.delete("/api/v1/hooks/{name}", this::deleteHook);
+    r.get(
+        "/api/v1/hooks/{name}/deliveries",
+        ctx -> ctx.json(services.hooks().deliveries(caller(ctx), name(ctx))));
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -153,6 +161,20 @@ public final class DashboardApp {
               client.onClose(subscription::close);
             })
         .handle(ctx);
+  }
+
+  private void putHook(Context ctx) {
+    Hooks.Saved saved = services.hooks().put(caller(ctx), name(ctx), ctx.bodyAsBytes());
+    ctx.status(saved.created() ? 201 : 200).json(saved.hook());
+  }
+
+  private void deleteHook(Context ctx) {
+    services.hooks().delete(caller(ctx), name(ctx));
+    ctx.status(204);
+  }
+
+  private static String name(Context ctx) {
+    return ctx.pathParam("name");
   }
 
   // --- translation helpers ----------------------------------------------------------------------

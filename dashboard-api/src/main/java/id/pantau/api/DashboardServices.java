@@ -2,6 +2,7 @@ package id.pantau.api;
 
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
+import id.pantau.api.hooks.Hooks;
 import id.pantau.events.Alert;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class DashboardServices {
   private final Probe kafka;
   private final Probe influxdb;
   private final Clock clock;
+  private final Hooks hooks;
 
   public DashboardServices(
       OccupancyReader occupancy,
@@ -50,7 +52,8 @@ public final class DashboardServices {
       CheckinBook checkins,
       Probe kafka,
       Probe influxdb,
-      Clock clock) {
+      Clock clock,
+      Hooks hooks) {
     this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
     this.breaches = Objects.requireNonNull(breaches, "breaches");
     this.compliance = Objects.requireNonNull(compliance, "compliance");
@@ -60,10 +63,12 @@ public final class DashboardServices {
     this.kafka = Objects.requireNonNull(kafka, "kafka");
     this.influxdb = Objects.requireNonNull(influxdb, "influxdb");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.hooks = Objects.requireNonNull(hooks, "hooks");
   }
 
   /** Every reader over the connection, InfluxDB probed by pinging it; the wall clock. */
-  public DashboardServices(Influx influx, AlertFeed alerts, CheckinBook checkins, Probe kafka) {
+  public DashboardServices(
+      Influx influx, AlertFeed alerts, CheckinBook checkins, Probe kafka, Hooks hooks) {
     this(
         new OccupancyReader(influx),
         new BreachReader(influx),
@@ -73,7 +78,8 @@ public final class DashboardServices {
         checkins,
         kafka,
         influx::ping,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        hooks);
   }
 
   /** Every unit now that the caller may see, sorted by region, then unit. */
@@ -307,6 +313,11 @@ public final class DashboardServices {
   public AlertStream alertStream(Principal caller) {
     requireDashboardRole(caller);
     return new AlertStream(alerts, a -> caller.mayView(a.unitId, a.region));
+  }
+
+  /** The alert webhooks (package {@code hooks}: configured by BKD admins, delivered from Kafka). */
+  public Hooks hooks() {
+    return hooks;
   }
 
   /** The clock's time to the millisecond, as InfluxDB's points carry it. */

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,17 +37,7 @@ class AlertStreamTest {
   }
 
   static Alert overCap(String unit) {
-    Alert a = new Alert();
-    a.alertId = UUID.randomUUID().toString();
-    a.kind = "OVER_CAP";
-    a.phase = Alert.OPEN;
-    a.unitId = unit;
-    a.region = TANGERANG;
-    a.limit = 20;
-    a.present = 25;
-    a.startedAt = "2026-11-23T01:30:00Z";
-    a.message = unit + " is over its cap";
-    return a;
+    return HookFixtures.alert("OVER_CAP", unit, TANGERANG);
   }
 
   static void produce(Alert a) throws Exception {

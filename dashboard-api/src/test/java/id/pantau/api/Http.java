@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain HTTP client for the tests: GET with an optional bearer token. */
+/**
+ * A plain HTTP client for the tests: GET (or another method with a body) with an optional bearer
+ * token.
+ */
 final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,8 +31,27 @@ final class Http {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return send(b.GET().build());
+  }
+
+  /** A request with a method and a JSON body (null: none), e.g. PUT or DELETE. */
+  static HttpResponse<String> send(String method, String url, String token, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json");
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(b.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -39,10 +61,14 @@ final class Http {
   }
 
   static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  static JsonNode json(String text) {
     try {
-      return Json.MAPPER.readTree(response.body());
+      return Json.MAPPER.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
+      throw new UncheckedIOException("not JSON: " + text, e);
     }
   }
 

@@ -14,6 +14,25 @@ public class Alert {
   public static final String CLOSE = "CLOSE";
   public static final String RAISED = "RAISED";
 
+  /** Every kind the jobs raise (what a webhook may filter on). */
+  public static final java.util.List<String> KINDS =
+      java.util.List.of(
+          "OVER_CAP",
+          "UNDER_FLOOR",
+          "ROSTER_OVER_CAP",
+          "ROSTER_UNDER_FLOOR",
+          "MISSED_ATTENDANCE",
+          "LATE_ATTENDANCE",
+          "MISSED_LOCATION",
+          "LATE_LOCATION",
+          "LATE_UPLOAD",
+          "OUTSIDE_OFFICE",
+          "OUT_OF_REGION",
+          "LOW_ACCURACY",
+          "MOCK_LOCATION",
+          "IMPOSSIBLE_TRAVEL",
+          "SHARED_DEVICE");
+
   public String alertId;
   public String kind;
   public String phase;

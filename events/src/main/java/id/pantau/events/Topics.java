@@ -26,9 +26,19 @@ public final class Topics {
 
   public static final String DEADLETTER = "pantau.deadletter.v1";
 
+  /**
+   * dashboard-api's alert webhooks (key: hook name), compacted. Holds each hook's signing secret in
+   * clear: restrict it with ACLs to dashboard-api.
+   */
+  public static final String HOOKS = "pantau.hooks.v1";
+
+  /** How far each webhook has delivered pantau.alerts.v1 (key: hook name), compacted. */
+  public static final String HOOK_DELIVERIES = "pantau.hook-deliveries.v1";
+
   /** Reference data topics are compacted: the latest record per key is the current value. */
   public static final java.util.List<String> COMPACTED =
-      java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS, CHECKINS);
+      java.util.List.of(
+          UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS, CHECKINS, HOOKS, HOOK_DELIVERIES);
 
   /**
    * Every topic, created by the demo, the benchmark and the tests (the broker auto-creates none).
@@ -45,7 +55,9 @@ public final class Topics {
           ROSTERS,
           ALERTS,
           CHECKINS,
-          DEADLETTER);
+          DEADLETTER,
+          HOOKS,
+          HOOK_DELIVERIES);
 
   private Topics() {}
 }
