@@ -135,13 +135,12 @@ final class IngestClient {
 
   /** PUTs {@code body} as JSON. */
   private Answer putJson(String path, Object body) throws IOException, InterruptedException {
-    return exchange("PUT " + path, "PUT", path, "application/json", Json.bytes(body));
+    return exchange("PUT", path, "application/json", Json.bytes(body));
   }
 
   /** POSTs one JSON document as it is (an event on its own, well-formed or not). */
   Answer postJson(String path, String json) throws IOException, InterruptedException {
-    return exchange(
-        "POST " + path, "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    return exchange("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -152,7 +151,7 @@ final class IngestClient {
    */
   boolean postRosters(List<RosterEntry> rows, BiConsumer<List<RosterEntry>, Answer> each)
       throws IOException, InterruptedException {
-    return postInChunks("/v1/rosters", "application/json", rows, Json::text, each);
+    return postInChunks(new Upload<>("/v1/rosters", "application/json", Json::text, each), rows);
   }
 
   /**
@@ -165,16 +164,13 @@ final class IngestClient {
   <T> boolean postEvents(
       List<T> records, Function<T, String> line, BiConsumer<List<T>, Answer> each)
       throws IOException, InterruptedException {
-    return postInChunks(
-        "/v1/events",
-        "application/x-ndjson",
-        records,
+    Function<List<T>, String> ndjson =
         chunk -> {
           StringBuilder sb = new StringBuilder(chunk.size() * 320);
           for (T r : chunk) sb.append(line.apply(r)).append('\n');
           return sb.toString();
-        },
-        each);
+        };
+    return postInChunks(new Upload<>("/v1/events", "application/x-ndjson", ndjson, each), records);
   }
 
   /** Logs a refusal once per (request, status): it points at a bug or a missing endpoint. */
@@ -183,36 +179,30 @@ final class IngestClient {
     LOG.warn("{} — {} (logged once)", answer.describe(what), consequence);
   }
 
-  private <T> boolean postInChunks(
-      String path,
-      String type,
-      List<T> items,
-      Function<List<T>, String> body,
-      BiConsumer<List<T>, Answer> each)
+  /** Where a list goes, as what, how a chunk of it is written, and who hears each answer. */
+  private record Upload<T>(
+      String path, String type, Function<List<T>, String> body, BiConsumer<List<T>, Answer> each) {}
+
+  private <T> boolean postInChunks(Upload<T> upload, List<T> items)
       throws IOException, InterruptedException {
     for (int from = 0; from < items.size(); from += MAX_LINES) {
       List<T> chunk = items.subList(from, Math.min(items.size(), from + MAX_LINES));
-      if (!postChunk(path, type, chunk, body, each)) return false;
+      if (!postChunk(upload, chunk)) return false;
     }
     return true;
   }
 
-  private <T> boolean postChunk(
-      String path,
-      String type,
-      List<T> chunk,
-      Function<List<T>, String> body,
-      BiConsumer<List<T>, Answer> each)
+  private <T> boolean postChunk(Upload<T> upload, List<T> chunk)
       throws IOException, InterruptedException {
-    byte[] bytes = body.apply(chunk).getBytes(StandardCharsets.UTF_8);
-    Answer a = exchange("POST " + path, "POST", path, type, bytes);
+    byte[] bytes = upload.body().apply(chunk).getBytes(StandardCharsets.UTF_8);
+    Answer a = exchange("POST", upload.path(), upload.type(), bytes);
     if (a == null) return false;
     if (a.status() == 413 && chunk.size() > 1) {
       int half = chunk.size() / 2;
-      return postChunk(path, type, chunk.subList(0, half), body, each)
-          && postChunk(path, type, chunk.subList(half, chunk.size()), body, each);
+      return postChunk(upload, chunk.subList(0, half))
+          && postChunk(upload, chunk.subList(half, chunk.size()));
     }
-    each.accept(chunk, a);
+    upload.each().accept(chunk, a);
     return true;
   }
 
@@ -222,8 +212,9 @@ final class IngestClient {
    *
    * @throws IOException when the patience ran out without an answer (connection failures only)
    */
-  private Answer exchange(String what, String method, String path, String type, byte[] body)
+  private Answer exchange(String method, String path, String type, byte[] body)
       throws IOException, InterruptedException {
+    String what = method + " " + path;
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
