@@ -104,10 +104,8 @@ public final class Fields<T> {
 
   private Field field(VarHandle h, Class<?> c, boolean optional, Fields<?>[] nested) {
     if (optional) return optional(h, c);
-    if (c == String.class) return string(h);
-    if (c == long.class) return int64(h);
-    if (c == int.class) return int32(h);
-    if (c == double.class) return float64(h);
+    if (c == String.class || c == long.class || c == int.class || c == double.class)
+      return plain(h, c);
     if (c == boolean.class) return flag(h, flag());
     if (c == Long.class || c == Integer.class) return nullableNumber(h, c == Long.class);
     if (c == String[].class) return strings(h);
@@ -116,50 +114,21 @@ public final class Fields<T> {
     throw new IllegalArgumentException("no way to write a field of " + c.getName());
   }
 
-  private static Field string(VarHandle h) {
+  /** A String (null-safe), long, int or double, written as it is. */
+  private static Field plain(VarHandle h, Class<?> c) {
     return new Field(h) {
       void write(Object t, DataOutputView out) throws IOException {
-        StringValue.writeString((String) h.get(t), out);
+        if (c == String.class) StringValue.writeString((String) h.get(t), out);
+        else if (c == long.class) out.writeLong((long) h.get(t));
+        else if (c == int.class) out.writeInt((int) h.get(t));
+        else out.writeDouble((double) h.get(t));
       }
 
       void read(Object t, int flags, DataInputView in) throws IOException {
-        h.set(t, StringValue.readString(in));
-      }
-    };
-  }
-
-  private static Field int64(VarHandle h) {
-    return new Field(h) {
-      void write(Object t, DataOutputView out) throws IOException {
-        out.writeLong((long) h.get(t));
-      }
-
-      void read(Object t, int flags, DataInputView in) throws IOException {
-        h.set(t, in.readLong());
-      }
-    };
-  }
-
-  private static Field int32(VarHandle h) {
-    return new Field(h) {
-      void write(Object t, DataOutputView out) throws IOException {
-        out.writeInt((int) h.get(t));
-      }
-
-      void read(Object t, int flags, DataInputView in) throws IOException {
-        h.set(t, in.readInt());
-      }
-    };
-  }
-
-  private static Field float64(VarHandle h) {
-    return new Field(h) {
-      void write(Object t, DataOutputView out) throws IOException {
-        out.writeDouble((double) h.get(t));
-      }
-
-      void read(Object t, int flags, DataInputView in) throws IOException {
-        h.set(t, in.readDouble());
+        if (c == String.class) h.set(t, StringValue.readString(in));
+        else if (c == long.class) h.set(t, in.readLong());
+        else if (c == int.class) h.set(t, in.readInt());
+        else h.set(t, in.readDouble());
       }
     };
   }
