@@ -1,5 +1,6 @@
 package id.pantau.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.PantauJobs;
 import id.pantau.sim.CatchUpClock;
@@ -10,8 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -24,7 +23,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Ctrl-C or SIGTERM stops all of it.
  */
 public final class Demo implements AutoCloseable {
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final DemoOptions options;
   private LocalStack stack;
   String kafkaBootstrap;
@@ -71,7 +69,6 @@ public final class Demo implements AutoCloseable {
     Path data = options.dataDir();
     step("data directory " + data);
     stack = new LocalStack(data, options::port);
-    started.push(stack);
     stack.startKafka();
     kafkaBootstrap = stack.kafkaBootstrap;
     stack.startInflux();
@@ -97,7 +94,7 @@ public final class Demo implements AutoCloseable {
       jobs = jobs.withParallelism(1);
     }
     JobClient job = PantauJobs.start(flink, jobs);
-    started.push(() -> job.cancel().get());
+    stack.onClose(() -> job.cancel().get());
     flinkUrl = "http://127.0.0.1:" + flinkPort;
     awaitTasksRunning(flinkUrl, job.getJobID().toString());
 
@@ -121,7 +118,7 @@ public final class Demo implements AutoCloseable {
           new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC())
               .stampReceipts(receipts);
       sim.start();
-      started.push(sim);
+      stack.onClose(sim);
       System.err.printf(
           "sim: %d units, %d staff in %d regions%n",
           city.units().size(), city.staffCount(), city.regions().size());
@@ -144,7 +141,7 @@ public final class Demo implements AutoCloseable {
               "pantau-sim-progress");
       progress.setDaemon(true);
       progress.start();
-      started.push(progress::interrupt);
+      stack.onClose(progress::interrupt);
     }
   }
 
@@ -184,52 +181,34 @@ public final class Demo implements AutoCloseable {
     System.err.println("pantau: " + what + " …");
   }
 
-  /** Stops what was started, newest first; each stop is tried even when another fails. */
+  /** Stops what was started, newest first. */
   @Override
   public synchronized void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable c = started.pop();
-      try {
-        c.close();
-      } catch (Exception e) {
-        System.err.println("pantau: while stopping: " + e.getMessage());
-      }
-    }
+    if (stack != null) stack.close();
   }
 
   /**
    * Waits until every task of the job runs, so the printed URLs are live: on a loaded 2-core
    * machine deploying the tasks takes tens of seconds.
    */
-  static void awaitTasksRunning(String flinkUrl, String jobId) throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    java.net.URI uri = java.net.URI.create(flinkUrl + "/jobs/" + jobId);
+  static void awaitTasksRunning(String flinkUrl, String jobId) {
     long start = System.nanoTime();
-    long deadline = start + java.time.Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        String body =
-            http.send(
-                    java.net.http.HttpRequest.newBuilder(uri).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString())
-                .body();
-        com.fasterxml.jackson.databind.JsonNode job = id.pantau.events.Json.MAPPER.readTree(body);
-        boolean all = job.path("vertices").size() > 0;
-        for (com.fasterxml.jackson.databind.JsonNode v : job.path("vertices")) {
-          all &= "RUNNING".equals(v.path("status").asText());
-        }
-        if (all) {
-          System.err.printf(
-              "pantau: all %d operators running after %.1f s%n",
-              job.path("vertices").size(), (System.nanoTime() - start) / 1e9);
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // the REST endpoint is still starting
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
-    }
-    throw new IllegalStateException(
-        "the Flink jobs did not start within 3 minutes: see " + flinkUrl + " and the log above");
+    FlinkRestClient rest =
+        new FlinkRestClient(flinkUrl, () -> "\nSee " + flinkUrl + " and the log above.");
+    JsonNode job =
+        rest.await(
+            jobId,
+            "/jobs/" + jobId,
+            Duration.ofMinutes(3),
+            j -> {
+              boolean all = j.path("vertices").size() > 0;
+              for (JsonNode v : j.path("vertices")) {
+                all &= "RUNNING".equals(v.path("status").asText());
+              }
+              return all;
+            });
+    System.err.printf(
+        "pantau: all %d operators running after %.1f s%n",
+        job.path("vertices").size(), (System.nanoTime() - start) / 1e9);
   }
 }

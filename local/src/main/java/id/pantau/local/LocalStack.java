@@ -12,9 +12,7 @@ import id.pantau.ingest.IngestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * wall clock, verify as a bounded replay).
  */
 final class LocalStack implements AutoCloseable {
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StartedParts started = new StartedParts("pantau");
   private final Path data;
   private final IntUnaryOperator port;
   String kafkaBootstrap;
@@ -57,7 +55,7 @@ final class LocalStack implements AutoCloseable {
 
   void startKafka() throws Exception {
     KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), port.applyAsInt(9092));
-    started.push(kafka);
+    started.keep(kafka);
     kafka.createPantauTopics(2);
     kafkaBootstrap = kafka.bootstrapServers();
   }
@@ -123,7 +121,7 @@ final class LocalStack implements AutoCloseable {
 
   void startInflux() throws Exception {
     InfluxServer influx = InfluxServer.start(data.resolve("influxdb"), port.applyAsInt(8086));
-    started.push(influx);
+    started.keep(influx);
     influx.createDatabase("pantau");
     influxUrl = influx.url();
   }
@@ -150,7 +148,7 @@ final class LocalStack implements AutoCloseable {
             .relaxDeviceAuth(true)
             .build();
     Ingest ingest = Ingest.start(config, TokenStore.load(tokensFile), clock);
-    started.push(ingest);
+    started.keep(ingest);
     ingestUrl = ingest.url();
   }
 
@@ -171,25 +169,18 @@ final class LocalStack implements AutoCloseable {
                     tokensFile)
                 .withFollowUpDays(followUpDays),
             TokenStore.load(tokensFile));
-    started.push(api);
+    started.keep(api);
     apiUrl = api.url();
   }
 
   /** Stopped with the stack, before what was started earlier. */
   void onClose(AutoCloseable c) {
-    started.push(c);
+    started.keep(c);
   }
 
-  /** Stops what was started, newest first; each stop is tried even when another fails. */
+  /** Stops what was started, newest first. */
   @Override
-  public synchronized void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable c = started.pop();
-      try {
-        c.close();
-      } catch (Exception e) {
-        System.err.println("pantau: while stopping: " + e.getMessage());
-      }
-    }
+  public void close() {
+    started.close();
   }
 }

@@ -53,13 +53,10 @@ class EndToEndIT {
   void checkInsPostedByHandShowAsPresentStaff() throws Exception {
     String admin = demo.tokens.token("bkd-admin");
     HttpResponse<String> unit =
-        send(
-            HttpRequest.newBuilder(URI.create(demo.ingestUrl + "/v1/units/tng-bapenda"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .PUT(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Bapenda\",\"region\":\"kota-tangerang\",\"timeZone\":\"Asia/Jakarta\",\"headcount\":40}")));
+        put(
+            "/v1/units/tng-bapenda",
+            admin,
+            "{\"name\":\"Bapenda\",\"region\":\"kota-tangerang\",\"timeZone\":\"Asia/Jakarta\",\"headcount\":40}");
     assertThat(unit.statusCode()).as(unit.body()).isEqualTo(200);
 
     Instant now = Instant.now();
@@ -70,26 +67,22 @@ class EndToEndIT {
     ndjson.append("{\"type\":\"attendance\",\"eventId\":\"bad\"}\n");
     long posted = System.nanoTime();
     HttpResponse<String> events =
-        send(
-            HttpRequest.newBuilder(URI.create(demo.ingestUrl + "/v1/events"))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())));
+        post("/v1/events", "application/x-ndjson", null, ndjson.toString());
     assertThat(events.statusCode()).as(events.body()).isEqualTo(202);
     JsonNode answer = Json.MAPPER.readTree(events.body());
     assertThat(answer.get("accepted").asInt()).isEqualTo(4);
     assertThat(answer.get("rejected").get(0).get("line").asInt()).isEqualTo(5);
 
-    JsonNode row = null;
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    while (System.nanoTime() < end) {
-      row = bapenda(admin);
-      if (row != null && row.get("present").asInt() == 2) break;
-      LockSupport.parkNanos(200_000_000L);
-    }
+    JsonNode row =
+        await(
+            "present=2 of tng-bapenda in /api/v1/occupancy",
+            () -> {
+              JsonNode u = occupancy(admin, "tng-bapenda");
+              return u != null && u.path("present").asInt() == 2 ? u : null;
+            });
     System.out.printf(
         "end-to-end: present=2 visible %.1f s after the post%n",
         (System.nanoTime() - posted) / 1e9);
-    assertThat(row).as("tng-bapenda in /api/v1/occupancy").isNotNull();
     assertThat(row.get("present").asInt()).isEqualTo(2);
     assertThat(row.get("headcount").asInt()).isEqualTo(40);
     assertThat(row.get("share").asDouble()).isEqualTo(0.05);
@@ -160,15 +153,13 @@ class EndToEndIT {
           return row != null && row.path("cap").asInt(-1) == 3 ? row : null;
         });
     HttpResponse<String> roster =
-        send(
-            HttpRequest.newBuilder(URI.create(demo.ingestUrl + "/v1/rosters"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        """
-                        [{"nip":"%s","unitId":"%s","date":"%s","mode":"WFO"}]"""
-                            .formatted(nip, unit, date))));
+        post(
+            "/v1/rosters",
+            "application/json",
+            admin,
+            """
+            [{"nip":"%s","unitId":"%s","date":"%s","mode":"WFO"}]"""
+                .formatted(nip, unit, date));
     assertThat(roster.statusCode()).as(roster.body()).isEqualTo(200);
 
     JsonNode missed =
@@ -278,10 +269,18 @@ class EndToEndIT {
   }
 
   static HttpResponse<String> postEvents(String json) throws Exception {
-    return send(
-        HttpRequest.newBuilder(URI.create(demo.ingestUrl + "/v1/events"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return post("/v1/events", "application/json", null, json);
+  }
+
+  /** POST to ingest, with the token when not null. */
+  static HttpResponse<String> post(String path, String type, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(demo.ingestUrl + path))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return send(b);
   }
 
   interface Probe<T> {
@@ -296,19 +295,6 @@ class EndToEndIT {
       LockSupport.parkNanos(200_000_000L); // a poll interval
     }
     throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
-  }
-
-  static JsonNode bapenda(String token) throws Exception {
-    HttpResponse<String> r =
-        send(
-            HttpRequest.newBuilder(URI.create(demo.apiUrl + "/api/v1/occupancy"))
-                .header("Authorization", "Bearer " + token)
-                .GET());
-    if (r.statusCode() != 200) return null;
-    for (JsonNode u : Json.MAPPER.readTree(r.body()).get("units")) {
-      if ("tng-bapenda".equals(u.get("unit").asText())) return u;
-    }
-    return null;
   }
 
   static String event(String id, String nip, String action, Instant t) {

@@ -7,6 +7,7 @@ import id.pantau.infra.KafkaBroker;
 import id.pantau.infra.Poll;
 import id.pantau.ingest.Ingest;
 import id.pantau.ingest.IngestConfig;
+import id.pantau.local.StartedParts;
 import id.pantau.sink.Retention;
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
@@ -40,7 +39,7 @@ final class FuzzStack implements AutoCloseable {
   static final String DB = "pantau";
   private static final Duration READY = Duration.ofSeconds(90);
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StartedParts started = new StartedParts("fuzz");
   KafkaBroker kafka;
   InfluxServer influx;
   Ingest ingest;
@@ -80,8 +79,7 @@ final class FuzzStack implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T keep(T part) {
-    started.push(part);
-    return part;
+    return started.keep(part);
   }
 
   /** Ingest and the dashboard healthy, the follow-up record loaded. */
@@ -196,15 +194,9 @@ final class FuzzStack implements AutoCloseable {
     }
   }
 
-  /** Stops what was started, newest first; each stop is tried even when another fails. */
+  /** Stops what was started, newest first. */
   @Override
-  public synchronized void close() {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        System.err.println("fuzz: while stopping: " + e.getMessage());
-      }
-    }
+  public void close() {
+    started.close();
   }
 }
