@@ -87,25 +87,22 @@ final class BenchData {
 
     /** The event number i of n at its time; staff on leave send nothing. */
     Record next() {
-      long t = start + (long) i * (12 * 3_600_000L) / n;
-      int e;
-      String mode;
-      do {
-        e = rnd.nextInt(staff);
-        mode = modeOf(e);
-      } while (mode.equals("LEAVE"));
-      String id = "b" + i++;
-      return mode.equals("WFH") ? ping(id, e, t) : attendance(id, e, mode, t);
+      return next("b", start + (long) i * (12 * 3_600_000L) / n);
     }
 
     Record next(long t) {
+      return next("f", t);
+    }
+
+    /** An employee not on leave, checking in or pinging at {@code t}; IDs {@code prefix} + i. */
+    private Record next(String prefix, long t) {
       int e;
       String mode;
       do {
         e = rnd.nextInt(staff);
         mode = modeOf(e);
       } while (mode.equals("LEAVE"));
-      String id = "f" + i++;
+      String id = prefix + i++;
       return mode.equals("WFH") ? ping(id, e, t) : attendance(id, e, mode, t);
     }
 
