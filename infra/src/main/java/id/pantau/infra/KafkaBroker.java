@@ -9,19 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A single-node KRaft Kafka (broker and controller in one JVM) as a child process, so tests and the
@@ -93,13 +90,23 @@ public final class KafkaBroker implements AutoCloseable {
   public void createPantauTopics(int partitions) {
     List<NewTopic> topics = new ArrayList<>();
     for (String name : Topics.ALL) {
-      topics.add(newTopic(name, partitions, Topics.COMPACTED.contains(name)));
+      topics.add(KafkaTopics.newTopic(name, partitions, Topics.COMPACTED.contains(name)));
     }
     createTopics(topics);
   }
 
   public void createTopic(String name, int partitions, boolean compacted) {
-    createTopics(List.of(newTopic(name, partitions, compacted)));
+    createTopics(List.of(KafkaTopics.newTopic(name, partitions, compacted)));
+  }
+
+  /**
+   * Sets topic-level configs ({@code retention.ms} …) on the named topics; returns once the broker
+   * reports them.
+   */
+  public void setTopicConfigs(Collection<String> topics, Map<String, String> configs) {
+    try (Admin admin = admin()) {
+      KafkaTopics.setConfigs(admin, bootstrapServers(), topics, configs);
+    }
   }
 
   /** SIGTERM (a controlled shutdown keeps the data clean), SIGKILL after 15 s. */
@@ -119,61 +126,9 @@ public final class KafkaBroker implements AutoCloseable {
     stop();
   }
 
-  private static NewTopic newTopic(String name, int partitions, boolean compacted) {
-    NewTopic topic = new NewTopic(name, partitions, (short) 1);
-    return compacted
-        ? topic.configs(
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-        : topic;
-  }
-
   private void createTopics(List<NewTopic> topics) {
     try (Admin admin = admin()) {
-      for (var result : admin.createTopics(topics).values().entrySet()) {
-        try {
-          result.getValue().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException(
-                "creating topic " + result.getKey() + " on " + bootstrapServers() + " failed", e);
-          }
-        }
-      }
-      awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
-    } catch (InterruptedException | TimeoutException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new IllegalStateException("creating topics on " + bootstrapServers() + " failed", e);
-    }
-  }
-
-  /**
-   * The controller acknowledges before the broker leads the partitions: wait, so a first send
-   * works.
-   */
-  private void awaitLeaders(Admin admin, List<String> names) {
-    boolean led =
-        Poll.until(
-            Duration.ofSeconds(30),
-            () -> {
-              try {
-                for (TopicDescription topic :
-                    admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values()) {
-                  if (topic.partitions().stream().anyMatch(p -> p.leader() == null)) {
-                    return false;
-                  }
-                }
-                return true;
-              } catch (ExecutionException | TimeoutException e) {
-                return false;
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-              }
-            });
-    if (!led) {
-      throw new IllegalStateException("topics " + names + " have no leader after 30 s");
+      KafkaTopics.create(admin, bootstrapServers(), topics);
     }
   }
 

@@ -6,26 +6,12 @@ import id.pantau.api.DashboardConfig;
 import id.pantau.events.Topics;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
-import id.pantau.infra.Poll;
 import id.pantau.ingest.Ingest;
 import id.pantau.ingest.IngestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntUnaryOperator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -38,6 +24,7 @@ final class LocalStack implements AutoCloseable {
   private final StartedParts started = new StartedParts("pantau");
   private final Path data;
   private final IntUnaryOperator port;
+  private KafkaBroker kafka;
   String kafkaBootstrap;
   String influxUrl;
   String ingestUrl;
@@ -54,8 +41,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   void startKafka() throws Exception {
-    KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), port.applyAsInt(9092));
-    started.keep(kafka);
+    kafka = started.keep(KafkaBroker.start(data.resolve("kafka"), port.applyAsInt(9092)));
     kafka.createPantauTopics(2);
     kafkaBootstrap = kafka.bootstrapServers();
   }
@@ -67,56 +53,16 @@ final class LocalStack implements AutoCloseable {
    * clock ({@code message.timestamp.after.max.ms}, a night crew's decision early next morning).
    * Waits until the broker applies it. Only for a private broker: nothing is ever deleted.
    */
-  void keepRecordsOfAnyTime() throws Exception {
-    Map<String, String> wanted =
+  void keepRecordsOfAnyTime() {
+    kafka.setTopicConfigs(
+        Topics.ALL,
         Map.of(
             TopicConfig.RETENTION_MS_CONFIG,
             "-1",
             TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG,
             Long.toString(Long.MAX_VALUE),
             TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG,
-            Long.toString(Long.MAX_VALUE));
-    List<ConfigResource> topics =
-        Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
-      Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
-      for (ConfigResource topic : topics) {
-        ops.put(
-            topic,
-            wanted.entrySet().stream()
-                .map(
-                    e ->
-                        new AlterConfigOp(
-                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
-                .toList());
-      }
-      admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
-      boolean applied =
-          Poll.until(
-              Duration.ofSeconds(30),
-              () -> {
-                try {
-                  for (Config c :
-                      admin.describeConfigs(topics).all().get(5, TimeUnit.SECONDS).values()) {
-                    for (Map.Entry<String, String> e : wanted.entrySet()) {
-                      ConfigEntry entry = c.get(e.getKey());
-                      if (entry == null || !e.getValue().equals(entry.value())) return false;
-                    }
-                  }
-                  return true;
-                } catch (ExecutionException | TimeoutException e) {
-                  return false;
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(e);
-                }
-              });
-      if (!applied) {
-        throw new IllegalStateException(
-            "Kafka at " + kafkaBootstrap + " did not apply " + wanted + " to the topics in 30 s");
-      }
-    }
+            Long.toString(Long.MAX_VALUE)));
   }
 
   void startInflux() throws Exception {
