@@ -213,6 +213,9 @@ final class HttpTricks {
     String path = service == Service.INGEST ? "/v1/health" : "/api/v1/health";
     String post = service == Service.INGEST ? "/v1/events" : "/api/v1/occupancy";
     String h = "Host: {host}\r\nConnection: close\r\n";
+    // The request lines most cases start with, their headers to follow.
+    String get = "GET " + path + " HTTP/1.1\r\n" + h;
+    String postHead = "POST " + post + " HTTP/1.1\r\n" + h;
     String wire =
         switch (r.nextInt(30)) {
           case 0 -> "GET " + path + " HTTP/1.1\r\nConnection: close\r\n\r\n";
@@ -232,38 +235,17 @@ final class HttpTricks {
           case 7 -> "GET " + path + "?q=\u00c3\u0028 HTTP/1.1\r\n" + h + "\r\n";
           case 8 -> "GET /heal th HTTP/1.1\r\n" + h + "\r\n";
           case 9 -> "\r\n\r\nGET " + path + " HTTP/1.1\r\n" + h + "\r\n";
-          case 10 -> "GET " + path + " HTTP/1.1\r\n" + h + "Bad Header Line\r\n\r\n";
-          case 11 -> "GET " + path + " HTTP/1.1\r\n" + h + "X-Folded: a\r\n  continued\r\n\r\n";
-          case 12 -> "GET " + path + " HTTP/1.1\r\n" + h + "X-Nul: a\u0000b\r\n\r\n";
-          case 13 ->
-              "POST "
-                  + post
-                  + " HTTP/1.1\r\n"
-                  + h
-                  + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
-          case 14 -> "POST " + post + " HTTP/1.1\r\n" + h + "Content-Length: -1\r\n\r\n";
-          case 15 ->
-              "POST "
-                  + post
-                  + " HTTP/1.1\r\n"
-                  + h
-                  + "Content-Length: 99999999999999999999999\r\n\r\n";
-          case 16 -> "POST " + post + " HTTP/1.1\r\n" + h + "Content-Length: abc\r\n\r\n";
-          case 17 -> "POST " + post + " HTTP/1.1\r\n" + h + "Transfer-Encoding: gzip\r\n\r\n";
-          case 18 ->
-              "POST "
-                  + post
-                  + " HTTP/1.1\r\n"
-                  + h
-                  + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n";
-          case 19 ->
-              "POST "
-                  + post
-                  + " HTTP/1.1\r\n"
-                  + h
-                  + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}";
-          case 20 ->
-              "GET " + path + " HTTP/1.1\r\n" + h + "X-Long: " + "x".repeat(70_000) + "\r\n\r\n";
+          case 10 -> get + "Bad Header Line\r\n\r\n";
+          case 11 -> get + "X-Folded: a\r\n  continued\r\n\r\n";
+          case 12 -> get + "X-Nul: a\u0000b\r\n\r\n";
+          case 13 -> postHead + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+          case 14 -> postHead + "Content-Length: -1\r\n\r\n";
+          case 15 -> postHead + "Content-Length: 99999999999999999999999\r\n\r\n";
+          case 16 -> postHead + "Content-Length: abc\r\n\r\n";
+          case 17 -> postHead + "Transfer-Encoding: gzip\r\n\r\n";
+          case 18 -> postHead + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n";
+          case 19 -> postHead + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}";
+          case 20 -> get + "X-Long: " + "x".repeat(70_000) + "\r\n\r\n";
           case 21 -> "GET " + path + "?" + "q".repeat(70_000) + " HTTP/1.1\r\n" + h + "\r\n";
           case 22 -> "GET " + path + " HTTP/1.1\nHost: {host}\nConnection: close\n\n";
           case 23 -> "GET http://{host}" + path + " HTTP/1.1\r\n" + h + "\r\n";
@@ -276,10 +258,7 @@ final class HttpTricks {
                   + " HTTP/1.1\r\nHost: {host}\r\nHost: other\r\nConnection: close\r\n\r\n";
           case 28 -> "GET " + path + " HTTP/1.0\r\n\r\n";
           default ->
-              "POST "
-                  + post
-                  + " HTTP/1.1\r\n"
-                  + h
+              postHead
                   + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n3\r\n{}\n\r\n0\r\n\r\n";
         };
     // Some are valid after all (HTTP/1.0, absolute-form, leading empty lines): a GET may succeed.

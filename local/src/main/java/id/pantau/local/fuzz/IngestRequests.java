@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Requests to every route of ingest: events (single, NDJSON batches, over the line limit), units,
@@ -30,6 +31,9 @@ final class IngestRequests {
       List.of("region", "effectiveFrom", "breachDwellS", "checkinDeadline", "checkinCutoff");
   static final List<String> ROSTER_COLUMNS =
       List.of("nip", "unitId", "date", "mode", "homeRegion", "shiftStart");
+
+  /** The roles that may write reference data. */
+  private static final String[] WRITERS = {"admin", "operator", "regional"};
 
   private final Callers callers;
   private final long maxBodyBytes;
@@ -188,54 +192,74 @@ final class IngestRequests {
   private FuzzRequest unit(SplittableRandom r, Instant now) {
     String unitId = pathValue(r, Bodies.unit(r));
     JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.unitBody(r, unitId, r.nextInt(4) == 0, now));
-    return put(r, "/v1/units/" + unitId, "unit", doc, "admin", "operator", "regional");
+    return put(r, "/v1/units/" + unitId, "unit", doc, WRITERS);
   }
 
   private FuzzRequest units(SplittableRandom r, Instant now) {
-    List<ObjectNode> rows = new ArrayList<>();
     int n = 1 + r.nextInt(r.nextInt(10) == 0 ? 800 : 6);
-    for (int i = 0; i < n; i++) rows.add(Bodies.unitBody(r, Bodies.unit(r), true, now));
-    return bulk(r, "/v1/units", "units", rows, UNIT_COLUMNS, "admin", "operator", "regional");
+    return rows(
+        r,
+        "/v1/units",
+        "units",
+        n,
+        () -> Bodies.unitBody(r, Bodies.unit(r), true, now),
+        UNIT_COLUMNS);
   }
 
   private FuzzRequest exposure(SplittableRandom r, Instant now) {
     String unitId = pathValue(r, Bodies.unit(r));
     JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.exposure(r, now));
-    return put(
-        r, "/v1/units/" + unitId + "/exposure", "exposure", doc, "admin", "operator", "regional");
+    return put(r, "/v1/units/" + unitId + "/exposure", "exposure", doc, WRITERS);
   }
 
   private FuzzRequest zone(SplittableRandom r, Instant now) {
-    String region = pathValue(r, Callers.REGION);
-    JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.zone(r, null, now));
-    return put(r, "/v1/zones/" + region, "zone", doc, "admin", "operator", "regional");
+    return ofRegion(r, "/v1/zones", "zone", () -> Bodies.zone(r, null, now));
   }
 
   private FuzzRequest zones(SplittableRandom r, Instant now) {
-    List<ObjectNode> rows = new ArrayList<>();
     int n = 1 + r.nextInt(6);
-    for (int i = 0; i < n; i++) rows.add(Bodies.zone(r, Callers.REGION, now));
-    return bulk(r, "/v1/zones", "zones", rows, ZONE_COLUMNS, "admin", "operator", "regional");
+    return rows(
+        r, "/v1/zones", "zones", n, () -> Bodies.zone(r, Callers.REGION, now), ZONE_COLUMNS);
   }
 
   private FuzzRequest policy(SplittableRandom r, Instant now) {
-    String region = pathValue(r, Callers.REGION);
-    JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.policy(r, null, now));
-    return put(r, "/v1/policies/" + region, "policy", doc, "admin", "operator", "regional");
+    return ofRegion(r, "/v1/policies", "policy", () -> Bodies.policy(r, null, now));
   }
 
   private FuzzRequest policies(SplittableRandom r, Instant now) {
-    List<ObjectNode> rows = new ArrayList<>();
     int n = 1 + r.nextInt(4);
-    for (int i = 0; i < n; i++) rows.add(Bodies.policy(r, Callers.REGION, now));
-    return bulk(
-        r, "/v1/policies", "policies", rows, POLICY_COLUMNS, "admin", "operator", "regional");
+    return rows(
+        r,
+        "/v1/policies",
+        "policies",
+        n,
+        () -> Bodies.policy(r, Callers.REGION, now),
+        POLICY_COLUMNS);
   }
 
   private FuzzRequest regionOne(SplittableRandom r) {
+    return ofRegion(r, "/v1/regions", "region", () -> Bodies.region(r, null));
+  }
+
+  /** PUT {path}/{region}: one region's zone level, policy or boundary. */
+  private FuzzRequest ofRegion(
+      SplittableRandom r, String path, String what, Supplier<ObjectNode> body) {
     String region = pathValue(r, Callers.REGION);
-    JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.region(r, null));
-    return put(r, "/v1/regions/" + region, "region", doc, "admin", "operator", "regional");
+    JsonFuzz.Doc doc = new JsonFuzz.Doc(body.get());
+    return put(r, path + "/" + region, what, doc, WRITERS);
+  }
+
+  /** A bulk upload of {@code n} rows, as CSV or a JSON array. */
+  private FuzzRequest rows(
+      SplittableRandom r,
+      String path,
+      String what,
+      int n,
+      Supplier<ObjectNode> row,
+      List<String> columns) {
+    List<ObjectNode> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) rows.add(row.get());
+    return bulk(r, path, what, rows, columns, WRITERS);
   }
 
   private FuzzRequest regions(SplittableRandom r) {
@@ -244,7 +268,7 @@ final class IngestRequests {
     for (int i = 0; i < n; i++)
       all.add(Bodies.region(r, i == 0 ? Callers.REGION : "fz-" + Hostile.word(r)));
     JsonFuzz.Doc doc = new JsonFuzz.Doc(all);
-    return put(r, "/v1/regions", "regions", doc, "admin", "operator", "regional");
+    return put(r, "/v1/regions", "regions", doc, WRITERS);
   }
 
   private FuzzRequest rosters(SplittableRandom r, Instant now) {
@@ -252,7 +276,7 @@ final class IngestRequests {
     List<ObjectNode> rows = new ArrayList<>();
     int n = 1 + r.nextInt(r.nextInt(10) == 0 ? 500 : 8);
     for (int i = 0; i < n; i++) rows.add(Bodies.roster(r, today));
-    String token = token(r, "admin", "operator", "regional");
+    String token = token(r, WRITERS);
     boolean spoil = r.nextInt(3) == 0;
     return switch (r.nextInt(4)) {
       case 0 ->
