@@ -152,35 +152,12 @@ final class EventDecoder {
    */
   private static Result checked(
       Object event, NdjsonLines.Line line, Principal principal, long receivedAt, ClockGuard guard) {
-    String topic;
-    String eventId;
-    String nip;
-    String unitId;
-    List<String> errors;
-    String time;
-    long timeMs;
-    if (event instanceof AttendanceEvent a) {
-      errors = a.validate();
-      time = a.time;
-      timeMs = a.timeMs;
-      a.receivedAt = receivedAt;
-      topic = Topics.ATTENDANCE;
-      eventId = a.eventId;
-      nip = a.nip;
-      unitId = a.unitId;
-    } else {
-      LocationPing l = (LocationPing) event;
-      errors = l.validate();
-      time = l.time;
-      timeMs = l.timeMs;
-      l.receivedAt = receivedAt;
-      topic = Topics.LOCATION;
-      eventId = l.eventId;
-      nip = l.nip;
-      unitId = l.unitId;
-    }
+    Posted p = Posted.of(event, receivedAt);
+    String eventId = p.eventId();
+    String unitId = p.unitId();
+    List<String> errors = p.errors();
     if (!errors.isEmpty()) return new IngestService.Rejection(line.number(), eventId, errors);
-    String badTime = guard.eventTime(time, timeMs, receivedAt);
+    String badTime = guard.eventTime(p.time(), p.timeMs(), receivedAt);
     if (badTime != null) {
       return new IngestService.Rejection(line.number(), eventId, List.of(badTime));
     }
@@ -199,16 +176,43 @@ final class EventDecoder {
                   + unitId
                   + "'"));
     }
-    return new AckedWrites.Outgoing(topic, nip, canonical(event), topic + '/' + eventId);
+    return new AckedWrites.Outgoing(p.topic(), p.nip(), p.canonical(), p.topic() + '/' + eventId);
   }
 
-  private static byte[] canonical(Object event) {
-    try {
-      return event instanceof AttendanceEvent
-          ? ATTENDANCE_OUT.writeValueAsBytes(event)
-          : LOCATION_OUT.writeValueAsBytes(event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * What the checks read of an event, the same for both types, stamped with {@code receivedAt}; its
+   * topic and its canonical JSON follow from its type.
+   */
+  private record Posted(
+      Object event,
+      String eventId,
+      String nip,
+      String unitId,
+      String time,
+      long timeMs,
+      List<String> errors) {
+
+    static Posted of(Object event, long receivedAt) {
+      if (event instanceof AttendanceEvent a) {
+        a.receivedAt = receivedAt;
+        return new Posted(a, a.eventId, a.nip, a.unitId, a.time, a.timeMs, a.validate());
+      }
+      LocationPing l = (LocationPing) event;
+      l.receivedAt = receivedAt;
+      return new Posted(l, l.eventId, l.nip, l.unitId, l.time, l.timeMs, l.validate());
+    }
+
+    String topic() {
+      return event instanceof AttendanceEvent ? Topics.ATTENDANCE : Topics.LOCATION;
+    }
+
+    byte[] canonical() {
+      try {
+        return (event instanceof AttendanceEvent ? ATTENDANCE_OUT : LOCATION_OUT)
+            .writeValueAsBytes(event);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }
