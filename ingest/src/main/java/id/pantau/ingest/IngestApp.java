@@ -6,6 +6,7 @@ import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -79,26 +82,16 @@ public final class IngestApp {
   /** All routes, and the error mapping, in one place. */
   private static void routes(JavalinConfig c, IngestService service, Executor threads) {
     c.routes.post("/v1/events", ctx -> replyLater(ctx, service.postEvents(request(ctx)), threads));
-    c.routes.put("/v1/units", ctx -> reply(ctx, service.putUnits(request(ctx))));
-    c.routes.put(
-        "/v1/units/{unitId}",
-        ctx -> reply(ctx, service.putUnit(ctx.pathParam("unitId"), request(ctx))));
-    c.routes.put(
-        "/v1/units/{unitId}/exposure",
-        ctx -> reply(ctx, service.putExposure(ctx.pathParam("unitId"), request(ctx))));
-    c.routes.put("/v1/zones", ctx -> reply(ctx, service.putZones(request(ctx))));
-    c.routes.put("/v1/policies", ctx -> reply(ctx, service.putPolicies(request(ctx))));
-    c.routes.put(
-        "/v1/zones/{region}",
-        ctx -> reply(ctx, service.putZone(ctx.pathParam("region"), request(ctx))));
-    c.routes.put(
-        "/v1/policies/{region}",
-        ctx -> reply(ctx, service.putPolicy(ctx.pathParam("region"), request(ctx))));
-    c.routes.put("/v1/regions", ctx -> reply(ctx, service.putRegions(request(ctx))));
-    c.routes.put(
-        "/v1/regions/{region}",
-        ctx -> reply(ctx, service.putRegion(ctx.pathParam("region"), request(ctx))));
-    c.routes.post("/v1/rosters", ctx -> reply(ctx, service.postRosters(request(ctx))));
+    c.routes.put("/v1/units", handle(service::putUnits));
+    c.routes.put("/v1/units/{unitId}", handle("unitId", service::putUnit));
+    c.routes.put("/v1/units/{unitId}/exposure", handle("unitId", service::putExposure));
+    c.routes.put("/v1/zones", handle(service::putZones));
+    c.routes.put("/v1/policies", handle(service::putPolicies));
+    c.routes.put("/v1/zones/{region}", handle("region", service::putZone));
+    c.routes.put("/v1/policies/{region}", handle("region", service::putPolicy));
+    c.routes.put("/v1/regions", handle(service::putRegions));
+    c.routes.put("/v1/regions/{region}", handle("region", service::putRegion));
+    c.routes.post("/v1/rosters", handle(service::postRosters));
     c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
 
     c.routes.exception(IngestException.class, IngestApp::refused);
@@ -109,6 +102,17 @@ public final class IngestApp {
     c.routes.exception(Exception.class, IngestApp::failed);
     c.routes.error(404, ctx -> error(ctx, 404, httpReason(ctx, 404, null), List.of()));
     c.routes.error(405, ctx -> error(ctx, 405, httpReason(ctx, 405, null), List.of()));
+  }
+
+  /** A route the service answers from the request. */
+  private static Handler handle(Function<IngestService.Request, IngestService.Reply> call) {
+    return ctx -> reply(ctx, call.apply(request(ctx)));
+  }
+
+  /** A route the service answers from a path parameter and the request. */
+  private static Handler handle(
+      String pathParam, BiFunction<String, IngestService.Request, IngestService.Reply> call) {
+    return ctx -> reply(ctx, call.apply(ctx.pathParam(pathParam), request(ctx)));
   }
 
   private static IngestService.Request request(Context ctx) {
