@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.pantau.access.Principal;
 import id.pantau.access.TokenStore;
-import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import java.time.Clock;
@@ -154,16 +153,8 @@ public final class IngestService {
 
   /** PUT /v1/units/{unitId}: one unit as JSON; effectiveFrom defaults to now in its zone. */
   public Reply putUnit(String unitId, Request request) {
-    Unit unit =
-        uploads.one(
-            kinds.units,
-            access.referenceData(request.authorization()),
-            request,
-            "unitId",
-            unitId,
-            " (a CSV of units goes to PUT /v1/units)",
-            node -> {});
-    return new Reply(200, unit);
+    String hint = " (a CSV of units goes to PUT /v1/units)";
+    return new Reply(200, one(kinds.units, "unitId", unitId, request, hint, node -> {}));
   }
 
   /** PUT /v1/zones/{region}: {"level", "effectiveFrom"}, one record per version. */
@@ -186,16 +177,8 @@ public final class IngestService {
    * MultiPolygon}, keyed by region: the latest record is the region's boundary.
    */
   public Reply putRegion(String region, Request request) {
-    Region r =
-        uploads.one(
-            kinds.regions,
-            access.referenceData(request.authorization()),
-            request,
-            "region",
-            region,
-            " (many regions go to PUT /v1/regions)",
-            node -> {});
-    return new Reply(200, r);
+    String hint = " (many regions go to PUT /v1/regions)";
+    return new Reply(200, one(kinds.regions, "region", region, request, hint, node -> {}));
   }
 
   /**
@@ -213,8 +196,25 @@ public final class IngestService {
                     .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
           }
         };
+    return one(kind, field, pathValue, request, "", now);
+  }
+
+  /** One record named by the path ({@link Uploads#one}), sent by a writer of reference data. */
+  private <T> T one(
+      Kind<T> kind,
+      String field,
+      String pathValue,
+      Request request,
+      String hint,
+      Consumer<ObjectNode> defaults) {
     return uploads.one(
-        kind, access.referenceData(request.authorization()), request, field, pathValue, "", now);
+        kind,
+        access.referenceData(request.authorization()),
+        request,
+        field,
+        pathValue,
+        hint,
+        defaults);
   }
 
   // ---------------------------------------------------------------- reference data in bulk

@@ -16,16 +16,7 @@ import java.util.Map;
  * record twice, check the token's scope for all of them, and only then publish, answering once
  * Kafka acknowledged every record.
  */
-final class Uploads {
-  private final IngestConfig config;
-  private final AckedWrites writes;
-  private final Scope scope;
-
-  Uploads(IngestConfig config, AckedWrites writes, Scope scope) {
-    this.config = config;
-    this.writes = writes;
-    this.scope = scope;
-  }
+record Uploads(IngestConfig config, AckedWrites writes, Scope scope) {
 
   /**
    * One record as a JSON object, named by the path ({@code field} = {@code pathValue}; the body may
