@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.fixtures.KeyedHarnessTest;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Breaches open after the dwell and close with their duration. Statuses come as the cap calculator
@@ -61,12 +65,19 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the open breach
   }
 
-  @Test
-  void ignoresProvisionalPointsWhichTheExactOnesOverwrite() throws Exception {
+  static Stream<Named<OccupancyStatus>> statusesThatOpenNoBreach() {
     OccupancyStatus shown = overCapStatus(ELEVEN_AM, 4);
     shown.provisional = true;
-    send(shown);
-    watermark(FIVE_MINUTES_LATER);
+    return Stream.of(
+        Named.of("a provisional point over the cap, which the exact one overwrites", shown),
+        Named.of("a point exactly at the cap", overCapStatus(ELEVEN_AM, HIGH_CAP)));
+  }
+
+  @ParameterizedTest(name = "opens no breach for {0}")
+  @MethodSource("statusesThatOpenNoBreach")
+  void opensNoBreachFor(OccupancyStatus status) throws Exception {
+    send(status);
+    watermark(NOON);
 
     assertThat(breaches()).isEmpty();
     assertNothingLeft();
@@ -89,15 +100,6 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(closed.durationS).isEqualTo(2 * 3600);
     assertThat(closed.present).isEqualTo(2); // what ended it
     assertThat(closed.worst).isEqualTo(4); // the most it was over
-    assertNothingLeft();
-  }
-
-  @Test
-  void opensNoBreachExactlyAtTheCap() throws Exception {
-    send(overCapStatus(ELEVEN_AM, HIGH_CAP));
-    watermark(NOON);
-
-    assertThat(breaches()).isEmpty();
     assertNothingLeft();
   }
 

@@ -20,6 +20,8 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FixRulesTest {
   KeyedBroadcastOperatorTestHarness<
@@ -69,10 +71,25 @@ class FixRulesTest {
     return alerts().stream().map(a -> a.kind).toList();
   }
 
-  @Test
-  void checkInInsideTheCircleIsNotFlagged() throws Exception {
-    send(officeFix("e1", "N1", CIRCLE_UNIT, 50, 10));
-    assertThat(alerts()).isEmpty();
+  /**
+   * A WFO check-in some metres north of the office point, with an accuracy: flagged only when it is
+   * surely outside, so a fix whose accuracy reaches inside the office is not.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a check-in inside the circle is not flagged, U-CIRCLE, 50, 10, false",
+    // 150 m from the centre of a 100 m circle, but within the 80 m accuracy.
+    "a fix on the edge of the circle with poor accuracy is not flagged, U-CIRCLE, 150, 80, false",
+    "a check-in inside the polygon is not flagged, U-POLY, 80, 10, false",
+    "a check-in outside the polygon is flagged, U-POLY, 400, 10, true",
+    // The square's edge is about 111 m north; 140 m with 50 m accuracy may be inside.
+    "a check-in just outside the polygon within its accuracy is not flagged, U-POLY, 140, 50, false"
+  })
+  void anOfficeCheckInIsFlaggedOnlyWhenSurelyOutside(
+      String name, String unitId, double northM, double accuracyM, boolean flagged)
+      throws Exception {
+    send(officeFix("e1", "N1", unitId, northM, accuracyM));
+    assertThat(kinds()).isEqualTo(flagged ? List.of(OUTSIDE_OFFICE) : List.of());
   }
 
   @Test
@@ -90,34 +107,8 @@ class FixRulesTest {
   }
 
   @Test
-  void fixOnTheEdgeWithPoorAccuracyIsNotFlagged() throws Exception {
-    // 150 m from the centre of a 100 m circle, but within the 80 m accuracy.
-    send(officeFix("e1", "N1", CIRCLE_UNIT, 150, 80));
-    assertThat(alerts()).isEmpty();
-  }
-
-  @Test
   void outsideRuleAppliesOnlyToOfficeCheckIns() throws Exception {
     send(pingFix("p1", "N1", OFFICE_LAT + 0.01, OFFICE_LON, T0));
-    assertThat(alerts()).isEmpty();
-  }
-
-  @Test
-  void checkInInsideThePolygonIsNotFlagged() throws Exception {
-    send(officeFix("e1", "N1", POLYGON_UNIT, 80, 10));
-    assertThat(alerts()).isEmpty();
-  }
-
-  @Test
-  void checkInOutsideThePolygonIsFlagged() throws Exception {
-    send(officeFix("e1", "N1", POLYGON_UNIT, 400, 10));
-    assertThat(kinds()).containsExactly(OUTSIDE_OFFICE);
-  }
-
-  @Test
-  void checkInJustOutsideThePolygonWithinItsAccuracyIsNotFlagged() throws Exception {
-    // The square's edge is about 111 m north; 140 m with 50 m accuracy may be inside.
-    send(officeFix("e1", "N1", POLYGON_UNIT, 140, 50));
     assertThat(alerts()).isEmpty();
   }
 

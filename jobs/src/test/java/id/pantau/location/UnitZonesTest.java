@@ -6,6 +6,7 @@ import id.pantau.events.Unit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UnitZonesTest {
@@ -31,13 +32,22 @@ class UnitZonesTest {
     }
   }
 
-  @Test
-  void daysOfAFixedOffsetZoneAndOfAZoneWithSummerTimeAreExact() throws Exception {
+  /** A unit in Jakarta (a fixed offset) and one in Berlin (summer time), of one UnitZones. */
+  UnitZones.UnitZone jkt;
+
+  UnitZones.UnitZone ber;
+
+  @BeforeEach
+  void twoUnits() throws Exception {
     UnitZones zones = new UnitZones("Asia/Jakarta");
     Unit jakarta = unit("U-JKT", "Asia/Jakarta");
     Unit berlin = unit("U-BER", "Europe/Berlin");
-    UnitZones.UnitZone jkt = zones.of("U-JKT", id -> jakarta);
-    UnitZones.UnitZone ber = zones.of("U-BER", id -> berlin);
+    jkt = zones.of("U-JKT", id -> jakarta);
+    ber = zones.of("U-BER", id -> berlin);
+  }
+
+  @Test
+  void daysOfAFixedOffsetZoneAndOfAZoneWithSummerTimeAreExact() throws Exception {
     agreesWithTheZoneArithmetic(
         jkt, ZoneId.of("Asia/Jakarta"), Instant.parse("2025-03-01T00:00:00Z"));
     // Over the switch to summer time (2025-03-30) and back (2025-10-26).
@@ -49,11 +59,6 @@ class UnitZonesTest {
 
   @Test
   void aDayIsComputedOnceForAllItsFixesUnlessItsOffsetChanges() throws Exception {
-    UnitZones zones = new UnitZones("Asia/Jakarta");
-    Unit jakarta = unit("U-JKT", "Asia/Jakarta");
-    Unit berlin = unit("U-BER", "Europe/Berlin");
-    UnitZones.UnitZone jkt = zones.of("U-JKT", id -> jakarta);
-    UnitZones.UnitZone ber = zones.of("U-BER", id -> berlin);
     long jktDay = Instant.parse("2025-03-02T17:00:00Z").toEpochMilli(); // 2025-03-03 00:00 WIB
     for (long t = jktDay; t < jktDay + 86_400_000L; t += 60_000L) jkt.dateText(t);
     assertThat(jkt.computed).isEqualTo(1);
