@@ -63,25 +63,13 @@ public record TimeBounds(long maxAheadMs, long maxAgeMs, long planAheadMs) imple
    */
   public String eventTime(String field, String text, long timeMs, long nowMs, String clock) {
     if (timeMs > nowMs + maxAheadMs) {
-      return field
-          + ": "
-          + text
-          + " is "
-          + span(timeMs - nowMs)
-          + " ahead of "
-          + clock
+      return off(field, text, timeMs - nowMs, " ahead of ", clock)
           + "; at most "
           + exact(maxAheadMs)
           + " ahead is accepted: check the device's clock";
     }
     if (timeMs < nowMs - maxAgeMs) {
-      return field
-          + ": "
-          + text
-          + " is "
-          + span(nowMs - timeMs)
-          + " older than "
-          + clock
+      return off(field, text, nowMs - timeMs, " older than ", clock)
           + "; events up to "
           + exact(maxAgeMs)
           + " old are accepted: check the device's clock, or send the day again through"
@@ -97,13 +85,7 @@ public record TimeBounds(long maxAheadMs, long maxAgeMs, long planAheadMs) imple
   public String effectiveFrom(
       String field, String text, long fromMs, long nowMs, long earliestMs, String clock) {
     if (fromMs > nowMs + planAheadMs) {
-      return field
-          + ": "
-          + text
-          + " is "
-          + span(fromMs - nowMs)
-          + " ahead of "
-          + clock
+      return off(field, text, fromMs - nowMs, " ahead of ", clock)
           + "; a change may be planned at most "
           + exact(planAheadMs)
           + " ahead";
@@ -120,6 +102,11 @@ public record TimeBounds(long maxAheadMs, long maxAgeMs, long planAheadMs) imple
               : "");
     }
     return null;
+  }
+
+  /** "field: text is 2 days ahead of the server clock", the start of a refusal of a time. */
+  private static String off(String field, String text, long byMs, String relation, String clock) {
+    return field + ": " + text + " is " + span(byMs) + relation + clock;
   }
 
   /**
