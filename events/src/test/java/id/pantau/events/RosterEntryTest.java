@@ -10,14 +10,20 @@ class RosterEntryTest {
     return Json.roster(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The roster row of this JSON, which must be taken. */
+  static RosterEntry accepted(String json) {
+    Decoded<RosterEntry> d = decode(json);
+    assertThat(d.errors()).isEmpty();
+    return d.value();
+  }
+
   @Test
   void acceptsADayOfPiketDuty() {
-    Decoded<RosterEntry> d =
-        decode(
+    RosterEntry r =
+        accepted(
             "{\"nip\":\"198703122010011002\",\"unitId\":\"u1\",\"date\":\"2026-11-23\",\"mode\":\"PIKET\"}");
-    assertThat(d.errors()).isEmpty();
-    assertThat(d.value().mode.inOffice()).isTrue();
-    assertThat(d.value().key()).isEqualTo("198703122010011002@2026-11-23");
+    assertThat(r.mode.inOffice()).isTrue();
+    assertThat(r.key()).isEqualTo("198703122010011002@2026-11-23");
   }
 
   @Test
@@ -42,14 +48,13 @@ class RosterEntryTest {
 
   @Test
   void acceptsACrewsShiftStartAndKeepsItOptional() {
-    Decoded<RosterEntry> d =
-        decode(
+    RosterEntry crew =
+        accepted(
             "{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"PIKET\",\"shiftStart\":\"23:00\"}");
-    assertThat(d.errors()).isEmpty();
-    assertThat(d.value().shiftStartTime()).hasToString("23:00");
-    assertThat(Json.text(d.value())).contains("\"shiftStart\":\"23:00\"");
+    assertThat(crew.shiftStartTime()).hasToString("23:00");
+    assertThat(Json.text(crew)).contains("\"shiftStart\":\"23:00\"");
     RosterEntry office =
-        decode("{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"WFO\"}").value();
+        accepted("{\"nip\":\"n\",\"unitId\":\"u\",\"date\":\"2026-11-23\",\"mode\":\"WFO\"}");
     assertThat(office.shiftStartTime()).isNull();
     assertThat(Json.text(office)).doesNotContain("shiftStart");
   }
