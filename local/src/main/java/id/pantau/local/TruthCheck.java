@@ -18,29 +18,17 @@ import java.util.TreeSet;
  * with the {@link GroundTruth} of the simulated day, recording every comparison in {@link
  * Differences}.
  */
-final class TruthCheck {
-  private final GroundTruth truth;
-  private final Differences diffs;
-  private final String influxUrl;
-  private final String apiUrl;
-  private final String token;
-  private final HttpClient http;
-  private final String date;
+record TruthCheck(
+    GroundTruth truth,
+    Differences diffs,
+    String influxUrl,
+    String apiUrl,
+    String token,
+    HttpClient http) {
 
-  TruthCheck(
-      GroundTruth truth,
-      Differences diffs,
-      String influxUrl,
-      String apiUrl,
-      String token,
-      HttpClient http) {
-    this.truth = truth;
-    this.diffs = diffs;
-    this.influxUrl = influxUrl;
-    this.apiUrl = apiUrl;
-    this.token = token;
-    this.http = http;
-    this.date = truth.day().date().toString();
+  /** The simulated date, as the dashboard's {@code date} parameter takes it. */
+  private String date() {
+    return truth.day().date().toString();
   }
 
   /** Series of an InfluxQL query, grouped by the named tags: tag values joined by '|' → rows. */
@@ -221,7 +209,7 @@ final class TruthCheck {
       for (JsonNode r : series.getOrDefault(d.unitId(), List.of())) {
         if (r.get("time").asLong() == dayStart) row = r;
       }
-      String what = d.unitId() + " " + date;
+      String what = d.unitId() + " " + date();
       if (row == null) {
         diffs.add("daily rollups", what + ": no daily point at " + at(dayStart));
         continue;
@@ -253,7 +241,7 @@ final class TruthCheck {
 
   /** GET /api/v1/compliance?date: each unit's counts per window. */
   void compliance() throws Exception {
-    JsonNode r = Verify.getJson(http, apiUrl + "/api/v1/compliance?date=" + date, token);
+    JsonNode r = Verify.getJson(http, apiUrl + "/api/v1/compliance?date=" + date(), token);
     Map<String, JsonNode> rows = new HashMap<>();
     for (JsonNode row : r.path("rows"))
       rows.put(row.get("unit").asText() + "|" + row.get("window").asText(), row);
@@ -290,7 +278,7 @@ final class TruthCheck {
     for (CityUnit u : truth.day().city().units()) {
       JsonNode r =
           Verify.getJson(
-              http, apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date, token);
+              http, apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date(), token);
       Map<String, GroundTruth.Followup> expected =
           new TreeMap<>(byUnit.getOrDefault(u.unitId(), Map.of()));
       for (JsonNode e : r.path("employees")) {

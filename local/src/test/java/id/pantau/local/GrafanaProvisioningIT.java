@@ -43,7 +43,7 @@ class GrafanaProvisioningIT {
   @BeforeEach
   void setUp(SimulatedDay day) {
     this.day = day;
-    this.influx = new InfluxQl(day.stack.influxUrl);
+    this.influx = new InfluxQl(day.stack().influxUrl);
   }
 
   /** The first instant of the day in any unit's zone, and the last. */
@@ -56,15 +56,15 @@ class GrafanaProvisioningIT {
   }
 
   private List<CityUnit> units() {
-    return day.day.city().units();
+    return day.day().city().units();
   }
 
   private Presence presence(CityUnit u) {
-    return day.truth.presence(u.unitId());
+    return day.truth().presence(u.unitId());
   }
 
   private long at(String localTime, String zone) {
-    return day.date
+    return day.date()
         .atTime(LocalTime.parse(localTime))
         .atZone(ZoneId.of(zone))
         .toInstant()
@@ -213,7 +213,7 @@ class GrafanaProvisioningIT {
 
   /** Units with a breach of {@code kind} open at {@code t}: held for the dwell, not ended yet. */
   private Set<String> openBreaches(String kind, long t, long dwell) {
-    return day.truth.breaches().stream()
+    return day.truth().breaches().stream()
         .filter(b -> b.kind().equals(kind))
         .filter(b -> b.startMs() + dwell <= t && (b.endMs() == null || t < b.endMs()))
         .map(GroundTruth.Breach::unitId)
@@ -229,7 +229,7 @@ class GrafanaProvisioningIT {
       TreeSet<Long> instants = new TreeSet<>();
       for (long t = dayStart(); t < dayEnd(); t += Duration.ofMinutes(30).toMillis())
         instants.add(t);
-      for (GroundTruth.Breach b : day.truth.breaches()) {
+      for (GroundTruth.Breach b : day.truth().breaches()) {
         if (!b.kind().equals(kind)) continue;
         long end = b.endMs() == null ? dayEnd() : b.endMs();
         instants.add((b.startMs() + dwell + (end - b.startMs() - dwell) / 2) / 1000 * 1000);
@@ -260,7 +260,7 @@ class GrafanaProvisioningIT {
   void theAttendanceRuleFiresForUnitsUnderNinetyPercentOnceTheDeadlinePassed() throws Exception {
     JsonNode rule = rule("pantau-attendance-rate");
     Set<String> under =
-        day.truth.counts().stream()
+        day.truth().counts().stream()
             .filter(c -> c.window().equals("ATTENDANCE") && c.expected() > 0 && c.rate() < 0.9)
             .map(GroundTruth.Count::unitId)
             .collect(Collectors.toCollection(TreeSet::new));

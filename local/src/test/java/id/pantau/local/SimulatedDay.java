@@ -32,38 +32,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * seed from the default whose day has every status, both location flags, an OVER_CAP and an
  * UNDER_FLOOR breach, a unit whose attendance compliance is under 90 % (missed check-ins), a zone
  * change at noon, duplicates and malformed records.
+ *
+ * @param took how long the day took: simulating, starting the stack, sending, the jobs, the
+ *     comparison
  */
-final class SimulatedDay implements AutoCloseable {
-  final LocalDate date;
-  final CityConfig city;
-  final SimDay day;
-  final GroundTruth truth;
-  final Differences differences;
-  final LocalStack stack;
-
-  /** How long the day took: simulating, starting the stack, sending, the jobs, the comparison. */
-  final Duration took;
-
-  private final Path dir;
-
-  private SimulatedDay(
-      LocalDate date,
-      CityConfig city,
-      SimDay day,
-      GroundTruth truth,
-      Differences differences,
-      LocalStack stack,
-      Duration took,
-      Path dir) {
-    this.date = date;
-    this.city = city;
-    this.day = day;
-    this.truth = truth;
-    this.differences = differences;
-    this.stack = stack;
-    this.took = took;
-    this.dir = dir;
-  }
+record SimulatedDay(
+    LocalDate date,
+    CityConfig city,
+    SimDay day,
+    GroundTruth truth,
+    Differences differences,
+    LocalStack stack,
+    Duration took,
+    Path dir)
+    implements AutoCloseable {
 
   /** Resolves a {@link SimulatedDay} parameter: this JVM's, run at its first use. */
   static final class Shared implements ParameterResolver {

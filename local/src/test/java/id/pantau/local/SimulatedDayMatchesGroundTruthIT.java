@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SimulatedDayMatchesGroundTruthIT {
   @Test
   void aSimulatedDayWithLateDuplicateAndMalformedRecordsMatchesItsGroundTruth(SimulatedDay day) {
-    Differences d = day.differences;
+    Differences d = day.differences();
 
     assertThat(d.total()).as("differences from the ground truth:%n%s", d.report()).isZero();
     assertThat(d.compared()).as("values compared").isGreaterThan(10_000);
