@@ -46,13 +46,23 @@ class GrafanaFilesTest {
           "Tren pimpinan",
           "Kesehatan pipeline");
 
+  /** The one provisioning file of a kind (datasources, dashboards). */
+  private static Path onlyFile(String kind) {
+    List<Path> files = GrafanaFiles.provisioning(kind);
+    assertThat(files).hasSize(1);
+    return files.get(0);
+  }
+
+  /** The one entry of the list that the one provisioning file of a kind holds. */
+  private static JsonNode onlyEntry(String kind, String list) {
+    JsonNode all = GrafanaFiles.yaml(onlyFile(kind)).path(list);
+    assertThat(all).hasSize(1);
+    return all.get(0);
+  }
+
   @Test
   void theDataSourceIsInfluxQlOnPantauReadByAUserWhosePasswordComesFromTheEnvironment() {
-    List<Path> files = GrafanaFiles.provisioning("datasources");
-    assertThat(files).hasSize(1);
-    JsonNode all = GrafanaFiles.yaml(files.get(0)).path("datasources");
-    assertThat(all).hasSize(1);
-    JsonNode ds = all.get(0);
+    JsonNode ds = onlyEntry("datasources", "datasources");
     assertThat(ds.path("type").asText()).isEqualTo("influxdb");
     assertThat(ds.path("uid").asText()).isEqualTo(GrafanaFiles.DATASOURCE_UID);
     assertThat(ds.path("jsonData").path("dbName").asText()).isEqualTo("pantau");
@@ -63,17 +73,13 @@ class GrafanaFilesTest {
     assertThat(ds.path("secureJsonData").path("password").asText())
         .isEqualTo(GrafanaFiles.ENV.get("GRAFANA_INFLUX_PASSWORD"));
     assertThat(ds.has("password")).as("a password only in secureJsonData").isFalse();
-    String raw = GrafanaFiles.text(files.get(0));
+    String raw = GrafanaFiles.text(onlyFile("datasources"));
     assertThat(raw).containsPattern("password: \\$\\{?GRAFANA_INFLUX_PASSWORD}?\\s");
   }
 
   @Test
   void dashboardsAreReadFromFilesWithAFolderPerDirectory() {
-    List<Path> files = GrafanaFiles.provisioning("dashboards");
-    assertThat(files).hasSize(1);
-    JsonNode providers = GrafanaFiles.yaml(files.get(0)).path("providers");
-    assertThat(providers).hasSize(1);
-    JsonNode p = providers.get(0);
+    JsonNode p = onlyEntry("dashboards", "providers");
     assertThat(p.path("type").asText()).isEqualTo("file");
     assertThat(p.path("options").path("foldersFromFilesStructure").asBoolean()).isTrue();
     assertThat(p.path("options").path("path").asText()).startsWith("/");
