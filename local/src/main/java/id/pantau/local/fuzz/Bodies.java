@@ -25,11 +25,7 @@ final class Bodies {
 
   /** An attendance event of the last two minutes (valid as it stands). */
   static ObjectNode attendance(SplittableRandom r, String eventId, Instant now) {
-    ObjectNode e = JsonFuzz.NODES.objectNode();
-    e.put("type", "attendance");
-    e.put("eventId", eventId);
-    e.put("nip", nip(r));
-    e.put("unitId", unit(r));
+    ObjectNode e = head(r, "attendance", eventId);
     e.put("action", r.nextBoolean() ? "CHECK_IN" : "CHECK_OUT");
     e.put("mode", r.nextBoolean() ? "WFO" : "WFH");
     e.put("time", recent(r, now));
@@ -42,14 +38,22 @@ final class Bodies {
 
   /** A location ping of the last two minutes (valid as it stands). */
   static ObjectNode location(SplittableRandom r, String eventId, Instant now) {
-    ObjectNode e = JsonFuzz.NODES.objectNode();
-    e.put("type", "location");
-    e.put("eventId", eventId);
-    e.put("nip", nip(r));
-    e.put("unitId", unit(r));
+    ObjectNode e = head(r, "location", eventId);
     e.put("time", recent(r, now));
     e.set("location", fix(r));
     if (r.nextBoolean()) e.put("deviceId", "dev-" + Hostile.word(r));
+    return e;
+  }
+
+  /**
+   * The fields every event starts with: its type first (as devices write it), its ID, who, where.
+   */
+  private static ObjectNode head(SplittableRandom r, String type, String eventId) {
+    ObjectNode e = JsonFuzz.NODES.objectNode();
+    e.put("type", type);
+    e.put("eventId", eventId);
+    e.put("nip", nip(r));
+    e.put("unitId", unit(r));
     return e;
   }
 

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * exposure, zones, policies, regions (single and bulk, JSON and CSV), rosters and health, each
  * valid or spoiled in its body; {@link HttpTricks} spoils the rest.
  */
-final class IngestRequests {
+record IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
   static final String JSON = "application/json";
   static final String NDJSON = "application/x-ndjson";
   static final String CSV = "text/csv";
@@ -34,16 +34,6 @@ final class IngestRequests {
 
   /** The roles that may write reference data. */
   private static final String[] WRITERS = {"admin", "operator", "regional"};
-
-  private final Callers callers;
-  private final long maxBodyBytes;
-  private final int maxLines;
-
-  IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
-    this.callers = callers;
-    this.maxBodyBytes = maxBodyBytes;
-    this.maxLines = maxLines;
-  }
 
   /** One request; event IDs of valid events start with {@code idPrefix}. */
   FuzzRequest next(SplittableRandom r, Instant now, String idPrefix) {
