@@ -81,12 +81,11 @@ class FlinkClusterIT {
               city,
               "day1",
               ports,
-              new ClusterJobs(cluster, jarId, onCluster) {
-                @Override
-                void whileRunning(String job, JobsConfig cfg) throws Exception {
-                  cluster.awaitFinished(job, JOB_TIMEOUT);
-                }
-              });
+              new ClusterJobs(
+                  cluster,
+                  jarId,
+                  onCluster,
+                  (job, cfg) -> cluster.awaitFinished(job, JOB_TIMEOUT)));
 
       Differences day2 =
           check(
@@ -94,12 +93,11 @@ class FlinkClusterIT {
               city,
               "day2",
               ports,
-              new ClusterJobs(cluster, jarId, onCluster) {
-                @Override
-                void whileRunning(String job, JobsConfig cfg) throws Exception {
-                  killATaskManagerInTheMiddle(cluster, job, cfg);
-                }
-              });
+              new ClusterJobs(
+                  cluster,
+                  jarId,
+                  onCluster,
+                  (job, cfg) -> killATaskManagerInTheMiddle(cluster, job, cfg)));
       summary("day 1 (" + first + ")", day1);
       summary("day 2 (" + second + ", a TaskManager killed)", day2);
       SoftAssertions.assertSoftly(
@@ -193,17 +191,15 @@ class FlinkClusterIT {
     }
   }
 
-  /** The jobs jar run on the cluster through the REST API, as verify runs its MiniCluster. */
-  private abstract static class ClusterJobs implements Verify.Jobs {
-    private final FlinkCluster cluster;
-    private final String jarId;
-    private final JobsConfig onCluster;
+  /** What the test does while a job it started runs on the cluster. */
+  private interface WhileRunning {
+    void accept(String job, JobsConfig cfg) throws Exception;
+  }
 
-    ClusterJobs(FlinkCluster cluster, String jarId, JobsConfig onCluster) {
-      this.cluster = cluster;
-      this.jarId = jarId;
-      this.onCluster = onCluster;
-    }
+  /** The jobs jar run on the cluster through the REST API, as verify runs its MiniCluster. */
+  private record ClusterJobs(
+      FlinkCluster cluster, String jarId, JobsConfig onCluster, WhileRunning whileRunning)
+      implements Verify.Jobs {
 
     @Override
     public String where() {
@@ -228,10 +224,8 @@ class FlinkClusterIT {
                   cfg.bounded(),
                   cfg.parallelism()));
       String job = cluster.run(jarId);
-      whileRunning(job, cfg);
+      whileRunning.accept(job, cfg);
     }
-
-    abstract void whileRunning(String job, JobsConfig cfg) throws Exception;
   }
 
   /** The flags Surefire and Failsafe give this JVM (Flink on Java 17), for the cluster's JVMs. */
