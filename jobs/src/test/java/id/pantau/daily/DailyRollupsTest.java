@@ -48,15 +48,19 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     return f.get(0);
   }
 
+  /** Tangerang's date once event time passed its close: the final rollup. */
+  DailyRollup closedDay() throws Exception {
+    harness.processWatermark(CLOSE);
+    return finalOf(UNIT, DATE);
+  }
+
   @Test
   void meanPresentIsTimeWeighted() throws Exception {
     send(tangerang());
     send(status(DAY_START, 0));
     send(status(SIX_AM, 48));
     send(status(NOON, 0));
-    harness.processWatermark(CLOSE);
-
-    DailyRollup r = finalOf(UNIT, DATE);
+    DailyRollup r = closedDay();
     // 48 present for 6 of 24 hours; the mean of the three points would be 16
     assertThat(r.meanPresent).isCloseTo(12.0, within(1e-9));
     assertThat(r.peakPresent).isEqualTo(48);
@@ -90,9 +94,7 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     send(status(UNIT, TEN_AM, 9, 10));
     send(status(UNIT, ELEVEN_AM, 30, null)); // no zone level: no cap to be over
     send(status(UNIT, NOON, 12, 20));
-    harness.processWatermark(CLOSE);
-
-    DailyRollup r = finalOf(UNIT, DATE);
+    DailyRollup r = closedDay();
     assertThat(r.minutesOverCap).isEqualTo(60.0);
     assertThat(r.peakPresent).isEqualTo(30);
   }
@@ -145,8 +147,7 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     assertThat(during.peakPresent).isNull();
 
     send(count("LOC2", 2, 1, 1, NOON), TEN_PM); // a late upload corrects LOC2
-    harness.processWatermark(CLOSE);
-    DailyRollup r = finalOf(UNIT, DATE);
+    DailyRollup r = closedDay();
     assertThat(r.attendanceRate).isEqualTo(0.75);
     assertThat(r.wfhCompliance).isEqualTo(1.0);
   }
@@ -156,8 +157,7 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     send(tangerang());
     send(count("ATTENDANCE", 0, 0, 0, EIGHT_AM), EIGHT_AM);
     send(count("LOC1", 3, 1, 0, NINE_AM), NINE_AM);
-    harness.processWatermark(CLOSE);
-    DailyRollup r = finalOf(UNIT, DATE);
+    DailyRollup r = closedDay();
     assertThat(r.attendanceRate).isNull();
     assertThat(r.wfhCompliance).isCloseTo(1 / 3.0, within(1e-9));
   }
@@ -197,9 +197,7 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     send(breach(Alert.OPEN, HALF_PAST_MIDNIGHT_WIT), HALF_PAST_MIDNIGHT_WIT);
     assertThat(harness.numEventTimeTimers()).isZero();
     send(tangerang());
-    harness.processWatermark(CLOSE);
-
-    DailyRollup r = finalOf(UNIT, DATE);
+    DailyRollup r = closedDay();
     assertThat(r.peakPresent).isEqualTo(3);
     assertThat(r.alerts).isEqualTo(1);
   }

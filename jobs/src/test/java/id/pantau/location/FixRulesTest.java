@@ -67,6 +67,12 @@ class FixRulesTest {
     return harness.extractOutputValues();
   }
 
+  /** What the rules keep for the NIP: entries of keyed state, and event-time timers. */
+  void assertKept(int entries, int timers) {
+    assertThat(keyedStateEntries(harness)).as("keyed state entries").isEqualTo(entries);
+    assertThat(harness.numEventTimeTimers()).as("event-time timers").isEqualTo(timers);
+  }
+
   List<String> kinds() {
     return alerts().stream().map(a -> a.kind).toList();
   }
@@ -299,11 +305,9 @@ class FixRulesTest {
   @Test
   void theHomeRegionIsForgottenAfterItsDate() throws Exception {
     send(roster("N1", "2025-03-03", "3216"));
-    assertThat(keyedStateEntries(harness)).isEqualTo(1);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertKept(1, 1);
     watermark(java.time.Instant.parse("2025-03-05T00:00:00Z").toEpochMilli());
-    assertThat(keyedStateEntries(harness)).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    assertKept(0, 0);
   }
 
   @Test
@@ -382,11 +386,9 @@ class FixRulesTest {
   @Test
   void lastFixIsForgottenADayAfterIt() throws Exception {
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON, T0));
-    assertThat(keyedStateEntries(harness)).isEqualTo(1);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertKept(1, 1);
     watermark(T0 + 24 * ONE_HOUR);
-    assertThat(keyedStateEntries(harness)).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    assertKept(0, 0);
   }
 
   @Test
@@ -397,14 +399,12 @@ class FixRulesTest {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     // The first fix's timer fires and moves to the kept fix's expiry.
     watermark(T0 + 24 * ONE_HOUR);
-    assertThat(keyedStateEntries(harness)).isEqualTo(1);
-    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    assertKept(1, 1);
     // Still compared with p2 before its expiry: New York 23 h after Jakarta is too fast.
     send(pingFix("p3", "N1", 40.7128, -74.0060, T0 + 24 * ONE_HOUR + 1000));
     assertThat(kinds()).containsExactly(IMPOSSIBLE_TRAVEL);
     watermark(T0 + 48 * ONE_HOUR + 1000);
-    assertThat(keyedStateEntries(harness)).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    assertKept(0, 0);
   }
 
   @Test
@@ -414,8 +414,7 @@ class FixRulesTest {
     watermark(T0 + 25 * ONE_HOUR - 1);
     assertThat(keyedStateEntries(harness)).isEqualTo(1);
     watermark(T0 + 25 * ONE_HOUR);
-    assertThat(keyedStateEntries(harness)).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
+    assertKept(0, 0);
     // Nothing to compare with any more: Surabaya is no impossible travel now.
     send(pingFix("p3", "N1", -7.2575, 112.7521, T0 + 25 * ONE_HOUR + 1000));
     assertThat(alerts()).isEmpty();
