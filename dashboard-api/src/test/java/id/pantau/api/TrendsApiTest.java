@@ -44,12 +44,7 @@ class TrendsApiTest {
     // A day 40 days ago: outside the default range.
     points.add(point("tng-damkar", TANGERANG, today.minusDays(40), WIB, 0.5, 5));
     points.add(point("tng-damkar", TANGERANG, today.minusDays(2), WIB, 0.7, 7));
-    // The jobs write daily rollups into the long-lived retention policy "trends".
-    app.query(
-        "CREATE RETENTION POLICY \"trends\" ON \""
-            + LiveDashboard.DB
-            + "\" DURATION 1825d REPLICATION 1");
-    app.write("trends", points);
+    app.writeDaily(points);
   }
 
   static Point point(

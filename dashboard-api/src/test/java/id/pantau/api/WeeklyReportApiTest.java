@@ -50,11 +50,7 @@ class WeeklyReportApiTest {
     points.add(point(mon.plusDays(2), "srg-x", "kota-serang", 10, 0, 10, 0, 9, 999));
     points.add(point(before.plusDays(1), "tng-a", TANGERANG, 10, 8, 4, 2, 4, 100));
     points.add(point(before.plusDays(1), "tng-b", TANGERANG, 90, 90, 20, 20, 0, 0));
-    app.query(
-        "CREATE RETENTION POLICY \"trends\" ON \""
-            + LiveDashboard.DB
-            + "\" DURATION 1825d REPLICATION 1");
-    app.write("trends", points);
+    app.writeDaily(points);
   }
 
   static Point point(
