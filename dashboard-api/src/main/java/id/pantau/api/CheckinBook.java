@@ -129,6 +129,11 @@ public final class CheckinBook implements AutoCloseable {
     return units.zoneOf(unit);
   }
 
+  /** The time zone of a unit of the region, if the book holds a record of one. */
+  public synchronized Optional<ZoneId> zoneOfRegion(String region) {
+    return units.zoneOfRegion(region);
+  }
+
   /** A copy of what the book holds for the unit on the local date. */
   public synchronized Day day(String unit, LocalDate date) {
     keepFrom(kept.oldest());

@@ -3,10 +3,10 @@ package id.pantau.api;
 import java.util.List;
 
 /** RFC 4180 CSV: a header row, CRLF line ends, fields quoted only when they must be. */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String of(List<String> header, List<? extends List<?>> rows) {
+  public static String of(List<String> header, List<? extends List<?>> rows) {
     StringBuilder sb = new StringBuilder();
     line(sb, header);
     for (List<?> row : rows) line(sb, row);

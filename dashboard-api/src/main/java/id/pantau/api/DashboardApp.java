@@ -2,6 +2,9 @@ package id.pantau.api;
 
 import id.pantau.access.Principal;
 import id.pantau.api.hooks.Hooks;
+import id.pantau.api.report.ReportCsv;
+import id.pantau.api.report.ReportPage;
+import id.pantau.api.report.WeeklyReport;
 import id.pantau.events.Json;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
@@ -28,6 +31,13 @@ public final class DashboardApp {
   private static final String CALLER = "pantau.caller";
   private static final String QUERY = "pantau.query";
   private static final String CSV = "text/csv; charset=utf-8";
+  private static final String HTML = "text/html; charset=utf-8";
+
+  /** A report page loads nothing from anywhere: its styles and charts are inline. */
+  private static final String REPORT_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+          + " form-action 'none'; frame-ancestors 'none'";
+
   private static final String EVENT_STREAM = "text/event-stream";
 
   /** Route marks read by the authentication step. */
@@ -62,6 +72,7 @@ public final class DashboardApp {
   private void routes(JavalinConfig config) {
     var r = config.routes;
     r.beforeMatched("/api/*", this::authenticate);
+    r.beforeMatched("/reports/*", this::authenticate);
 
     r.get("/api/v1/health", this::health, Access.PUBLIC);
     r.get("/api/v1/occupancy", this::occupancyNow);
@@ -78,6 +89,7 @@ public final class DashboardApp {
     r.get(
         "/api/v1/hooks/{name}/deliveries",
         ctx -> ctx.json(services.hooks().deliveries(caller(ctx), name(ctx))));
+    r.get("/reports/weekly", this::weeklyReport);
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -142,6 +154,24 @@ public final class DashboardApp {
             query(ctx, "unit"),
             query(ctx, "region"));
     respond(ctx, trends, () -> Csv.of(TrendRow.CSV_HEADER, trends.csvRows()));
+  }
+
+  /** The leadership report: a printable page, or {@code ?format=csv}. */
+  private void weeklyReport(Context ctx) {
+    String format = query(ctx, "format");
+    boolean csv = format != null && format.equalsIgnoreCase("csv");
+    if (!csv && format != null && !format.isBlank() && !format.equalsIgnoreCase("html")) {
+      throw ApiException.badRequest(List.of("format: must be html or csv"));
+    }
+    WeeklyReport report =
+        services.reports().weekly(caller(ctx), query(ctx, "region"), query(ctx, "week"));
+    if (csv) {
+      ctx.contentType(CSV).result(ReportCsv.render(report));
+    } else {
+      ctx.header("Content-Security-Policy", REPORT_POLICY)
+          .contentType(HTML)
+          .result(ReportPage.render(report));
+    }
   }
 
   /**

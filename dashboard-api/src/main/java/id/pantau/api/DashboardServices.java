@@ -3,6 +3,7 @@ package id.pantau.api;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.api.hooks.Hooks;
+import id.pantau.api.report.WeeklyReports;
 import id.pantau.events.Alert;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class DashboardServices {
   private final Probe influxdb;
   private final Clock clock;
   private final Hooks hooks;
+  private final WeeklyReports reports;
 
   public DashboardServices(
       OccupancyReader occupancy,
@@ -64,6 +66,7 @@ public final class DashboardServices {
     this.influxdb = Objects.requireNonNull(influxdb, "influxdb");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.hooks = Objects.requireNonNull(hooks, "hooks");
+    this.reports = new WeeklyReports(trends, checkins::zoneOfRegion, clock);
   }
 
   /** Every reader over the connection, InfluxDB probed by pinging it; the wall clock. */
@@ -299,6 +302,11 @@ public final class DashboardServices {
             .filter(r -> caller.mayView(r.unit(), r.region()))
             .toList();
     return new Trends(first.toString(), last.toString(), visible);
+  }
+
+  /** The leadership reports over the same daily rollups as {@link #trends}. */
+  public WeeklyReports reports() {
+    return reports;
   }
 
   private LocalDate today(ZoneId zone) {

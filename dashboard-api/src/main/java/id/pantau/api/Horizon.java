@@ -23,7 +23,7 @@ import java.util.List;
  *
  * Anything else is a 400 naming the parameter, the range and what to ask instead.
  */
-record Horizon(String policy, int keptDays, int shardDays) {
+public record Horizon(String policy, int keptDays, int shardDays) {
   /** The earliest time InfluxDB 1.x holds (int64 min + 2 ns). */
   static final Instant INFLUX_MIN = Instant.EPOCH.plusNanos(Long.MIN_VALUE + 2);
 
@@ -37,7 +37,7 @@ record Horizon(String policy, int keptDays, int shardDays) {
   static final Horizon RAW = new Horizon("raw", 30, 1);
 
   /** The daily rollups: retention policy {@code trends}. */
-  static final Horizon TRENDS = new Horizon("trends", 1825, 7);
+  public static final Horizon TRENDS = new Horizon("trends", 1825, 7);
 
   /** The earliest instant a request may name at {@code now}, to the second. */
   Instant earliest(Instant now) {
@@ -51,14 +51,14 @@ record Horizon(String policy, int keptDays, int shardDays) {
   }
 
   /** The earliest local date a request may name on {@code today}. */
-  LocalDate earliest(LocalDate today) {
+  public LocalDate earliest(LocalDate today) {
     LocalDate kept = today.minusDays((long) keptDays + shardDays);
     LocalDate first = LocalDates.ofMidnight(INFLUX_MIN).plusDays(1);
     return kept.isBefore(first) ? first : kept;
   }
 
   /** The latest local date a request may name on {@code today} (Jakarta's date). */
-  static LocalDate latest(LocalDate today) {
+  public static LocalDate latest(LocalDate today) {
     LocalDate ahead = today.plusDays(1);
     LocalDate last = INFLUX_MAX.atOffset(LocalDates.LATEST).toLocalDate().minusDays(1);
     return ahead.isAfter(last) ? last : ahead;
@@ -126,7 +126,8 @@ record Horizon(String policy, int keptDays, int shardDays) {
     return date;
   }
 
-  private String kept() {
+  /** What the policy keeps, for a reason: "retention policy trends keeps 1825 days". */
+  public String kept() {
     return "retention policy " + policy + " keeps " + keptDays + " days";
   }
 

@@ -33,4 +33,12 @@ final class KnownUnits {
   Optional<ZoneId> zoneOf(String unit) {
     return Optional.ofNullable(zones.get(unit));
   }
+
+  /** The zone of a unit of the region (a region's units keep one zone). */
+  Optional<ZoneId> zoneOfRegion(String region) {
+    return regions.entrySet().stream()
+        .filter(e -> e.getValue().equals(region) && zones.containsKey(e.getKey()))
+        .map(e -> zones.get(e.getKey()))
+        .findFirst();
+  }
 }

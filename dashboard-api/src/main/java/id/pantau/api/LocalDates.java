@@ -13,9 +13,9 @@ import java.util.List;
  * looked for in the instants that fall on it in any of the zones: from its midnight in WIT to the
  * next midnight in WIB.
  */
-final class LocalDates {
+public final class LocalDates {
   /** Where "today" is taken when the unit's own zone is not known. */
-  static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
 
   static final ZoneOffset EARLIEST = ZoneOffset.ofHours(9);
   static final ZoneOffset LATEST = ZoneOffset.ofHours(7);

@@ -13,15 +13,18 @@ import org.influxdb.dto.QueryResult;
 /**
  * The query over measurement {@code daily} (tags {@code unit}, {@code region}; fields {@code
  * attendance_rate}, {@code wfh_compliance}, {@code peak_present}, {@code mean_present}, {@code
- * minutes_over_cap}, {@code alerts}): one point per unit and local date, at the local midnight
- * starting the day. Values from requests only ever reach InfluxDB as bound parameters.
+ * minutes_over_cap}, {@code alerts}, {@code attendance_expected}, {@code attendance_reported},
+ * {@code wfh_expected}, {@code wfh_reported}, {@code breaches}): one point per unit and local date,
+ * at the local midnight starting the day. Values from requests only ever reach InfluxDB as bound
+ * parameters.
  */
 public final class TrendReader {
   public static final String MEASUREMENT = "daily";
 
   private static final String SELECT =
       "SELECT \"attendance_rate\", \"wfh_compliance\", \"peak_present\", \"mean_present\","
-          + " \"minutes_over_cap\", \"alerts\" FROM \"trends\".\"daily\" WHERE time >= $from AND time < $to";
+          + " \"minutes_over_cap\", \"alerts\", \"attendance_expected\", \"attendance_reported\","
+          + " \"wfh_expected\", \"wfh_reported\", \"breaches\" FROM \"trends\".\"daily\" WHERE time >= $from AND time < $to";
   private static final String BY_UNIT = " AND \"unit\" = $unit";
   private static final String BY_REGION = " AND \"region\" = $region";
   private static final String GROUP = " GROUP BY \"unit\", \"region\"";
@@ -78,7 +81,12 @@ public final class TrendReader {
                 r.integer("peak_present"),
                 r.decimal("mean_present"),
                 r.integer("minutes_over_cap"),
-                r.integer("alerts")));
+                r.integer("alerts"),
+                r.integer("attendance_expected"),
+                r.integer("attendance_reported"),
+                r.integer("wfh_expected"),
+                r.integer("wfh_reported"),
+                r.integer("breaches")));
       }
     }
     rows.sort(ORDER);

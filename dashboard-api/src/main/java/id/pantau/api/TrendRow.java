@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Arrays;
 import java.util.List;
 
-/** One unit's rollup of one local date: a point of measurement {@code daily}. */
+/**
+ * One unit's rollup of one local date: a point of measurement {@code daily}. The counts behind the
+ * rates ({@code attendanceExpected} …) and {@code breaches} are null in points written before the
+ * jobs wrote them.
+ */
 @JsonPropertyOrder({
   "date",
   "unit",
@@ -14,7 +18,12 @@ import java.util.List;
   "peakPresent",
   "meanPresent",
   "minutesOverCap",
-  "alerts"
+  "alerts",
+  "attendanceExpected",
+  "attendanceReported",
+  "wfhExpected",
+  "wfhReported",
+  "breaches"
 })
 public record TrendRow(
     String date,
@@ -25,7 +34,12 @@ public record TrendRow(
     Integer peakPresent,
     Double meanPresent,
     Integer minutesOverCap,
-    Integer alerts) {
+    Integer alerts,
+    Integer attendanceExpected,
+    Integer attendanceReported,
+    Integer wfhExpected,
+    Integer wfhReported,
+    Integer breaches) {
 
   public static final List<String> CSV_HEADER =
       List.of(
@@ -37,7 +51,12 @@ public record TrendRow(
           "peakPresent",
           "meanPresent",
           "minutesOverCap",
-          "alerts");
+          "alerts",
+          "attendanceExpected",
+          "attendanceReported",
+          "wfhExpected",
+          "wfhReported",
+          "breaches");
 
   public List<Object> csvRow() {
     return Arrays.asList(
@@ -49,6 +68,11 @@ public record TrendRow(
         peakPresent,
         meanPresent,
         minutesOverCap,
-        alerts);
+        alerts,
+        attendanceExpected,
+        attendanceReported,
+        wfhExpected,
+        wfhReported,
+        breaches);
   }
 }

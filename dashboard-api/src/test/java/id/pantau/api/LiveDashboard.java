@@ -183,6 +183,12 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
     write(null, points);
   }
 
+  /** Writes daily rollups as the jobs do: into retention policy trends, made first if missing. */
+  void writeDaily(List<Point> points) {
+    query("CREATE RETENTION POLICY \"trends\" ON \"" + DB + "\" DURATION 1825d REPLICATION 1");
+    write("trends", points);
+  }
+
   /** Writes the points in one batch into a retention policy of the database. */
   void write(String retentionPolicy, List<Point> points) {
     try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {

@@ -44,12 +44,7 @@ class TrendsApiTest {
     // A day 40 days ago: outside the default range.
     points.add(point("tng-damkar", TANGERANG, today.minusDays(40), WIB, 0.5, 5));
     points.add(point("tng-damkar", TANGERANG, today.minusDays(2), WIB, 0.7, 7));
-    // The jobs write daily rollups into the long-lived retention policy "trends".
-    app.query(
-        "CREATE RETENTION POLICY \"trends\" ON \""
-            + LiveDashboard.DB
-            + "\" DURATION 1825d REPLICATION 1");
-    app.write("trends", points);
+    app.writeDaily(points);
   }
 
   static Point point(
@@ -64,6 +59,11 @@ class TrendsApiTest {
         .addField("mean_present", peak / 2.0)
         .addField("minutes_over_cap", 12L)
         .addField("alerts", 3L)
+        .addField("attendance_expected", 20L)
+        .addField("attendance_reported", Math.round(rate * 20))
+        .addField("wfh_expected", 20L)
+        .addField("wfh_reported", 19L)
+        .addField("breaches", 1L)
         .build();
   }
 
@@ -97,6 +97,11 @@ class TrendsApiTest {
     assertThat(row.get("meanPresent").asDouble()).isEqualTo(13.5);
     assertThat(row.get("minutesOverCap").asInt()).isEqualTo(12);
     assertThat(row.get("alerts").asInt()).isEqualTo(3);
+    assertThat(row.get("attendanceExpected").asInt()).isEqualTo(20);
+    assertThat(row.get("attendanceReported").asInt()).isEqualTo(14);
+    assertThat(row.get("wfhExpected").asInt()).isEqualTo(20);
+    assertThat(row.get("wfhReported").asInt()).isEqualTo(19);
+    assertThat(row.get("breaches").asInt()).isEqualTo(1);
   }
 
   @Test
@@ -145,8 +150,9 @@ class TrendsApiTest {
     assertThat(r.body().split("\r\n"))
         .containsExactly(
             "date,unit,region,attendanceRate,wfhCompliance,peakPresent,meanPresent,"
-                + "minutesOverCap,alerts",
-            "2026-11-21,jpr-bkd,kota-jayapura,0.8,0.95,10,5.0,12,3");
+                + "minutesOverCap,alerts,attendanceExpected,attendanceReported,wfhExpected,"
+                + "wfhReported,breaches",
+            "2026-11-21,jpr-bkd,kota-jayapura,0.8,0.95,10,5.0,12,3,20,16,20,19,1");
   }
 
   @Test

@@ -7,6 +7,13 @@ import java.time.Instant;
 public final class BreachAlerts {
   private BreachAlerts() {}
 
+  /** Whether an alert ID is a breach's (OVER_CAP or UNDER_FLOOR), as {@link #of} makes them. */
+  public static boolean isBreach(String alertId) {
+    return alertId != null
+        && (alertId.startsWith(Breach.OVER_CAP + ":")
+            || alertId.startsWith(Breach.UNDER_FLOOR + ":"));
+  }
+
   public static Alert of(Breach b) {
     Alert a = new Alert();
     a.alertId = b.kind + ":" + b.unitId + ":" + b.startedAtMs;

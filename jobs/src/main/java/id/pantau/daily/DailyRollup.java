@@ -18,8 +18,18 @@ public class DailyRollup {
   /** ATTENDANCE: (on time + late) / expected; null when nobody is expected. */
   public Double attendanceRate;
 
+  /** ATTENDANCE: expected and on time + late, the counts behind the rate; null with it. */
+  public Integer attendanceExpected;
+
+  public Integer attendanceReported;
+
   /** Over the location windows: sum(on time + late) / sum(expected); null when none expected. */
   public Double wfhCompliance;
+
+  /** Over the location windows: sum(expected) and sum(on time + late); null with the rate. */
+  public Integer wfhExpected;
+
+  public Integer wfhReported;
 
   /** The most present at any status of the date; null while no occupancy is known. */
   public Integer peakPresent;
@@ -32,6 +42,9 @@ public class DailyRollup {
 
   /** Distinct alerts of the unit on the date (an OPEN and its CLOSE count once). */
   public int alerts;
+
+  /** Distinct OVER_CAP and UNDER_FLOOR breaches among the alerts, on the date they started. */
+  public int breaches;
 
   /** The event time the figures run to. */
   public long asOfMs;
@@ -58,6 +71,8 @@ public class DailyRollup {
         + " overCapMin="
         + minutesOverCap
         + " alerts="
-        + alerts;
+        + alerts
+        + " breaches="
+        + breaches;
   }
 }

@@ -231,13 +231,24 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
     r.date = d.date;
     r.dayStartMs = d.dayStartMs;
     r.attendanceRate = d.rate(false);
+    int[] attendance = d.counts(false);
+    if (attendance != null) {
+      r.attendanceExpected = attendance[0];
+      r.attendanceReported = attendance[1];
+    }
     r.wfhCompliance = d.rate(true);
+    int[] wfh = d.counts(true);
+    if (wfh != null) {
+      r.wfhExpected = wfh[0];
+      r.wfhReported = wfh[1];
+    }
     if (d.occupancy) {
       r.peakPresent = d.peak;
       r.meanPresent = d.coveredMs > 0 ? d.presentMs / (double) d.coveredMs : (double) d.peak;
       r.minutesOverCap = d.overCapMs / 60_000.0;
     }
     r.alerts = d.alertIds.length;
+    r.breaches = d.breaches();
     r.asOfMs = asOfMs;
     r.provisional = provisional;
     return r;

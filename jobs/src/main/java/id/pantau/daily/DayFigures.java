@@ -1,5 +1,6 @@
 package id.pantau.daily;
 
+import id.pantau.caps.BreachAlerts;
 import java.util.Arrays;
 
 /** One unit's figures of one local date, as far as they are known. */
@@ -74,6 +75,12 @@ public class DayFigures implements Cloneable {
 
   /** (on time + late) / expected over the windows that match, or null when none is expected. */
   Double rate(boolean locationWindows) {
+    int[] c = counts(locationWindows);
+    return c == null ? null : c[1] / (double) c[0];
+  }
+
+  /** {expected, on time + late} summed over the windows that match; null when none is expected. */
+  int[] counts(boolean locationWindows) {
     int exp = 0;
     int rep = 0;
     for (int i = 0; i < windows.length; i++) {
@@ -84,7 +91,14 @@ public class DayFigures implements Cloneable {
         rep += reported[i];
       }
     }
-    return exp == 0 ? null : rep / (double) exp;
+    return exp == 0 ? null : new int[] {exp, rep};
+  }
+
+  /** The distinct breaches (OVER_CAP, UNDER_FLOOR) among the date's alerts. */
+  int breaches() {
+    int n = 0;
+    for (String id : alertIds) if (BreachAlerts.isBreach(id)) n++;
+    return n;
   }
 
   /** A copy that changes apart from this one: clone() copies every field, the arrays anew. */

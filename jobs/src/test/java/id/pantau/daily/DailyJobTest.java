@@ -67,11 +67,13 @@ class DailyJobTest {
 
     assertThat(finals)
         .contains(
-            "daily,unit=tng-bkpsdm,region=kota-tangerang attendance_rate=0.75,wfh_compliance=0.5,"
-                + "peak_present=48i,mean_present=12.0,minutes_over_cap=360.0,alerts=2i "
+            "daily,unit=tng-bkpsdm,region=kota-tangerang attendance_rate=0.75,"
+                + "attendance_expected=4i,attendance_reported=3i,wfh_compliance=0.5,"
+                + "wfh_expected=2i,wfh_reported=1i,peak_present=48i,mean_present=12.0,"
+                + "minutes_over_cap=360.0,alerts=2i,breaches=1i "
                 + DAY_START,
             "daily,unit=jyp-bkpsdm,region=kota-jayapura peak_present=5i,mean_present=5.0,"
-                + "minutes_over_cap=600.0,alerts=0i "
+                + "minutes_over_cap=600.0,alerts=0i,breaches=0i "
                 + DAY_START_WIT);
   }
 }

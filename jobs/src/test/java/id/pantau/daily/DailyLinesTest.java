@@ -13,11 +13,16 @@ class DailyLinesTest {
     r.date = DATE;
     r.dayStartMs = DAY_START;
     r.attendanceRate = 0.75;
+    r.attendanceExpected = 4;
+    r.attendanceReported = 3;
     r.wfhCompliance = 0.5;
+    r.wfhExpected = 2;
+    r.wfhReported = 1;
     r.peakPresent = 31;
     r.meanPresent = 12.5;
     r.minutesOverCap = 42.25;
     r.alerts = 3;
+    r.breaches = 1;
     r.asOfMs = NOON;
     r.provisional = true;
     return r;
@@ -27,8 +32,10 @@ class DailyLinesTest {
   void writesEveryFieldAtTheLocalMidnight() {
     assertThat(DailyLines.encode(rollup()))
         .isEqualTo(
-            "daily,unit=tng-bkpsdm,region=kota-tangerang attendance_rate=0.75,wfh_compliance=0.5,"
-                + "peak_present=31i,mean_present=12.5,minutes_over_cap=42.25,alerts=3i "
+            "daily,unit=tng-bkpsdm,region=kota-tangerang attendance_rate=0.75,"
+                + "attendance_expected=4i,attendance_reported=3i,wfh_compliance=0.5,"
+                + "wfh_expected=2i,wfh_reported=1i,peak_present=31i,mean_present=12.5,"
+                + "minutes_over_cap=42.25,alerts=3i,breaches=1i "
                 + DAY_START);
   }
 
@@ -48,12 +55,17 @@ class DailyLinesTest {
   void leavesOutRatesNobodyWasExpectedForAndOccupancyNotYetKnown() {
     DailyRollup r = rollup();
     r.attendanceRate = null;
+    r.attendanceExpected = null;
+    r.attendanceReported = null;
     r.wfhCompliance = null;
+    r.wfhExpected = null;
+    r.wfhReported = null;
     r.peakPresent = null;
     r.meanPresent = null;
     r.minutesOverCap = null;
     assertThat(DailyLines.encode(r))
-        .isEqualTo("daily,unit=tng-bkpsdm,region=kota-tangerang alerts=3i " + DAY_START);
+        .isEqualTo(
+            "daily,unit=tng-bkpsdm,region=kota-tangerang alerts=3i,breaches=1i " + DAY_START);
   }
 
   @Test

@@ -150,6 +150,9 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     DailyRollup r = closedDay();
     assertThat(r.attendanceRate).isEqualTo(0.75);
     assertThat(r.wfhCompliance).isEqualTo(1.0);
+    // the counts behind the rates, so a week's rate is a ratio of sums
+    assertThat(new int[] {r.attendanceExpected, r.attendanceReported}).containsExactly(4, 3);
+    assertThat(new int[] {r.wfhExpected, r.wfhReported}).containsExactly(4, 4);
   }
 
   @Test
@@ -159,7 +162,9 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     send(count("LOC1", 3, 1, 0, NINE_AM), NINE_AM);
     DailyRollup r = closedDay();
     assertThat(r.attendanceRate).isNull();
+    assertThat(r.attendanceExpected).isNull();
     assertThat(r.wfhCompliance).isCloseTo(1 / 3.0, within(1e-9));
+    assertThat(r.wfhExpected).isEqualTo(3);
   }
 
   @Test
@@ -173,6 +178,7 @@ class DailyRollupsTest extends KeyedHarnessTest<DailyFact, DailyRollup> {
     harness.processWatermark(NEXT_MIDNIGHT_WIB + GRACE);
 
     assertThat(finalOf(UNIT, DATE).alerts).isEqualTo(3);
+    assertThat(finalOf(UNIT, DATE).breaches).isEqualTo(1); // the compliance alerts are no breach
     assertThat(finals()).hasSize(1); // nothing counted on the 24th
   }
 

@@ -236,7 +236,18 @@ record TruthCheck(
           what + " minutes_over_cap",
           d.minutesOverCap(),
           dbl(row.get("minutes_over_cap")));
+      check(what + " attendance_expected", d.attendanceExpected(), row.get("attendance_expected"));
+      check(what + " attendance_reported", d.attendanceReported(), row.get("attendance_reported"));
+      check(what + " wfh_expected", d.wfhExpected(), row.get("wfh_expected"));
+      check(what + " wfh_reported", d.wfhReported(), row.get("wfh_reported"));
+      diffs.check(
+          "daily rollups", what + " breaches", (long) d.breaches(), num(row.get("breaches")));
     }
+  }
+
+  /** A count of the daily rollup, left out of the point when the truth has none. */
+  private void check(String what, Integer truth, JsonNode stored) {
+    diffs.check("daily rollups", what, truth == null ? null : (long) truth, num(stored));
   }
 
   /** GET /api/v1/compliance?date: each unit's counts per window. */

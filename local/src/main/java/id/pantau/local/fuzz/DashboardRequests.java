@@ -1,5 +1,6 @@
 package id.pantau.local.fuzz;
 
+import id.pantau.api.report.IsoWeek;
 import id.pantau.local.fuzz.FuzzRequest.Service;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ final class DashboardRequests {
     String what;
     String role = Hostile.pick(r, List.of("admin", "operator", "leader", "head", "regional"));
     List<String[]> headers = new ArrayList<>();
-    switch (r.nextInt(10)) {
+    switch (r.nextInt(11)) {
       case 0 -> {
         path = "/api/v1/occupancy";
         what = "occupancy now";
@@ -88,6 +89,13 @@ final class DashboardRequests {
         what = "health";
         role = r.nextBoolean() ? null : role;
       }
+      case 9 -> {
+        path = "/reports/weekly";
+        what = "weekly report";
+        q.add("region", () -> r.nextBoolean() ? Callers.REGION : Callers.OTHER_REGION);
+        q.add("week", () -> week(r, today));
+        q.add("format", () -> Hostile.pick(r, List.of("html", "csv", "HTML", "json", "")));
+      }
       default -> {
         path = Hostile.pick(r, List.of("/", "/index.html", "/api/v1/", "/api", "/favicon.ico"));
         what = "a page";
@@ -100,6 +108,14 @@ final class DashboardRequests {
 
   private static String unit(SplittableRandom r) {
     return IngestRequests.pathValue(r, Hostile.pick(r, List.of(Callers.UNITS)));
+  }
+
+  /** An ISO week: one of the last few years', or one at or past an edge. */
+  private static String week(SplittableRandom r, LocalDate today) {
+    return r.nextBoolean()
+        ? IsoWeek.of(today.minusWeeks(r.nextInt(270) - 2)).toString()
+        : Hostile.pick(
+            r, List.of("2026-W53", "2025-W53", "2026-W00", "0000-W01", "9999-W52", "2026-W1"));
   }
 
   private static String step(SplittableRandom r) {

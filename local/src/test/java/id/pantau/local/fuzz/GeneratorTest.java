@@ -74,6 +74,7 @@ class GeneratorTest {
             "DASHBOARD /api/v1/units/*/followups",
             "DASHBOARD /api/v1/trends",
             "DASHBOARD /api/v1/alerts/stream",
+            "DASHBOARD /reports/weekly",
             "DASHBOARD /");
     assertThat(methods)
         .contains("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT");

@@ -38,14 +38,22 @@ public final class GroundTruth {
   public record Followup(
       String nip, String unitId, String mode, Map<String, String> windows, TreeSet<String> flags) {}
 
-  /** The daily rollup of a unit. */
+  /**
+   * The daily rollup of a unit; the expected and reported (on time + late) counts are null with
+   * their rate, {@code breaches} the unit's breaches of the date.
+   */
   public record Daily(
       String unitId,
       Double attendanceRate,
       Double wfhCompliance,
       int peakPresent,
       double meanPresent,
-      double minutesOverCap) {}
+      double minutesOverCap,
+      Integer attendanceExpected,
+      Integer attendanceReported,
+      Integer wfhExpected,
+      Integer wfhReported,
+      int breaches) {}
 
   /** One breach; {@code endMs} null when it still held at the end of the date. */
   public record Breach(
@@ -141,8 +149,8 @@ public final class GroundTruth {
 
   private Daily daily(CityUnit u) {
     Presence p = presence.get(u.unitId());
-    Double attendance = rate(u.unitId(), true);
-    Double wfh = rate(u.unitId(), false);
+    int[] attendance = counts(u.unitId(), true);
+    int[] wfh = counts(u.unitId(), false);
     int peak = 0;
     double area = 0, overMs = 0;
     List<Long> moments = new ArrayList<>(new TreeSet<>(momentsOf(u, p)));
@@ -155,7 +163,19 @@ public final class GroundTruth {
       if (present > rules.cap(u, t)) overMs += next - t;
     }
     double span = p.dayEndMs() - p.dayStartMs();
-    return new Daily(u.unitId(), attendance, wfh, peak, area / span, overMs / 60_000.0);
+    int unitBreaches = (int) breaches.stream().filter(b -> b.unitId().equals(u.unitId())).count();
+    return new Daily(
+        u.unitId(),
+        attendance == null ? null : attendance[1] / (double) attendance[0],
+        wfh == null ? null : wfh[1] / (double) wfh[0],
+        peak,
+        area / span,
+        overMs / 60_000.0,
+        attendance == null ? null : attendance[0],
+        attendance == null ? null : attendance[1],
+        wfh == null ? null : wfh[0],
+        wfh == null ? null : wfh[1],
+        unitBreaches);
   }
 
   private List<Long> momentsOf(CityUnit u, Presence p) {
@@ -164,14 +184,15 @@ public final class GroundTruth {
     return m;
   }
 
-  private Double rate(String unitId, boolean attendance) {
+  /** {expected, on time + late} of the unit's ATTENDANCE or location windows; null if none. */
+  private int[] counts(String unitId, boolean attendance) {
     int expected = 0, done = 0;
     for (Count c : counts) {
       if (!c.unitId().equals(unitId) || c.window().equals("ATTENDANCE") != attendance) continue;
       expected += c.expected();
       done += c.onTime() + c.late();
     }
-    return expected == 0 ? null : done / (double) expected;
+    return expected == 0 ? null : new int[] {expected, done};
   }
 
   public SimDay day() {
