@@ -1,7 +1,15 @@
 package id.pantau.api;
 
 import id.pantau.access.Principal;
+import id.pantau.api.audit.Audit;
+import id.pantau.api.audit.AuditAnswer;
+import id.pantau.api.audit.AuditRecord;
+import id.pantau.api.audit.AuditStep;
 import id.pantau.api.hooks.Hooks;
+import id.pantau.api.session.Authentication;
+import id.pantau.api.session.SessionCookie;
+import id.pantau.api.session.SessionRoutes;
+import id.pantau.api.session.Sessions;
 import id.pantau.events.Json;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
@@ -12,6 +20,7 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.influxdb.InfluxDBIOException;
@@ -21,11 +30,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP surface of the dashboard: every route is declared in {@link #routes}, and each handler
  * only turns the request into a call of {@link DashboardServices} and its answer into a response.
- * Every route under /api needs a credential unless it is marked {@link Access#PUBLIC}.
+ * Every route under /api needs a credential (a bearer token or the session cookie) unless it is
+ * marked {@link Access#PUBLIC}; routes marked {@link Access#PERSONAL_DATA} are audited on every
+ * read, and every refusal (401, 403) on any path.
  */
 public final class DashboardApp {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
-  private static final String CALLER = "pantau.caller";
   private static final String QUERY = "pantau.query";
   private static final String CSV = "text/csv; charset=utf-8";
   private static final String EVENT_STREAM = "text/event-stream";
@@ -33,20 +43,44 @@ public final class DashboardApp {
   /** Route marks read by the authentication step. */
   public enum Access implements RouteRole {
     /** Served without a credential. */
-    PUBLIC
+    PUBLIC,
+    /** Names people: every request is audited. */
+    PERSONAL_DATA
   }
 
   private final DashboardServices services;
-  private final Authorizer authorizer;
+  private final Authentication authentication;
+  private final SessionRoutes session;
+  private final Audit audit;
+  private final AuditStep auditStep;
 
-  private DashboardApp(DashboardServices services, Authorizer authorizer) {
+  private DashboardApp(
+      DashboardServices services,
+      Authorizer authorizer,
+      Sessions sessions,
+      SessionCookie cookie,
+      Audit audit,
+      Clock clock) {
     this.services = services;
-    this.authorizer = authorizer;
+    this.authentication = new Authentication(authorizer, sessions, cookie);
+    this.session = new SessionRoutes(authorizer, sessions, cookie);
+    this.audit = audit;
+    this.auditStep =
+        new AuditStep(audit.log(), ctx -> ctx.routeRoles().contains(Access.PERSONAL_DATA), clock);
   }
 
-  /** The configured, not yet started, server. */
-  public static Javalin create(DashboardServices services, Authorizer authorizer) {
-    DashboardApp app = new DashboardApp(services, authorizer);
+  /**
+   * The configured, not yet started, server: bearer tokens by the authorizer, browser sessions in
+   * {@code sessions} with their cookie, the audit trail in {@code audit}.
+   */
+  public static Javalin create(
+      DashboardServices services,
+      Authorizer authorizer,
+      Sessions sessions,
+      SessionCookie cookie,
+      Audit audit,
+      Clock clock) {
+    DashboardApp app = new DashboardApp(services, authorizer, sessions, cookie, audit, clock);
     return Javalin.create(app::configure);
   }
 
@@ -61,14 +95,19 @@ public final class DashboardApp {
 
   private void routes(JavalinConfig config) {
     var r = config.routes;
+    r.before(this::screen);
     r.beforeMatched("/api/*", this::authenticate);
+    r.after(auditStep::after);
 
     r.get("/api/v1/health", this::health, Access.PUBLIC);
+    r.post("/api/v1/session", session::signIn, Access.PUBLIC);
+    r.get("/api/v1/session", session::current);
+    r.delete("/api/v1/session", session::signOut);
     r.get("/api/v1/occupancy", this::occupancyNow);
     r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
     r.get("/api/v1/breaches", this::breaches);
     r.get("/api/v1/compliance", this::compliance);
-    r.get("/api/v1/units/{unitId}/followups", this::followUps);
+    r.get("/api/v1/units/{unitId}/followups", this::followUps, Access.PERSONAL_DATA);
     r.get("/api/v1/trends", this::trends);
     r.get("/api/v1/alerts/stream", this::alertStream);
     r.get("/api/v1/hooks", ctx -> ctx.json(services.hooks().list(caller(ctx))));
@@ -78,6 +117,7 @@ public final class DashboardApp {
     r.get(
         "/api/v1/hooks/{name}/deliveries",
         ctx -> ctx.json(services.hooks().deliveries(caller(ctx), name(ctx))));
+    r.get("/api/v1/audit", this::audit);
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -144,6 +184,17 @@ public final class DashboardApp {
     respond(ctx, trends, () -> Csv.of(TrendRow.CSV_HEADER, trends.csvRows()));
   }
 
+  private void audit(Context ctx) {
+    AuditAnswer answer =
+        audit.read(
+            caller(ctx),
+            query(ctx, "from"),
+            query(ctx, "to"),
+            query(ctx, "unit"),
+            query(ctx, "who"));
+    respond(ctx, answer, () -> Csv.of(AuditRecord.CSV_HEADER, answer.csvRows()));
+  }
+
   /**
    * Server-sent events: the caller is checked before the stream opens (401/403/406 as JSON), then
    * the connection is held open and subscribed to the alert feed until either side closes it.
@@ -179,9 +230,18 @@ public final class DashboardApp {
 
   // --- translation helpers ----------------------------------------------------------------------
 
+  /**
+   * Before every request: no credential in a URL; a page (outside /api) learns its caller from the
+   * session cookie, if any ({@link Authentication#caller}), and decides itself what to show.
+   */
+  private void screen(Context ctx) {
+    Authentication.refuseCredentialsInUrl(name -> query(ctx, name));
+    if (!ctx.path().startsWith("/api/")) authentication.learnCaller(ctx);
+  }
+
   private void authenticate(Context ctx) {
     if (ctx.routeRoles().contains(Access.PUBLIC)) return;
-    ctx.attribute(CALLER, authorizer.authorize(ctx.header("Authorization")));
+    authentication.requireCaller(ctx);
   }
 
   /** A query parameter, decoded as UTF-8 whatever the Content-Type says ({@link QueryParams}). */
@@ -195,9 +255,7 @@ public final class DashboardApp {
   }
 
   private static Principal caller(Context ctx) {
-    Principal p = ctx.attribute(CALLER);
-    if (p == null) throw ApiException.unauthorized("Authorization: a Bearer token is required");
-    return p;
+    return Authentication.requiredCaller(ctx);
   }
 
   /** JSON, or CSV with a header row for {@code ?format=csv}. */
