@@ -54,6 +54,8 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
           "tok-bkd-tangerang", "bkd-tangerang", Role.BKD_ADMIN, Set.of("kota-tangerang"), Set.of());
   static final String BKD_JAYAPURA =
       caller("tok-bkd-jayapura", "bkd-jayapura", Role.BKD_ADMIN, Set.of("kota-jayapura"), Set.of());
+  static final String BKD_PROVINCE =
+      caller("tok-bkd-banten", "bkd-banten", Role.BKD_ADMIN, Set.of(), Set.of());
   static final String LEADER =
       caller("tok-leader", "walikota", Role.LEADERSHIP, Set.of(), Set.of());
   static final String DEVICE = caller("tok-device", "kiosk-1", Role.DEVICE, Set.of(), Set.of());
@@ -154,6 +156,11 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
   /** GET a path of the dashboard, with a bearer token unless it is null. */
   HttpResponse<String> get(String path, String token) {
     return Http.get(url() + path, token);
+  }
+
+  /** The influxd's URL (null over Kafka). */
+  String influxUrl() {
+    return influx == null ? null : influx.url();
   }
 
   /** The broker (null over influxd). */

@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
 final class AuditProducer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditProducer.class);
   private static final Duration MAX_BLOCK = Duration.ofSeconds(5);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
   private final String topic;
   private final Producer<String, byte[]> producer;
   private final BlockingQueue<AuditRecord> queue;
   private final Thread sender;
   private volatile boolean closing;
+  private volatile boolean stopped;
 
   AuditProducer(String bootstrap, String topic, int capacity) {
     this.topic = topic;
@@ -67,15 +69,15 @@ final class AuditProducer implements AutoCloseable {
   }
 
   private void run() {
-    while (!closing || !queue.isEmpty()) {
+    while (!stopped) {
       AuditRecord r;
       try {
         r = queue.poll(200, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
         return;
       }
       if (r != null) send(r);
+      else if (closing) return; // everything queued before the close was handed to the producer
     }
   }
 
@@ -89,24 +91,36 @@ final class AuditProducer implements AutoCloseable {
               LOG.warn("audit: not delivered to {} ({}): {}", topic, e.toString(), json(r));
             }
           });
-    } catch (RuntimeException e) {
+    } catch (RuntimeException e) { // an interrupt on close included
       LOG.warn("audit: not sent to {} ({}): {}", topic, e.toString(), json(r));
     }
   }
 
-  /** Sends what is queued (waiting at most a few seconds), then closes the producer. */
+  /**
+   * Hands what is queued to the producer and closes it, waiting a few seconds at most: with Kafka
+   * down, what is left is logged as not sent.
+   */
   @Override
   public void close() {
     closing = true;
-    try {
-      sender.join(MAX_BLOCK.toMillis() * 2);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    join(CLOSE_WAIT);
+    if (sender.isAlive()) {
+      stopped = true;
+      sender.interrupt(); // a send waiting for metadata gives up
+      join(CLOSE_WAIT);
     }
     List<AuditRecord> left = new ArrayList<>();
     queue.drainTo(left);
     for (AuditRecord r : left) LOG.warn("audit: not sent to {} (closing): {}", topic, json(r));
-    producer.close(MAX_BLOCK);
+    producer.close(CLOSE_WAIT);
+  }
+
+  private void join(Duration d) {
+    try {
+      sender.join(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String json(AuditRecord r) {

@@ -77,11 +77,11 @@ public final class Authentication {
                   return ApiException.unauthorized(
                       "session: expired or unknown: sign in again (POST /api/v1/session)");
                 });
+    ctx.attribute(CALLER, session.principal()); // known, so a refusal below is audited as theirs
+    ctx.attribute(SESSION, session);
     if (CHANGES_STATE.contains(ctx.method()) && !sameOrigin(ctx)) {
       throw ApiException.forbidden("origin: cross-site requests may not change anything");
     }
-    ctx.attribute(CALLER, session.principal());
-    ctx.attribute(SESSION, session);
   }
 
   /**
