@@ -162,7 +162,7 @@ public record DashboardConfig(
             (int) DEFAULT_SESSION_TTL.toMillis(),
             1,
             (int) MAX_SESSION_TTL.toMillis(),
-            "milliseconds (28800000: 8 h)");
+            "a number of milliseconds");
     return new DashboardConfig(
         Env.text(env, INFLUX_URL, DEFAULT_INFLUX_URL),
         Env.text(env, INFLUX_DB, DEFAULT_INFLUX_DB),

@@ -113,7 +113,7 @@ class DashboardConfigTest {
     assertThat(set.secureCookie()).isTrue();
 
     assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_SESSION_TTL_MS", "8h")))
-        .hasMessageStartingWith("PANTAU_SESSION_TTL_MS: must be milliseconds");
+        .hasMessageStartingWith("PANTAU_SESSION_TTL_MS: must be a number of milliseconds 1 to");
     assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_SESSION_SECURE_COOKIE", "yes")))
         .hasMessageStartingWith("PANTAU_SESSION_SECURE_COOKIE: must be true");
     assertThat(DashboardConfig.auditLogFile(Map.of())).isEqualTo("pantau-audit.jsonl");
