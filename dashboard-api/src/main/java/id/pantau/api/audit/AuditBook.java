@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
@@ -68,7 +69,8 @@ final class AuditBook implements AutoCloseable {
         if (!t.isBefore(from) && t.isBefore(to) && filter.test(a)) out.add(a);
       }
     }
-    out.sort((x, y) -> y.time().compareTo(x.time()));
+    // By instant: Instant.toString() drops trailing zeros, so the texts do not sort as times.
+    out.sort(Comparator.comparing((AuditRecord a) -> parse(a.time())).reversed());
     return out;
   }
 
