@@ -10,6 +10,8 @@ public enum Capability {
   REFERENCE_DATA("read health and reference data"),
   /** Data naming people: the follow-ups and their CSV. */
   PERSONAL_DATA("read per-employee data"),
+  /** Alert webhooks: configure them and read their deliveries. */
+  WEBHOOKS("configure alert webhooks"),
   /** The audit trail of who read personal data and who was refused. */
   AUDIT("read the audit trail");
 

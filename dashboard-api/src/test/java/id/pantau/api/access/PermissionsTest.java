@@ -27,12 +27,14 @@ class PermissionsTest {
       boolean reports,
       boolean reference,
       boolean personal,
-      boolean audit) {
+      boolean audit,
+      boolean hooks) {
     assertThat(Permissions.allows(role, Capability.AGGREGATES)).isEqualTo(aggregates);
     assertThat(Permissions.allows(role, Capability.REPORTS)).isEqualTo(reports);
     assertThat(Permissions.allows(role, Capability.REFERENCE_DATA)).isEqualTo(reference);
     assertThat(Permissions.allows(role, Capability.PERSONAL_DATA)).isEqualTo(personal);
     assertThat(Permissions.allows(role, Capability.AUDIT)).isEqualTo(audit);
+    assertThat(Permissions.allows(role, Capability.WEBHOOKS)).isEqualTo(hooks);
   }
 
   @ParameterizedTest(name = "{0}")
