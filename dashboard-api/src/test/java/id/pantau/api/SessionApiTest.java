@@ -129,7 +129,8 @@ class SessionApiTest {
     assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
 
     assertThat(signIn(app.url(), DEVICE).statusCode()).isEqualTo(403);
-    HttpResponse<String> noToken = Http.request("POST", app.url() + "/api/v1/session", "{\"tok\": 1}");
+    HttpResponse<String> noToken =
+        Http.request("POST", app.url() + "/api/v1/session", "{\"tok\": 1}");
     assertThat(noToken.statusCode()).isEqualTo(400);
     assertThat(Http.errors(noToken)).singleElement().asString().startsWith("token: ");
     HttpResponse<String> notJson = Http.request("POST", app.url() + "/api/v1/session", "token=x");
