@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The role × capability table, stated here once more so a change to it is a deliberate one. */
 class PermissionsTest {
   @ParameterizedTest(
-      name = "{0}: aggregates {1}, reports {2}, reference {3}, personal {4}, audit {5}")
+      name = "{0}: aggregates {1}, reports {2}, reference {3}, personal {4}, audit {5}, hooks {6}")
   @CsvSource({
-    "BKD_ADMIN,  true,  true,  true,  true,  true",
-    "UNIT_HEAD,  true,  true,  true,  true,  false",
-    "LEADERSHIP, true,  true,  false, false, false",
-    "OPERATOR,   true,  true,  true,  false, false",
-    "DEVICE,     false, false, false, false, false",
+    "BKD_ADMIN,  true,  true,  true,  true,  true,  true",
+    "UNIT_HEAD,  true,  true,  true,  true,  false, false",
+    "LEADERSHIP, true,  true,  false, false, false, false",
+    "OPERATOR,   true,  true,  true,  false, false, false",
+    "DEVICE,     false, false, false, false, false, false",
   })
   void eachRoleMayDoExactlyWhatTheTableGrants(
       Role role,
