@@ -205,10 +205,13 @@ public final class DashboardApp {
     if (accept == null || !accept.contains(EVENT_STREAM)) {
       throw new ApiException(406, "Accept: must include " + EVENT_STREAM);
     }
+    // An EventSource reconnecting sends the id of the last event it got: resume after it.
+    String lastEventId = ctx.header("Last-Event-ID");
     new SseHandler(
             client -> {
               client.keepAlive();
-              AlertFeed.Subscription subscription = stream.open(new SseAlertSink(client));
+              AlertFeed.Subscription subscription =
+                  stream.open(new SseAlertSink(client), lastEventId);
               client.onClose(subscription::close);
             })
         .handle(ctx);
