@@ -20,6 +20,10 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,6 +43,7 @@ public final class DashboardApp {
   private static final String QUERY = "pantau.query";
   private static final String CSV = "text/csv; charset=utf-8";
   private static final String EVENT_STREAM = "text/event-stream";
+  private static final String UNIT_PAGE = page("/public/unit.html");
 
   /** Route marks read by the authentication step. */
   public enum Access implements RouteRole {
@@ -88,6 +93,7 @@ public final class DashboardApp {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
     config.staticFiles.add("/public", Location.CLASSPATH);
+    config.staticFiles.enableWebjars(); // the console's uPlot, from its jar: nothing from a CDN
     JettyErrors.install(
         config, "this API", (status, error) -> Json.bytes(new ApiException(status, error).body()));
     routes(config);
@@ -98,6 +104,8 @@ public final class DashboardApp {
     r.before(this::screen);
     r.beforeMatched("/api/*", this::authenticate);
     r.after(auditStep::after);
+
+    r.get("/units/{unitId}", DashboardApp::unitPage); // the console's unit page, same file for all
 
     r.get("/api/v1/health", this::health, Access.PUBLIC);
     r.post("/api/v1/session", session::signIn, Access.PUBLIC);
@@ -126,6 +134,11 @@ public final class DashboardApp {
   }
 
   // --- handlers -------------------------------------------------------------------------------
+
+  /** The unit page: it reads the unit from its path and signs in like the board does. */
+  private static void unitPage(Context ctx) {
+    ctx.header("Cache-Control", "no-cache").html(UNIT_PAGE);
+  }
 
   private void health(Context ctx) {
     Health h = services.health();
@@ -275,6 +288,15 @@ public final class DashboardApp {
 
   private static List<List<Object>> csvRows(List<OccupancyRow> rows) {
     return rows.stream().map(OccupancyRow::csvRow).toList();
+  }
+
+  private static String page(String resource) {
+    try (InputStream in = DashboardApp.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException(resource + ": missing from the class path");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(resource, e);
+    }
   }
 
   private static void apiError(ApiException e, Context ctx) {
