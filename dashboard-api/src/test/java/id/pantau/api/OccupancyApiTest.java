@@ -71,9 +71,22 @@ class OccupancyApiTest {
       int headcount,
       Integer cap,
       Integer floor) {
+    return point(
+        unit, region, base.plus(Duration.ofMinutes(minute)), present, headcount, cap, floor);
+  }
+
+  /** An occupancy point as the job writes it (cap and floor left out when null). */
+  static Point point(
+      String unit,
+      String region,
+      Instant at,
+      int present,
+      int headcount,
+      Integer cap,
+      Integer floor) {
     Point.Builder b =
         Point.measurement("occupancy")
-            .time(base.plus(Duration.ofMinutes(minute)).toEpochMilli(), TimeUnit.MILLISECONDS)
+            .time(at.toEpochMilli(), TimeUnit.MILLISECONDS)
             .tag("unit", unit)
             .tag("region", region)
             .addField("present", (long) present)
