@@ -1,5 +1,5 @@
 // The console's one way to talk to dashboard-api: same-origin requests carrying the session cookie.
-import { t } from './i18n.js';
+import { applyTo, t } from './i18n.js';
 
 /** An answer other than 2xx: its status and the API's "field: reason" errors. */
 export class ApiError extends Error {
@@ -46,11 +46,29 @@ export function query(params) {
     .join('&');
 }
 
+/** The sign-in form, the same on every page, put first into the page's main. */
+function signInForm() {
+  const form = document.createElement('form');
+  form.className = 'signin';
+  form.id = 'signin';
+  form.hidden = true;
+  form.innerHTML = `<h2 data-i18n="signin.title"></h2>
+    <label for="token" data-i18n="signin.token"></label>
+    <input id="token" name="token" type="password" autocomplete="off" required>
+    <p class="note" data-i18n="signin.help"></p>
+    <p role="alert"></p>
+    <button type="submit" data-i18n="signin.submit"></button>`;
+  document.querySelector('main').prepend(form);
+  applyTo(form);
+  return form;
+}
+
 /**
  * The signed-in session, signing in first when needed: with the token of the URL fragment
  * (#token=…, removed from the address at once), else with the token typed into the form.
  */
-export async function session(form) {
+export async function session() {
+  const form = signInForm();
   const fragment = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fragment) {
     history.replaceState(null, '', location.pathname + location.search);

@@ -56,6 +56,10 @@ function newRow(unit) {
 }
 
 function fill(tr, u) {
+  // Every 5 s for up to hundreds of rows: only a row whose numbers (or language) changed is redrawn.
+  const sig = t('status.OK') + JSON.stringify(u);
+  if (tr.sig === sig) return;
+  tr.sig = sig;
   tr.dataset.status = u.status;
   tr.dataset.region = u.region;
   const [name, present, limits, status] = tr.children;
@@ -173,7 +177,7 @@ async function refresh() {
 async function main() {
   applyTo();
   languageButton($('lang'), render);
-  const s = await session($('signin'));
+  const s = await session();
   header(s, $('who'), $('signout'));
   $('app').hidden = false;
   $('f-region').addEventListener('change', render);

@@ -175,7 +175,7 @@ async function main() {
   languageButton($('lang'));
   $('unit-name').textContent = UNIT;
   document.title = `Pantau — ${UNIT}`;
-  const s = await session($('signin'));
+  const s = await session();
   header(s, $('who'), $('signout'));
   $('chart').setAttribute('role', 'img');
   try {
