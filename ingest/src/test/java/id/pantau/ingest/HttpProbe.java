@@ -1,5 +1,7 @@
 package id.pantau.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
 import java.io.IOException;
@@ -44,6 +46,12 @@ final class HttpProbe {
     /** The first reason of a refusal ({@code errors[0]}). */
     String firstError() {
       return json.get("errors").get(0).asText();
+    }
+
+    /** The first reason of a refusal that must be a 400. */
+    String badRequest() {
+      assertThat(status).as("status of %s", raw.uri()).isEqualTo(400);
+      return firstError();
     }
   }
 

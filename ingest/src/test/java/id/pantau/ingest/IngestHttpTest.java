@@ -378,10 +378,8 @@ class IngestHttpTest {
     String body =
         unitBody("banten", "Asia/Jakarta").replace("{\"name\"", "{\"unitId\":\"other\",\"name\"");
 
-    var answer = http.putJson("/v1/units/srg-bappeda", OPERATOR, body);
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.firstError()).startsWith("unitId: does not match the path");
+    assertThat(http.putJson("/v1/units/srg-bappeda", OPERATOR, body).badRequest())
+        .startsWith("unitId: does not match the path");
   }
 
   @Test
@@ -389,10 +387,8 @@ class IngestHttpTest {
     String body =
         "{\"name\":\"X\",\"region\":\"banten\",\"timeZone\":\"WIB\",\"headcount\":\"many\"}";
 
-    var answer = http.putJson("/v1/units/srg-x", OPERATOR, body);
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.firstError()).isEqualTo("headcount: must be an integer");
+    assertThat(http.putJson("/v1/units/srg-x", OPERATOR, body).badRequest())
+        .isEqualTo("headcount: must be an integer");
   }
 
   @Test

@@ -6,13 +6,19 @@ import static id.pantau.ingest.TestData.OPERATOR;
 import static id.pantau.ingest.TestData.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import id.pantau.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The service without HTTP or a broker: what it publishes and answers, on an in-memory Kafka. */
 class IngestServiceTest {
@@ -76,39 +82,34 @@ class IngestServiceTest {
     assertThat(kafka.records).hasSize(1);
   }
 
-  @Test
-  void anUploadWithOneBadRowPublishesNothingAndNamesTheRow() {
-    String csv =
-        "region,level,effectiveFrom\n"
-            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
-            + "banten,RED,2026-12-08T00:00:00+07:00\n";
+  static Stream<Arguments> refusedZoneUploads() {
+    return Stream.of(
+        arguments(
+            named("one bad row: the row is named", OPERATOR),
+            "banten,HIGH,2026-12-01T00:00:00+07:00\nbanten,RED,2026-12-08T00:00:00+07:00\n",
+            400,
+            "line 3: level: must be one of LOW, MEDIUM, HIGH (got 'RED')"),
+        arguments(
+            named("a row outside the token's scope", BKD_BANTEN),
+            "banten,HIGH,2026-12-01T00:00:00+07:00\njawa-timur,HIGH,2026-12-01T00:00:00+07:00\n",
+            403,
+            "line 3: region: the token 'bkd-banten' may not change region"
+                + " 'jawa-timur' (its regions: [banten])"));
+  }
 
-    assertThatThrownBy(() -> service.putZones(request(OPERATOR, "text/csv", csv)))
+  @ParameterizedTest(name = "an upload of zones with {0} is refused whole, nothing published")
+  @MethodSource("refusedZoneUploads")
+  void anUploadWithARefusedRowPublishesNothing(
+      String token, String rows, int status, String error) {
+    String csv = "region,level,effectiveFrom\n" + rows;
+
+    assertThatThrownBy(() -> service.putZones(request(token, "text/csv", csv)))
         .isInstanceOfSatisfying(
             IngestException.class,
             e -> {
-              assertThat(e.status()).isEqualTo(400);
-              assertThat(e.errors())
-                  .containsExactly("line 3: level: must be one of LOW, MEDIUM, HIGH (got 'RED')");
+              assertThat(e.status()).isEqualTo(status);
+              assertThat(e.errors()).containsExactly(error);
             });
-    assertThat(kafka.records).isEmpty();
-  }
-
-  @Test
-  void anUploadOutsideTheTokensScopeIsRefusedWhole() {
-    String csv =
-        "region,level,effectiveFrom\n"
-            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
-            + "jawa-timur,HIGH,2026-12-01T00:00:00+07:00\n";
-
-    assertThatThrownBy(() -> service.putZones(request(BKD_BANTEN, "text/csv", csv)))
-        .isInstanceOfSatisfying(
-            IngestException.class,
-            e ->
-                assertThat(e.errors())
-                    .containsExactly(
-                        "line 3: region: the token 'bkd-banten' may not change region"
-                            + " 'jawa-timur' (its regions: [banten])"));
     assertThat(kafka.records).isEmpty();
   }
 

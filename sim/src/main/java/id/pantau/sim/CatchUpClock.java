@@ -2,8 +2,6 @@ package id.pantau.sim;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The receipt clock of the demo's ingest: while the {@link LiveSimulator} catches up on today, it
@@ -11,7 +9,7 @@ import java.time.ZoneOffset;
  * would have had live (on time stays on time; only the offline phones' uploads come late); after
  * that it follows the wall clock.
  */
-public final class CatchUpClock extends Clock {
+public final class CatchUpClock extends InstantClock {
   private final Clock wall;
   private volatile Instant shown; // null: the wall clock
 
@@ -33,15 +31,5 @@ public final class CatchUpClock extends Clock {
   public Instant instant() {
     Instant s = shown;
     return s != null ? s : wall.instant();
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this; // instants only
   }
 }

@@ -1,16 +1,13 @@
 package id.pantau.sim;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A clock that shows the instant it was last set to: the simulated "now" that a {@link DaySender}
  * moves forward and an in-process ingest reads for its receipt times, so a day replayed in a minute
  * gets the same receipt times (and the same late uploads) as the day lived in real time.
  */
-public final class SteppedClock extends Clock {
+public final class SteppedClock extends InstantClock {
   private volatile Instant now;
 
   public SteppedClock(Instant start) {
@@ -24,15 +21,5 @@ public final class SteppedClock extends Clock {
   @Override
   public Instant instant() {
     return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this; // instants only
   }
 }
