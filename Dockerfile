@@ -27,6 +27,8 @@ ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-
 
 FROM jre AS dashboard-api
 COPY --from=build /src/dashboard-api/target/pantau-dashboard-api.jar /opt/pantau/pantau-dashboard-api.jar
+# The audit log's folder, owned by the service's user (a new volume mounted there takes it over).
+RUN mkdir -p /opt/pantau/audit && chown pantau /opt/pantau/audit
 USER pantau
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/pantau/pantau-dashboard-api.jar"]

@@ -49,6 +49,9 @@ public final class AlertFeed implements AutoCloseable {
   public static final String KEEP_ALIVE = "keep-alive";
   static final int MAX_BACKLOG = 1000;
 
+  /** How many of the latest alerts are kept to replay to a client resuming with Last-Event-ID. */
+  static final int REPLAY_KEPT = 500;
+
   private static final ObjectReader ALERT = Json.MAPPER.readerFor(Alert.class);
 
   /** A subscriber's registration: closing it stops the alerts (the sink is not closed). */
@@ -63,6 +66,8 @@ public final class AlertFeed implements AutoCloseable {
   private final ExecutorService writers;
   private final ScheduledExecutorService ticker;
   private final AtomicBoolean closed = new AtomicBoolean();
+  // Guards itself and the fan-out, so a resuming client gets each alert once: replayed or live.
+  private final RecentAlerts recent = new RecentAlerts(REPLAY_KEPT);
   private volatile boolean live;
   private final TopicFollower follower;
 
@@ -104,13 +109,24 @@ public final class AlertFeed implements AutoCloseable {
 
   /** Sends the sink every alert {@code visible} accepts until the subscription is closed. */
   public Subscription subscribe(Predicate<Alert> visible, AlertSink sink) {
+    return subscribe(visible, sink, null);
+  }
+
+  /**
+   * As {@link #subscribe(Predicate, AlertSink)}, first replaying the kept alerts read after the one
+   * with event id {@code lastEventId} (a reconnecting client's {@code Last-Event-ID}; null: none).
+   */
+  public Subscription subscribe(Predicate<Alert> visible, AlertSink sink, String lastEventId) {
     Subscriber s = new Subscriber(visible, sink);
     if (closed.get()) {
       sink.close();
       return s;
     }
-    subscribers.add(s);
-    s.enqueue(k -> k.comment(CONNECTED));
+    synchronized (recent) {
+      subscribers.add(s);
+      s.enqueue(k -> k.comment(CONNECTED));
+      for (RecentAlerts.Kept k : recent.after(lastEventId)) s.offer(k.alert(), k.json());
+    }
     if (live) s.tellLive();
     if (closed.get()) s.end(); // closed while subscribing: close() may have missed it
     return s;
@@ -136,14 +152,9 @@ public final class AlertFeed implements AutoCloseable {
     Alert alert = read(r);
     if (alert == null) return;
     String json = Json.text(alert);
-    for (Subscriber s : subscribers) {
-      boolean visible;
-      try {
-        visible = s.visible.test(alert);
-      } catch (RuntimeException e) {
-        visible = false;
-      }
-      if (visible) s.enqueue(k -> k.alert(alert, json));
+    synchronized (recent) {
+      recent.add(alert, json);
+      for (Subscriber s : subscribers) s.offer(alert, json);
     }
   }
 
@@ -217,6 +228,17 @@ public final class AlertFeed implements AutoCloseable {
     Subscriber(Predicate<Alert> visible, AlertSink sink) {
       this.visible = visible;
       this.sink = sink;
+    }
+
+    /** Queues the alert when the subscriber may see it. */
+    void offer(Alert alert, String json) {
+      boolean show;
+      try {
+        show = visible.test(alert);
+      } catch (RuntimeException e) {
+        show = false;
+      }
+      if (show) enqueue(k -> k.alert(alert, json));
     }
 
     void tellLive() {

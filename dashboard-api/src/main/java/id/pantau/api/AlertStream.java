@@ -10,6 +10,11 @@ import java.util.function.Predicate;
  */
 public record AlertStream(AlertFeed feed, Predicate<Alert> visible) {
   public AlertFeed.Subscription open(AlertSink sink) {
-    return feed.subscribe(visible, sink);
+    return open(sink, null);
+  }
+
+  /** Attaches the sink, replaying first what came after {@code lastEventId} (null: nothing). */
+  public AlertFeed.Subscription open(AlertSink sink, String lastEventId) {
+    return feed.subscribe(visible, sink, lastEventId);
   }
 }

@@ -1,11 +1,16 @@
 package id.pantau.api;
 
 import id.pantau.access.TokenStore;
+import id.pantau.api.audit.Audit;
 import id.pantau.api.hooks.Hooks;
+import id.pantau.api.session.SessionCookie;
+import id.pantau.api.session.Sessions;
+import id.pantau.events.Topics;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,12 +19,16 @@ public final class Dashboard implements AutoCloseable {
   /** How long a health check waits for Kafka. */
   public static final Duration KAFKA_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
+  /** Browser sessions held at most (when full, the one closest to expiry is ended). */
+  public static final int MAX_SESSIONS = 10_000;
+
   private final Javalin app;
   private final Influx influx;
   private final KafkaProbe kafka;
   private final AlertFeed alerts;
   private final CheckinBook checkins;
   private final Hooks hooks;
+  private final Audit audit;
   private final String host;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -30,6 +39,7 @@ public final class Dashboard implements AutoCloseable {
       AlertFeed alerts,
       CheckinBook checkins,
       Hooks hooks,
+      Audit audit,
       String host) {
     this.app = app;
     this.influx = influx;
@@ -37,6 +47,7 @@ public final class Dashboard implements AutoCloseable {
     this.alerts = alerts;
     this.checkins = checkins;
     this.hooks = hooks;
+    this.audit = audit;
     this.host = host;
   }
 
@@ -53,12 +64,23 @@ public final class Dashboard implements AutoCloseable {
     AlertFeed alerts = AlertFeed.start(config.kafkaBootstrap());
     CheckinBook checkins = CheckinBook.start(config.kafkaBootstrap(), config.followUpDays());
     Hooks hooks = Hooks.start(config.kafkaBootstrap());
+    Clock clock = Clock.systemUTC();
+    DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka, hooks);
+    Audit audit = Audit.start(config.kafkaBootstrap(), Topics.AUDIT, services::regionOf, clock);
     try {
-      DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka, hooks);
-      Javalin app = DashboardApp.create(services, new TokenAuthorizer(tokens));
+      Sessions sessions = new Sessions(config.sessionTtl(), MAX_SESSIONS, clock);
+      Javalin app =
+          DashboardApp.create(
+              services,
+              new TokenAuthorizer(tokens),
+              sessions,
+              new SessionCookie(config.secureCookie()),
+              audit,
+              clock);
       app.start(config.host(), config.port());
-      return new Dashboard(app, influx, kafka, alerts, checkins, hooks, config.host());
+      return new Dashboard(app, influx, kafka, alerts, checkins, hooks, audit, config.host());
     } catch (RuntimeException e) {
+      audit.close();
       alerts.close();
       checkins.close();
       hooks.close();
@@ -93,6 +115,7 @@ public final class Dashboard implements AutoCloseable {
       hooks.close();
       app.stop();
     } finally {
+      audit.close(); // after the last request: what is queued is sent
       kafka.close();
       influx.close();
     }
@@ -122,6 +145,10 @@ public final class Dashboard implements AutoCloseable {
             + (config.influxUser() == null ? "" : " as " + config.influxUser())
             + ", Kafka "
             + config.kafkaBootstrap()
+            + "; audit log "
+            + DashboardConfig.auditLogFile(System.getenv())
+            + " and topic "
+            + Topics.AUDIT
             + ")");
   }
 

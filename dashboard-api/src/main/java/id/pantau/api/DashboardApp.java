@@ -1,10 +1,18 @@
 package id.pantau.api;
 
 import id.pantau.access.Principal;
+import id.pantau.api.audit.Audit;
+import id.pantau.api.audit.AuditAnswer;
+import id.pantau.api.audit.AuditRecord;
+import id.pantau.api.audit.AuditStep;
 import id.pantau.api.hooks.Hooks;
 import id.pantau.api.report.ReportCsv;
 import id.pantau.api.report.ReportPage;
 import id.pantau.api.report.WeeklyReport;
+import id.pantau.api.session.Authentication;
+import id.pantau.api.session.SessionCookie;
+import id.pantau.api.session.SessionRoutes;
+import id.pantau.api.session.Sessions;
 import id.pantau.events.Json;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
@@ -15,6 +23,11 @@ import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.influxdb.InfluxDBIOException;
@@ -24,11 +37,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP surface of the dashboard: every route is declared in {@link #routes}, and each handler
  * only turns the request into a call of {@link DashboardServices} and its answer into a response.
- * Every route under /api needs a credential unless it is marked {@link Access#PUBLIC}.
+ * Every route under /api needs a credential (a bearer token or the session cookie) unless it is
+ * marked {@link Access#PUBLIC}; routes marked {@link Access#PERSONAL_DATA} are audited on every
+ * read, and every refusal (401, 403) on any path.
  */
 public final class DashboardApp {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
-  private static final String CALLER = "pantau.caller";
   private static final String QUERY = "pantau.query";
   private static final String CSV = "text/csv; charset=utf-8";
   private static final String HTML = "text/html; charset=utf-8";
@@ -39,24 +53,49 @@ public final class DashboardApp {
           + " form-action 'none'; frame-ancestors 'none'";
 
   private static final String EVENT_STREAM = "text/event-stream";
+  private static final String UNIT_PAGE = page("/public/unit.html");
 
   /** Route marks read by the authentication step. */
   public enum Access implements RouteRole {
     /** Served without a credential. */
-    PUBLIC
+    PUBLIC,
+    /** Names people: every request is audited. */
+    PERSONAL_DATA
   }
 
   private final DashboardServices services;
-  private final Authorizer authorizer;
+  private final Authentication authentication;
+  private final SessionRoutes session;
+  private final Audit audit;
+  private final AuditStep auditStep;
 
-  private DashboardApp(DashboardServices services, Authorizer authorizer) {
+  private DashboardApp(
+      DashboardServices services,
+      Authorizer authorizer,
+      Sessions sessions,
+      SessionCookie cookie,
+      Audit audit,
+      Clock clock) {
     this.services = services;
-    this.authorizer = authorizer;
+    this.authentication = new Authentication(authorizer, sessions, cookie);
+    this.session = new SessionRoutes(authorizer, sessions, cookie);
+    this.audit = audit;
+    this.auditStep =
+        new AuditStep(audit.log(), ctx -> ctx.routeRoles().contains(Access.PERSONAL_DATA), clock);
   }
 
-  /** The configured, not yet started, server. */
-  public static Javalin create(DashboardServices services, Authorizer authorizer) {
-    DashboardApp app = new DashboardApp(services, authorizer);
+  /**
+   * The configured, not yet started, server: bearer tokens by the authorizer, browser sessions in
+   * {@code sessions} with their cookie, the audit trail in {@code audit}.
+   */
+  public static Javalin create(
+      DashboardServices services,
+      Authorizer authorizer,
+      Sessions sessions,
+      SessionCookie cookie,
+      Audit audit,
+      Clock clock) {
+    DashboardApp app = new DashboardApp(services, authorizer, sessions, cookie, audit, clock);
     return Javalin.create(app::configure);
   }
 
@@ -64,6 +103,7 @@ public final class DashboardApp {
     config.startup.showJavalinBanner = false;
     config.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
     config.staticFiles.add("/public", Location.CLASSPATH);
+    config.staticFiles.enableWebjars(); // the console's uPlot, from its jar: nothing from a CDN
     JettyErrors.install(
         config, "this API", (status, error) -> Json.bytes(new ApiException(status, error).body()));
     routes(config);
@@ -71,15 +111,22 @@ public final class DashboardApp {
 
   private void routes(JavalinConfig config) {
     var r = config.routes;
+    r.before(this::screen);
     r.beforeMatched("/api/*", this::authenticate);
     r.beforeMatched("/reports/*", this::authenticate);
+    r.after(auditStep::after);
+
+    r.get("/units/{unitId}", DashboardApp::unitPage); // the console's unit page, same file for all
 
     r.get("/api/v1/health", this::health, Access.PUBLIC);
+    r.post("/api/v1/session", session::signIn, Access.PUBLIC);
+    r.get("/api/v1/session", session::current);
+    r.delete("/api/v1/session", session::signOut);
     r.get("/api/v1/occupancy", this::occupancyNow);
     r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
     r.get("/api/v1/breaches", this::breaches);
     r.get("/api/v1/compliance", this::compliance);
-    r.get("/api/v1/units/{unitId}/followups", this::followUps);
+    r.get("/api/v1/units/{unitId}/followups", this::followUps, Access.PERSONAL_DATA);
     r.get("/api/v1/trends", this::trends);
     r.get("/api/v1/alerts/stream", this::alertStream);
     r.get("/api/v1/hooks", ctx -> ctx.json(services.hooks().list(caller(ctx))));
@@ -90,6 +137,7 @@ public final class DashboardApp {
         "/api/v1/hooks/{name}/deliveries",
         ctx -> ctx.json(services.hooks().deliveries(caller(ctx), name(ctx))));
     r.get("/reports/weekly", this::weeklyReport);
+    r.get("/api/v1/audit", this::audit);
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -98,6 +146,11 @@ public final class DashboardApp {
   }
 
   // --- handlers -------------------------------------------------------------------------------
+
+  /** The unit page: it reads the unit from its path and signs in like the board does. */
+  private static void unitPage(Context ctx) {
+    ctx.header("Cache-Control", "no-cache").html(UNIT_PAGE);
+  }
 
   private void health(Context ctx) {
     Health h = services.health();
@@ -174,6 +227,17 @@ public final class DashboardApp {
     }
   }
 
+  private void audit(Context ctx) {
+    AuditAnswer answer =
+        audit.read(
+            caller(ctx),
+            query(ctx, "from"),
+            query(ctx, "to"),
+            query(ctx, "unit"),
+            query(ctx, "who"));
+    respond(ctx, answer, () -> Csv.of(AuditRecord.CSV_HEADER, answer.csvRows()));
+  }
+
   /**
    * Server-sent events: the caller is checked before the stream opens (401/403/406 as JSON), then
    * the connection is held open and subscribed to the alert feed until either side closes it.
@@ -184,10 +248,13 @@ public final class DashboardApp {
     if (accept == null || !accept.contains(EVENT_STREAM)) {
       throw new ApiException(406, "Accept: must include " + EVENT_STREAM);
     }
+    // An EventSource reconnecting sends the id of the last event it got: resume after it.
+    String lastEventId = ctx.header("Last-Event-ID");
     new SseHandler(
             client -> {
               client.keepAlive();
-              AlertFeed.Subscription subscription = stream.open(new SseAlertSink(client));
+              AlertFeed.Subscription subscription =
+                  stream.open(new SseAlertSink(client), lastEventId);
               client.onClose(subscription::close);
             })
         .handle(ctx);
@@ -209,9 +276,18 @@ public final class DashboardApp {
 
   // --- translation helpers ----------------------------------------------------------------------
 
+  /**
+   * Before every request: no credential in a URL; a page (outside /api) learns its caller from the
+   * session cookie, if any ({@link Authentication#caller}), and decides itself what to show.
+   */
+  private void screen(Context ctx) {
+    Authentication.refuseCredentialsInUrl(name -> query(ctx, name));
+    if (!ctx.path().startsWith("/api/")) authentication.learnCaller(ctx);
+  }
+
   private void authenticate(Context ctx) {
     if (ctx.routeRoles().contains(Access.PUBLIC)) return;
-    ctx.attribute(CALLER, authorizer.authorize(ctx.header("Authorization")));
+    authentication.requireCaller(ctx);
   }
 
   /** A query parameter, decoded as UTF-8 whatever the Content-Type says ({@link QueryParams}). */
@@ -225,9 +301,7 @@ public final class DashboardApp {
   }
 
   private static Principal caller(Context ctx) {
-    Principal p = ctx.attribute(CALLER);
-    if (p == null) throw ApiException.unauthorized("Authorization: a Bearer token is required");
-    return p;
+    return Authentication.requiredCaller(ctx);
   }
 
   /** JSON, or CSV with a header row for {@code ?format=csv}. */
@@ -244,6 +318,15 @@ public final class DashboardApp {
 
   private static List<List<Object>> csvRows(List<OccupancyRow> rows) {
     return rows.stream().map(OccupancyRow::csvRow).toList();
+  }
+
+  private static String page(String resource) {
+    try (InputStream in = DashboardApp.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException(resource + ": missing from the class path");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(resource, e);
+    }
   }
 
   private static void apiError(ApiException e, Context ctx) {

@@ -2,6 +2,7 @@ package id.pantau.api;
 
 import id.pantau.events.Env;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param influxUser the InfluxDB user the readers log in as (READ on the database is enough); null
  *     when InfluxDB runs without auth
  * @param influxPassword its password, null without a user; never printed by {@link #toString()}
+ * @param sessionTtl how long a browser session lasts after sign-in
+ * @param secureCookie whether the session cookie is marked Secure (sent over HTTPS only): on for
+ *     any deployment reached over TLS, off for the loopback demo over plain HTTP
  */
 public record DashboardConfig(
     String influxUrl,
@@ -24,7 +28,9 @@ public record DashboardConfig(
     Path tokensFile,
     int followUpDays,
     String influxUser,
-    String influxPassword) {
+    String influxPassword,
+    Duration sessionTtl,
+    boolean secureCookie) {
 
   public static final String INFLUX_URL = "PANTAU_INFLUX_URL";
   public static final String INFLUX_DB = "PANTAU_INFLUX_DB";
@@ -35,6 +41,18 @@ public record DashboardConfig(
   public static final String FOLLOWUP_DAYS = "PANTAU_FOLLOWUP_DAYS";
   public static final String INFLUX_USER = "PANTAU_INFLUX_USER";
   public static final String INFLUX_PASSWORD = "PANTAU_INFLUX_PASSWORD";
+  public static final String SESSION_TTL_MS = "PANTAU_SESSION_TTL_MS";
+  public static final String SESSION_SECURE_COOKIE = "PANTAU_SESSION_SECURE_COOKIE";
+
+  /**
+   * The audit log file: read by log4j2.properties ({@code ${env:…}}), named here so deployments set
+   * it; default {@link #DEFAULT_AUDIT_LOG} in the working directory.
+   */
+  public static final String AUDIT_LOG = "PANTAU_AUDIT_LOG";
+
+  public static final String DEFAULT_AUDIT_LOG = "pantau-audit.jsonl";
+  public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(8);
+  public static final Duration MAX_SESSION_TTL = Duration.ofDays(7);
 
   public static final String DEFAULT_INFLUX_URL = "http://127.0.0.1:8086";
   public static final String DEFAULT_INFLUX_DB = "pantau";
@@ -56,10 +74,40 @@ public record DashboardConfig(
       throw new IllegalArgumentException(
           "followUpDays: must be 1 to " + MAX_FOLLOWUP_DAYS + " (got " + followUpDays + ")");
     }
+    Objects.requireNonNull(sessionTtl, "sessionTtl");
+    if (sessionTtl.toMillis() < 1 || sessionTtl.compareTo(MAX_SESSION_TTL) > 0) {
+      throw new IllegalArgumentException(
+          "sessionTtl: must be 1 ms to 7 days (got " + sessionTtl + ")");
+    }
     if ((influxUser == null) != (influxPassword == null)) {
       throw new IllegalArgumentException(
           INFLUX_USER + ", " + INFLUX_PASSWORD + ": set both (InfluxDB with auth) or neither");
     }
+  }
+
+  /** With the default session settings (8 h, cookie not Secure). */
+  public DashboardConfig(
+      String influxUrl,
+      String influxDb,
+      String kafkaBootstrap,
+      String host,
+      int port,
+      Path tokensFile,
+      int followUpDays,
+      String influxUser,
+      String influxPassword) {
+    this(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        followUpDays,
+        influxUser,
+        influxPassword,
+        DEFAULT_SESSION_TTL,
+        false);
   }
 
   /** Without an InfluxDB login. */
@@ -107,6 +155,14 @@ public record DashboardConfig(
    */
   public static DashboardConfig fromEnv(Map<String, String> env) {
     String tokens = Env.text(env, TOKENS_FILE, null);
+    int ttlMs =
+        Env.number(
+            env,
+            SESSION_TTL_MS,
+            (int) DEFAULT_SESSION_TTL.toMillis(),
+            1,
+            (int) MAX_SESSION_TTL.toMillis(),
+            "a number of milliseconds");
     return new DashboardConfig(
         Env.text(env, INFLUX_URL, DEFAULT_INFLUX_URL),
         Env.text(env, INFLUX_DB, DEFAULT_INFLUX_DB),
@@ -117,7 +173,9 @@ public record DashboardConfig(
         Env.number(
             env, FOLLOWUP_DAYS, DEFAULT_FOLLOWUP_DAYS, 1, MAX_FOLLOWUP_DAYS, "a number of days"),
         Env.text(env, INFLUX_USER, null),
-        Env.text(env, INFLUX_PASSWORD, null));
+        Env.text(env, INFLUX_PASSWORD, null),
+        Duration.ofMillis(ttlMs),
+        Env.flag(env, SESSION_SECURE_COOKIE, false));
   }
 
   public DashboardConfig withPort(int newPort) {
@@ -130,13 +188,25 @@ public record DashboardConfig(
         tokensFile,
         followUpDays,
         influxUser,
-        influxPassword);
+        influxPassword,
+        sessionTtl,
+        secureCookie);
   }
 
   /** The same, logging in to InfluxDB as the user (both null: no auth). */
   public DashboardConfig withInfluxLogin(String user, String password) {
     return new DashboardConfig(
-        influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, followUpDays, user, password);
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        followUpDays,
+        user,
+        password,
+        sessionTtl,
+        secureCookie);
   }
 
   /** As a record prints itself, with the InfluxDB password left out. */
@@ -160,6 +230,10 @@ public record DashboardConfig(
         + influxUser
         + ", influxPassword="
         + (influxPassword == null ? null : "***")
+        + ", sessionTtl="
+        + sessionTtl
+        + ", secureCookie="
+        + secureCookie
         + "]";
   }
 
@@ -177,6 +251,29 @@ public record DashboardConfig(
         tokensFile,
         days,
         influxUser,
-        influxPassword);
+        influxPassword,
+        sessionTtl,
+        secureCookie);
+  }
+
+  /** The same, with browser sessions lasting {@code ttl}, their cookie Secure or not. */
+  public DashboardConfig withSession(Duration ttl, boolean secure) {
+    return new DashboardConfig(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        followUpDays,
+        influxUser,
+        influxPassword,
+        ttl,
+        secure);
+  }
+
+  /** The audit log file the environment names (as log4j2.properties reads it). */
+  public static String auditLogFile(Map<String, String> env) {
+    return Env.text(env, AUDIT_LOG, DEFAULT_AUDIT_LOG);
   }
 }

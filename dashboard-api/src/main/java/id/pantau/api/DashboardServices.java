@@ -1,7 +1,8 @@
 package id.pantau.api;
 
 import id.pantau.access.Principal;
-import id.pantau.access.Role;
+import id.pantau.api.access.Capability;
+import id.pantau.api.access.Permissions;
 import id.pantau.api.hooks.Hooks;
 import id.pantau.api.report.WeeklyReports;
 import id.pantau.events.Alert;
@@ -170,18 +171,14 @@ public final class DashboardServices {
 
   /**
    * The unit's staff on a local date (today in the unit's zone when null), each with the standing
-   * of every window and their flags, those needing a follow-up first. Names people: only BKD
-   * admins, unit heads and operators who may see the unit.
+   * of every window and their flags, those needing a follow-up first. Names people: only roles with
+   * {@link Capability#PERSONAL_DATA} (BKD admins, unit heads) who may see the unit.
    *
    * @throws ApiException 400 for a bad unitId/date, 403 for another role or unit, 503 while the
    *     book is still loading
    */
   public FollowUps followUps(Principal caller, String unitId, String date) {
-    requireDashboardRole(caller);
-    if (!caller.hasRole(Role.BKD_ADMIN, Role.UNIT_HEAD, Role.OPERATOR)) {
-      throw ApiException.forbidden(
-          "role: " + caller.role() + " reads aggregates, not the names of follow-ups");
-    }
+    Permissions.require(caller, Capability.PERSONAL_DATA);
     List<String> errors = new ArrayList<>();
     if (unitId == null || unitId.isBlank() || unitId.length() > MAX_UNIT_ID_LENGTH) {
       errors.add("unitId: must be 1 to 200 characters");
@@ -333,6 +330,15 @@ public final class DashboardServices {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /**
+   * The unit's region: that of its latest checkin record, else of its occupancy; empty when
+   * unknown.
+   */
+  public Optional<String> regionOf(String unitId) {
+    Optional<String> region = checkins.regionOf(unitId);
+    return region.isPresent() ? region : occupancy.regionOf(unitId);
+  }
+
   /** Whether Kafka and InfluxDB answer now. */
   public Health health() {
     boolean influxUp = safely(influxdb);
@@ -342,9 +348,7 @@ public final class DashboardServices {
 
   /** Devices post events to ingest; reading the dashboard is for people's roles. */
   private static void requireDashboardRole(Principal caller) {
-    if (caller.role() == Role.DEVICE) {
-      throw ApiException.forbidden("role: a DEVICE token may not read the dashboard");
-    }
+    Permissions.require(caller, Capability.AGGREGATES);
   }
 
   private static boolean safely(Probe probe) {

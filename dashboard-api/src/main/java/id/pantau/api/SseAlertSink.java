@@ -17,8 +17,7 @@ final class SseAlertSink implements AlertSink {
   @Override
   public boolean alert(Alert alert, String json) {
     if (client.terminated()) return false;
-    String id = alert.alertId == null ? null : alert.alertId + ":" + alert.phase;
-    client.sendEvent(alert.kind, json, id);
+    client.sendEvent(alert.kind, json, RecentAlerts.eventId(alert));
     return !client.terminated();
   }
 

@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * A query parameter holding an instant: ISO-8601 with an offset, e.g. 2026-11-23T07:00:00+07:00.
  */
-final class TimeParam {
+public final class TimeParam {
   private TimeParam() {}
 
   /** The instant of the text, or null after adding "field: reason" to the errors. */
-  static Instant parse(String field, String text, List<String> errors) {
+  public static Instant parse(String field, String text, List<String> errors) {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {

@@ -92,6 +92,44 @@ class AlertStreamTest {
   }
 
   @Test
+  void aClientResumingWithLastEventIdGetsTheVisibleAlertsItMissedThenLiveOnes() throws Exception {
+    String url = app.url() + "/api/v1/alerts/stream";
+    Alert seen = overCap("tng-damkar");
+    Alert missed = overCap("tng-damkar");
+    Alert hiddenMissed = overCap("tng-disdukcapil");
+    Alert live = overCap("tng-damkar");
+    try (EventStream ops = EventStream.open(url, OPERATOR)) {
+      assertThat(ops.awaitComment(AlertFeed.LIVE, DEADLINE)).as("ops stream live").isTrue();
+      try (EventStream head = EventStream.open(url, DAMKAR_HEAD)) {
+        assertThat(head.awaitComment(AlertFeed.LIVE, DEADLINE)).isTrue();
+        produce(seen);
+        EventStream.Event first = head.nextEvent(DEADLINE);
+        assertThat(first).as("the alert seen before the drop").isNotNull();
+        assertThat(first.id()).isEqualTo(seen.alertId + ":OPEN");
+      }
+      // While the unit head is away; the operator's stream shows when the feed has read both.
+      produce(missed);
+      produce(hiddenMissed);
+      for (int i = 0; i < 3; i++) assertThat(ops.nextEvent(DEADLINE)).as("ops %d", i).isNotNull();
+
+      try (EventStream back = EventStream.open(url, DAMKAR_HEAD, seen.alertId + ":OPEN")) {
+        EventStream.Event replayed = back.nextEvent(DEADLINE);
+        assertThat(replayed).as("the missed alert, replayed").isNotNull();
+        assertThat(replayed.id()).isEqualTo(missed.alertId + ":OPEN");
+        produce(live);
+        EventStream.Event next = back.nextEvent(DEADLINE);
+        assertThat(next).as("then the live one").isNotNull();
+        assertThat(next.id()).isEqualTo(live.alertId + ":OPEN");
+        assertThat(back.takeEvents()).as("nothing else: not the other unit's").isEmpty();
+      }
+      try (EventStream unknown = EventStream.open(url, DAMKAR_HEAD, "no-such-alert:OPEN")) {
+        assertThat(unknown.awaitComment(AlertFeed.LIVE, DEADLINE)).isTrue();
+        assertThat(unknown.takeEvents()).as("an unknown id replays nothing").isEmpty();
+      }
+    }
+  }
+
+  @Test
   void theStreamRefusesMissingTokensDevicesAndClientsThatDoNotAcceptEvents() {
     String url = app.url() + "/api/v1/alerts/stream";
 

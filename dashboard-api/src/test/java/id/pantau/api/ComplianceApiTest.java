@@ -1,5 +1,6 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_PROVINCE;
 import static id.pantau.api.LiveDashboard.BKD_SERANG;
 import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
 import static id.pantau.api.LiveDashboard.DEVICE;
@@ -228,7 +229,7 @@ class ComplianceApiTest {
 
   @Test
   void followUpsAre503WithRetryAfterWhileKafkaCannotBeRead() {
-    HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/followups", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/followups", BKD_PROVINCE);
 
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Retry-After")).isPresent();

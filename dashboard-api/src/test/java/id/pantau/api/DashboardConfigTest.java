@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,6 +98,27 @@ class DashboardConfigTest {
     assertThat(c.withPort(8080).followUpDays()).isEqualTo(11);
     assertThatThrownBy(() -> c.withFollowUpDays(32))
         .hasMessage("followUpDays: must be 1 to 31 (got 32)");
+  }
+
+  @Test
+  void sessionsLastEightHoursWithACookieNotSecureUnlessTheVariablesSayOtherwise() {
+    DashboardConfig byDefault = DashboardConfig.fromEnv(Map.of());
+    assertThat(byDefault.sessionTtl()).isEqualTo(Duration.ofHours(8));
+    assertThat(byDefault.secureCookie()).isFalse();
+
+    DashboardConfig set =
+        DashboardConfig.fromEnv(
+            Map.of("PANTAU_SESSION_TTL_MS", "900000", "PANTAU_SESSION_SECURE_COOKIE", "true"));
+    assertThat(set.sessionTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(set.secureCookie()).isTrue();
+
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_SESSION_TTL_MS", "8h")))
+        .hasMessageStartingWith("PANTAU_SESSION_TTL_MS: must be a number of milliseconds 1 to");
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_SESSION_SECURE_COOKIE", "yes")))
+        .hasMessageStartingWith("PANTAU_SESSION_SECURE_COOKIE: must be true");
+    assertThat(DashboardConfig.auditLogFile(Map.of())).isEqualTo("pantau-audit.jsonl");
+    assertThat(DashboardConfig.auditLogFile(Map.of("PANTAU_AUDIT_LOG", "/var/log/a.jsonl")))
+        .isEqualTo("/var/log/a.jsonl");
   }
 
   @Test

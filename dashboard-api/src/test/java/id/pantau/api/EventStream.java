@@ -40,9 +40,15 @@ final class EventStream implements AutoCloseable {
 
   /** Connects and returns once the response headers arrived (within 10 s). */
   static EventStream open(String url, String token) throws Exception {
+    return open(url, token, null);
+  }
+
+  /** Connects as an EventSource reconnecting after the event {@code lastEventId} (null: none). */
+  static EventStream open(String url, String token, String lastEventId) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     if (token != null) b.header("Authorization", "Bearer " + token);
+    if (lastEventId != null) b.header("Last-Event-ID", lastEventId);
     HttpResponse<Stream<String>> r =
         CLIENT
             .sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofLines())

@@ -1,5 +1,7 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_PROVINCE;
+import static id.pantau.api.LiveDashboard.BKD_SERANG;
 import static id.pantau.api.LiveDashboard.BKD_TANGERANG;
 import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
 import static id.pantau.api.LiveDashboard.DEVICE;
@@ -123,7 +125,7 @@ class FollowUpsApiTest {
             DEADLINE,
             () -> {
               HttpResponse<String> r =
-                  app.get("/api/v1/units/" + unit + "/followups?date=" + today, OPERATOR);
+                  app.get("/api/v1/units/" + unit + "/followups?date=" + today, BKD_PROVINCE);
               if (r.statusCode() != 200) return false;
               last[0] = Http.json(r);
               return condition.test(last[0]);
@@ -278,7 +280,7 @@ class FollowUpsApiTest {
   void aUnitWithNobodyExpectedIsAnEmptyList() throws Exception {
     await("tng-damkar", b -> b.get("employees").size() == 2); // loaded
 
-    HttpResponse<String> r = app.get("/api/v1/units/tng-nobody/followups", OPERATOR);
+    HttpResponse<String> r = app.get("/api/v1/units/tng-nobody/followups", BKD_PROVINCE);
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(Http.json(r).get("employees")).isEmpty();
@@ -294,6 +296,12 @@ class FollowUpsApiTest {
     HttpResponse<String> leader = app.get(path, LEADER);
     assertThat(leader.statusCode()).isEqualTo(403);
     assertThat(Http.errors(leader)).singleElement().asString().startsWith("role: LEADERSHIP");
+    HttpResponse<String> operator = app.get(path, OPERATOR);
+    assertThat(operator.statusCode()).isEqualTo(403);
+    assertThat(Http.errors(operator)).singleElement().asString().startsWith("role: OPERATOR");
+    HttpResponse<String> otherRegion = app.get(path, BKD_SERANG);
+    assertThat(otherRegion.statusCode()).isEqualTo(403);
+    assertThat(Http.errors(otherRegion)).singleElement().asString().startsWith("unitId:");
     assertThat(app.get(path, DEVICE).statusCode()).isEqualTo(403);
     HttpResponse<String> otherUnit = app.get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
     assertThat(otherUnit.statusCode()).isEqualTo(403);
@@ -304,13 +312,14 @@ class FollowUpsApiTest {
   @Test
   void aDateOlderThanTheBookOrMalformedIsRefusedNamingDate() {
     HttpResponse<String> old =
-        app.get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), OPERATOR);
+        app.get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), BKD_PROVINCE);
     assertThat(old.statusCode()).isEqualTo(400);
     assertThat(Http.errors(old))
         .containsExactly(
             "date: follow-ups are kept for the last 3 days, from " + today.minusDays(2));
 
-    HttpResponse<String> bad = app.get("/api/v1/units/tng-damkar/followups?date=today", OPERATOR);
+    HttpResponse<String> bad =
+        app.get("/api/v1/units/tng-damkar/followups?date=today", BKD_PROVINCE);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(Http.errors(bad))
         .containsExactly("date: must be a date YYYY-MM-DD, e.g. 2026-11-23");

@@ -49,6 +49,21 @@ final class Http {
     return send(b.build());
   }
 
+  /**
+   * Any method, with a body (null: none) and headers given as name, value, name, value … (no bearer
+   * token unless given as a header): the requests a browser sends.
+   */
+  static HttpResponse<String> request(String method, String url, String body, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(b.build());
+  }
+
   private static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -54,6 +54,8 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
           "tok-bkd-tangerang", "bkd-tangerang", Role.BKD_ADMIN, Set.of("kota-tangerang"), Set.of());
   static final String BKD_JAYAPURA =
       caller("tok-bkd-jayapura", "bkd-jayapura", Role.BKD_ADMIN, Set.of("kota-jayapura"), Set.of());
+  static final String BKD_PROVINCE =
+      caller("tok-bkd-banten", "bkd-banten", Role.BKD_ADMIN, Set.of(), Set.of());
   static final String LEADER =
       caller("tok-leader", "walikota", Role.LEADERSHIP, Set.of(), Set.of());
   static final String DEVICE = caller("tok-device", "kiosk-1", Role.DEVICE, Set.of(), Set.of());
@@ -67,24 +69,31 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
   }
 
   private final boolean overInflux;
+  private final boolean overKafka;
   private Path dir;
   private InfluxServer influx;
   private KafkaBroker kafka;
   private KafkaProducer<String, byte[]> producer;
   private Dashboard dashboard;
 
-  private LiveDashboard(boolean overInflux) {
+  private LiveDashboard(boolean overInflux, boolean overKafka) {
     this.overInflux = overInflux;
+    this.overKafka = overKafka;
   }
 
   /** Over a real influxd with database {@link #DB}; Kafka is a port where nothing answers. */
   static LiveDashboard overInflux() {
-    return new LiveDashboard(true);
+    return new LiveDashboard(true, false);
   }
 
   /** Over a real Kafka broker with the pantau topics; influxd is a port where nothing answers. */
   static LiveDashboard overKafka() {
-    return new LiveDashboard(false);
+    return new LiveDashboard(false, true);
+  }
+
+  /** Over both (the console's browser tests: the board reads InfluxDB, the ticker Kafka). */
+  static LiveDashboard overInfluxAndKafka() {
+    return new LiveDashboard(true, true);
   }
 
   /** A further dashboard of the same callers, closed by the caller. */
@@ -118,7 +127,8 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
     if (overInflux) {
       influx = InfluxServer.start(dir.resolve("influx"));
       influx.createDatabase(DB);
-    } else {
+    }
+    if (overKafka) {
       kafka = KafkaBroker.start(dir.resolve("kafka"));
       kafka.createPantauTopics(2);
       producer = producer(kafka.bootstrapServers());
@@ -140,9 +150,9 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
   synchronized Dashboard dashboard() {
     if (dashboard == null) {
       dashboard =
-          overInflux
-              ? start(influx.url(), noKafka())
-              : start(noInfluxd(), kafka.bootstrapServers());
+          start(
+              overInflux ? influx.url() : noInfluxd(),
+              overKafka ? kafka.bootstrapServers() : noKafka());
     }
     return dashboard;
   }
@@ -154,6 +164,11 @@ final class LiveDashboard implements BeforeAllCallback, AfterAllCallback {
   /** GET a path of the dashboard, with a bearer token unless it is null. */
   HttpResponse<String> get(String path, String token) {
     return Http.get(url() + path, token);
+  }
+
+  /** The influxd's URL (null over Kafka). */
+  String influxUrl() {
+    return influx == null ? null : influx.url();
   }
 
   /** The broker (null over influxd). */

@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.influxdb.dto.Point;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +73,22 @@ class OccupancyApiTest {
       int headcount,
       Integer cap,
       Integer floor) {
+    return point(
+        unit, region, base.plus(Duration.ofMinutes(minute)), present, headcount, cap, floor);
+  }
+
+  /** An occupancy point as the job writes it (cap and floor left out when null). */
+  static Point point(
+      String unit,
+      String region,
+      Instant at,
+      int present,
+      int headcount,
+      Integer cap,
+      Integer floor) {
     Point.Builder b =
         Point.measurement("occupancy")
-            .time(base.plus(Duration.ofMinutes(minute)).toEpochMilli(), TimeUnit.MILLISECONDS)
+            .time(at.toEpochMilli(), TimeUnit.MILLISECONDS)
             .tag("unit", unit)
             .tag("region", region)
             .addField("present", (long) present)
@@ -216,11 +231,24 @@ class OccupancyApiTest {
   }
 
   @Test
-  void theRootServesThePlaceholderPageWithoutAToken() {
-    HttpResponse<String> r = app.get("/", null);
+  void theConsolePagesAndTheirChartLibraryAreServedWithoutAToken() {
+    HttpResponse<String> board = app.get("/", null);
+    assertThat(board.statusCode()).isEqualTo(200);
+    assertThat(board.body()).contains("/console/board.js");
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("coming soon").contains("/api/v1/occupancy");
+    HttpResponse<String> unit = app.get("/units/tng-disdukcapil", null);
+    assertThat(unit.statusCode()).isEqualTo(200);
+    assertThat(unit.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+    assertThat(unit.body()).contains("/console/unit.js");
+
+    // The page's uPlot is the WebJar the pom names: its path resolves on this server.
+    String script = app.get("/console/unit.js", null).body();
+    Matcher webjar = Pattern.compile("'(/webjars/uplot/[^']+\\.js)'").matcher(script);
+    assertThat(webjar.find()).as("unit.js imports uPlot from /webjars").isTrue();
+    HttpResponse<String> uplot = app.get(webjar.group(1), null);
+    assertThat(uplot.statusCode()).as(webjar.group(1)).isEqualTo(200);
+    assertThat(uplot.body()).contains("export { uPlot as default }");
   }
 
   // --- GET /api/v1/units/{unitId}/occupancy ---------------------------------------------------

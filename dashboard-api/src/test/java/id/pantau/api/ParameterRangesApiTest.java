@@ -1,5 +1,6 @@
 package id.pantau.api;
 
+import static id.pantau.api.LiveDashboard.BKD_PROVINCE;
 import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class ParameterRangesApiTest {
         "/api/v1/units/tng-damkar/followups?date=9999-12-31 | date",
       })
   void aDateOrInstantBeyondWhatInfluxdbHoldsIs400NamingEachParameter(String path, String params) {
-    HttpResponse<String> r = app.get(path, OPERATOR);
+    HttpResponse<String> r = app.get(path, BKD_PROVINCE);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     List<String> errors = Http.errors(r);

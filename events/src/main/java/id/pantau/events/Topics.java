@@ -35,6 +35,19 @@ public final class Topics {
   /** How far each webhook has delivered pantau.alerts.v1 (key: hook name), compacted. */
   public static final String HOOK_DELIVERIES = "pantau.hook-deliveries.v1";
 
+  /**
+   * Who read per-employee data and who was refused (dashboard-api's audit trail). Never compacted:
+   * every record is kept for {@link #AUDIT_RETENTION_MS}.
+   */
+  public static final String AUDIT = "pantau.audit.v1";
+
+  /** 400 days: a year of audits and the time to look into the last of them. */
+  public static final long AUDIT_RETENTION_MS = 400L * 24 * 60 * 60 * 1000;
+
+  /** Topics kept longer than the broker's default retention, with their retention.ms. */
+  public static final java.util.Map<String, Long> RETENTION_MS =
+      java.util.Map.of(AUDIT, AUDIT_RETENTION_MS);
+
   /** Reference data topics are compacted: the latest record per key is the current value. */
   public static final java.util.List<String> COMPACTED =
       java.util.List.of(
@@ -57,7 +70,8 @@ public final class Topics {
           CHECKINS,
           DEADLETTER,
           HOOKS,
-          HOOK_DELIVERIES);
+          HOOK_DELIVERIES,
+          AUDIT);
 
   private Topics() {}
 }

@@ -1,5 +1,6 @@
 package id.pantau.infra;
 
+import id.pantau.events.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,10 +35,14 @@ final class KafkaTopics {
 
   static NewTopic newTopic(String name, int partitions, boolean compacted) {
     NewTopic topic = new NewTopic(name, partitions, (short) 1);
-    return compacted
-        ? topic.configs(
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-        : topic;
+    if (compacted) {
+      return topic.configs(
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+    Long retention = Topics.RETENTION_MS.get(name); // kept longer than the broker's default
+    return retention == null
+        ? topic
+        : topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention)));
   }
 
   /** Creates the topics (an existing one is kept) and waits until each partition has a leader. */

@@ -164,6 +164,15 @@ public final class Demo implements AutoCloseable {
           .append(" holds their SHA-256):\n");
       tokens.tokenByName.forEach(
           (name, token) -> sb.append(String.format("    %-11s %s%n", name, token)));
+      // A fragment never reaches a server or its logs: the console reads it, signs in with
+      // POST /api/v1/session and drops it from the address bar.
+      sb.append("  console, signed in as each role:\n");
+      tokens.tokenByName.forEach(
+          (name, token) -> {
+            if (!name.equals("device")) {
+              sb.append(String.format("    %-11s %s/#token=%s%n", name, apiUrl, token));
+            }
+          });
       sb.append("\n  try:  curl -H 'Authorization: Bearer ")
           .append(tokens.token("bkd-admin"))
           .append("' ")

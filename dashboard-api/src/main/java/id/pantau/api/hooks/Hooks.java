@@ -2,8 +2,9 @@ package id.pantau.api.hooks;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import id.pantau.access.Principal;
-import id.pantau.access.Role;
 import id.pantau.api.ApiException;
+import id.pantau.api.access.Capability;
+import id.pantau.api.access.Permissions;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.kafka.Start;
@@ -249,9 +250,7 @@ public final class Hooks implements AutoCloseable {
   // --- checks -----------------------------------------------------------------------------------
 
   private static void requireAdmin(Principal caller) {
-    if (caller.role() != Role.BKD_ADMIN) {
-      throw ApiException.forbidden("role: webhooks are configured by BKD_ADMIN tokens only");
-    }
+    Permissions.require(caller, Capability.WEBHOOKS);
   }
 
   private void requireLoaded() {

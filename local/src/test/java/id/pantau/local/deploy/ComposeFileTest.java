@@ -447,6 +447,11 @@ class ComposeFileTest {
     String script = read("deploy/compose/kafka-topics.sh");
     assertThat(words(script, "TOPICS")).containsExactlyElementsOf(Topics.ALL);
     assertThat(words(script, "COMPACTED")).containsExactlyElementsOf(Topics.COMPACTED);
+    assertThat(words(script, "RETAINED"))
+        .containsExactlyInAnyOrderElementsOf(
+            Topics.RETENTION_MS.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList());
     assertThat(environment(service("kafka")).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))
         .isEqualTo("false");
     assertThat(service("kafka-init").path("command").toString()).contains("kafka-topics.sh");
