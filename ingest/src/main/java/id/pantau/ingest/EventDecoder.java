@@ -60,17 +60,16 @@ final class EventDecoder {
         body, line.offset(), line.offset() + prefix.length, prefix, 0, prefix.length);
   }
 
-  static Result decode(
-      byte[] body,
-      NdjsonLines.Line line,
-      boolean ndjson,
-      Principal principal,
-      long receivedAt,
-      ClockGuard guard) {
-    Object event = bind(body, line);
-    return event != null
-        ? checked(event, line, principal, receivedAt, guard)
-        : decodeThroughTree(body, line, ndjson, principal, receivedAt, guard);
+  /**
+   * What every line of one request shares: its body, whether it is NDJSON, who sent it, when ingest
+   * received it and the clock guard that judges its times.
+   */
+  record Batch(
+      byte[] body, boolean ndjson, Principal principal, long receivedAt, ClockGuard guard) {}
+
+  static Result decode(Batch batch, NdjsonLines.Line line) {
+    Object event = bind(batch.body(), line);
+    return event != null ? checked(event, line, batch) : decodeThroughTree(batch, line);
   }
 
   /** The event bound in one pass, or null when the line needs the tree path to say why not. */
@@ -108,19 +107,14 @@ final class EventDecoder {
   }
 
   /** The slower path that explains: the line as a tree, then bound to the class its type names. */
-  private static Result decodeThroughTree(
-      byte[] body,
-      NdjsonLines.Line line,
-      boolean ndjson,
-      Principal principal,
-      long receivedAt,
-      ClockGuard guard) {
+  private static Result decodeThroughTree(Batch batch, NdjsonLines.Line line) {
+    byte[] body = batch.body();
     JsonNode node;
     try {
       node = TREE.readTree(body, line.offset(), line.length());
     } catch (IOException e) {
       String reason = Json.describe(e);
-      if (ndjson) {
+      if (batch.ndjson()) {
         reason = reason.replace("not valid JSON at line 1 column", "not valid JSON at column");
       }
       return new IngestService.Rejection(line.number(), null, List.of(reason));
@@ -140,7 +134,7 @@ final class EventDecoder {
           line.number(), eventId, List.of("type: must be 'attendance' or 'location'"));
     }
     try {
-      return checked(Json.MAPPER.treeToValue(node, cls), line, principal, receivedAt, guard);
+      return checked(Json.MAPPER.treeToValue(node, cls), line, batch);
     } catch (IOException e) {
       return new IngestService.Rejection(line.number(), eventId, List.of(Json.describe(e)));
     }
@@ -150,14 +144,15 @@ final class EventDecoder {
    * Validated (its time too: by ingest's clock at receipt), stamped, scope-checked and written as
    * canonical JSON; or a rejection.
    */
-  private static Result checked(
-      Object event, NdjsonLines.Line line, Principal principal, long receivedAt, ClockGuard guard) {
+  private static Result checked(Object event, NdjsonLines.Line line, Batch batch) {
+    long receivedAt = batch.receivedAt();
+    Principal principal = batch.principal();
     Posted p = Posted.of(event, receivedAt);
     String eventId = p.eventId();
     String unitId = p.unitId();
     List<String> errors = p.errors();
     if (!errors.isEmpty()) return new IngestService.Rejection(line.number(), eventId, errors);
-    String badTime = guard.eventTime(p.time(), p.timeMs(), receivedAt);
+    String badTime = batch.guard().eventTime(p.time(), p.timeMs(), receivedAt);
     if (badTime != null) {
       return new IngestService.Rejection(line.number(), eventId, List.of(badTime));
     }

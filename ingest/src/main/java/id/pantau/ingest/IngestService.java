@@ -122,11 +122,11 @@ public final class IngestService {
               + "; split it",
           "body: more than " + config.maxLines() + " lines");
     }
-    long receivedAt = clock.millis();
+    var batch = new EventDecoder.Batch(body, ndjson, principal, clock.millis(), guard);
     List<AckedWrites.Outgoing> outgoing = new ArrayList<>(lines.size());
     List<Rejection> rejected = new ArrayList<>();
     for (NdjsonLines.Line line : lines) {
-      EventDecoder.Result r = EventDecoder.decode(body, line, ndjson, principal, receivedAt, guard);
+      EventDecoder.Result r = EventDecoder.decode(batch, line);
       if (r instanceof AckedWrites.Outgoing o) outgoing.add(o);
       else rejected.add((Rejection) r);
     }

@@ -17,13 +17,14 @@ class EventDecoderTest {
 
   private static Object decode(String line) {
     byte[] body = line.getBytes(StandardCharsets.UTF_8);
-    return EventDecoder.decode(
-        body,
-        new NdjsonLines.Line(7, 0, body.length),
-        true,
-        DEVICE,
-        TestData.NOW.toEpochMilli(),
-        new ClockGuard(TimeBounds.DEFAULT, TestData.clock()));
+    var batch =
+        new EventDecoder.Batch(
+            body,
+            true,
+            DEVICE,
+            TestData.NOW.toEpochMilli(),
+            new ClockGuard(TimeBounds.DEFAULT, TestData.clock()));
+    return EventDecoder.decode(batch, new NdjsonLines.Line(7, 0, body.length));
   }
 
   private static IngestService.Rejection rejected(String line) {

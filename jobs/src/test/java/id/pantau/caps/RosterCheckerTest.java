@@ -63,8 +63,7 @@ class RosterCheckerTest {
   }
 
   void watermark(long t) throws Exception {
-    harness.processWatermark(t);
-    harness.processBroadcastWatermark(t);
+    bothWatermarks(harness, t);
   }
 
   List<Alert> alerts() {

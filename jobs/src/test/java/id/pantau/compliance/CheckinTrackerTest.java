@@ -63,8 +63,7 @@ class CheckinTrackerTest {
 
   void watermark(long t) throws Exception {
     lastWatermark = t;
-    harness.processWatermark(t);
-    harness.processBroadcastWatermark(t);
+    bothWatermarks(harness, t);
   }
 
   void unit(Unit u) throws Exception {

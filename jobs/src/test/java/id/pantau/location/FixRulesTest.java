@@ -43,8 +43,7 @@ class FixRulesTest {
   }
 
   void watermark(long t) throws Exception {
-    harness.processWatermark(t);
-    harness.processBroadcastWatermark(t);
+    bothWatermarks(harness, t);
   }
 
   @AfterEach

@@ -38,8 +38,7 @@ class SharedDevicesTest {
   }
 
   void watermark(long t) throws Exception {
-    harness.processWatermark(t);
-    harness.processBroadcastWatermark(t);
+    bothWatermarks(harness, t);
   }
 
   @AfterEach
