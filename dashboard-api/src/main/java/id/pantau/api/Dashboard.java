@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running dashboard-api: start it, read its port and URL, close it. */
@@ -92,6 +93,18 @@ public final class Dashboard implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /**
+   * The HTTP routes served, each as method and path ({@code GET /units/{unitId}}), read from
+   * Javalin's router: what openapi.json must document (OpenApiRoutesTest).
+   */
+  List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(handler -> handler.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
   }
 
   /** The base URL, e.g. http://127.0.0.1:8080 (a wildcard host is shown as loopback). */

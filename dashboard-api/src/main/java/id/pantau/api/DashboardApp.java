@@ -52,8 +52,21 @@ public final class DashboardApp {
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
           + " form-action 'none'; frame-ancestors 'none'";
 
+  /**
+   * Swagger UI runs its bundle and the page's own script from this server and fetches only
+   * /openapi.json; its components set inline styles.
+   */
+  private static final String DOCS_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+          + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   private static final String EVENT_STREAM = "text/event-stream";
   private static final String UNIT_PAGE = page("/public/unit.html");
+
+  /** The OpenAPI document of {@link #routes}, kept by hand beside them (OpenApiRoutesTest). */
+  private static final String OPENAPI = page("/openapi.json");
+
+  private static final String DOCS_PAGE = page("/docs/api-docs.html");
 
   /** Route marks read by the authentication step. */
   public enum Access implements RouteRole {
@@ -117,6 +130,8 @@ public final class DashboardApp {
     r.after(auditStep::after);
 
     r.get("/units/{unitId}", DashboardApp::unitPage); // the console's unit page, same file for all
+    r.get("/openapi.json", DashboardApp::openApi); // every route below, in openapi.json
+    r.get("/api/docs", DashboardApp::apiDocs, Access.PUBLIC);
 
     r.get("/api/v1/health", this::health, Access.PUBLIC);
     r.post("/api/v1/session", session::signIn, Access.PUBLIC);
@@ -150,6 +165,15 @@ public final class DashboardApp {
   /** The unit page: it reads the unit from its path and signs in like the board does. */
   private static void unitPage(Context ctx) {
     ctx.header("Cache-Control", "no-cache").html(UNIT_PAGE);
+  }
+
+  private static void openApi(Context ctx) {
+    ctx.header("Cache-Control", "no-cache").contentType("application/json").result(OPENAPI);
+  }
+
+  private static void apiDocs(Context ctx) {
+    ctx.header("Content-Security-Policy", DOCS_POLICY).header("Cache-Control", "no-cache");
+    ctx.html(DOCS_PAGE);
   }
 
   private void health(Context ctx) {
