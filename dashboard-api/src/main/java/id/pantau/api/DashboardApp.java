@@ -344,7 +344,8 @@ public final class DashboardApp {
     return rows.stream().map(OccupancyRow::csvRow).toList();
   }
 
-  private static String page(String resource) {
+  /** A resource of the class path as text (pages, openapi.json; the tests read the same way). */
+  static String page(String resource) {
     try (InputStream in = DashboardApp.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException(resource + ": missing from the class path");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

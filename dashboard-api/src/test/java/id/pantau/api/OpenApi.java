@@ -1,9 +1,6 @@
 package id.pantau.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +41,7 @@ final class OpenApi {
   private OpenApi() {}
 
   static String text() {
-    try (InputStream in = OpenApi.class.getResourceAsStream("/openapi.json")) {
-      if (in == null) throw new IllegalStateException("openapi.json: missing from the class path");
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DashboardApp.page("/openapi.json");
   }
 
   static JsonNode document() {
