@@ -37,14 +37,7 @@ public final class Demo implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    DemoOptions options;
-    try {
-      options = DemoOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    DemoOptions options = CommandLine.optionsOrExit(args, DemoOptions::parse);
     Demo demo = new Demo(options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

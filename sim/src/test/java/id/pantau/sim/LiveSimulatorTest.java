@@ -139,34 +139,6 @@ class LiveSimulatorTest {
     }
   }
 
-  /** A clock the test moves by hand. */
-  static final class SteppedClock extends Clock {
-    final AtomicReference<Instant> now;
-
-    SteppedClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    void set(Instant instant) {
-      now.set(instant);
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   final List<AutoCloseable> toClose = new ArrayList<>();
   final CapturedLogs captured = new CapturedLogs();
   final List<String> logs = captured.lines;

@@ -1,12 +1,13 @@
 package id.pantau.api.report;
 
 import id.pantau.access.Principal;
-import id.pantau.access.Role;
 import id.pantau.api.ApiException;
 import id.pantau.api.Horizon;
 import id.pantau.api.LocalDates;
 import id.pantau.api.TrendReader;
 import id.pantau.api.TrendRow;
+import id.pantau.api.access.Capability;
+import id.pantau.api.access.Permissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,9 +48,7 @@ public final class WeeklyReports {
    *     caller's scope, 404 when the region has no rollup in the week
    */
   public WeeklyReport weekly(Principal caller, String region, String week) {
-    if (caller.role() == Role.DEVICE) {
-      throw ApiException.forbidden("role: a DEVICE token may not read reports");
-    }
+    Permissions.require(caller, Capability.REPORTS);
     List<String> errors = new ArrayList<>();
     String name = region(caller, region, errors);
     IsoWeek asked = week == null || week.isBlank() ? null : week(week, errors);

@@ -1,5 +1,6 @@
 package id.pantau.local.fuzz;
 
+import id.pantau.local.CommandLine;
 import id.pantau.local.fuzz.FuzzRequest.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,14 +39,7 @@ public final class Fuzz {
       System.out.println(FuzzOptions.usage());
       return;
     }
-    FuzzOptions options;
-    try {
-      options = FuzzOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    FuzzOptions options = CommandLine.optionsOrExit(args, FuzzOptions::parse);
     int code;
     try {
       FuzzResult result = run(options);
