@@ -125,10 +125,9 @@ public final class DashboardServices {
    * Every unit now that the caller may see, sorted by region, then unit; {@code asOf} is when
    * InfluxDB was read ({@link OccupancyCache}: at most a period ago, older while InfluxDB fails).
    */
-  public OccupancyNow occupancyNow(Principal caller) {
+  public OccupancyAnswer occupancyNow(Principal caller) {
     requireDashboardRole(caller);
-    OccupancySnapshot s = board.snapshot();
-    return new OccupancyNow(s.readAt().toString(), s.visibleTo(caller));
+    return board.snapshot().answerFor(caller);
   }
 
   /**

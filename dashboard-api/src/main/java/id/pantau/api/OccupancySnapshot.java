@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One read of every unit's latest occupancy, immutable, grouped by region and unit once so that
@@ -17,6 +19,10 @@ final class OccupancySnapshot {
   private final List<OccupancyRow> units;
   private final Map<String, List<OccupancyRow>> byRegion;
   private final Map<String, OccupancyRow> byUnit;
+  // Each scope's answer, made on its first request: as many as there are tokens' scopes.
+  private final Map<Scope, OccupancyAnswer> answers = new ConcurrentHashMap<>();
+
+  private record Scope(Set<String> regions, Set<String> units) {}
 
   /** The rows as read at {@code readAt}, in any order. */
   OccupancySnapshot(Instant readAt, List<OccupancyRow> rows) {
@@ -36,6 +42,13 @@ final class OccupancySnapshot {
   /** When InfluxDB was read. */
   Instant readAt() {
     return readAt;
+  }
+
+  /** The caller's answer, shared with every caller of the same regions and units. */
+  OccupancyAnswer answerFor(Principal caller) {
+    return answers.computeIfAbsent(
+        new Scope(caller.regions(), caller.units()),
+        scope -> new OccupancyAnswer(new OccupancyNow(readAt.toString(), visibleTo(caller))));
   }
 
   /**
