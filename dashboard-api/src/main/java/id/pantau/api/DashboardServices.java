@@ -89,27 +89,9 @@ public final class DashboardServices {
       Duration occupancyStale) {
     this(
         new OccupancyReader(influx),
-        alerts,
-        checkins,
-        kafka,
-        hooks,
-        occupancyCache,
-        occupancyStale,
-        influx);
-  }
-
-  private DashboardServices(
-      OccupancyReader reader,
-      AlertFeed alerts,
-      CheckinBook checkins,
-      Probe kafka,
-      Hooks hooks,
-      Duration occupancyCache,
-      Duration occupancyStale,
-      Influx influx) {
-    this(
-        reader,
-        new OccupancyCache(reader::latest, occupancyCache, occupancyStale, Clock.systemUTC()),
+        // A reader of its own: readers are stateless views of the one connection.
+        new OccupancyCache(
+            new OccupancyReader(influx)::latest, occupancyCache, occupancyStale, Clock.systemUTC()),
         new BreachReader(influx),
         new ComplianceReader(influx),
         new TrendReader(influx),
