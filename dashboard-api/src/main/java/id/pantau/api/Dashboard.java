@@ -66,7 +66,15 @@ public final class Dashboard implements AutoCloseable {
     CheckinBook checkins = CheckinBook.start(config.kafkaBootstrap(), config.followUpDays());
     Hooks hooks = Hooks.start(config.kafkaBootstrap());
     Clock clock = Clock.systemUTC();
-    DashboardServices services = new DashboardServices(influx, alerts, checkins, kafka, hooks);
+    DashboardServices services =
+        new DashboardServices(
+            influx,
+            alerts,
+            checkins,
+            kafka,
+            hooks,
+            Duration.ofMillis(config.occupancyCacheMs()),
+            Duration.ofMillis(config.occupancyStaleMs()));
     Audit audit = Audit.start(config.kafkaBootstrap(), Topics.AUDIT, services::regionOf, clock);
     try {
       Sessions sessions = new Sessions(config.sessionTtl(), MAX_SESSIONS, clock);

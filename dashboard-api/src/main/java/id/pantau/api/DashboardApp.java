@@ -17,6 +17,7 @@ import id.pantau.events.Json;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseHandler;
@@ -181,9 +182,11 @@ public final class DashboardApp {
     ctx.status(h.allUp() ? 200 : 503).json(h);
   }
 
+  /** Answers already rendered, shared by the requests of a scope ({@link OccupancyAnswer}). */
   private void occupancyNow(Context ctx) {
-    OccupancyNow now = services.occupancyNow(caller(ctx));
-    respond(ctx, now, () -> Csv.of(OccupancyRow.CSV_HEADER, csvRows(now.units())));
+    OccupancyAnswer answer = services.occupancyNow(caller(ctx));
+    if (wantsCsv(ctx)) ctx.contentType(CSV).result(answer.csv());
+    else ctx.contentType(ContentType.APPLICATION_JSON).result(answer.json());
   }
 
   private void unitSeries(Context ctx) {
@@ -330,18 +333,16 @@ public final class DashboardApp {
 
   /** JSON, or CSV with a header row for {@code ?format=csv}. */
   private static void respond(Context ctx, Object json, Supplier<String> csv) {
-    String format = query(ctx, "format");
-    if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
-      ctx.json(json);
-    } else if (format.equalsIgnoreCase("csv")) {
-      ctx.contentType(CSV).result(csv.get());
-    } else {
-      throw ApiException.badRequest(List.of("format: must be json or csv"));
-    }
+    if (wantsCsv(ctx)) ctx.contentType(CSV).result(csv.get());
+    else ctx.json(json);
   }
 
-  private static List<List<Object>> csvRows(List<OccupancyRow> rows) {
-    return rows.stream().map(OccupancyRow::csvRow).toList();
+  /** Whether {@code ?format} asks for CSV rather than JSON (absent, blank or json). */
+  private static boolean wantsCsv(Context ctx) {
+    String format = query(ctx, "format");
+    if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) return false;
+    if (format.equalsIgnoreCase("csv")) return true;
+    throw ApiException.badRequest(List.of("format: must be json or csv"));
   }
 
   /** A resource of the class path as text (pages, openapi.json; the tests read the same way). */

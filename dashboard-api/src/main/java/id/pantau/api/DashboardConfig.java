@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param sessionTtl how long a browser session lasts after sign-in
  * @param secureCookie whether the session cookie is marked Secure (sent over HTTPS only): on for
  *     any deployment reached over TLS, off for the loopback demo over plain HTTP
+ * @param occupancyCacheMs how long one read of every unit's latest occupancy is served before
+ *     InfluxDB is read again (0: every request reads it, one read at a time)
+ * @param occupancyStaleMs how old that read may grow while InfluxDB fails before the occupancy
+ *     answers 503
  */
 public record DashboardConfig(
     String influxUrl,
@@ -30,7 +34,9 @@ public record DashboardConfig(
     String influxUser,
     String influxPassword,
     Duration sessionTtl,
-    boolean secureCookie) {
+    boolean secureCookie,
+    int occupancyCacheMs,
+    int occupancyStaleMs) {
 
   public static final String INFLUX_URL = "PANTAU_INFLUX_URL";
   public static final String INFLUX_DB = "PANTAU_INFLUX_DB";
@@ -43,6 +49,8 @@ public record DashboardConfig(
   public static final String INFLUX_PASSWORD = "PANTAU_INFLUX_PASSWORD";
   public static final String SESSION_TTL_MS = "PANTAU_SESSION_TTL_MS";
   public static final String SESSION_SECURE_COOKIE = "PANTAU_SESSION_SECURE_COOKIE";
+  public static final String OCCUPANCY_CACHE_MS = "PANTAU_OCCUPANCY_CACHE_MS";
+  public static final String OCCUPANCY_STALE_MS = "PANTAU_OCCUPANCY_STALE_MS";
 
   /**
    * The audit log file: read by log4j2.properties ({@code ${env:…}}), named here so deployments set
@@ -61,6 +69,10 @@ public record DashboardConfig(
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_FOLLOWUP_DAYS = CheckinBook.DEFAULT_DAYS;
   public static final int MAX_FOLLOWUP_DAYS = 31;
+  public static final int DEFAULT_OCCUPANCY_CACHE_MS = 1_000;
+  public static final int MAX_OCCUPANCY_CACHE_MS = 60_000;
+  public static final int DEFAULT_OCCUPANCY_STALE_MS = 60_000;
+  public static final int MAX_OCCUPANCY_STALE_MS = 3_600_000;
 
   public DashboardConfig {
     Objects.requireNonNull(influxUrl, "influxUrl");
@@ -83,6 +95,53 @@ public record DashboardConfig(
       throw new IllegalArgumentException(
           INFLUX_USER + ", " + INFLUX_PASSWORD + ": set both (InfluxDB with auth) or neither");
     }
+    if (occupancyCacheMs < 0 || occupancyCacheMs > MAX_OCCUPANCY_CACHE_MS) {
+      throw new IllegalArgumentException(
+          "occupancyCacheMs: must be 0 to "
+              + MAX_OCCUPANCY_CACHE_MS
+              + " (got "
+              + occupancyCacheMs
+              + ")");
+    }
+    if (occupancyStaleMs < occupancyCacheMs || occupancyStaleMs > MAX_OCCUPANCY_STALE_MS) {
+      throw new IllegalArgumentException(
+          "occupancyStaleMs: must be from occupancyCacheMs ("
+              + occupancyCacheMs
+              + ") to "
+              + MAX_OCCUPANCY_STALE_MS
+              + " (got "
+              + occupancyStaleMs
+              + ")");
+    }
+  }
+
+  /** With the occupancy cache's defaults: 1 s served, 60 s while InfluxDB fails. */
+  public DashboardConfig(
+      String influxUrl,
+      String influxDb,
+      String kafkaBootstrap,
+      String host,
+      int port,
+      Path tokensFile,
+      int followUpDays,
+      String influxUser,
+      String influxPassword,
+      Duration sessionTtl,
+      boolean secureCookie) {
+    this(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        followUpDays,
+        influxUser,
+        influxPassword,
+        sessionTtl,
+        secureCookie,
+        DEFAULT_OCCUPANCY_CACHE_MS,
+        DEFAULT_OCCUPANCY_STALE_MS);
   }
 
   /** With the default session settings (8 h, cookie not Secure). */
@@ -175,7 +234,21 @@ public record DashboardConfig(
         Env.text(env, INFLUX_USER, null),
         Env.text(env, INFLUX_PASSWORD, null),
         Duration.ofMillis(ttlMs),
-        Env.flag(env, SESSION_SECURE_COOKIE, false));
+        Env.flag(env, SESSION_SECURE_COOKIE, false),
+        Env.number(
+            env,
+            OCCUPANCY_CACHE_MS,
+            DEFAULT_OCCUPANCY_CACHE_MS,
+            0,
+            MAX_OCCUPANCY_CACHE_MS,
+            "milliseconds"),
+        Env.number(
+            env,
+            OCCUPANCY_STALE_MS,
+            DEFAULT_OCCUPANCY_STALE_MS,
+            0,
+            MAX_OCCUPANCY_STALE_MS,
+            "milliseconds"));
   }
 
   public DashboardConfig withPort(int newPort) {
@@ -190,7 +263,9 @@ public record DashboardConfig(
         influxUser,
         influxPassword,
         sessionTtl,
-        secureCookie);
+        secureCookie,
+        occupancyCacheMs,
+        occupancyStaleMs);
   }
 
   /** The same, logging in to InfluxDB as the user (both null: no auth). */
@@ -206,7 +281,9 @@ public record DashboardConfig(
         user,
         password,
         sessionTtl,
-        secureCookie);
+        secureCookie,
+        occupancyCacheMs,
+        occupancyStaleMs);
   }
 
   /** As a record prints itself, with the InfluxDB password left out. */
@@ -234,6 +311,10 @@ public record DashboardConfig(
         + sessionTtl
         + ", secureCookie="
         + secureCookie
+        + ", occupancyCacheMs="
+        + occupancyCacheMs
+        + ", occupancyStaleMs="
+        + occupancyStaleMs
         + "]";
   }
 
@@ -253,7 +334,9 @@ public record DashboardConfig(
         influxUser,
         influxPassword,
         sessionTtl,
-        secureCookie);
+        secureCookie,
+        occupancyCacheMs,
+        occupancyStaleMs);
   }
 
   /** The same, with browser sessions lasting {@code ttl}, their cookie Secure or not. */
@@ -269,7 +352,30 @@ public record DashboardConfig(
         influxUser,
         influxPassword,
         ttl,
-        secure);
+        secure,
+        occupancyCacheMs,
+        occupancyStaleMs);
+  }
+
+  /**
+   * The same, serving one read of the occupancy for {@code cacheMs} and, while InfluxDB fails,
+   * until it is {@code staleMs} old.
+   */
+  public DashboardConfig withOccupancyCache(int cacheMs, int staleMs) {
+    return new DashboardConfig(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        followUpDays,
+        influxUser,
+        influxPassword,
+        sessionTtl,
+        secureCookie,
+        cacheMs,
+        staleMs);
   }
 
   /** The audit log file the environment names (as log4j2.properties reads it). */

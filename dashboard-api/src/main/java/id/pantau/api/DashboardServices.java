@@ -7,6 +7,7 @@ import id.pantau.api.hooks.Hooks;
 import id.pantau.api.report.WeeklyReports;
 import id.pantau.events.Alert;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,6 +36,7 @@ public final class DashboardServices {
   public static final int TREND_MAX_DAYS = 366;
 
   private final OccupancyReader occupancy;
+  private final OccupancyCache board;
   private final BreachReader breaches;
   private final ComplianceReader compliance;
   private final TrendReader trends;
@@ -48,6 +50,7 @@ public final class DashboardServices {
 
   public DashboardServices(
       OccupancyReader occupancy,
+      OccupancyCache board,
       BreachReader breaches,
       ComplianceReader compliance,
       TrendReader trends,
@@ -58,6 +61,7 @@ public final class DashboardServices {
       Clock clock,
       Hooks hooks) {
     this.occupancy = Objects.requireNonNull(occupancy, "occupancy");
+    this.board = Objects.requireNonNull(board, "board");
     this.breaches = Objects.requireNonNull(breaches, "breaches");
     this.compliance = Objects.requireNonNull(compliance, "compliance");
     this.trends = Objects.requireNonNull(trends, "trends");
@@ -70,11 +74,24 @@ public final class DashboardServices {
     this.reports = new WeeklyReports(trends, checkins::zoneOfRegion, clock);
   }
 
-  /** Every reader over the connection, InfluxDB probed by pinging it; the wall clock. */
+  /**
+   * Every reader over the connection, InfluxDB probed by pinging it; the wall clock; the occupancy
+   * of every unit read at most once a {@code occupancyCache} and served, while reading fails, until
+   * it is {@code occupancyStale} old.
+   */
   public DashboardServices(
-      Influx influx, AlertFeed alerts, CheckinBook checkins, Probe kafka, Hooks hooks) {
+      Influx influx,
+      AlertFeed alerts,
+      CheckinBook checkins,
+      Probe kafka,
+      Hooks hooks,
+      Duration occupancyCache,
+      Duration occupancyStale) {
     this(
         new OccupancyReader(influx),
+        // A reader of its own: readers are stateless views of the one connection.
+        new OccupancyCache(
+            new OccupancyReader(influx)::latest, occupancyCache, occupancyStale, Clock.systemUTC()),
         new BreachReader(influx),
         new ComplianceReader(influx),
         new TrendReader(influx),
@@ -86,13 +103,13 @@ public final class DashboardServices {
         hooks);
   }
 
-  /** Every unit now that the caller may see, sorted by region, then unit. */
-  public OccupancyNow occupancyNow(Principal caller) {
+  /**
+   * Every unit now that the caller may see, sorted by region, then unit; {@code asOf} is when
+   * InfluxDB was read ({@link OccupancyCache}: at most a period ago, older while InfluxDB fails).
+   */
+  public OccupancyAnswer occupancyNow(Principal caller) {
     requireDashboardRole(caller);
-    String asOf = now().toString();
-    List<OccupancyRow> visible =
-        occupancy.latest().stream().filter(r -> caller.mayView(r.unit(), r.region())).toList();
-    return new OccupancyNow(asOf, visible);
+    return board.snapshot().answerFor(caller);
   }
 
   /**
@@ -339,11 +356,13 @@ public final class DashboardServices {
     return region.isPresent() ? region : occupancy.regionOf(unitId);
   }
 
-  /** Whether Kafka and InfluxDB answer now. */
+  /** Whether Kafka and InfluxDB answer now, and how old the occupancy served is. */
   public Health health() {
     boolean influxUp = safely(influxdb);
     boolean kafkaUp = safely(kafka);
-    return Health.of(kafkaUp, influxUp);
+    Instant now = now();
+    return Health.of(
+        kafkaUp, influxUp, board.readAt().map(at -> Health.Occupancy.of(at, now)).orElse(null));
   }
 
   /** Devices post events to ingest; reading the dashboard is for people's roles. */

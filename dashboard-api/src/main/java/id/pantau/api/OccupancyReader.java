@@ -3,7 +3,6 @@ package id.pantau.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,9 +70,7 @@ public final class OccupancyReader {
               Status.of(present, cap, floor),
               r.time()));
     }
-    rows.sort(
-        Comparator.comparing(OccupancyRow::region, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(OccupancyRow::unit, Comparator.nullsLast(Comparator.naturalOrder())));
+    rows.sort(OccupancyRow.BOARD_ORDER);
     return rows;
   }
 

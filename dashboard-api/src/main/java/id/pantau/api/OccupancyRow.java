@@ -1,6 +1,7 @@
 package id.pantau.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
 import java.util.List;
 
 /** A unit now: the latest occupancy point of its series. */
@@ -25,6 +26,12 @@ public record OccupancyRow(
     Integer floor,
     Status status,
     String asOf) {
+
+  /** The board's order: by region, then unit (a missing one last). */
+  public static final Comparator<OccupancyRow> BOARD_ORDER =
+      Comparator.comparing(
+              OccupancyRow::region, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+          .thenComparing(OccupancyRow::unit, Comparator.nullsLast(Comparator.naturalOrder()));
 
   public static final List<String> CSV_HEADER =
       List.of("unit", "region", "present", "headcount", "share", "cap", "floor", "status", "asOf");

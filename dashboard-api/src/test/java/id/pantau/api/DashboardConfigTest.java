@@ -71,6 +71,27 @@ class DashboardConfigTest {
   }
 
   @Test
+  void theOccupancyIsServedForASecondAndAMinuteWhileInfluxdbFailsUnlessTheVariablesSayOtherwise() {
+    DashboardConfig defaults = DashboardConfig.fromEnv(Map.of());
+    assertThat(defaults.occupancyCacheMs()).isEqualTo(1_000);
+    assertThat(defaults.occupancyStaleMs()).isEqualTo(60_000);
+    DashboardConfig set =
+        DashboardConfig.fromEnv(
+            Map.of("PANTAU_OCCUPANCY_CACHE_MS", "250", "PANTAU_OCCUPANCY_STALE_MS", "30_000"));
+    assertThat(set.occupancyCacheMs()).isEqualTo(250);
+    assertThat(set.occupancyStaleMs()).isEqualTo(30_000);
+    assertThat(set.withPort(1).withFollowUpDays(5).occupancyStaleMs()).isEqualTo(30_000);
+    assertThatThrownBy(() -> DashboardConfig.fromEnv(Map.of("PANTAU_OCCUPANCY_CACHE_MS", "-1")))
+        .hasMessageStartingWith("PANTAU_OCCUPANCY_CACHE_MS: must be milliseconds 0 to 60000");
+    assertThatThrownBy(
+            () ->
+                DashboardConfig.fromEnv(
+                    Map.of(
+                        "PANTAU_OCCUPANCY_CACHE_MS", "5000", "PANTAU_OCCUPANCY_STALE_MS", "100")))
+        .hasMessageStartingWith("occupancyStaleMs: must be from occupancyCacheMs (5000)");
+  }
+
+  @Test
   void followUpsKeepThreeDaysUnlessTheVariableSaysOtherwise() {
     assertThat(DashboardConfig.fromEnv(Map.of()).followUpDays()).isEqualTo(3);
     assertThat(DashboardConfig.fromEnv(Map.of("PANTAU_FOLLOWUP_DAYS", "7")).followUpDays())

@@ -17,7 +17,9 @@ import org.influxdb.InfluxDBFactory;
  * and a Flink MiniCluster in this JVM, printed as a table and written to target/bench/results.md
  * and results.json. Sections: replay of a pre-loaded day (all jobs beside the bare baseline, {@link
  * BenchReplay}), state and heap, InfluxDB points and series ({@link InfluxPointCounts}), freshness
- * at a steady rate ({@link BenchFreshness}), ingest over HTTP ({@link IngestLoad}).
+ * at a steady rate ({@link BenchFreshness}), ingest over HTTP ({@link IngestLoad}), dashboard-api's
+ * occupancy under concurrent clients ({@link BenchApi}; {@code --api-only} runs just that section,
+ * on influxd alone).
  */
 public final class Bench {
   private final BenchReport report = new BenchReport();
@@ -39,6 +41,14 @@ public final class Bench {
     Path dir = Files.createTempDirectory("pantau-bench");
     String settings = o.settings();
     System.err.println("bench: " + settings);
+    if (o.apiOnly()) {
+      try (InfluxServer influx = InfluxServer.start(dir.resolve("influx"));
+          InfluxDB client = InfluxDBFactory.connect(influx.url())) {
+        BenchApi.measure(influx, client, null, o, report);
+      }
+      report.write(o.out(), settings, loadAverage());
+      return;
+    }
     try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
         InfluxServer influx = InfluxServer.start(dir.resolve("influx"));
         InfluxDB client = InfluxDBFactory.connect(influx.url())) {
@@ -59,13 +69,17 @@ public final class Bench {
       }
       // Ingest over HTTP beside Kafka's own producer (IngestLoad measures; the rows come here).
       if (o.ingest()) IngestLoad.measure(kafka, Math.min(o.events(), 500_000), report::row);
+      if (o.apiSeconds() > 0) BenchApi.measure(influx, client, kafka.bootstrapServers(), o, report);
     }
     report.note(
         "Replay rates count from the first record read to the job's end, so the job's start-up (a"
             + " few seconds) is left out of both; the savepoint for the state figure is taken"
             + " during the all-jobs replay and is included in its time.");
-    double loadAvg = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    report.write(o.out(), settings, loadAvg);
+    report.write(o.out(), settings, loadAverage());
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** The day replayed through the bare baseline, then all the jobs: rates, state, points. */

@@ -17,12 +17,16 @@ record BenchOptions(
     int freshRate,
     int freshSeconds,
     boolean ingest,
+    int apiClients,
+    int apiSeconds,
+    boolean apiOnly,
     Path out) {
 
   static final String USAGE =
       "usage: ./pantau bench [--events N (10,000,000)] [--staff N (events/10)] [--units N"
           + " (500)] [--parallelism N (cores)] [--fresh-rate EV/S (20,000)] [--fresh-seconds S"
-          + " (45)] [--no-ingest] [--out DIR (target/bench)]";
+          + " (45)] [--no-ingest] [--api-clients N (200)] [--api-seconds S (10; 0 skips the API)]"
+          + " [--api-only] [--out DIR (target/bench)]";
 
   /** The options of {@code args}; an unknown or malformed one throws. */
   static BenchOptions parse(String[] args) {
@@ -33,6 +37,9 @@ record BenchOptions(
     int freshRate = 20_000;
     int freshSeconds = 45;
     boolean ingest = true;
+    int apiClients = 200;
+    int apiSeconds = 10;
+    boolean apiOnly = false;
     Path out = Path.of("target", "bench");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -43,27 +50,47 @@ record BenchOptions(
         case "--fresh-rate" -> freshRate = Integer.parseInt(args[++i].replace("_", ""));
         case "--fresh-seconds" -> freshSeconds = Integer.parseInt(args[++i]);
         case "--no-ingest" -> ingest = false;
+        case "--api-clients" -> apiClients = Integer.parseInt(args[++i]);
+        case "--api-seconds" -> apiSeconds = Integer.parseInt(args[++i]);
+        case "--api-only" -> apiOnly = true;
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
     if (staff < 0) staff = Math.max(1_000, events / 10);
+    if (apiOnly && apiSeconds <= 0)
+      throw new IllegalArgumentException("--api-only needs --api-seconds > 0");
     return new BenchOptions(
-        events, staff, units, parallelism, freshRate, freshSeconds, ingest, out);
-  }
-
-  /** The settings line printed first and written beside the results. */
-  String settings() {
-    return String.format(
-        Locale.ROOT,
-        "%,d events (%,d staff, %,d units, one day), parallelism %d, freshness at %,d ev/s"
-            + " for %d s",
         events,
         staff,
         units,
         parallelism,
         freshRate,
-        freshSeconds);
+        freshSeconds,
+        ingest,
+        apiClients,
+        apiSeconds,
+        apiOnly,
+        out);
+  }
+
+  /** The settings line printed first and written beside the results. */
+  String settings() {
+    String api =
+        String.format(Locale.ROOT, "dashboard-api: %d clients for %d s", apiClients, apiSeconds);
+    if (apiOnly) return String.format(Locale.ROOT, "%,d units, %s only", units, api);
+    return api
+        + ", "
+        + String.format(
+            Locale.ROOT,
+            "%,d events (%,d staff, %,d units, one day), parallelism %d, freshness at %,d ev/s"
+                + " for %d s",
+            events,
+            staff,
+            units,
+            parallelism,
+            freshRate,
+            freshSeconds);
   }
 
   /** The jobs' configuration on the bench's Kafka and influxd, in database {@code db}. */

@@ -19,13 +19,22 @@ final class InfluxPointCounts {
 
   /** Points influxd has accepted since it started (its own write statistics). */
   static long pointsWritten(InfluxDB client) {
+    return stat(client, "write", "pointReq");
+  }
+
+  private static long stat(InfluxDB client, String module, String column) {
     QueryResult r = client.query(new Query("SHOW STATS"));
     for (QueryResult.Series s : r.getResults().get(0).getSeries()) {
-      if (!"write".equals(s.getName())) continue;
-      int i = s.getColumns().indexOf("pointReq");
+      if (!module.equals(s.getName())) continue;
+      int i = s.getColumns().indexOf(column);
       if (i >= 0) return ((Number) s.getValues().get(0).get(i)).longValue();
     }
     return 0;
+  }
+
+  /** Queries influxd has run since it started (its own query statistics, these included). */
+  static long queriesExecuted(InfluxDB client) {
+    return stat(client, "queryExecutor", "queriesExecuted");
   }
 
   /** Points stored per measurement (a rewrite of a point counts once), for where the writes go. */

@@ -81,17 +81,7 @@ final class IngestLoad {
         "events/s",
         "ingest's producer settings; CPU per event: " + cpu.perProducer(events));
 
-    Javalin floor =
-        Javalin.create(
-                c -> {
-                  c.jetty.host = "127.0.0.1";
-                  c.jetty.port = 0;
-                  c.startup.showJavalinBanner = false;
-                  c.routes.post(
-                      "/v1/events",
-                      ctx -> ctx.status(202).contentType("application/json").result("{}"));
-                })
-            .start();
+    Javalin floor = emptyRoute("/v1/events", 202);
     try {
       System.err.println("bench: the load client on a route that does nothing …");
       warmUp(() -> singles(floor.port(), ROUND_SECONDS).perSecond(), "requests/s");
@@ -162,14 +152,37 @@ final class IngestLoad {
   }
 
   /**
-   * Repeats a short round of load until its rate stops rising (two rounds in a row not 5% above the
-   * best so far, after MIN_WARM_UP_SECONDS) or for MAX_WARM_UP_SECONDS: until then the JIT is still
-   * compiling and the figures would be of the warm-up, not of ingest.
+   * A started Javalin on a free loopback port whose one route (GET and POST) answers {@code status}
+   * with {@code {}} and does nothing else: the ceiling of the load client and the HTTP stack here.
    */
+  static Javalin emptyRoute(String path, int status) {
+    return Javalin.create(
+            c -> {
+              c.jetty.host = "127.0.0.1";
+              c.jetty.port = 0;
+              c.startup.showJavalinBanner = false;
+              c.routes.post(
+                  path, ctx -> ctx.status(status).contentType("application/json").result("{}"));
+              c.routes.get(
+                  path, ctx -> ctx.status(status).contentType("application/json").result("{}"));
+            })
+        .start();
+  }
+
   private static void warmUp(Round round, String unit) throws Exception {
+    warmUp(round, unit, MIN_WARM_UP_SECONDS, MAX_WARM_UP_SECONDS);
+  }
+
+  /**
+   * Repeats a short round of load until its rate stops rising (two rounds in a row not 5% above the
+   * best so far, after minSeconds) or for maxSeconds: until then the JIT is still compiling and the
+   * figures would be of the warm-up, not of the service.
+   */
+  static void warmUp(Round round, String unit, double minSeconds, double maxSeconds)
+      throws Exception {
     long start = System.nanoTime();
-    long end = start + (long) (MAX_WARM_UP_SECONDS * 1e9);
-    long min = start + (long) (MIN_WARM_UP_SECONDS * 1e9);
+    long end = start + (long) (maxSeconds * 1e9);
+    long min = start + (long) (minSeconds * 1e9);
     double best = 0;
     int flat = 0;
     StringBuilder rates = new StringBuilder();

@@ -51,14 +51,14 @@ final class Check {
   /**
    * Whether a 503 is a health endpoint's documented answer that something it depends on is down:
    * ingest's {@code GET /v1/health} answers {@code 503 {"kafka": "down", "error": "…"}} and
-   * dashboard-api's {@code GET /api/v1/health} {@code 503 {"kafka": …, "influxdb": …}} with one
-   * {@code "down"} when Kafka does not answer within 2 s (or influxd does not answer its ping). On
-   * an overloaded machine (a CI runner building beside the fuzz) Kafka can be that slow while
-   * nothing is wrong with the services: the endpoint then tells the truth, and counting it a
-   * failure would make the fuzz flaky. So it passes only for a request that could get the health
-   * endpoint's 200 (one the generator made for health, not spoiled) whose target names health, with
-   * a JSON body that is exactly that service's report and says what is down; every other 5xx, a 503
-   * from any other route, with another body or without one (HEAD) stays a failure.
+   * dashboard-api's {@code GET /api/v1/health} {@code 503 {"kafka": …, "influxdb": …, "occupancy":
+   * …}} with one {@code "down"} when Kafka does not answer within 2 s (or influxd does not answer
+   * its ping). On an overloaded machine (a CI runner building beside the fuzz) Kafka can be that
+   * slow while nothing is wrong with the services: the endpoint then tells the truth, and counting
+   * it a failure would make the fuzz flaky. So it passes only for a request that could get the
+   * health endpoint's 200 (one the generator made for health, not spoiled) whose target names
+   * health, with a JSON body that is exactly that service's report and says what is down; every
+   * other 5xx, a 503 from any other route, with another body or without one (HEAD) stays a failure.
    */
   static boolean healthReport(FuzzRequest request, Answer answer) {
     String target = request.raw() != null ? request.raw() : request.target();
@@ -77,7 +77,8 @@ final class Check {
               && body.get("error").isTextual()
               && !body.get("error").asText().isBlank();
       case DASHBOARD ->
-          fields.equals(Set.of("kafka", "influxdb"))
+          Set.of("kafka", "influxdb", "occupancy").containsAll(fields)
+              && fields.containsAll(Set.of("kafka", "influxdb"))
               && (is(body.get("kafka"), "up") || is(body.get("kafka"), "down"))
               && (is(body.get("influxdb"), "up") || is(body.get("influxdb"), "down"))
               && (is(body.get("kafka"), "down") || is(body.get("influxdb"), "down"));
