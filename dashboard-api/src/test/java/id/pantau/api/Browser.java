@@ -24,13 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, with a fresh profile each time, for
- * the console's browser tests. Missing, it fails the test (never skips it) and says what installs
- * it.
+ * the console's browser tests (here, and in local's whole-system ConsoleEndToEndIT through this
+ * module's test-jar). Missing, it fails the test (never skips it) and says what installs it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Duration DEADLINE = Duration.ofSeconds(30);
+  public static final Duration DEADLINE = Duration.ofSeconds(30);
 
   // Selenium looks for CDP classes of this Chromium's version, which the tests do not use.
   private static final Logger CDP_FINDER = Logger.getLogger("org.openqa.selenium.devtools");
@@ -74,11 +74,11 @@ final class Browser implements AutoCloseable {
   }
 
   /** A desktop-sized window. */
-  static Browser start() throws IOException {
+  public static Browser start() throws IOException {
     return start(1280, 900);
   }
 
-  static Browser start(int width, int height) throws IOException {
+  public static Browser start(int width, int height) throws IOException {
     return new Browser(width, height);
   }
 
@@ -86,7 +86,7 @@ final class Browser implements AutoCloseable {
    * A phone's screen, {@code width} CSS pixels wide: a headless window is at least 500 px wide, so
    * the viewport is narrowed as Chrome's device mode does it.
    */
-  static Browser phone(int width) throws IOException {
+  public static Browser phone(int width) throws IOException {
     Browser b = new Browser(500, 800);
     b.driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
@@ -94,37 +94,37 @@ final class Browser implements AutoCloseable {
     return b;
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
   /** Opens the page, signing in with the token through the URL fragment. */
-  void signIn(String url, String token) {
+  public void signIn(String url, String token) {
     driver.get(url + "#token=" + token);
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
   /** Waits until the condition holds, failing after {@code deadline}. */
-  <T> T await(Duration deadline, ExpectedCondition<T> condition) {
+  public <T> T await(Duration deadline, ExpectedCondition<T> condition) {
     return new WebDriverWait(driver, deadline).until(condition);
   }
 
-  <T> T await(ExpectedCondition<T> condition) {
+  public <T> T await(ExpectedCondition<T> condition) {
     return await(DEADLINE, condition);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> findAll(String css) {
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 

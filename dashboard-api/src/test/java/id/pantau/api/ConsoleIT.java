@@ -1,5 +1,8 @@
 package id.pantau.api;
 
+import static id.pantau.api.Board.assertRowShows;
+import static id.pantau.api.Board.row;
+import static id.pantau.api.Board.text;
 import static id.pantau.api.LiveDashboard.BKD_PROVINCE;
 import static id.pantau.api.LiveDashboard.BKD_TANGERANG;
 import static id.pantau.api.LiveDashboard.DAMKAR_HEAD;
@@ -114,14 +117,6 @@ class ConsoleIT {
     };
   }
 
-  static String row(String unit) {
-    return "#units tbody tr[data-unit='" + unit + "']";
-  }
-
-  static String text(Browser b, String css) {
-    return b.find(css).getText().strip();
-  }
-
   /** Signs in on the board and waits until it shows as many rows as the API gives the caller. */
   static JsonNode openBoard(Browser b, String token) {
     JsonNode api = Http.json(app.get("/api/v1/occupancy", token));
@@ -139,30 +134,7 @@ class ConsoleIT {
       assertThat(api.get("units").size()).isEqualTo(5);
       int present = 0;
       for (JsonNode u : api.get("units")) {
-        String unit = u.get("unit").asText();
-        String r = row(unit);
-        assertThat(text(b, r + " [data-field=present]"))
-            .as(unit)
-            .isEqualTo(u.get("present").asText());
-        assertThat(text(b, r + " [data-field=headcount]"))
-            .as(unit)
-            .isEqualTo(u.get("headcount").asText());
-        assertThat(text(b, r + " [data-field=share]"))
-            .as(unit)
-            .isEqualTo(Math.round(u.get("share").asDouble() * 100) + "%");
-        for (String limit : List.of("cap", "floor")) {
-          List<WebElement> shown = b.findAll(r + " [data-field=" + limit + "]");
-          if (u.get(limit).isNull()) {
-            assertThat(shown).as(unit + " " + limit).isEmpty();
-          } else {
-            assertThat(shown.get(0).getText())
-                .as(unit + " " + limit)
-                .isEqualTo(u.get(limit).asText());
-          }
-        }
-        WebElement status = b.find(r + " [data-field=status]");
-        assertThat(status.getAttribute("data-value")).as(unit).isEqualTo(u.get("status").asText());
-        assertThat(status.getText()).as("status in words, not colour alone").isNotBlank();
+        assertRowShows(b, u);
         present += u.get("present").asInt();
       }
       // Worst first: over cap, then under floor, then OK; within a status, furthest past its limit.

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What the webhook tests send: hook bodies, alerts, the hooks API's calls. */
-final class HookFixtures {
-  static final String SECRET = "rahasia-bkd-0123456789";
+public final class HookFixtures {
+  public static final String SECRET = "rahasia-bkd-0123456789";
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
 
   private HookFixtures() {}
 
   /** A hook's JSON body; a null list is left out. */
-  static String hook(
+  public static String hook(
       String url, String secret, List<String> regions, List<String> units, List<String> kinds) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", url);
@@ -29,7 +29,7 @@ final class HookFixtures {
   }
 
   /** A hook of every alert the caller may see. */
-  static String hook(String url) {
+  public static String hook(String url) {
     return hook(url, SECRET, null, null, null);
   }
 
@@ -47,7 +47,7 @@ final class HookFixtures {
     return a;
   }
 
-  static HttpResponse<String> put(String baseUrl, String name, String token, String body) {
+  public static HttpResponse<String> put(String baseUrl, String name, String token, String body) {
     return Http.send("PUT", baseUrl + "/api/v1/hooks/" + name, token, body);
   }
 

@@ -25,9 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  * every request's signature with the secret (as grafana/README.md says, independently of the
  * signing code) and answers the statuses it was told, then 200; or, hanging, never answers.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** One request as received. */
-  record Request(
+  public record Request(
       String body, String timestamp, String idempotencyKey, boolean signatureValid, int answered) {}
 
   private final String secret;
@@ -49,16 +49,16 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Answers the statuses given first, then 200 to everything. */
-  static Receiver answering(String secret, int... firstStatuses) throws IOException {
+  public static Receiver answering(String secret, int... firstStatuses) throws IOException {
     return new Receiver(secret, false, firstStatuses);
   }
 
   /** Takes each request and never answers (until closed). */
-  static Receiver hanging() throws IOException {
+  public static Receiver hanging() throws IOException {
     return new Receiver("", true);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
@@ -110,12 +110,12 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Every request so far. */
-  synchronized List<Request> requests() {
+  public synchronized List<Request> requests() {
     return List.copyOf(requests);
   }
 
   /** Waits until a request's body contains {@code text}; the requests so far (none: timed out). */
-  synchronized List<Request> awaitBodyWith(String text, Duration deadline)
+  public synchronized List<Request> awaitBodyWith(String text, Duration deadline)
       throws InterruptedException {
     long end = System.nanoTime() + deadline.toNanos();
     while (requests.stream().noneMatch(r -> r.body().contains(text))) {

@@ -163,7 +163,7 @@ public final class Demo implements AutoCloseable {
       tokens.tokenByName.forEach(
           (name, token) -> {
             if (!name.equals("device")) {
-              sb.append(String.format("    %-11s %s/#token=%s%n", name, apiUrl, token));
+              sb.append(String.format("    %-11s %s%n", name, consoleLink(name)));
             }
           });
       sb.append("\n  try:  curl -H 'Authorization: Bearer ")
@@ -177,6 +177,11 @@ public final class Demo implements AutoCloseable {
     sb.append("Press Ctrl-C to stop everything.\n");
     System.out.print(sb);
     System.out.flush();
+  }
+
+  /** The console's link signed in as the token {@code name}: {@code <dashboard url>/#token=…}. */
+  String consoleLink(String name) {
+    return apiUrl + "/#token=" + tokens.token(name);
   }
 
   private static void step(String what) {

@@ -257,8 +257,14 @@ class EndToEndIT {
   }
 
   static HttpResponse<String> put(String path, String token, String json) throws Exception {
+    return put(demo.ingestUrl, path, token, json);
+  }
+
+  /** PUT JSON with a bearer token to {@code baseUrl + path}. */
+  static HttpResponse<String> put(String baseUrl, String path, String token, String json)
+      throws Exception {
     return send(
-        HttpRequest.newBuilder(URI.create(demo.ingestUrl + path))
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(json)));

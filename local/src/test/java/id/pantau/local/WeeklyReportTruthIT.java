@@ -78,17 +78,7 @@ class WeeklyReportTruthIT {
       TRUTH.put(d, truth);
       for (GroundTruth.Daily daily : truth.daily().values()) lines.add(line(truth, d, daily));
     }
-    try (InfluxDB client = InfluxDBFactory.connect(influx.url())) {
-      for (String s : Retention.statements(Retention.DATABASE)) {
-        client.query(new Query(s, Retention.DATABASE));
-      }
-      client.write(
-          Retention.DATABASE,
-          Retention.TRENDS,
-          InfluxDB.ConsistencyLevel.ONE,
-          TimeUnit.MILLISECONDS,
-          lines);
-    }
+    writeRollups(influx.url(), lines);
     Principal leader = new Principal("walikota", Role.LEADERSHIP, Set.of(), Set.of());
     dashboard =
         Dashboard.start(
@@ -100,6 +90,21 @@ class WeeklyReportTruthIT {
                 0,
                 null),
             TokenStore.of(Map.of(TokenStore.sha256(TOKEN), leader)));
+  }
+
+  /** Daily rollup lines ({@link DailyLines}) into retention policy trends, made here if missing. */
+  static void writeRollups(String influxUrl, List<String> lines) {
+    try (InfluxDB client = InfluxDBFactory.connect(influxUrl)) {
+      for (String s : Retention.statements(Retention.DATABASE)) {
+        client.query(new Query(s, Retention.DATABASE));
+      }
+      client.write(
+          Retention.DATABASE,
+          Retention.TRENDS,
+          InfluxDB.ConsistencyLevel.ONE,
+          TimeUnit.MILLISECONDS,
+          lines);
+    }
   }
 
   /** A unit's final rollup of the date as the jobs write it, its figures from the truth. */
