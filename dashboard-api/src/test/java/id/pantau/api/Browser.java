@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,9 +108,14 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
-  /** Waits until the condition holds, failing after {@code deadline}. */
+  /**
+   * Waits until the condition holds, failing after {@code deadline}. An element the page redraws
+   * between finding it and reading it (the sign-in form, a row) is found again at the next poll.
+   */
   public <T> T await(Duration deadline, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, deadline).until(condition);
+    return new WebDriverWait(driver, deadline)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   public <T> T await(ExpectedCondition<T> condition) {
