@@ -14,9 +14,11 @@ import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.infra.FreePort;
+import id.pantau.infra.Poll;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,14 +34,15 @@ class HookDeliveryTest {
   /** PUTs the hook once the dashboard has loaded its hooks (503 until then). */
   static HttpResponse<String> putHook(String baseUrl, String name, String token, String body)
       throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
-    HttpResponse<String> r = HookFixtures.put(baseUrl, name, token, body);
-    while (r.statusCode() == 503 && System.nanoTime() < end) {
-      Thread.sleep(100); // a poll within the deadline: the hooks load from Kafka
-      r = HookFixtures.put(baseUrl, name, token, body);
-    }
-    assertThat(r.statusCode()).as("PUT %s: %s", name, r.body()).isIn(200, 201);
-    return r;
+    AtomicReference<HttpResponse<String>> r = new AtomicReference<>();
+    Poll.until(
+        DEADLINE,
+        () -> {
+          r.set(HookFixtures.put(baseUrl, name, token, body));
+          return r.get().statusCode() != 503; // 503 while the hooks load from Kafka
+        });
+    assertThat(r.get().statusCode()).as("PUT %s: %s", name, r.get().body()).isIn(200, 201);
+    return r.get();
   }
 
   /** Alerts with one key: one partition, so they are read in the order written. */
@@ -53,14 +56,15 @@ class HookDeliveryTest {
 
   /** The hook's deliveries once there are at least {@code n} (as many as there are: timed out). */
   static JsonNode awaitDeliveries(String name, int n) throws InterruptedException {
-    long end = System.nanoTime() + DEADLINE.toNanos();
     String url = app.url() + "/api/v1/hooks/" + name + "/deliveries";
-    JsonNode log = Http.json(Http.get(url, BKD_TANGERANG));
-    while (log.size() < n && System.nanoTime() < end) {
-      Thread.sleep(100); // a poll within the deadline
-      log = Http.json(Http.get(url, BKD_TANGERANG));
-    }
-    return log;
+    AtomicReference<JsonNode> log = new AtomicReference<>();
+    Poll.until(
+        DEADLINE,
+        () -> {
+          log.set(Http.json(Http.get(url, BKD_TANGERANG)));
+          return log.get().size() >= n;
+        });
+    return log.get();
   }
 
   @Test

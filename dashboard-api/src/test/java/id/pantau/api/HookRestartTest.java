@@ -19,6 +19,7 @@ import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.infra.FreePort;
+import id.pantau.infra.Poll;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,20 +48,19 @@ class HookRestartTest {
     Backoff quick =
         new Backoff(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(1));
     try (Hooks hooks = Hooks.start(kafka.kafka().bootstrapServers(), quick)) {
-      long end = System.nanoTime() + DEADLINE.toNanos();
-      while (!hooks.loaded() && System.nanoTime() < end) Thread.sleep(50); // a poll: loading
+      assertThat(Poll.until(DEADLINE, hooks::loaded)).as("hooks loaded from Kafka").isTrue();
       hooks.put(admin, "gives-up", hook(refused).getBytes(StandardCharsets.UTF_8));
       Alert refusedAlert = alert("OVER_CAP", "tng-damkar", TANGERANG);
       Alert next = alert("UNDER_FLOOR", "tng-damkar", TANGERANG);
       produce(refusedAlert);
       produce(next);
 
+      Poll.until(
+          DEADLINE,
+          () ->
+              hooks.deliveries(admin, "gives-up").stream()
+                  .anyMatch(a -> a.alertId().equals(next.alertId)));
       List<Attempt> log = hooks.deliveries(admin, "gives-up");
-      while (log.stream().noneMatch(a -> a.alertId().equals(next.alertId))
-          && System.nanoTime() < end) {
-        Thread.sleep(50); // a poll within the deadline
-        log = hooks.deliveries(admin, "gives-up");
-      }
       List<Attempt> first =
           log.stream().filter(a -> a.alertId().equals(refusedAlert.alertId)).toList();
       assertThat(first).as("attempts of the refused alert").hasSizeGreaterThan(2);
