@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Where the dashboard listens and what it reads. {@link #fromEnv()} for deployments; the
@@ -252,38 +253,16 @@ public record DashboardConfig(
   }
 
   public DashboardConfig withPort(int newPort) {
-    return new DashboardConfig(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        newPort,
-        tokensFile,
-        followUpDays,
-        influxUser,
-        influxPassword,
-        sessionTtl,
-        secureCookie,
-        occupancyCacheMs,
-        occupancyStaleMs);
+    return with(e -> e.port = newPort);
   }
 
   /** The same, logging in to InfluxDB as the user (both null: no auth). */
   public DashboardConfig withInfluxLogin(String user, String password) {
-    return new DashboardConfig(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        followUpDays,
-        user,
-        password,
-        sessionTtl,
-        secureCookie,
-        occupancyCacheMs,
-        occupancyStaleMs);
+    return with(
+        e -> {
+          e.influxUser = user;
+          e.influxPassword = password;
+        });
   }
 
   /** As a record prints itself, with the InfluxDB password left out. */
@@ -323,38 +302,16 @@ public record DashboardConfig(
    * {@link CheckinBook#daysToKeep} says how many reach back to a given date.
    */
   public DashboardConfig withFollowUpDays(int days) {
-    return new DashboardConfig(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        days,
-        influxUser,
-        influxPassword,
-        sessionTtl,
-        secureCookie,
-        occupancyCacheMs,
-        occupancyStaleMs);
+    return with(e -> e.followUpDays = days);
   }
 
   /** The same, with browser sessions lasting {@code ttl}, their cookie Secure or not. */
   public DashboardConfig withSession(Duration ttl, boolean secure) {
-    return new DashboardConfig(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        followUpDays,
-        influxUser,
-        influxPassword,
-        ttl,
-        secure,
-        occupancyCacheMs,
-        occupancyStaleMs);
+    return with(
+        e -> {
+          e.sessionTtl = ttl;
+          e.secureCookie = secure;
+        });
   }
 
   /**
@@ -362,24 +319,58 @@ public record DashboardConfig(
    * until it is {@code staleMs} old.
    */
   public DashboardConfig withOccupancyCache(int cacheMs, int staleMs) {
-    return new DashboardConfig(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        followUpDays,
-        influxUser,
-        influxPassword,
-        sessionTtl,
-        secureCookie,
-        cacheMs,
-        staleMs);
+    return with(
+        e -> {
+          e.occupancyCacheMs = cacheMs;
+          e.occupancyStaleMs = staleMs;
+        });
   }
 
   /** The audit log file the environment names (as log4j2.properties reads it). */
   public static String auditLogFile(Map<String, String> env) {
     return Env.text(env, AUDIT_LOG, DEFAULT_AUDIT_LOG);
+  }
+
+  /** A copy with some settings changed: each with… method names only what it changes. */
+  private DashboardConfig with(Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    change.accept(e);
+    return new DashboardConfig(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        e.port,
+        tokensFile,
+        e.followUpDays,
+        e.influxUser,
+        e.influxPassword,
+        e.sessionTtl,
+        e.secureCookie,
+        e.occupancyCacheMs,
+        e.occupancyStaleMs);
+  }
+
+  /** The settings a with… method may change, starting as they are. */
+  private static final class Edit {
+    int port;
+    int followUpDays;
+    String influxUser;
+    String influxPassword;
+    Duration sessionTtl;
+    boolean secureCookie;
+    int occupancyCacheMs;
+    int occupancyStaleMs;
+
+    Edit(DashboardConfig c) {
+      port = c.port;
+      followUpDays = c.followUpDays;
+      influxUser = c.influxUser;
+      influxPassword = c.influxPassword;
+      sessionTtl = c.sessionTtl;
+      secureCookie = c.secureCookie;
+      occupancyCacheMs = c.occupancyCacheMs;
+      occupancyStaleMs = c.occupancyStaleMs;
+    }
   }
 }
