@@ -116,73 +116,11 @@ public record DashboardConfig(
     }
   }
 
-  /** With the occupancy cache's defaults: 1 s served, 60 s while InfluxDB fails. */
-  public DashboardConfig(
-      String influxUrl,
-      String influxDb,
-      String kafkaBootstrap,
-      String host,
-      int port,
-      Path tokensFile,
-      int followUpDays,
-      String influxUser,
-      String influxPassword,
-      Duration sessionTtl,
-      boolean secureCookie) {
-    this(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        followUpDays,
-        influxUser,
-        influxPassword,
-        sessionTtl,
-        secureCookie,
-        DEFAULT_OCCUPANCY_CACHE_MS,
-        DEFAULT_OCCUPANCY_STALE_MS);
-  }
-
-  /** With the default session settings (8 h, cookie not Secure). */
-  public DashboardConfig(
-      String influxUrl,
-      String influxDb,
-      String kafkaBootstrap,
-      String host,
-      int port,
-      Path tokensFile,
-      int followUpDays,
-      String influxUser,
-      String influxPassword) {
-    this(
-        influxUrl,
-        influxDb,
-        kafkaBootstrap,
-        host,
-        port,
-        tokensFile,
-        followUpDays,
-        influxUser,
-        influxPassword,
-        DEFAULT_SESSION_TTL,
-        false);
-  }
-
-  /** Without an InfluxDB login. */
-  public DashboardConfig(
-      String influxUrl,
-      String influxDb,
-      String kafkaBootstrap,
-      String host,
-      int port,
-      Path tokensFile,
-      int followUpDays) {
-    this(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, followUpDays, null, null);
-  }
-
-  /** With the follow-ups kept for the default 3 days. */
+  /**
+   * The defaults but for where it reads and listens: no InfluxDB login, follow-ups kept for 3 days,
+   * 8 h sessions (cookie not Secure), the occupancy cache's 1 s served and 60 s while InfluxDB
+   * fails; the with… methods change the rest.
+   */
   public DashboardConfig(
       String influxUrl,
       String influxDb,
@@ -190,7 +128,20 @@ public record DashboardConfig(
       String host,
       int port,
       Path tokensFile) {
-    this(influxUrl, influxDb, kafkaBootstrap, host, port, tokensFile, DEFAULT_FOLLOWUP_DAYS);
+    this(
+        influxUrl,
+        influxDb,
+        kafkaBootstrap,
+        host,
+        port,
+        tokensFile,
+        DEFAULT_FOLLOWUP_DAYS,
+        null,
+        null,
+        DEFAULT_SESSION_TTL,
+        false,
+        DEFAULT_OCCUPANCY_CACHE_MS,
+        DEFAULT_OCCUPANCY_STALE_MS);
   }
 
   /** The default port and settings, with the given port (0 picks a free one) and tokens file. */
@@ -254,15 +205,6 @@ public record DashboardConfig(
 
   public DashboardConfig withPort(int newPort) {
     return with(e -> e.port = newPort);
-  }
-
-  /** The same, logging in to InfluxDB as the user (both null: no auth). */
-  public DashboardConfig withInfluxLogin(String user, String password) {
-    return with(
-        e -> {
-          e.influxUser = user;
-          e.influxPassword = password;
-        });
   }
 
   /** As a record prints itself, with the InfluxDB password left out. */
@@ -343,8 +285,8 @@ public record DashboardConfig(
         e.port,
         tokensFile,
         e.followUpDays,
-        e.influxUser,
-        e.influxPassword,
+        influxUser,
+        influxPassword,
         e.sessionTtl,
         e.secureCookie,
         e.occupancyCacheMs,
@@ -355,8 +297,6 @@ public record DashboardConfig(
   private static final class Edit {
     int port;
     int followUpDays;
-    String influxUser;
-    String influxPassword;
     Duration sessionTtl;
     boolean secureCookie;
     int occupancyCacheMs;
@@ -365,8 +305,6 @@ public record DashboardConfig(
     Edit(DashboardConfig c) {
       port = c.port;
       followUpDays = c.followUpDays;
-      influxUser = c.influxUser;
-      influxPassword = c.influxPassword;
       sessionTtl = c.sessionTtl;
       secureCookie = c.secureCookie;
       occupancyCacheMs = c.occupancyCacheMs;
