@@ -64,11 +64,11 @@ class HookRestartTest {
       List<Attempt> first =
           log.stream().filter(a -> a.alertId().equals(refusedAlert.alertId)).toList();
       assertThat(first).as("attempts of the refused alert").hasSizeGreaterThan(2);
-      assertThat(first.get(0).outcome()).isEqualTo(Attempt.FAILED); // newest first
+      assertThat(first.get(0).outcome()).isEqualTo(Attempt.Outcome.FAILED); // newest first
       assertThat(first.get(0).error()).isNotBlank();
       assertThat(first.get(0).nextRetryAt()).isNull();
       assertThat(first.subList(1, first.size()))
-          .allMatch(a -> a.outcome().equals(Attempt.RETRYING) && a.nextRetryAt() != null);
+          .allMatch(a -> a.outcome() == Attempt.Outcome.RETRYING && a.nextRetryAt() != null);
       assertThat(log).anyMatch(a -> a.alertId().equals(next.alertId));
       hooks.delete(admin, "gives-up");
     }

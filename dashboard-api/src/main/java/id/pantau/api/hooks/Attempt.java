@@ -6,8 +6,7 @@ package id.pantau.api.hooks;
  * @param at when it was made (ISO-8601 UTC)
  * @param status the receiver's HTTP status; null when no answer came
  * @param error why it failed without a status (refused, timed out, …); null otherwise
- * @param outcome {@code DELIVERED}, {@code RETRYING} (then {@code nextRetryAt}) or {@code FAILED}
- *     (given up)
+ * @param outcome how it ended
  */
 public record Attempt(
     String at,
@@ -17,9 +16,15 @@ public record Attempt(
     int attempt,
     Integer status,
     String error,
-    String outcome,
+    Outcome outcome,
     String nextRetryAt) {
-  public static final String DELIVERED = "DELIVERED";
-  public static final String RETRYING = "RETRYING";
-  public static final String FAILED = "FAILED";
+
+  /** How an attempt ended, in JSON by its name. */
+  public enum Outcome {
+    DELIVERED,
+    /** Not delivered yet: tried again at {@code nextRetryAt}. */
+    RETRYING,
+    /** Given up. */
+    FAILED
+  }
 }

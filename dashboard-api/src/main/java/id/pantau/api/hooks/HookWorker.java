@@ -119,7 +119,7 @@ final class HookWorker implements AutoCloseable {
         error = describe(e);
       }
       if (status != null && status / 100 == 2) {
-        record(at, alert, attempt, status, null, Attempt.DELIVERED, null);
+        record(at, alert, attempt, status, null, Attempt.Outcome.DELIVERED, null);
         return true;
       }
       if (Duration.between(first, clock.instant()).compareTo(backoff.giveUpAfter()) >= 0) {
@@ -129,11 +129,11 @@ final class HookWorker implements AutoCloseable {
             alert.alertId,
             attempt,
             status != null ? "HTTP " + status : error);
-        record(at, alert, attempt, status, error, Attempt.FAILED, null);
+        record(at, alert, attempt, status, error, Attempt.Outcome.FAILED, null);
         return true;
       }
       Instant next = clock.instant().plus(wait);
-      record(at, alert, attempt, status, error, Attempt.RETRYING, next.toString());
+      record(at, alert, attempt, status, error, Attempt.Outcome.RETRYING, next.toString());
       if (await(wait)) return false;
       wait = backoff.after(wait);
     }
@@ -173,7 +173,13 @@ final class HookWorker implements AutoCloseable {
   }
 
   private void record(
-      Instant at, Alert a, int attempt, Integer status, String error, String outcome, String next) {
+      Instant at,
+      Alert a,
+      int attempt,
+      Integer status,
+      String error,
+      Attempt.Outcome outcome,
+      String next) {
     synchronized (attempts) {
       if (attempts.size() == KEPT_ATTEMPTS) attempts.removeFirst();
       attempts.addLast(
