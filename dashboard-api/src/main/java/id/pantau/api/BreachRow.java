@@ -1,25 +1,10 @@
 package id.pantau.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * One breach: a unit over its cap or under its floor from {@code startedAt}; {@code endedAt} is
  * null while it is open. {@code durationS} is the final duration once closed, the time so far while
  * open.
  */
-@JsonPropertyOrder({
-  "unit",
-  "region",
-  "kind",
-  "limit",
-  "present",
-  "startedAt",
-  "endedAt",
-  "durationS",
-  "open"
-})
 public record BreachRow(
     String unit,
     String region,
@@ -31,19 +16,6 @@ public record BreachRow(
     Long durationS,
     boolean open) {
 
-  public static final List<String> CSV_HEADER =
-      List.of(
-          "unit",
-          "region",
-          "kind",
-          "limit",
-          "present",
-          "startedAt",
-          "endedAt",
-          "durationS",
-          "open");
-
-  public List<Object> csvRow() {
-    return Arrays.asList(unit, region, kind, limit, present, startedAt, endedAt, durationS, open);
-  }
+  /** The columns of the CSV, in the order of the JSON fields. */
+  public static final Columns<BreachRow> COLUMNS = Columns.of(BreachRow.class);
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * started in it, newest first.
  */
 @JsonPropertyOrder({"from", "to", "breaches"})
-public record Breaches(String from, String to, List<BreachRow> breaches) {
-  public List<List<Object>> csvRows() {
-    return breaches.stream().map(BreachRow::csvRow).toList();
+public record Breaches(String from, String to, List<BreachRow> breaches) implements CsvAnswer {
+  @Override
+  public String csv() {
+    return Csv.of(BreachRow.COLUMNS, breaches);
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /** The answer of GET /api/v1/compliance: the date asked (after its default) and its rows. */
 @JsonPropertyOrder({"date", "rows"})
-public record Compliance(String date, List<ComplianceRow> rows) {
-  public List<List<Object>> csvRows() {
-    return rows.stream().map(ComplianceRow::csvRow).toList();
+public record Compliance(String date, List<ComplianceRow> rows) implements CsvAnswer {
+  @Override
+  public String csv() {
+    return Csv.of(ComplianceRow.COLUMNS, rows);
   }
 }

@@ -1,26 +1,9 @@
 package id.pantau.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * One unit's counts in one window of a local date: the latest {@code compliance} point of the
  * series. {@code asOf} is the point's time, the window's end.
  */
-@JsonPropertyOrder({
-  "unit",
-  "region",
-  "window",
-  "expected",
-  "onTime",
-  "late",
-  "missed",
-  "lateUpload",
-  "pending",
-  "rate",
-  "asOf"
-})
 public record ComplianceRow(
     String unit,
     String region,
@@ -34,22 +17,6 @@ public record ComplianceRow(
     Double rate,
     String asOf) {
 
-  public static final List<String> CSV_HEADER =
-      List.of(
-          "unit",
-          "region",
-          "window",
-          "expected",
-          "onTime",
-          "late",
-          "missed",
-          "lateUpload",
-          "pending",
-          "rate",
-          "asOf");
-
-  public List<Object> csvRow() {
-    return Arrays.asList(
-        unit, region, window, expected, onTime, late, missed, lateUpload, pending, rate, asOf);
-  }
+  /** The columns of the CSV, in the order of the JSON fields. */
+  public static final Columns<ComplianceRow> COLUMNS = Columns.of(ComplianceRow.class);
 }

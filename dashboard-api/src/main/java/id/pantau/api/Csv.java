@@ -13,6 +13,11 @@ public final class Csv {
     return sb.toString();
   }
 
+  /** A header row of the record's components, then a row of each record's values. */
+  public static <R extends Record> String of(Columns<R> columns, List<R> rows) {
+    return of(columns.names(), rows.stream().map(columns::values).toList());
+  }
+
   private static void line(StringBuilder sb, List<?> cells) {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) sb.append(',');

@@ -3,7 +3,6 @@ package id.pantau.api;
 import id.pantau.access.Principal;
 import id.pantau.api.audit.Audit;
 import id.pantau.api.audit.AuditAnswer;
-import id.pantau.api.audit.AuditRecord;
 import id.pantau.api.audit.AuditStep;
 import id.pantau.api.hooks.Hooks;
 import id.pantau.api.report.ReportCsv;
@@ -19,6 +18,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.staticfiles.Location;
@@ -30,7 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.influxdb.InfluxDBIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,18 +84,12 @@ public final class DashboardApp {
   private final AuditStep auditStep;
 
   private DashboardApp(
-      DashboardServices services,
-      Authorizer authorizer,
-      Sessions sessions,
-      SessionCookie cookie,
-      Audit audit,
-      Clock clock) {
+      DashboardServices services, Authentication authentication, Audit audit, AuditStep auditStep) {
     this.services = services;
-    this.authentication = new Authentication(authorizer, sessions, cookie);
-    this.session = new SessionRoutes(authorizer, sessions, cookie);
+    this.authentication = authentication;
+    this.session = authentication.sessionRoutes();
     this.audit = audit;
-    this.auditStep =
-        new AuditStep(audit.log(), ctx -> ctx.routeRoles().contains(Access.PERSONAL_DATA), clock);
+    this.auditStep = auditStep;
   }
 
   /**
@@ -109,8 +103,10 @@ public final class DashboardApp {
       SessionCookie cookie,
       Audit audit,
       Clock clock) {
-    DashboardApp app = new DashboardApp(services, authorizer, sessions, cookie, audit, clock);
-    return Javalin.create(app::configure);
+    AuditStep auditStep =
+        new AuditStep(audit.log(), ctx -> ctx.routeRoles().contains(Access.PERSONAL_DATA), clock);
+    Authentication authentication = new Authentication(authorizer, sessions, cookie);
+    return Javalin.create(new DashboardApp(services, authentication, audit, auditStep)::configure);
   }
 
   private void configure(JavalinConfig config) {
@@ -139,11 +135,11 @@ public final class DashboardApp {
     r.get("/api/v1/session", session::current);
     r.delete("/api/v1/session", session::signOut);
     r.get("/api/v1/occupancy", this::occupancyNow);
-    r.get("/api/v1/units/{unitId}/occupancy", this::unitSeries);
-    r.get("/api/v1/breaches", this::breaches);
-    r.get("/api/v1/compliance", this::compliance);
-    r.get("/api/v1/units/{unitId}/followups", this::followUps, Access.PERSONAL_DATA);
-    r.get("/api/v1/trends", this::trends);
+    r.get("/api/v1/units/{unitId}/occupancy", jsonOrCsv(this::unitSeries));
+    r.get("/api/v1/breaches", jsonOrCsv(this::breaches));
+    r.get("/api/v1/compliance", jsonOrCsv(this::compliance));
+    r.get("/api/v1/units/{unitId}/followups", jsonOrCsv(this::followUps), Access.PERSONAL_DATA);
+    r.get("/api/v1/trends", jsonOrCsv(this::trends));
     r.get("/api/v1/alerts/stream", this::alertStream);
     r.get("/api/v1/hooks", ctx -> ctx.json(services.hooks().list(caller(ctx))));
     r.put("/api/v1/hooks/{name}", this::putHook);
@@ -153,7 +149,7 @@ public final class DashboardApp {
         "/api/v1/hooks/{name}/deliveries",
         ctx -> ctx.json(services.hooks().deliveries(caller(ctx), name(ctx))));
     r.get("/reports/weekly", this::weeklyReport);
-    r.get("/api/v1/audit", this::audit);
+    r.get("/api/v1/audit", jsonOrCsv(this::audit));
 
     r.exception(ApiException.class, DashboardApp::apiError);
     r.exception(HttpResponseException.class, DashboardApp::javalinError);
@@ -189,51 +185,41 @@ public final class DashboardApp {
     else ctx.contentType(ContentType.APPLICATION_JSON).result(answer.json());
   }
 
-  private void unitSeries(Context ctx) {
-    UnitSeries series =
-        services.unitSeries(
-            caller(ctx),
-            ctx.pathParam("unitId"),
-            query(ctx, "from"),
-            query(ctx, "to"),
-            query(ctx, "step"));
-    respond(ctx, series, () -> Csv.of(UnitSeries.CSV_HEADER, series.csvRows()));
+  private UnitSeries unitSeries(Context ctx) {
+    return services.unitSeries(
+        caller(ctx),
+        ctx.pathParam("unitId"),
+        query(ctx, "from"),
+        query(ctx, "to"),
+        query(ctx, "step"));
   }
 
-  private void breaches(Context ctx) {
-    Breaches breaches =
-        services.breaches(
-            caller(ctx),
-            query(ctx, "from"),
-            query(ctx, "to"),
-            query(ctx, "open"),
-            query(ctx, "unit"),
-            query(ctx, "kind"));
-    respond(ctx, breaches, () -> Csv.of(BreachRow.CSV_HEADER, breaches.csvRows()));
+  private Breaches breaches(Context ctx) {
+    return services.breaches(
+        caller(ctx),
+        query(ctx, "from"),
+        query(ctx, "to"),
+        query(ctx, "open"),
+        query(ctx, "unit"),
+        query(ctx, "kind"));
   }
 
-  private void compliance(Context ctx) {
-    Compliance compliance =
-        services.compliance(
-            caller(ctx), query(ctx, "date"), query(ctx, "unit"), query(ctx, "window"));
-    respond(ctx, compliance, () -> Csv.of(ComplianceRow.CSV_HEADER, compliance.csvRows()));
+  private Compliance compliance(Context ctx) {
+    return services.compliance(
+        caller(ctx), query(ctx, "date"), query(ctx, "unit"), query(ctx, "window"));
   }
 
-  private void followUps(Context ctx) {
-    FollowUps followUps =
-        services.followUps(caller(ctx), ctx.pathParam("unitId"), query(ctx, "date"));
-    respond(ctx, followUps, () -> Csv.of(FollowUps.CSV_HEADER, followUps.csvRows()));
+  private FollowUps followUps(Context ctx) {
+    return services.followUps(caller(ctx), ctx.pathParam("unitId"), query(ctx, "date"));
   }
 
-  private void trends(Context ctx) {
-    Trends trends =
-        services.trends(
-            caller(ctx),
-            query(ctx, "from"),
-            query(ctx, "to"),
-            query(ctx, "unit"),
-            query(ctx, "region"));
-    respond(ctx, trends, () -> Csv.of(TrendRow.CSV_HEADER, trends.csvRows()));
+  private Trends trends(Context ctx) {
+    return services.trends(
+        caller(ctx),
+        query(ctx, "from"),
+        query(ctx, "to"),
+        query(ctx, "unit"),
+        query(ctx, "region"));
   }
 
   /** The leadership report: a printable page, or {@code ?format=csv}. */
@@ -254,15 +240,9 @@ public final class DashboardApp {
     }
   }
 
-  private void audit(Context ctx) {
-    AuditAnswer answer =
-        audit.read(
-            caller(ctx),
-            query(ctx, "from"),
-            query(ctx, "to"),
-            query(ctx, "unit"),
-            query(ctx, "who"));
-    respond(ctx, answer, () -> Csv.of(AuditRecord.CSV_HEADER, answer.csvRows()));
+  private AuditAnswer audit(Context ctx) {
+    return audit.read(
+        caller(ctx), query(ctx, "from"), query(ctx, "to"), query(ctx, "unit"), query(ctx, "who"));
   }
 
   /**
@@ -331,10 +311,13 @@ public final class DashboardApp {
     return Authentication.requiredCaller(ctx);
   }
 
-  /** JSON, or CSV with a header row for {@code ?format=csv}. */
-  private static void respond(Context ctx, Object json, Supplier<String> csv) {
-    if (wantsCsv(ctx)) ctx.contentType(CSV).result(csv.get());
-    else ctx.json(json);
+  /** A handler answering as JSON, or as CSV with a header row for {@code ?format=csv}. */
+  private static Handler jsonOrCsv(Function<Context, CsvAnswer> read) {
+    return ctx -> {
+      CsvAnswer answer = read.apply(ctx);
+      if (wantsCsv(ctx)) ctx.contentType(CSV).result(answer.csv());
+      else ctx.json(answer);
+    };
   }
 
   /** Whether {@code ?format} asks for CSV rather than JSON (absent, blank or json). */

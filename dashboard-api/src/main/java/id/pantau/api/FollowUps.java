@@ -11,9 +11,9 @@ import java.util.Map;
  * the standing of every window and the flags raised about them, those needing a follow-up first.
  */
 @JsonPropertyOrder({"unit", "date", "employees"})
-public record FollowUps(String unit, String date, List<Employee> employees) {
+public record FollowUps(String unit, String date, List<Employee> employees) implements CsvAnswer {
 
-  public static final List<String> CSV_HEADER =
+  private static final List<String> CSV_HEADER =
       List.of(
           "unit",
           "date",
@@ -47,7 +47,8 @@ public record FollowUps(String unit, String date, List<Employee> employees) {
    * One row per employee and window; an employee with flags but no window gets one row with the
    * window cells empty. {@code flags} lists the flag kinds, separated by ";".
    */
-  public List<List<Object>> csvRows() {
+  @Override
+  public String csv() {
     List<List<Object>> rows = new ArrayList<>();
     for (Employee e : employees) {
       String flags = String.join(";", e.flags().stream().map(Flag::kind).toList());
@@ -72,6 +73,6 @@ public record FollowUps(String unit, String date, List<Employee> employees) {
                 e.needsFollowUp()));
       }
     }
-    return rows;
+    return Csv.of(CSV_HEADER, rows);
   }
 }

@@ -1,30 +1,10 @@
 package id.pantau.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * One unit's rollup of one local date: a point of measurement {@code daily}. The counts behind the
  * rates ({@code attendanceExpected} …) and {@code breaches} are null in points written before the
  * jobs wrote them.
  */
-@JsonPropertyOrder({
-  "date",
-  "unit",
-  "region",
-  "attendanceRate",
-  "wfhCompliance",
-  "peakPresent",
-  "meanPresent",
-  "minutesOverCap",
-  "alerts",
-  "attendanceExpected",
-  "attendanceReported",
-  "wfhExpected",
-  "wfhReported",
-  "breaches"
-})
 public record TrendRow(
     String date,
     String unit,
@@ -41,38 +21,6 @@ public record TrendRow(
     Integer wfhReported,
     Integer breaches) {
 
-  public static final List<String> CSV_HEADER =
-      List.of(
-          "date",
-          "unit",
-          "region",
-          "attendanceRate",
-          "wfhCompliance",
-          "peakPresent",
-          "meanPresent",
-          "minutesOverCap",
-          "alerts",
-          "attendanceExpected",
-          "attendanceReported",
-          "wfhExpected",
-          "wfhReported",
-          "breaches");
-
-  public List<Object> csvRow() {
-    return Arrays.asList(
-        date,
-        unit,
-        region,
-        attendanceRate,
-        wfhCompliance,
-        peakPresent,
-        meanPresent,
-        minutesOverCap,
-        alerts,
-        attendanceExpected,
-        attendanceReported,
-        wfhExpected,
-        wfhReported,
-        breaches);
-  }
+  /** The columns of the CSV, in the order of the JSON fields. */
+  public static final Columns<TrendRow> COLUMNS = Columns.of(TrendRow.class);
 }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /** The answer of GET /api/v1/trends: the local dates asked (after defaults) and their rows. */
 @JsonPropertyOrder({"from", "to", "rows"})
-public record Trends(String from, String to, List<TrendRow> rows) {
-  public List<List<Object>> csvRows() {
-    return rows.stream().map(TrendRow::csvRow).toList();
+public record Trends(String from, String to, List<TrendRow> rows) implements CsvAnswer {
+  @Override
+  public String csv() {
+    return Csv.of(TrendRow.COLUMNS, rows);
   }
 }

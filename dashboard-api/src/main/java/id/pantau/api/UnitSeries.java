@@ -8,12 +8,14 @@ import java.util.List;
 /** The answer of GET /api/v1/units/{unitId}/occupancy. */
 @JsonPropertyOrder({"unit", "region", "from", "to", "step", "points"})
 public record UnitSeries(
-    String unit, String region, String from, String to, String step, List<SeriesPoint> points) {
+    String unit, String region, String from, String to, String step, List<SeriesPoint> points)
+    implements CsvAnswer {
 
-  public static final List<String> CSV_HEADER =
+  private static final List<String> CSV_HEADER =
       List.of("unit", "region", "time", "present", "headcount", "share", "cap", "floor", "status");
 
-  public List<List<Object>> csvRows() {
+  @Override
+  public String csv() {
     List<List<Object>> rows = new ArrayList<>(points.size());
     for (SeriesPoint p : points) {
       rows.add(
@@ -28,6 +30,6 @@ public record UnitSeries(
               p.floor(),
               p.status()));
     }
-    return rows;
+    return Csv.of(CSV_HEADER, rows);
   }
 }

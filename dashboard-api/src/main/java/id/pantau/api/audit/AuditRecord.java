@@ -1,7 +1,6 @@
 package id.pantau.api.audit;
 
-import java.util.Arrays;
-import java.util.List;
+import id.pantau.api.Columns;
 
 /**
  * One audited request, as a JSON line in the audit log and a record of {@code pantau.audit.v1}.
@@ -17,10 +16,6 @@ public record AuditRecord(
     String time, String who, String role, String action, String unit, int answer) {
   public static final String ANONYMOUS = "anonymous";
 
-  public static final List<String> CSV_HEADER =
-      List.of("time", "who", "role", "action", "unit", "answer");
-
-  public List<Object> csvRow() {
-    return Arrays.asList(time, who, role, action, unit, answer);
-  }
+  /** The columns of the CSV, in the order of the JSON fields. */
+  public static final Columns<AuditRecord> COLUMNS = Columns.of(AuditRecord.class);
 }
