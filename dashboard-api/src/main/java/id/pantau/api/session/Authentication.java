@@ -36,6 +36,11 @@ public final class Authentication {
     this.cookie = Objects.requireNonNull(cookie, "cookie");
   }
 
+  /** The handlers of /api/v1/session: signing in and out over the same tokens and sessions. */
+  public SessionRoutes sessionRoutes() {
+    return new SessionRoutes(bearer, sessions, cookie);
+  }
+
   /**
    * Refuses a credential in the query string (400 naming it), whatever the path.
    *

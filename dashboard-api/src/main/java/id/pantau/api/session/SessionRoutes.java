@@ -10,7 +10,6 @@ import id.pantau.events.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -38,10 +37,11 @@ public final class SessionRoutes {
   private final Sessions sessions;
   private final SessionCookie cookie;
 
-  public SessionRoutes(Authorizer tokens, Sessions sessions, SessionCookie cookie) {
-    this.tokens = Objects.requireNonNull(tokens, "tokens");
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.cookie = Objects.requireNonNull(cookie, "cookie");
+  /** From {@link Authentication#sessionRoutes()}. */
+  SessionRoutes(Authorizer tokens, Sessions sessions, SessionCookie cookie) {
+    this.tokens = tokens;
+    this.sessions = sessions;
+    this.cookie = cookie;
   }
 
   /** POST /api/v1/session {"token": "…"}: 200 with the caller and the cookie, else 400/401/403. */
