@@ -2,14 +2,10 @@ package id.pantau.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.influxdb.dto.BoundParameterQuery.QueryBuilder;
-import org.influxdb.dto.Query;
-import org.influxdb.dto.QueryResult;
 
 /**
  * The queries over measurement {@code breach} (tags {@code unit}, {@code region}, {@code kind};
@@ -24,15 +20,11 @@ public final class BreachReader {
   private static final String SELECT =
       "SELECT \"present\", \"limit\", \"open\", \"duration_s\" FROM \"breach\""
           + " WHERE time >= $from AND time < $to";
-  private static final String BY_UNIT = " AND \"unit\" = $unit";
-  private static final String BY_KIND = " AND \"kind\" = $kind";
-  private static final String BY_OPEN = " AND \"open\" = $open";
   private static final String GROUP = " GROUP BY \"unit\", \"region\", \"kind\"";
 
   private static final Comparator<BreachRow> NEWEST_FIRST =
       Comparator.comparing(BreachRow::startedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-          .thenComparing(BreachRow::unit, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(BreachRow::kind, Comparator.nullsLast(Comparator.naturalOrder()));
+          .thenComparing(RowOrder.byKeys(BreachRow::unit, BreachRow::kind));
 
   private final Influx influx;
 
@@ -46,29 +38,12 @@ public final class BreachReader {
    * kind). An open breach's duration is the time from its start to {@code now}.
    */
   public List<BreachRow> breaches(BreachFilter f, Instant now) {
-    StringBuilder text = new StringBuilder(SELECT);
-    if (f.unit() != null) text.append(BY_UNIT);
-    if (f.kind() != null) text.append(BY_KIND);
-    if (f.open() != null) text.append(BY_OPEN);
-    text.append(GROUP);
-    QueryBuilder b =
-        QueryBuilder.newQuery(text.toString())
-            .forDatabase(influx.database())
-            .bind("from", f.from().toString())
-            .bind("to", f.to().toString());
-    if (f.unit() != null) b.bind("unit", f.unit());
-    if (f.kind() != null) b.bind("kind", f.kind().name());
-    if (f.open() != null) b.bind("open", f.open());
-    Query q = b.create();
-
-    List<BreachRow> out = new ArrayList<>();
-    for (QueryResult.Series s : influx.series(q)) {
-      Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
-      if (s.getValues() == null) continue;
-      for (List<Object> values : s.getValues()) {
-        out.add(breach(tags, new InfluxRow(s.getColumns(), values), now));
-      }
-    }
+    Select select =
+        new Select(SELECT, GROUP, f.from(), f.to())
+            .where("unit", f.unit())
+            .where("kind", f.kind() == null ? null : f.kind().name())
+            .where("open", f.open());
+    List<BreachRow> out = influx.rows(select, (tags, r) -> breach(tags, r, now));
     out.sort(NEWEST_FIRST);
     return out;
   }

@@ -1,13 +1,9 @@
 package id.pantau.api;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.influxdb.dto.BoundParameterQuery.QueryBuilder;
-import org.influxdb.dto.QueryResult;
 
 /**
  * The query over measurement {@code compliance} (tags {@code unit}, {@code region}, {@code window};
@@ -22,15 +18,11 @@ public final class ComplianceReader {
   private static final String SELECT =
       "SELECT \"expected\", \"on_time\", \"late\", \"missed\", \"late_upload\", \"pending\","
           + " \"rate\" FROM \"compliance\" WHERE time >= $from AND time < $to";
-  private static final String BY_UNIT = " AND \"unit\" = $unit";
-  private static final String BY_WINDOW = " AND \"window\" = $window";
   private static final String LATEST =
       " GROUP BY \"unit\", \"region\", \"window\" ORDER BY time DESC LIMIT 1";
 
   private static final Comparator<ComplianceRow> ORDER =
-      Comparator.comparing(ComplianceRow::region, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(ComplianceRow::unit, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(ComplianceRow::window, Comparator.nullsLast(Comparator.naturalOrder()));
+      RowOrder.byKeys(ComplianceRow::region, ComplianceRow::unit, ComplianceRow::window);
 
   private final Influx influx;
 
@@ -47,37 +39,26 @@ public final class ComplianceReader {
    * @param window null for every window
    */
   public List<ComplianceRow> rows(LocalDate date, String unit, String window) {
-    StringBuilder text = new StringBuilder(SELECT);
-    if (unit != null) text.append(BY_UNIT);
-    if (window != null) text.append(BY_WINDOW);
-    text.append(LATEST);
-    QueryBuilder b =
-        QueryBuilder.newQuery(text.toString())
-            .forDatabase(influx.database())
-            .bind("from", LocalDates.earliestStart(date).toString())
-            .bind("to", LocalDates.latestEnd(date).toString());
-    if (unit != null) b.bind("unit", unit);
-    if (window != null) b.bind("window", window);
-
-    List<ComplianceRow> rows = new ArrayList<>();
-    for (QueryResult.Series s : influx.series(b.create())) {
-      Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
-      if (s.getValues() == null || s.getValues().isEmpty()) continue;
-      InfluxRow r = new InfluxRow(s.getColumns(), s.getValues().get(0));
-      rows.add(
-          new ComplianceRow(
-              tags.get("unit"),
-              tags.get("region"),
-              tags.get("window"),
-              r.integer("expected"),
-              r.integer("on_time"),
-              r.integer("late"),
-              r.integer("missed"),
-              r.integer("late_upload"),
-              r.integer("pending"),
-              r.decimal("rate"),
-              r.time()));
-    }
+    Select select =
+        new Select(SELECT, LATEST, LocalDates.earliestStart(date), LocalDates.latestEnd(date))
+            .where("unit", unit)
+            .where("window", window);
+    List<ComplianceRow> rows =
+        influx.rows(
+            select,
+            (tags, r) ->
+                new ComplianceRow(
+                    tags.get("unit"),
+                    tags.get("region"),
+                    tags.get("window"),
+                    r.integer("expected"),
+                    r.integer("on_time"),
+                    r.integer("late"),
+                    r.integer("missed"),
+                    r.integer("late_upload"),
+                    r.integer("pending"),
+                    r.decimal("rate"),
+                    r.time()));
     rows.sort(ORDER);
     return rows;
   }

@@ -1,8 +1,11 @@
 package id.pantau.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -13,7 +16,7 @@ import org.influxdb.dto.QueryResult;
 
 /**
  * One InfluxDB 1.x database the readers query: the client, the database name, and the unwrapping of
- * a result into its series. Shared by {@link OccupancyReader} and {@link BreachReader}.
+ * a result into its series and rows. Shared by the readers.
  */
 public final class Influx implements AutoCloseable {
   private final InfluxDB client;
@@ -96,6 +99,23 @@ public final class Influx implements AutoCloseable {
       throw new InfluxDBException(first.getError());
     }
     return first.getSeries() == null ? List.of() : first.getSeries();
+  }
+
+  /**
+   * Each row of the select's series, read with its series' tags into a T; a row read as null is
+   * left out.
+   */
+  <T> List<T> rows(Select select, BiFunction<Map<String, String>, InfluxRow, T> read) {
+    List<T> out = new ArrayList<>();
+    for (QueryResult.Series s : series(select.on(database))) {
+      Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
+      if (s.getValues() == null) continue;
+      for (List<Object> values : s.getValues()) {
+        T row = read.apply(tags, new InfluxRow(s.getColumns(), values));
+        if (row != null) out.add(row);
+      }
+    }
+    return out;
   }
 
   private static boolean nothingWrittenYet(String error) {

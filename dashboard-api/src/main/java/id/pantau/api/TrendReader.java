@@ -2,13 +2,10 @@ package id.pantau.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.influxdb.dto.BoundParameterQuery.QueryBuilder;
-import org.influxdb.dto.QueryResult;
 
 /**
  * The query over measurement {@code daily} (tags {@code unit}, {@code region}; fields {@code
@@ -25,14 +22,10 @@ public final class TrendReader {
       "SELECT \"attendance_rate\", \"wfh_compliance\", \"peak_present\", \"mean_present\","
           + " \"minutes_over_cap\", \"alerts\", \"attendance_expected\", \"attendance_reported\","
           + " \"wfh_expected\", \"wfh_reported\", \"breaches\" FROM \"trends\".\"daily\" WHERE time >= $from AND time < $to";
-  private static final String BY_UNIT = " AND \"unit\" = $unit";
-  private static final String BY_REGION = " AND \"region\" = $region";
   private static final String GROUP = " GROUP BY \"unit\", \"region\"";
 
   private static final Comparator<TrendRow> ORDER =
-      Comparator.comparing(TrendRow::date)
-          .thenComparing(TrendRow::region, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(TrendRow::unit, Comparator.nullsLast(Comparator.naturalOrder()));
+      RowOrder.byKeys(TrendRow::date, TrendRow::region, TrendRow::unit);
 
   private final Influx influx;
 
@@ -49,47 +42,35 @@ public final class TrendReader {
    * @param region null for every region
    */
   public List<TrendRow> rows(LocalDate from, LocalDate to, String unit, String region) {
-    StringBuilder text = new StringBuilder(SELECT);
-    if (unit != null) text.append(BY_UNIT);
-    if (region != null) text.append(BY_REGION);
-    text.append(GROUP);
-    QueryBuilder b =
-        QueryBuilder.newQuery(text.toString())
-            .forDatabase(influx.database())
-            .bind("from", LocalDates.earliestStart(from).toString())
-            .bind("to", LocalDates.latestEnd(to).toString());
-    if (unit != null) b.bind("unit", unit);
-    if (region != null) b.bind("region", region);
-
-    List<TrendRow> rows = new ArrayList<>();
-    for (QueryResult.Series s : influx.series(b.create())) {
-      Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
-      if (s.getValues() == null) continue;
-      for (List<Object> values : s.getValues()) {
-        InfluxRow r = new InfluxRow(s.getColumns(), values);
-        Long ms = r.epochMs();
-        if (ms == null) continue;
-        LocalDate date = LocalDates.ofMidnight(Instant.ofEpochMilli(ms));
-        if (date.isBefore(from) || date.isAfter(to)) continue;
-        rows.add(
-            new TrendRow(
-                date.toString(),
-                tags.get("unit"),
-                tags.get("region"),
-                r.decimal("attendance_rate"),
-                r.decimal("wfh_compliance"),
-                r.integer("peak_present"),
-                r.decimal("mean_present"),
-                r.integer("minutes_over_cap"),
-                r.integer("alerts"),
-                r.integer("attendance_expected"),
-                r.integer("attendance_reported"),
-                r.integer("wfh_expected"),
-                r.integer("wfh_reported"),
-                r.integer("breaches")));
-      }
-    }
+    Select select =
+        new Select(SELECT, GROUP, LocalDates.earliestStart(from), LocalDates.latestEnd(to))
+            .where("unit", unit)
+            .where("region", region);
+    List<TrendRow> rows = influx.rows(select, (tags, r) -> row(tags, r, from, to));
     rows.sort(ORDER);
     return rows;
+  }
+
+  /** The row of a point whose local midnight starts a date from..to; else null. */
+  private static TrendRow row(Map<String, String> tags, InfluxRow r, LocalDate from, LocalDate to) {
+    Long ms = r.epochMs();
+    if (ms == null) return null;
+    LocalDate date = LocalDates.ofMidnight(Instant.ofEpochMilli(ms));
+    if (date.isBefore(from) || date.isAfter(to)) return null;
+    return new TrendRow(
+        date.toString(),
+        tags.get("unit"),
+        tags.get("region"),
+        r.decimal("attendance_rate"),
+        r.decimal("wfh_compliance"),
+        r.integer("peak_present"),
+        r.decimal("mean_present"),
+        r.integer("minutes_over_cap"),
+        r.integer("alerts"),
+        r.integer("attendance_expected"),
+        r.integer("attendance_reported"),
+        r.integer("wfh_expected"),
+        r.integer("wfh_reported"),
+        r.integer("breaches"));
   }
 }
