@@ -68,44 +68,43 @@ public record Horizon(String policy, int keptDays, int shardDays) {
    * The instant when it lies within reach; else null after adding "field: reason" to the errors.
    */
   Instant check(String field, Instant t, Instant now, List<String> errors) {
-    if (t == null) return null;
-    Instant first = earliest(now);
-    Instant last = latest(now);
-    if (t.isBefore(first) || t.isAfter(last)) {
-      errors.add(
-          field
-              + ": must be from "
-              + first
-              + " to "
-              + last
-              + " ("
-              + kept()
-              + "; nothing lies more than a day ahead of now): ask within that range");
-      return null;
-    }
-    return t;
+    return within(field, t, earliest(now), latest(now), errors, "", "now", "ask within that range");
   }
 
   /**
    * The local date when it lies within reach; else null after adding "field: reason" to the errors.
    */
   LocalDate check(String field, LocalDate date, LocalDate today, List<String> errors) {
-    if (date == null) return null;
-    LocalDate first = earliest(today);
-    LocalDate last = latest(today);
-    if (date.isBefore(first) || date.isAfter(last)) {
+    return within(
+        field,
+        date,
+        earliest(today),
+        latest(today),
+        errors,
+        "a date ",
+        "today",
+        "ask for a date in that range");
+  }
+
+  /** The reason names what it is ("a date "), what "ahead" counts from, and what to ask instead. */
+  private <T extends Comparable<? super T>> T within(
+      String field,
+      T value,
+      T first,
+      T last,
+      List<String> errors,
+      String what,
+      String aheadOf,
+      String ask) {
+    if (value == null) return null;
+    if (value.compareTo(first) < 0 || value.compareTo(last) > 0) {
       errors.add(
-          field
-              + ": must be a date from "
-              + first
-              + " to "
-              + last
-              + " ("
-              + kept()
-              + "; nothing lies more than a day ahead of today): ask for a date in that range");
+          String.format(
+              "%s: must be %sfrom %s to %s (%s; nothing lies more than a day ahead of %s): %s",
+              field, what, first, last, kept(), aheadOf, ask));
       return null;
     }
-    return date;
+    return value;
   }
 
   /**
