@@ -168,13 +168,8 @@ public final class DashboardServices {
     requireDashboardRole(caller);
     List<String> errors = new ArrayList<>();
     LocalDate today = today(LocalDates.DEFAULT_ZONE);
-    LocalDate day =
-        blank(date)
-            ? today
-            : Horizon.RAW.check("date", LocalDates.parse("date", date, errors), today, errors);
-    if (!blank(unit) && unit.length() > MAX_UNIT_ID_LENGTH) {
-      errors.add("unit: must be 1 to 200 characters");
-    }
+    LocalDate day = date(Horizon.RAW, "date", date, today, today, errors);
+    atMost(MAX_UNIT_ID_LENGTH, "unit", unit, errors);
     if (!blank(window) && !WINDOW.matcher(window.strip()).matches()) {
       errors.add("window: must be ATTENDANCE or LOC1, LOC2 …");
     }
@@ -287,14 +282,8 @@ public final class DashboardServices {
     requireDashboardRole(caller);
     List<String> errors = new ArrayList<>();
     LocalDate today = today(LocalDates.DEFAULT_ZONE);
-    LocalDate parsedFrom =
-        blank(from)
-            ? null
-            : Horizon.TRENDS.check("from", LocalDates.parse("from", from, errors), today, errors);
-    LocalDate last =
-        blank(to)
-            ? today
-            : Horizon.TRENDS.check("to", LocalDates.parse("to", to, errors), today, errors);
+    LocalDate parsedFrom = date(Horizon.TRENDS, "from", from, today, null, errors);
+    LocalDate last = date(Horizon.TRENDS, "to", to, today, today, errors);
     LocalDate first =
         !blank(from) ? parsedFrom : last == null ? null : last.minusDays(TREND_DEFAULT_DAYS - 1L);
     if (first != null && last != null) {
@@ -304,12 +293,8 @@ public final class DashboardServices {
         errors.add("to: must be at most 366 days from from, both included");
       }
     }
-    if (!blank(unit) && unit.length() > MAX_UNIT_ID_LENGTH) {
-      errors.add("unit: must be 1 to 200 characters");
-    }
-    if (!blank(region) && region.length() > MAX_REGION_LENGTH) {
-      errors.add("region: must be 1 to 200 characters");
-    }
+    atMost(MAX_UNIT_ID_LENGTH, "unit", unit, errors);
+    atMost(MAX_REGION_LENGTH, "region", region, errors);
     if (!errors.isEmpty()) throw ApiException.badRequest(errors);
     List<TrendRow> visible =
         trends.rows(first, last, blankToNull(unit), blankToNull(region)).stream()
@@ -375,6 +360,25 @@ public final class DashboardServices {
       return probe.up();
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /** The date a parameter names within the horizon; {@code absent} when it is blank. */
+  private static LocalDate date(
+      Horizon horizon,
+      String field,
+      String text,
+      LocalDate today,
+      LocalDate absent,
+      List<String> errors) {
+    if (blank(text)) return absent;
+    return horizon.check(field, LocalDates.parse(field, text, errors), today, errors);
+  }
+
+  /** A filter parameter, when given, of at most {@code max} characters. */
+  private static void atMost(int max, String field, String value, List<String> errors) {
+    if (!blank(value) && value.length() > max) {
+      errors.add(field + ": must be 1 to " + max + " characters");
     }
   }
 
