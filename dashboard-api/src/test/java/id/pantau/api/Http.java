@@ -28,25 +28,12 @@ final class Http {
 
   /** GET with further headers, given as name, value, name, value … */
   static HttpResponse<String> get(String url, String token, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-    if (token != null) b.header("Authorization", "Bearer " + token);
-    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-    return send(b.GET().build());
+    return request("GET", url, null, bearer(token, headers));
   }
 
   /** A request with a method and a JSON body (null: none), e.g. PUT or DELETE. */
   static HttpResponse<String> send(String method, String url, String token, String body) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json");
-    if (token != null) b.header("Authorization", "Bearer " + token);
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return send(b.build());
+    return request(method, url, body, bearer(token, "Content-Type", "application/json"));
   }
 
   /**
@@ -62,6 +49,14 @@ final class Http {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return send(b.build());
+  }
+
+  /** The headers, with an Authorization header for the token first (none when it is null). */
+  private static String[] bearer(String token, String... headers) {
+    List<String> all = new ArrayList<>();
+    if (token != null) all.addAll(List.of("Authorization", "Bearer " + token));
+    all.addAll(List.of(headers));
+    return all.toArray(String[]::new);
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
