@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.pantau.events.Json;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Units as CSV rows (read by {@link Rows#fromCsv}): the columns are the JSON's names with the
@@ -71,43 +72,55 @@ final class UnitCsv {
   }
 
   private static Integer integer(ObjectNode row, String column, List<String> errors) {
+    return cell(row, column, "an integer", UnitCsv::parseInteger, errors);
+  }
+
+  private static Double number(ObjectNode row, String column, List<String> errors) {
+    return cell(row, column, "a number", UnitCsv::parseNumber, errors);
+  }
+
+  private static Boolean bool(ObjectNode row, String column, List<String> errors) {
+    return cell(row, column, "true or false", UnitCsv::parseBool, errors);
+  }
+
+  /**
+   * The cell as {@code parse} reads it; null when it is empty, or when it does not read (then
+   * "column: must be {@code what} (got '…')" is among the errors).
+   */
+  private static <T> T cell(
+      ObjectNode row, String column, String what, Function<String, T> parse, List<String> errors) {
     String v = text(row, column);
     if (v == null) return null;
+    T value = parse.apply(v);
+    if (value == null) errors.add(column + ": must be " + what + " (got '" + clip(v) + "')");
+    return value;
+  }
+
+  private static Integer parseInteger(String v) {
     try {
       return Integer.valueOf(v);
     } catch (NumberFormatException e) {
-      errors.add(column + ": must be an integer (got '" + clip(v) + "')");
       return null;
     }
   }
 
-  private static Double number(ObjectNode row, String column, List<String> errors) {
-    String v = text(row, column);
-    if (v == null) return null;
+  private static Double parseNumber(String v) {
     // "-6,1783" from a spreadsheet with a decimal comma (the file is then ';'-separated)
     if (v.indexOf(',') == v.lastIndexOf(',') && v.indexOf('.') < 0) v = v.replace(',', '.');
     try {
       double d = Double.parseDouble(v);
-      if (Double.isFinite(d)) return d;
+      return Double.isFinite(d) ? d : null;
     } catch (NumberFormatException e) {
-      // reported below
+      return null;
     }
-    errors.add(column + ": must be a number (got '" + clip(v) + "')");
-    return null;
   }
 
-  private static Boolean bool(ObjectNode row, String column, List<String> errors) {
-    String v = text(row, column);
-    if (v == null) return null;
-    switch (v.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "ya", "1":
-        return true;
-      case "false", "no", "tidak", "0":
-        return false;
-      default:
-        errors.add(column + ": must be true or false (got '" + clip(v) + "')");
-        return null;
-    }
+  private static Boolean parseBool(String v) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "ya", "1" -> true;
+      case "false", "no", "tidak", "0" -> false;
+      default -> null;
+    };
   }
 
   private static String clip(String s) {
