@@ -43,6 +43,12 @@ final class HttpProbe {
       return json.get("accepted").asInt();
     }
 
+    /** Asserts the status and how many records ingest took (the body shown when either fails). */
+    void assertTook(int status, int accepted) {
+      assertThat(this.status).as(raw.body()).isEqualTo(status);
+      assertThat(accepted()).as(raw.body()).isEqualTo(accepted);
+    }
+
     /** The first reason of a refusal ({@code errors[0]}). */
     String firstError() {
       return json.get("errors").get(0).asText();

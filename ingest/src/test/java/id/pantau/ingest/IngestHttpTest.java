@@ -63,8 +63,7 @@ class IngestHttpTest {
 
     var answer = http.postEvent(DEVICE, attendance(eventId, "198703122010011002"));
 
-    assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.accepted()).isEqualTo(1);
+    answer.assertTook(202, 1);
     assertThat(answer.json().get("rejected")).isEmpty();
     List<ConsumerRecord<String, String>> records = topics.since(before);
     assertThat(records).hasSize(1);
@@ -77,16 +76,16 @@ class IngestHttpTest {
 
   @Test
   void aLocationPingLandsOnTheLocationTopic() throws Exception {
-    Map<TopicPartition, Long> before = topics.end(Topics.LOCATION);
+    String body = location(id(), "nip-loc-1");
 
-    var answer =
-        http.post(
-            "/v1/events", "application/json; charset=utf-8", DEVICE, location(id(), "nip-loc-1"));
+    var sent =
+        topics.publishedBy(
+            Topics.LOCATION,
+            () -> http.post("/v1/events", "application/json; charset=utf-8", DEVICE, body));
 
-    assertThat(answer.status()).isEqualTo(202);
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactly("nip-loc-1");
-    assertThat(value(records.get(0)).has("receivedAt")).isTrue();
+    assertThat(sent.answer().status()).isEqualTo(202);
+    assertThat(sent.keys()).containsExactly("nip-loc-1");
+    assertThat(value(sent.records().get(0)).has("receivedAt")).isTrue();
   }
 
   @Test
@@ -100,8 +99,7 @@ class IngestHttpTest {
 
     var answer = http.postNdjson(DEVICE, body);
 
-    assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.accepted()).isEqualTo(2);
+    answer.assertTook(202, 2);
     JsonNode rejected = answer.json().get("rejected");
     assertThat(rejected).hasSize(1);
     assertThat(rejected.get(0).get("line").asInt()).isEqualTo(2);
@@ -234,8 +232,7 @@ class IngestHttpTest {
             DEVICE, attendance(eventId, "nip-dup") + "\n" + attendance(eventId, "nip-dup"));
 
     assertThat(first.status()).isEqualTo(202);
-    assertThat(again.status()).isEqualTo(202);
-    assertThat(again.accepted()).isEqualTo(1);
+    again.assertTook(202, 1);
     assertThat(twiceInABatch.accepted()).isEqualTo(2);
     assertThat(topics.since(before)).hasSize(1);
   }
@@ -245,8 +242,7 @@ class IngestHttpTest {
     String other = attendance(id(), "nip-s2").replace("tng-disdukcapil", "tng-bappeda");
     var answer = http.postNdjson(UNIT_SCOPED_DEVICE, attendance(id(), "nip-s1") + "\n" + other);
 
-    assertThat(answer.status()).isEqualTo(202);
-    assertThat(answer.accepted()).isEqualTo(1);
+    answer.assertTook(202, 1);
     assertThat(answer.json().get("rejected").get(0).get("errors").get(0).asText())
         .isEqualTo("unitId: the token 'kiosk-1' may not post events of unit 'tng-bappeda'");
   }
@@ -357,17 +353,16 @@ class IngestHttpTest {
 
   @Test
   void aPutUnitLandsOnTheUnitsTopicKeyedByUnitIdWithEffectiveFromInItsZone() throws Exception {
-    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+    var sent =
+        topics.publishedBy(
+            Topics.UNITS, () -> http.putUnit("jyp-dinkes", OPERATOR, "papua", "Asia/Jayapura"));
 
-    var answer = http.putUnit("jyp-dinkes", OPERATOR, "papua", "Asia/Jayapura");
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("unitId").asText()).isEqualTo("jyp-dinkes");
-    String effectiveFrom = answer.json().get("effectiveFrom").asText();
+    assertThat(sent.answer().status()).isEqualTo(200);
+    assertThat(sent.answer().json().get("unitId").asText()).isEqualTo("jyp-dinkes");
+    String effectiveFrom = sent.answer().json().get("effectiveFrom").asText();
     assertThat(OffsetDateTime.parse(effectiveFrom).getOffset().getId()).isEqualTo("+09:00");
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactly("jyp-dinkes");
-    JsonNode unit = value(records.get(0));
+    assertThat(sent.keys()).containsExactly("jyp-dinkes");
+    JsonNode unit = value(sent.records().get(0));
     assertThat(unit.get("unitId").asText()).isEqualTo("jyp-dinkes");
     assertThat(unit.get("effectiveFrom").asText()).isEqualTo(effectiveFrom);
     assertThat(unit.get("office").get("radiusM").asDouble()).isEqualTo(150.0);
@@ -394,34 +389,33 @@ class IngestHttpTest {
   @Test
   void aCsvOfUnitsLandsOnTheUnitsTopicOneRecordPerUnit() {
     String csv =
-        "name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM\n"
-            + "Puskesmas Ciledug,tng-pkm-ciledug,banten,Asia/Jakarta,40,true,8,-6.23,106.71,80\n"
-            + "\"Badan Perencanaan, Pembangunan\",tng-bappeda,banten,Asia/Jakarta,55,false,,,,\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+        """
+        name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM
+        Puskesmas Ciledug,tng-pkm-ciledug,banten,Asia/Jakarta,40,true,8,-6.23,106.71,80
+        "Badan Perencanaan, Pembangunan",tng-bappeda,banten,Asia/Jakarta,55,false,,,,
+        """;
+    var sent = topics.publishedBy(Topics.UNITS, () -> http.putCsv("/v1/units", BKD_BANTEN, csv));
 
-    var answer = http.putCsv("/v1/units", BKD_BANTEN, csv);
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.accepted()).isEqualTo(2);
-    assertThat(topics.since(before))
-        .extracting(ConsumerRecord::key)
-        .containsExactlyInAnyOrder("tng-pkm-ciledug", "tng-bappeda");
+    sent.answer().assertTook(200, 2);
+    assertThat(sent.keys()).containsExactlyInAnyOrder("tng-pkm-ciledug", "tng-bappeda");
   }
 
   @Test
   void aCsvWithABadLineIsRefusedWholeNamingTheLineAndTheColumn() {
     String csv =
-        "name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM\n"
-            + "Puskesmas Karawaci,tng-pkm-karawaci,banten,Asia/Jakarta,40,true,8,,,\n"
-            + "Dinas Sosial,tng-dinsos,banten,Asia/Jakarta,forty,false,,,,\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.UNITS);
+        """
+        name,unitId,region,timeZone,headcount,essential,minPresent,officeLat,officeLon,officeRadiusM
+        Puskesmas Karawaci,tng-pkm-karawaci,banten,Asia/Jakarta,40,true,8,,,
+        Dinas Sosial,tng-dinsos,banten,Asia/Jakarta,forty,false,,,,
+        """;
+    var sent =
+        topics.publishedBy(
+            Topics.UNITS, () -> http.put("/v1/units", "text/csv; charset=utf-8", OPERATOR, csv));
 
-    var answer = http.put("/v1/units", "text/csv; charset=utf-8", OPERATOR, csv);
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.firstError()).startsWith("line 3: headcount: must be an integer");
-    assertThat(answer.json().get("error").asText()).contains("nothing was stored");
-    assertThat(topics.since(before)).isEmpty();
+    assertThat(sent.records()).isEmpty();
+    assertThat(sent.answer().status()).isEqualTo(400);
+    assertThat(sent.answer().firstError()).startsWith("line 3: headcount: must be an integer");
+    assertThat(sent.answer().json().get("error").asText()).contains("nothing was stored");
   }
 
   @Test

@@ -28,7 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,16 +74,16 @@ class ReferenceDataHttpTest {
 
   @Test
   void aRegionBoundaryLandsOnTheRegionsTopicKeyedByRegion() {
-    Map<TopicPartition, Long> before = topics.end(Topics.REGIONS);
+    var sent =
+        topics.publishedBy(
+            Topics.REGIONS,
+            () -> http.putJson("/v1/regions/banten", BKD_BANTEN, regionBody(SQUARE)));
 
-    var answer = http.putJson("/v1/regions/banten", BKD_BANTEN, regionBody(SQUARE));
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("region").asText()).isEqualTo("banten");
-    assertThat(answer.json().at("/boundary/type").asText()).isEqualTo("Polygon");
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten");
-    Region region = Json.region(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(sent.answer().status()).isEqualTo(200);
+    assertThat(sent.answer().json().get("region").asText()).isEqualTo("banten");
+    assertThat(sent.answer().json().at("/boundary/type").asText()).isEqualTo("Polygon");
+    assertThat(sent.keys()).containsExactly("banten");
+    Region region = Json.region(sent.firstValue()).value();
     assertThat(region.name).isEqualTo("Kota Tangerang");
     assertThat(region.boundary.polygons[0][0]).hasNumberOfRows(5);
   }
@@ -104,19 +103,23 @@ class ReferenceDataHttpTest {
 
   @Test
   void regionsInBulkLandAllOrNothing() {
-    Map<TopicPartition, Long> before = topics.end(Topics.REGIONS);
     String good = regionBody(SQUARE).replaceFirst("\\{", "{\"region\": \"kota-serang\", ");
     String bad = regionBody("[]").replaceFirst("\\{", "{\"region\": \"kota-cilegon\", ");
+    String both = "[" + good + "," + good.replace("kota-serang", "kab-serang") + "]";
 
-    var refused = http.putJson("/v1/regions", OPERATOR, "[" + good + "," + bad + "]");
-    var twice = http.putJson("/v1/regions", OPERATOR, "[" + good + "," + good + "]");
-    assertThat(topics.since(before)).isEmpty();
-    var outOfScope = http.putJson("/v1/regions", BKD_BANTEN, "[" + good + "]");
-    var accepted =
-        http.putJson(
-            "/v1/regions",
-            OPERATOR,
-            "[" + good + "," + good.replace("kota-serang", "kab-serang") + "]");
+    var sent =
+        topics.publishedBy(
+            Topics.REGIONS,
+            () ->
+                List.of(
+                    http.putJson("/v1/regions", OPERATOR, "[" + good + "," + bad + "]"),
+                    http.putJson("/v1/regions", OPERATOR, "[" + good + "," + good + "]"),
+                    http.putJson("/v1/regions", BKD_BANTEN, "[" + good + "]"),
+                    http.putJson("/v1/regions", OPERATOR, both)));
+    var refused = sent.answer().get(0);
+    var twice = sent.answer().get(1);
+    var outOfScope = sent.answer().get(2);
+    var accepted = sent.answer().get(3);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.firstError())
@@ -128,11 +131,9 @@ class ReferenceDataHttpTest {
     assertThat(outOfScope.status()).isEqualTo(403);
     assertThat(outOfScope.firstError())
         .startsWith("item 1: region: the token 'bkd-banten' may not change region 'kota-serang'");
-    assertThat(accepted.status()).isEqualTo(200);
-    assertThat(accepted.accepted()).isEqualTo(2);
-    assertThat(topics.since(before))
-        .extracting(ConsumerRecord::key)
-        .containsExactlyInAnyOrder("kota-serang", "kab-serang");
+    accepted.assertTook(200, 2);
+    // only the accepted upload's two records: the refused ones stored nothing
+    assertThat(sent.keys()).containsExactlyInAnyOrder("kota-serang", "kab-serang");
   }
 
   // ------------------------------------------------------------------ zones and policies
@@ -140,38 +141,31 @@ class ReferenceDataHttpTest {
   @Test
   void aZoneLevelLandsOnTheZonesTopicKeyedByRegionAndItsVersion() {
     String from = "2026-11-23T00:00:00+07:00";
-    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+    String body = "{\"level\":\"HIGH\",\"effectiveFrom\":\"" + from + "\"}";
 
-    var answer =
-        http.putJson(
-            "/v1/zones/banten",
-            BKD_BANTEN,
-            "{\"level\":\"HIGH\",\"effectiveFrom\":\"" + from + "\"}");
+    var sent =
+        topics.publishedBy(Topics.ZONES, () -> http.putJson("/v1/zones/banten", BKD_BANTEN, body));
 
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().get("region").asText()).isEqualTo("banten");
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten@" + ms(from));
-    ZoneChange zone = Json.zone(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(sent.answer().status()).isEqualTo(200);
+    assertThat(sent.answer().json().get("region").asText()).isEqualTo("banten");
+    assertThat(sent.keys()).containsExactly("banten@" + ms(from));
+    ZoneChange zone = Json.zone(sent.firstValue()).value();
     assertThat(zone.level.name()).isEqualTo("HIGH");
   }
 
   @Test
   void aPartialPolicyLandsOnThePoliciesTopicWithEffectiveFromDefaultingToNow() {
-    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+    String body = "{\"capPercent\":{\"HIGH\":20},\"checkinDeadline\":\"07:45\"}";
 
-    var answer =
-        http.putJson(
-            "/v1/policies/banten",
-            BKD_BANTEN,
-            "{\"capPercent\":{\"HIGH\":20},\"checkinDeadline\":\"07:45\"}");
+    var sent =
+        topics.publishedBy(
+            Topics.POLICIES, () -> http.putJson("/v1/policies/banten", BKD_BANTEN, body));
 
-    assertThat(answer.status()).isEqualTo(200);
-    long effective = ms(answer.json().get("effectiveFrom").asText());
+    assertThat(sent.answer().status()).isEqualTo(200);
+    long effective = ms(sent.answer().json().get("effectiveFrom").asText());
     assertThat(effective).isEqualTo(TestData.NOW.toEpochMilli());
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactly("banten@" + effective);
-    Policy policy = Json.policy(records.get(0).value().getBytes(StandardCharsets.UTF_8)).value();
+    assertThat(sent.keys()).containsExactly("banten@" + effective);
+    Policy policy = Json.policy(sent.firstValue()).value();
     assertThat(policy.capPercent.high).isEqualTo(20);
     assertThat(policy.capPercent.low).isNull(); // left out: the version before still holds
   }
@@ -181,26 +175,25 @@ class ReferenceDataHttpTest {
   @Test
   void aZoneCsvLandsOnTheZonesTopicEachRowKeyedByRegionAndItsVersion() {
     String csv =
-        "region,level,effectiveFrom\n"
-            + "banten,HIGH,2026-12-01T00:00:00+07:00\n"
-            + "banten,medium,2026-12-08T00:00:00+07:00\n"
-            + "jawa-timur,LOW,2026-12-01T00:00:00+07:00\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.ZONES);
+        """
+        region,level,effectiveFrom
+        banten,HIGH,2026-12-01T00:00:00+07:00
+        banten,medium,2026-12-08T00:00:00+07:00
+        jawa-timur,LOW,2026-12-01T00:00:00+07:00
+        """;
+    var sent = topics.publishedBy(Topics.ZONES, () -> http.putCsv("/v1/zones", OPERATOR, csv));
 
-    var answer = http.putCsv("/v1/zones", OPERATOR, csv);
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.accepted()).isEqualTo(3);
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records)
-        .extracting(ConsumerRecord::key)
+    sent.answer().assertTook(200, 3);
+    assertThat(sent.keys())
         .containsExactlyInAnyOrder(
             "banten@" + ms("2026-12-01T00:00:00+07:00"),
             "banten@" + ms("2026-12-08T00:00:00+07:00"),
             "jawa-timur@" + ms("2026-12-01T00:00:00+07:00"));
     ZoneChange second =
         Json.zone(
-                valueOf(records, r -> r.key().equals("banten@" + ms("2026-12-08T00:00:00+07:00"))))
+                valueOf(
+                    sent.records(),
+                    r -> r.key().equals("banten@" + ms("2026-12-08T00:00:00+07:00"))))
             .value();
     assertThat(second.level.name()).isEqualTo("MEDIUM");
   }
@@ -208,18 +201,17 @@ class ReferenceDataHttpTest {
   @Test
   void aPolicyCsvWithPartialColumnsProducesPoliciesWhoseLeftOutFieldsAreAbsent() throws Exception {
     String csv =
-        "region,effectiveFrom,capHigh,capExposed,serviceHours,checkinDeadline,locationWindows\n"
-            + "banten,2026-12-01T00:00:00+07:00,20,5,08:00-15:00,07:45,"
-            + "07:30-09:00;11:30-13:00;15:00-16:30\n"
-            + "banten,2026-12-15T00:00:00+07:00,,,,08:00,\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+        """
+        region,effectiveFrom,capHigh,capExposed,serviceHours,checkinDeadline,locationWindows
+        banten,2026-12-01T00:00:00+07:00,20,5,08:00-15:00,07:45,07:30-09:00;11:30-13:00;15:00-16:30
+        banten,2026-12-15T00:00:00+07:00,,,,08:00,
+        """;
+    var sent =
+        topics.publishedBy(Topics.POLICIES, () -> http.putCsv("/v1/policies", BKD_BANTEN, csv));
 
-    var answer = http.putCsv("/v1/policies", BKD_BANTEN, csv);
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.accepted()).isEqualTo(2);
+    sent.answer().assertTook(200, 2);
     Map<String, JsonNode> byKey = new java.util.HashMap<>();
-    for (ConsumerRecord<String, String> r : topics.since(before)) {
+    for (ConsumerRecord<String, String> r : sent.records()) {
       byKey.put(r.key(), Json.MAPPER.readTree(r.value()));
     }
     JsonNode first = byKey.get("banten@" + ms("2026-12-01T00:00:00+07:00"));
@@ -246,13 +238,16 @@ class ReferenceDataHttpTest {
   @Test
   void aPolicyCsvWithBadCellsIsRefusedWholeNamingTheLinesAndColumns() {
     String csv =
-        "region,effectiveFrom,capHigh,serviceHours,locationWindows,checkinDeadline,checkinCutoff\n"
-            + "banten,2026-12-01T00:00:00+07:00,120,15:00-08:00,07:30-09:00,09:00,08:00\n"
-            + "banten,2026-12-02T00:00:00+07:00,lots,8-3,07:30 to 09:00,,\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.POLICIES);
+        """
+        region,effectiveFrom,capHigh,serviceHours,locationWindows,checkinDeadline,checkinCutoff
+        banten,2026-12-01T00:00:00+07:00,120,15:00-08:00,07:30-09:00,09:00,08:00
+        banten,2026-12-02T00:00:00+07:00,lots,8-3,07:30 to 09:00,,
+        """;
+    var sent =
+        topics.publishedBy(Topics.POLICIES, () -> http.putCsv("/v1/policies", OPERATOR, csv));
 
-    var answer = http.putCsv("/v1/policies", OPERATOR, csv);
-
+    assertThat(sent.records()).isEmpty();
+    var answer = sent.answer();
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("errors"))
         .extracting(JsonNode::asText)
@@ -265,7 +260,6 @@ class ReferenceDataHttpTest {
             "line 3: serviceHours: must be a local time HH:MM (got '3')",
             "line 3: locationWindows: must be HH:MM-HH:MM windows separated by ';', e.g."
                 + " 07:30-09:00;11:30-13:00 (got '07:30 to 09:00')");
-    assertThat(topics.since(before)).isEmpty();
   }
 
   @Test
@@ -298,18 +292,14 @@ class ReferenceDataHttpTest {
   void anExposureOfAUnitInTheTokensRegionLandsOnTheExposuresTopic() {
     assertThat(http.putUnit("srg-rsud", OPERATOR, "banten", "Asia/Jakarta").status())
         .isEqualTo(200);
-    Map<TopicPartition, Long> before = topics.end(Topics.EXPOSURES);
+    String body = "{\"exposed\":true,\"effectiveFrom\":\"2026-11-23T10:00:00+07:00\"}";
 
-    var answer =
-        http.putJson(
-            "/v1/units/srg-rsud/exposure",
-            BKD_BANTEN,
-            "{\"exposed\":true,\"effectiveFrom\":\"2026-11-23T10:00:00+07:00\"}");
+    var sent =
+        topics.publishedBy(
+            Topics.EXPOSURES, () -> http.putJson("/v1/units/srg-rsud/exposure", BKD_BANTEN, body));
 
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(topics.since(before))
-        .extracting(ConsumerRecord::key)
-        .containsExactly("srg-rsud@" + ms("2026-11-23T10:00:00+07:00"));
+    assertThat(sent.answer().status()).isEqualTo(200);
+    assertThat(sent.keys()).containsExactly("srg-rsud@" + ms("2026-11-23T10:00:00+07:00"));
   }
 
   @Test
@@ -348,27 +338,25 @@ class ReferenceDataHttpTest {
   void aCsvRosterLandsOnTheRostersTopicKeyedByNipAndDate() throws Exception {
     http.putUnit("tng-dinkes", OPERATOR, "banten", "Asia/Jakarta");
     String csv =
-        "nip,unitId,date,mode,homeRegion,shiftStart\n"
-            + "198703122010011001,tng-dinkes,2026-11-24,PIKET,banten,23:00\n"
-            + "198703122010011002,tng-dinkes,2026-11-24,WFH,,\n";
-    Map<TopicPartition, Long> before = topics.end(Topics.ROSTERS);
+        """
+        nip,unitId,date,mode,homeRegion,shiftStart
+        198703122010011001,tng-dinkes,2026-11-24,PIKET,banten,23:00
+        198703122010011002,tng-dinkes,2026-11-24,WFH,,
+        """;
+    var sent =
+        topics.publishedBy(Topics.ROSTERS, () -> http.postCsv("/v1/rosters", BKD_BANTEN, csv));
 
-    var answer = http.postCsv("/v1/rosters", BKD_BANTEN, csv);
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.accepted()).isEqualTo(2);
-    List<ConsumerRecord<String, String>> records = topics.since(before);
-    assertThat(records)
-        .extracting(ConsumerRecord::key)
+    sent.answer().assertTook(200, 2);
+    assertThat(sent.keys())
         .containsExactlyInAnyOrder(
             "198703122010011001@2026-11-24", "198703122010011002@2026-11-24");
     RosterEntry first =
-        Json.roster(valueOf(records, r -> r.key().startsWith("198703122010011001"))).value();
+        Json.roster(valueOf(sent.records(), r -> r.key().startsWith("198703122010011001"))).value();
     assertThat(first.mode.name()).isEqualTo("PIKET");
     assertThat(first.homeRegion).isEqualTo("banten");
     assertThat(first.shiftStart).isEqualTo("23:00");
     RosterEntry second =
-        Json.roster(valueOf(records, r -> r.key().startsWith("198703122010011002"))).value();
+        Json.roster(valueOf(sent.records(), r -> r.key().startsWith("198703122010011002"))).value();
     assertThat(second.shiftStart).isNull();
   }
 
@@ -593,16 +581,14 @@ class ReferenceDataHttpTest {
   @MethodSource("badUploads")
   void anUploadWithBadLinesIsRefusedWholeNamingEachLineAndField(
       String behaviour, String topic, Request request, int status, List<String> errors) {
-    Map<TopicPartition, Long> before = topics.end(topic);
+    var sent = topics.publishedBy(topic, () -> send(request));
 
-    var answer = send(request);
-
-    assertThat(answer.status()).isEqualTo(status);
-    assertThat(answer.json().get("errors"))
+    assertThat(sent.records()).isEmpty();
+    assertThat(sent.answer().status()).isEqualTo(status);
+    assertThat(sent.answer().json().get("errors"))
         .extracting(JsonNode::asText)
         .containsExactlyElementsOf(errors);
-    assertThat(answer.json().get("error").asText()).endsWith("nothing was stored");
-    assertThat(topics.since(before)).isEmpty();
+    assertThat(sent.answer().json().get("error").asText()).endsWith("nothing was stored");
   }
 
   static Stream<Arguments> jsonArrays() {
@@ -628,11 +614,9 @@ class ReferenceDataHttpTest {
   @MethodSource("jsonArrays")
   void aJsonArrayLandsOnItsTopicLikeTheSingleEndpoint(
       String kind, Request request, String topic, String key) {
-    Map<TopicPartition, Long> before = topics.end(topic);
+    var sent = topics.publishedBy(topic, () -> send(request));
 
-    var answer = send(request);
-
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(topics.since(before)).extracting(ConsumerRecord::key).containsExactly(key);
+    assertThat(sent.answer().status()).isEqualTo(200);
+    assertThat(sent.keys()).containsExactly(key);
   }
 }

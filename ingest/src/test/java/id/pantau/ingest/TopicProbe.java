@@ -1,5 +1,6 @@
 package id.pantau.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,25 @@ final class TopicProbe implements AutoCloseable {
             .map(i -> new TopicPartition(topic, i.partition()))
             .toList();
     return consumer().endOffsets(partitions, Duration.ofSeconds(30));
+  }
+
+  /** What a request published on a topic: its answer, and the records written while it ran. */
+  record Published<A>(A answer, List<ConsumerRecord<String, String>> records) {
+    List<String> keys() {
+      return records.stream().map(ConsumerRecord::key).toList();
+    }
+
+    /** The first record's value, as the bytes the JSON codec reads. */
+    byte[] firstValue() {
+      return records.get(0).value().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Sends the request and reads what it published on the topic. */
+  <A> Published<A> publishedBy(String topic, Supplier<A> request) {
+    Map<TopicPartition, Long> before = end(topic);
+    A answer = request.get();
+    return new Published<>(answer, since(before));
   }
 
   /** The records written since the offsets {@code before}, up to the end right now. */
