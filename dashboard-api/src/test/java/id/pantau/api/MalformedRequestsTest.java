@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.web.MalformedRequestCases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The malformed-request cases every service answers alike ({@link MalformedRequestCases}) on the
@@ -13,26 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
  * nothing here reaches them.
  */
 class MalformedRequestsTest extends MalformedRequestCases {
-  Dashboard dashboard;
-
-  @BeforeAll
-  void start() {
-    dashboard = LiveDashboard.start(LiveDashboard.noInfluxd(), LiveDashboard.noKafka());
-  }
-
-  @AfterAll
-  void stop() {
-    if (dashboard != null) dashboard.close();
+  MalformedRequestsTest() {
+    super(new Service("/api/v1/health", "/api/v1/occupancy", "/api/v1/breaches", "this API"));
   }
 
   @Override
-  protected int port() {
-    return dashboard.port();
-  }
-
-  @Override
-  protected Service service() {
-    return new Service("/api/v1/health", "/api/v1/occupancy", "/api/v1/breaches", "this API");
+  protected Started start() {
+    Dashboard dashboard = LiveDashboard.start(LiveDashboard.noInfluxd(), LiveDashboard.noKafka());
+    return new Started(dashboard.port(), dashboard);
   }
 
   @Override

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.infra.FreePort;
 import id.pantau.web.MalformedRequestCases;
 import id.pantau.web.RawRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +14,13 @@ import org.junit.jupiter.api.Test;
  * route. Needs no broker: nothing here reaches Kafka.
  */
 class MalformedRequestsHttpTest extends MalformedRequestCases {
-  Ingest ingest;
+  MalformedRequestsHttpTest() {
+    super(new Service("/v1/health", "/v1/events", "/v1/units", "ingest"));
+  }
 
-  @BeforeAll
-  void start() {
-    ingest =
+  @Override
+  protected Started start() {
+    Ingest ingest =
         Ingest.start(
             IngestConfig.builder()
                 .kafkaBootstrap("127.0.0.1:" + FreePort.find())
@@ -29,21 +29,7 @@ class MalformedRequestsHttpTest extends MalformedRequestCases {
                 .build(),
             TestData.tokens(),
             TestData.clock());
-  }
-
-  @AfterAll
-  void stop() {
-    if (ingest != null) ingest.close();
-  }
-
-  @Override
-  protected int port() {
-    return ingest.port();
-  }
-
-  @Override
-  protected Service service() {
-    return new Service("/v1/health", "/v1/events", "/v1/units", "ingest");
+    return new Started(ingest.port(), ingest);
   }
 
   @Override

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.javalin.config.JavalinConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,42 +16,31 @@ import org.junit.jupiter.api.Test;
  */
 class JettyErrorsTest extends MalformedRequestCases {
   static final ObjectMapper JSON = new ObjectMapper();
-  Javalin app;
 
-  @BeforeAll
-  void start() {
-    app =
-        Javalin.create(
-                c -> {
-                  c.startup.showJavalinBanner = false;
-                  c.http.prefer405over404 = true;
-                  JettyErrors.install(c, "the test app", JettyErrorsTest::body);
-                  c.routes.get("/v1/health", ctx -> ctx.result("up"));
-                  c.routes.post("/v1/events", ctx -> ctx.result(ctx.body()));
-                  c.routes.put("/v1/units", ctx -> ctx.result(ctx.body()));
-                })
-            .start("127.0.0.1", 0);
+  JettyErrorsTest() {
+    super(new Service("/v1/health", "/v1/events", "/v1/units", "the test app"));
   }
 
-  @AfterAll
-  void stop() {
-    if (app != null) app.stop();
+  @Override
+  protected Started start() {
+    Javalin app = Javalin.create(JettyErrorsTest::configure).start("127.0.0.1", 0);
+    return new Started(app.port(), app::stop);
+  }
+
+  /** JettyErrors in a shape of its own, and a route for each path of the cases. */
+  static void configure(JavalinConfig c) {
+    c.startup.showJavalinBanner = false;
+    c.http.prefer405over404 = true;
+    JettyErrors.install(c, "the test app", JettyErrorsTest::body);
+    c.routes.get("/v1/health", ctx -> ctx.result("up"));
+    c.routes.post("/v1/events", ctx -> ctx.result(ctx.body()));
+    c.routes.put("/v1/units", ctx -> ctx.result(ctx.body()));
   }
 
   static byte[] body(int status, String error) {
     ObjectNode body = JSON.createObjectNode().put("code", status);
     body.putArray("errors").add(error);
     return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  @Override
-  protected int port() {
-    return app.port();
-  }
-
-  @Override
-  protected Service service() {
-    return new Service("/v1/health", "/v1/events", "/v1/units", "the test app");
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,16 +16,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Requests Jetty refuses before a route is reached, and methods Javalin cannot name: each is a 4xx
  * with a JSON reason in the service's own shape ({@link JettyErrors}), never Jetty's HTML page or a
- * 5xx. The same cases for every service: a service's test extends this, starts the service (in a
- * {@code @BeforeAll}, one instance for the class) and says where it listens, which paths it has and
- * what its error JSON holds beside {@code errors}.
+ * 5xx. The same cases for every service: a service's test extends this, names the service's paths,
+ * starts it ({@link #start}, once for the class; stopped after the cases) and says what its error
+ * JSON holds beside {@code errors}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class MalformedRequestCases {
   static final String END = "Host: {host}\r\nConnection: close\r\n\r\n";
 
+  private final Service service;
+  private Started started;
+
+  protected MalformedRequestCases(Service service) {
+    this.service = service;
+  }
+
+  /** A started service: where it listens, and what stops it. */
+  public record Started(int port, AutoCloseable server) {}
+
+  /** Starts the service on a free loopback port. */
+  protected abstract Started start() throws Exception;
+
+  @BeforeAll
+  void startService() throws Exception {
+    started = start();
+  }
+
+  @AfterAll
+  void stopService() throws Exception {
+    if (started != null) started.server().close();
+  }
+
   /** The port of the started service. */
-  protected abstract int port();
+  protected final int port() {
+    return started.port();
+  }
 
   /**
    * The service's paths.
@@ -35,7 +62,9 @@ public abstract class MalformedRequestCases {
    */
   public record Service(String health, String post, String other, String service) {}
 
-  protected abstract Service service();
+  protected final Service service() {
+    return service;
+  }
 
   /** Checks what the service's error JSON holds beside {@code errors}, given its first reason. */
   protected abstract void assertShape(int status, String reason, JsonNode body);
