@@ -24,31 +24,13 @@ public final class Dashboard implements AutoCloseable {
   public static final int MAX_SESSIONS = 10_000;
 
   private final Javalin app;
-  private final Influx influx;
-  private final KafkaProbe kafka;
-  private final AlertFeed alerts;
-  private final CheckinBook checkins;
-  private final Hooks hooks;
-  private final Audit audit;
+  private final Parts parts;
   private final String host;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Dashboard(
-      Javalin app,
-      Influx influx,
-      KafkaProbe kafka,
-      AlertFeed alerts,
-      CheckinBook checkins,
-      Hooks hooks,
-      Audit audit,
-      String host) {
+  private Dashboard(Javalin app, Parts parts, String host) {
     this.app = app;
-    this.influx = influx;
-    this.kafka = kafka;
-    this.alerts = alerts;
-    this.checkins = checkins;
-    this.hooks = hooks;
-    this.audit = audit;
+    this.parts = parts;
     this.host = host;
   }
 
@@ -76,6 +58,7 @@ public final class Dashboard implements AutoCloseable {
             Duration.ofMillis(config.occupancyCacheMs()),
             Duration.ofMillis(config.occupancyStaleMs()));
     Audit audit = Audit.start(config.kafkaBootstrap(), Topics.AUDIT, services::regionOf, clock);
+    Parts parts = new Parts(influx, kafka, alerts, checkins, hooks, audit);
     try {
       Sessions sessions = new Sessions(config.sessionTtl(), MAX_SESSIONS, clock);
       Javalin app =
@@ -87,14 +70,10 @@ public final class Dashboard implements AutoCloseable {
               audit,
               clock);
       app.start(config.host(), config.port());
-      return new Dashboard(app, influx, kafka, alerts, checkins, hooks, audit, config.host());
+      return new Dashboard(app, parts, config.host());
     } catch (RuntimeException e) {
-      audit.close();
-      alerts.close();
-      checkins.close();
-      hooks.close();
-      kafka.close();
-      influx.close();
+      parts.closeReaders();
+      parts.closeClients();
       throw e;
     }
   }
@@ -131,14 +110,10 @@ public final class Dashboard implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     try {
-      alerts.close();
-      checkins.close();
-      hooks.close();
+      parts.closeReaders();
       app.stop();
     } finally {
-      audit.close(); // after the last request: what is queued is sent
-      kafka.close();
-      influx.close();
+      parts.closeClients();
     }
   }
 
@@ -197,6 +172,30 @@ public final class Dashboard implements AutoCloseable {
           DashboardConfig.TOKENS_FILE + ": cannot read " + file.toAbsolutePath() + ": " + e, e);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(DashboardConfig.TOKENS_FILE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the server stands on, closed in one order wherever it stops. */
+  private record Parts(
+      Influx influx,
+      KafkaProbe kafka,
+      AlertFeed alerts,
+      CheckinBook checkins,
+      Hooks hooks,
+      Audit audit) {
+
+    /** Ends the Kafka readers first, so no open alert stream holds the server up. */
+    void closeReaders() {
+      alerts.close();
+      checkins.close();
+      hooks.close();
+    }
+
+    /** After the last request: what the audit has queued is sent. */
+    void closeClients() {
+      audit.close();
+      kafka.close();
+      influx.close();
     }
   }
 }
