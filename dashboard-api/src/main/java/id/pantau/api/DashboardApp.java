@@ -30,7 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.influxdb.InfluxDBIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,18 +185,14 @@ public final class DashboardApp {
     else ctx.contentType(ContentType.APPLICATION_JSON).result(answer.json());
   }
 
-  private UnitSeries unitSeries(Context ctx) {
+  private UnitSeries unitSeries(Principal caller, Context ctx) {
     return services.unitSeries(
-        caller(ctx),
-        ctx.pathParam("unitId"),
-        query(ctx, "from"),
-        query(ctx, "to"),
-        query(ctx, "step"));
+        caller, ctx.pathParam("unitId"), query(ctx, "from"), query(ctx, "to"), query(ctx, "step"));
   }
 
-  private Breaches breaches(Context ctx) {
+  private Breaches breaches(Principal caller, Context ctx) {
     return services.breaches(
-        caller(ctx),
+        caller,
         query(ctx, "from"),
         query(ctx, "to"),
         query(ctx, "open"),
@@ -204,22 +200,18 @@ public final class DashboardApp {
         query(ctx, "kind"));
   }
 
-  private Compliance compliance(Context ctx) {
+  private Compliance compliance(Principal caller, Context ctx) {
     return services.compliance(
-        caller(ctx), query(ctx, "date"), query(ctx, "unit"), query(ctx, "window"));
+        caller, query(ctx, "date"), query(ctx, "unit"), query(ctx, "window"));
   }
 
-  private FollowUps followUps(Context ctx) {
-    return services.followUps(caller(ctx), ctx.pathParam("unitId"), query(ctx, "date"));
+  private FollowUps followUps(Principal caller, Context ctx) {
+    return services.followUps(caller, ctx.pathParam("unitId"), query(ctx, "date"));
   }
 
-  private Trends trends(Context ctx) {
+  private Trends trends(Principal caller, Context ctx) {
     return services.trends(
-        caller(ctx),
-        query(ctx, "from"),
-        query(ctx, "to"),
-        query(ctx, "unit"),
-        query(ctx, "region"));
+        caller, query(ctx, "from"), query(ctx, "to"), query(ctx, "unit"), query(ctx, "region"));
   }
 
   /** The leadership report: a printable page, or {@code ?format=csv}. */
@@ -240,9 +232,9 @@ public final class DashboardApp {
     }
   }
 
-  private AuditAnswer audit(Context ctx) {
+  private AuditAnswer audit(Principal caller, Context ctx) {
     return audit.read(
-        caller(ctx), query(ctx, "from"), query(ctx, "to"), query(ctx, "unit"), query(ctx, "who"));
+        caller, query(ctx, "from"), query(ctx, "to"), query(ctx, "unit"), query(ctx, "who"));
   }
 
   /**
@@ -311,10 +303,13 @@ public final class DashboardApp {
     return Authentication.requiredCaller(ctx);
   }
 
-  /** A handler answering as JSON, or as CSV with a header row for {@code ?format=csv}. */
-  private static Handler jsonOrCsv(Function<Context, CsvAnswer> read) {
+  /**
+   * A handler answering what the caller reads as JSON, or as CSV with a header row for {@code
+   * ?format=csv}.
+   */
+  private static Handler jsonOrCsv(BiFunction<Principal, Context, CsvAnswer> read) {
     return ctx -> {
-      CsvAnswer answer = read.apply(ctx);
+      CsvAnswer answer = read.apply(caller(ctx), ctx);
       if (wantsCsv(ctx)) ctx.contentType(CSV).result(answer.csv());
       else ctx.json(answer);
     };

@@ -25,7 +25,7 @@ class OpenApiDocumentTest {
 
   /**
    * The query parameters each handler of DashboardApp reads through {@code query(ctx, …)} (format
-   * included, read by {@code respond}); the token names the screen refuses are not parameters.
+   * included, read by {@code wantsCsv}); the token names the screen refuses are not parameters.
    */
   private static final Map<String, Set<String>> HANDLER_QUERIES =
       Map.ofEntries(
