@@ -204,10 +204,7 @@ class ComplianceApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/compliance?date=" + DAY + "&unit=tng-damkar&format=csv", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
-    assertThat(r.body().split("\r\n"))
+    assertThat(Http.csvLines(r))
         .containsExactly(
             "unit,region,window,expected,onTime,late,missed,lateUpload,pending,rate,asOf",
             "tng-damkar,kota-tangerang,ATTENDANCE,30,28,1,1,1,0,0.9666666666666667,"
@@ -219,8 +216,7 @@ class ComplianceApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/compliance?date=23-11-2026&window=LOC0&unit=" + "u".repeat(201), OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 400))
         .containsExactly(
             "date: must be a date YYYY-MM-DD, e.g. 2026-11-23",
             "unit: must be 1 to 200 characters",

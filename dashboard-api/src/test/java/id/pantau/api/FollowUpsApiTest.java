@@ -257,10 +257,7 @@ class FollowUpsApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/units/tng-damkar/followups?format=csv&date=" + today, DAMKAR_HEAD);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
-    assertThat(r.body().split("\r\n"))
+    assertThat(Http.csvLines(r))
         .containsExactly(
             "unit,date,nip,mode,window,status,checkinAt,previousStatus,flags,needsFollowUp",
             "tng-damkar,"
@@ -294,18 +291,14 @@ class FollowUpsApiTest {
     assertThat(app.get(path, DAMKAR_HEAD).statusCode()).isEqualTo(200);
     assertThat(app.get(path, BKD_TANGERANG).statusCode()).isEqualTo(200);
     HttpResponse<String> leader = app.get(path, LEADER);
-    assertThat(leader.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(leader)).singleElement().asString().startsWith("role: LEADERSHIP");
+    assertThat(Http.errors(leader, 403)).singleElement().asString().startsWith("role: LEADERSHIP");
     HttpResponse<String> operator = app.get(path, OPERATOR);
-    assertThat(operator.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(operator)).singleElement().asString().startsWith("role: OPERATOR");
+    assertThat(Http.errors(operator, 403)).singleElement().asString().startsWith("role: OPERATOR");
     HttpResponse<String> otherRegion = app.get(path, BKD_SERANG);
-    assertThat(otherRegion.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(otherRegion)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.errors(otherRegion, 403)).singleElement().asString().startsWith("unitId:");
     assertThat(app.get(path, DEVICE).statusCode()).isEqualTo(403);
     HttpResponse<String> otherUnit = app.get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
-    assertThat(otherUnit.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(otherUnit)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.errors(otherUnit, 403)).singleElement().asString().startsWith("unitId:");
     assertThat(app.get(path, null).statusCode()).isEqualTo(401);
   }
 
@@ -313,15 +306,13 @@ class FollowUpsApiTest {
   void aDateOlderThanTheBookOrMalformedIsRefusedNamingDate() {
     HttpResponse<String> old =
         app.get("/api/v1/units/tng-damkar/followups?date=" + today.minusDays(5), BKD_PROVINCE);
-    assertThat(old.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(old))
+    assertThat(Http.errors(old, 400))
         .containsExactly(
             "date: follow-ups are kept for the last 3 days, from " + today.minusDays(2));
 
     HttpResponse<String> bad =
         app.get("/api/v1/units/tng-damkar/followups?date=today", BKD_PROVINCE);
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(bad))
+    assertThat(Http.errors(bad, 400))
         .containsExactly("date: must be a date YYYY-MM-DD, e.g. 2026-11-23");
   }
 }

@@ -33,8 +33,7 @@ class HooksApiTest {
 
     String body = hook("ftp://bkd.example/x", "short", List.of(), List.of(), List.of("NO_SUCH"));
     HttpResponse<String> bad = put(app.url(), "Bad_Name", BKD_TANGERANG, body);
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(bad))
+    assertThat(Http.errors(bad, 400))
         .anyMatch(e -> e.startsWith("name: must be 1 to 64 characters of a-z, 0-9 and -"))
         .anyMatch(e -> e.startsWith("url: must be an absolute http or https URL"))
         .anyMatch(e -> e.startsWith("secret: must be 16 to 256 characters"))
@@ -57,8 +56,7 @@ class HooksApiTest {
                 + "\", \"secret\": \""
                 + SECRET
                 + "\", \"regions\": \"kota-tangerang\", \"units\": [7], \"colour\": 1}");
-    assertThat(types.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(types))
+    assertThat(Http.errors(types, 400))
         .anyMatch(e -> e.startsWith("regions: must be a list"))
         .anyMatch(e -> e.startsWith("units: each must be a string"))
         .anyMatch(e -> e.startsWith("colour: unknown field"));
@@ -84,8 +82,7 @@ class HooksApiTest {
             "wider",
             BKD_SERANG,
             hook(RECEIVER, SECRET, List.of(SERANG, TANGERANG), null, null));
-    assertThat(wider.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(wider))
+    assertThat(Http.errors(wider, 403))
         .containsExactly("regions: 'kota-tangerang' is not among the regions this token may see");
 
     putHook(app.url(), "serang-only", BKD_SERANG, hook(RECEIVER));

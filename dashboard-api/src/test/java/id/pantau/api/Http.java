@@ -1,5 +1,7 @@
 package id.pantau.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
 import java.io.IOException;
@@ -80,6 +82,20 @@ final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + text, e);
     }
+  }
+
+  /** The lines of a CSV answer (CRLF ends), once it is a 200 of text/csv. */
+  static List<String> csvLines(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
+    return List.of(response.body().split("\r\n"));
+  }
+
+  /** The reasons of a refusal, once its status is the one expected. */
+  static List<String> errors(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return errors(response);
   }
 
   /** The "errors" list of an error answer, each as text. */

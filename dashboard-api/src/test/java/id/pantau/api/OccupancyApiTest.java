@@ -197,8 +197,7 @@ class OccupancyApiTest {
   void anUnknownFormatIsRefusedNamingTheParameter() {
     HttpResponse<String> r = app.get("/api/v1/occupancy?format=xml", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r)).containsExactly("format: must be json or csv");
+    assertThat(Http.errors(r, 400)).containsExactly("format: must be json or csv");
   }
 
   // --- authentication -------------------------------------------------------------------------
@@ -218,16 +217,14 @@ class OccupancyApiTest {
   void anUnknownTokenAnswers401() {
     HttpResponse<String> r = app.get("/api/v1/occupancy", "not-a-token");
 
-    assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(Http.errors(r)).containsExactly("Authorization: unknown token");
+    assertThat(Http.errors(r, 401)).containsExactly("Authorization: unknown token");
   }
 
   @Test
   void aDeviceTokenMayNotReadTheDashboard() {
     HttpResponse<String> r = app.get("/api/v1/occupancy", DEVICE);
 
-    assertThat(r.statusCode()).isEqualTo(403);
-    assertThat(Http.errors(r)).singleElement().asString().startsWith("role:");
+    assertThat(Http.errors(r, 403)).singleElement().asString().startsWith("role:");
   }
 
   @Test
@@ -348,8 +345,7 @@ class OccupancyApiTest {
   void aUnitWithoutDataIs404() {
     HttpResponse<String> r = app.get("/api/v1/units/no-such-unit/occupancy", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(Http.errors(r)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.errors(r, 404)).singleElement().asString().startsWith("unitId:");
   }
 
   @Test
@@ -365,8 +361,7 @@ class OccupancyApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/units/tng-damkar/occupancy?from=2026-11-23T07:00:00", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 400))
         .singleElement()
         .asString()
         .startsWith("from: must be ISO-8601 with an offset");
@@ -377,8 +372,7 @@ class OccupancyApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/units/tng-damkar/occupancy?from=yesterday&to=today&step=5x", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 400))
         .satisfiesExactly(
             e -> assertThat(e).startsWith("from: "),
             e -> assertThat(e).startsWith("to: "),
@@ -390,8 +384,7 @@ class OccupancyApiTest {
     HttpResponse<String> backwards =
         app.get(
             "/api/v1/units/tng-damkar/occupancy?from=" + q(at(60)) + "&to=" + q(at(0)), OPERATOR);
-    assertThat(backwards.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(backwards)).containsExactly("to: must be after from");
+    assertThat(Http.errors(backwards, 400)).containsExactly("to: must be after from");
 
     HttpResponse<String> tooLong =
         app.get(
@@ -401,8 +394,7 @@ class OccupancyApiTest {
                 + "&to="
                 + q(at(24 * 60)),
             OPERATOR);
-    assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(tooLong)).containsExactly("to: must be at most 31 days after from");
+    assertThat(Http.errors(tooLong, 400)).containsExactly("to: must be at most 31 days after from");
   }
 
   @Test

@@ -175,8 +175,7 @@ class WeeklyReportApiTest {
   void aCallerSeeingManyRegionsMustNameOne() {
     HttpResponse<String> r = report("week=" + week, LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 400))
         .containsExactly(
             "region: required (e.g. region=kota-tangerang) unless the token sees one region");
   }
@@ -196,8 +195,7 @@ class WeeklyReportApiTest {
   void badWeeksAndRegionsAreRefusedNamingEachField() {
     HttpResponse<String> r = report("region=" + "x".repeat(201) + "&week=2026-W60", LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 400))
         .containsExactly(
             "region: must be 1 to 200 characters",
             "week: must be an ISO week YYYY-Www, e.g. 2026-W49 (weeks 01 to 52 or 53)");
@@ -213,8 +211,7 @@ class WeeklyReportApiTest {
     IsoWeek empty = IsoWeek.of(week.monday().minusWeeks(10));
     HttpResponse<String> r = report("region=" + TANGERANG + "&week=" + empty, LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(Http.errors(r))
+    assertThat(Http.errors(r, 404))
         .containsExactly(
             "region: no daily rollups of 'kota-tangerang' in " + empty + ": ask for another week");
   }
