@@ -3,65 +3,43 @@ package id.pantau.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.access.TokenStore;
-import id.pantau.infra.FreePort;
 import id.pantau.infra.InfluxServer;
-import id.pantau.infra.KafkaBroker;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/v1/health against a real Kafka broker and real influxd processes. */
 class HealthTest {
-  @TempDir static Path dir;
-  static KafkaBroker kafka;
-  static InfluxServer influx;
+  @RegisterExtension static final LiveDashboard app = LiveDashboard.overInfluxAndKafka();
 
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = KafkaBroker.start(dir.resolve("kafka"));
-    influx = InfluxServer.start(dir.resolve("influx"));
-  }
+  @TempDir Path dir;
 
-  @AfterAll
-  static void stop() {
-    if (influx != null) influx.close();
-    if (kafka != null) kafka.close();
-  }
-
-  static Dashboard dashboard(String influxUrl, String kafkaBootstrap) {
-    return Dashboard.start(
-        new DashboardConfig(influxUrl, "pantau", kafkaBootstrap, "127.0.0.1", 0, null),
-        TokenStore.of(Map.of()));
+  /** The health a dashboard answers, without a token, after checking its status. */
+  static JsonNode health(String dashboardUrl, int status) {
+    HttpResponse<String> r = Http.get(dashboardUrl + "/api/v1/health", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    return Http.json(r);
   }
 
   @Test
   void healthIs200WhenKafkaAndInfluxdbAnswerAndNeedsNoToken() {
-    try (Dashboard d = dashboard(influx.url(), kafka.bootstrapServers())) {
-      HttpResponse<String> r = Http.get(d.url() + "/api/v1/health", null);
+    JsonNode body = health(app.url(), 200);
 
-      assertThat(r.statusCode()).isEqualTo(200);
-      JsonNode body = Http.json(r);
-      assertThat(body.get("kafka").asText()).isEqualTo("up");
-      assertThat(body.get("influxdb").asText()).isEqualTo("up");
-    }
+    assertThat(body.get("kafka").asText()).isEqualTo("up");
+    assertThat(body.get("influxdb").asText()).isEqualTo("up");
   }
 
   @Test
   void healthIs503NamingInfluxdbOnceInfluxdStops() throws Exception {
     InfluxServer own = InfluxServer.start(dir.resolve("influx-stopped"));
-    try (Dashboard d = dashboard(own.url(), kafka.bootstrapServers())) {
-      assertThat(Http.get(d.url() + "/api/v1/health", null).statusCode()).isEqualTo(200);
+    try (Dashboard d = LiveDashboard.start(own.url(), app.kafka().bootstrapServers())) {
+      health(d.url(), 200);
 
       own.stop();
-      HttpResponse<String> r = Http.get(d.url() + "/api/v1/health", null);
+      JsonNode body = health(d.url(), 503);
 
-      assertThat(r.statusCode()).isEqualTo(503);
-      JsonNode body = Http.json(r);
       assertThat(body.get("influxdb").asText()).isEqualTo("down");
       assertThat(body.get("kafka").asText()).isEqualTo("up");
     } finally {
@@ -71,11 +49,9 @@ class HealthTest {
 
   @Test
   void healthIs503NamingKafkaWhenNoBrokerAnswers() {
-    try (Dashboard d = dashboard(influx.url(), "127.0.0.1:" + FreePort.find())) {
-      HttpResponse<String> r = Http.get(d.url() + "/api/v1/health", null);
+    try (Dashboard d = LiveDashboard.start(app.influxUrl(), LiveDashboard.noKafka())) {
+      JsonNode body = health(d.url(), 503);
 
-      assertThat(r.statusCode()).isEqualTo(503);
-      JsonNode body = Http.json(r);
       assertThat(body.get("kafka").asText()).isEqualTo("down");
       assertThat(body.get("influxdb").asText()).isEqualTo("up");
     }
