@@ -86,10 +86,15 @@ final class Http {
 
   /** The lines of a CSV answer (CRLF ends), once it is a 200 of text/csv. */
   static List<String> csvLines(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
+    assertAnswered(response, 200, "text/csv");
     return List.of(response.body().split("\r\n"));
+  }
+
+  /** Asserts the status and the start of the Content-Type (the body shown when they differ). */
+  static void assertAnswered(HttpResponse<String> response, int status, String contentType) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith(contentType));
   }
 
   /** The reasons of a refusal, once its status is the one expected. */

@@ -234,9 +234,7 @@ class OccupancyApiTest {
     assertThat(board.body()).contains("/console/board.js");
 
     HttpResponse<String> unit = app.get("/units/tng-disdukcapil", null);
-    assertThat(unit.statusCode()).isEqualTo(200);
-    assertThat(unit.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+    Http.assertAnswered(unit, 200, "text/html");
     assertThat(unit.body()).contains("/console/unit.js");
 
     // The page's uPlot is the WebJar the pom names: its path resolves on this server.
@@ -320,10 +318,7 @@ class OccupancyApiTest {
                 + q(at(30)),
             BKD_SERANG);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
-    assertThat(r.body().split("\r\n"))
+    assertThat(Http.csvLines(r))
         .containsExactly(
             "unit,region,time,present,headcount,share,cap,floor,status",
             "srg-bkpsdm,kota-serang," + base + ",20,50,0.4,,,OK",
