@@ -88,6 +88,7 @@ public class OccupancyTracker
   private transient Map<String, UnitMemo> memos; // unit -> what is read of it, between calls
   private transient UnitMemo memo; // the current key's
   private transient AheadOfWatermark aheadNow; // the current key's, or null in a bounded replay
+  private transient ReplayEnd replayEnd; // a bounded replay's, else null
 
   /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
@@ -144,6 +145,8 @@ public class OccupancyTracker
     exposures = new ExposureBook(getRuntimeContext());
     memos = new HashMap<>();
     daysByZone = new HashMap<>();
+    // A bounded replay is the one run that writes every minute however far event time jumps.
+    replayEnd = maxCatchUpMs == Long.MAX_VALUE ? new ReplayEnd(getRuntimeContext()) : null;
   }
 
   /**
@@ -236,6 +239,11 @@ public class OccupancyTracker
       AttendanceEvent e, Unit u, long watermark, Context ctx, Collector<OccupancyUpdate> out)
       throws Exception {
     long mark = PresenceMark.of(e.timeMs, e.isOfficeCheckIn());
+    if (replayEnd != null) {
+      Long stoppedAt = replayEnd.note(localDay(e.timeMs, u));
+      // The minutes stopped at the end of the last fact's day: they go on from there.
+      if (stoppedAt != null && beat() == null) scheduleBeat(dayEnd(stoppedAt, u), ctx);
+    }
     if (e.timeMs > watermark) {
       // Due at the next whole second: one timer and at most one point per unit and second.
       long due = Math.floorDiv(e.timeMs + SECOND - 1, SECOND) * SECOND;
@@ -319,6 +327,7 @@ public class OccupancyTracker
     long at = watermark == Long.MIN_VALUE ? next.effectiveFromMs : watermark;
     if (at == Long.MIN_VALUE) return;
     rollTo(localDay(at, next));
+    if (replayEnd != null) replayEnd.note(localDay(at, next));
     boolean changed =
         before == null
             || before.headcount.intValue() != next.headcount.intValue()
@@ -412,13 +421,15 @@ public class OccupancyTracker
     if (isBeat) {
       setBeat(null);
       long watermark = ctx.timerService().currentWatermark();
-      if (watermark == Long.MAX_VALUE) {
-        // The end of a bounded input (a replay): the minutes up to the end of the local day of
-        // the last fact, as the live job wrote them (a cap change at a quiet minute shows only at a
-        // minute point), and the midnight point; then no next minute.
+      if (replayEnd != null || watermark == Long.MAX_VALUE) {
+        // A bounded replay, and the end of any bounded input: the minutes up to the end of the
+        // local day of the last fact, as the live job wrote them (a cap change at a quiet minute
+        // shows only at a minute point), and the midnight point; then no next minute, however far
+        // the watermark runs (ReplayEnd).
+        Long endDay = replayEnd == null ? dayBefore : replayEnd.lastDayOr(dayBefore);
         if (!dueBySecond.isEmpty()
             || !buffered.isEmpty()
-            || (dayBefore != null && t < dayEnd(dayBefore, u))) {
+            || (endDay != null && t < dayEnd(endDay, u))) {
           scheduleBeat(t, ctx);
         }
         return;

@@ -183,9 +183,9 @@ record TruthCheck(
     }
     for (Map.Entry<String, JsonNode> extra : actual.entrySet()) {
       String[] k = extra.getKey().split("\\|");
-      // Only the simulated date is modelled. A replay's minute points may run into the next local
-      // date (up to where its watermark got before the input ended: the hours east of the latest
-      // events), where an essential unit with nobody in at its opening is rightly under its floor.
+      // Only the simulated date is modelled. A replay's minute points run to the local midnight
+      // after a unit's last fact, the next date's for a night crew checking out in the morning,
+      // where an essential unit with nobody in at its opening is rightly under its floor.
       if (!onTheSimulatedDate(k[0], Long.parseLong(k[2]))) continue;
       diffs.add(
           "breaches",
