@@ -20,12 +20,14 @@ public final class InfluxServer implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
   private final int port;
-  private final ChildProcess process;
+  private final Path config;
+  private ChildProcess process;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private InfluxServer(int port, ChildProcess process) {
+  private InfluxServer(int port, Path config, ChildProcess process) {
     this.port = port;
+    this.config = config;
     this.process = process;
   }
 
@@ -47,7 +49,6 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   private static InfluxServer start(Path dataDir, int httpPort, boolean auth) throws IOException {
-    String influxd = findInfluxd();
     FreePort.requireFree(httpPort, "influxd");
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
     Path config = dir.resolve("influxd.conf");
@@ -56,19 +57,35 @@ public final class InfluxServer implements AutoCloseable {
     ChildProcess.truncate(log);
     System.err.printf("starting influxd on 127.0.0.1:%d … (log: %s)%n", httpPort, log);
     long started = System.nanoTime();
-    // INFLUXDB_* variables override the config file in 1.x: the file alone must decide.
-    ChildProcess process =
-        ChildProcess.start(
-            "influxd",
-            List.of(influxd, "-config", config.toString()),
-            log,
-            name -> name.startsWith("INFLUXDB_"));
-    InfluxServer server = new InfluxServer(httpPort, process);
+    InfluxServer server = new InfluxServer(httpPort, config, launch(config, log));
     server.awaitReady();
     System.err.printf(
         "influxd ready on %s in %.1f s (pid %d, data in %s)%n",
-        server.url(), (System.nanoTime() - started) / 1e9, process.pid(), dir);
+        server.url(), (System.nanoTime() - started) / 1e9, server.pid(), dir);
     return server;
+  }
+
+  private static ChildProcess launch(Path config, Path log) throws IOException {
+    // INFLUXDB_* variables override the config file in 1.x: the file alone must decide.
+    return ChildProcess.start(
+        "influxd",
+        List.of(findInfluxd(), "-config", config.toString()),
+        log,
+        name -> name.startsWith("INFLUXDB_"));
+  }
+
+  /**
+   * Starts influxd again after {@link #stop()} or {@link #kill()}, on the same port, configuration
+   * and data directory (an outage's end); returns once it answers.
+   */
+  public synchronized void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("influxd (pid " + process.pid() + ") still runs");
+    }
+    FreePort.requireFree(port, "influxd");
+    process = launch(config, process.log());
+    awaitReady();
+    System.err.printf("influxd restarted on %s (pid %d)%n", url(), process.pid());
   }
 
   public String url() {

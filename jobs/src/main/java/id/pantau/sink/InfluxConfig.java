@@ -6,6 +6,8 @@ import java.net.URI;
 /**
  * Where and how the sink writes; checked when the sink is built, not at the first write.
  *
+ * @param retryForMs how long a failing write is retried, with a backoff doubling from {@code
+ *     firstBackoffMs}, before it is rethrown (and the job restarts from its last checkpoint)
  * @param user the InfluxDB user to write as, null without auth; it needs READ and WRITE on the
  *     database (ALL), or admin rights when the database or its retention policies are still to be
  *     made ({@link InfluxLineClient#ensureDatabase()})
@@ -16,12 +18,17 @@ public record InfluxConfig(
     String database,
     int batchSize,
     long flushIntervalMs,
-    int maxRetries,
+    long retryForMs,
     long firstBackoffMs,
     String retentionPolicy,
     String user,
     String password)
     implements Serializable {
+
+  /**
+   * How long a write is retried by default: an InfluxDB restart or a short outage is ridden out.
+   */
+  public static final long RETRY_FOR_MS = 300_000;
 
   public InfluxConfig {
     if (url == null || url.isBlank()) throw new IllegalArgumentException("influx url: is required");
@@ -43,8 +50,8 @@ public record InfluxConfig(
     if (batchSize < 1) throw new IllegalArgumentException("influx batchSize: must be at least 1");
     if (flushIntervalMs < 1)
       throw new IllegalArgumentException("influx flushIntervalMs: must be at least 1");
-    if (maxRetries < 0)
-      throw new IllegalArgumentException("influx maxRetries: must be zero or more");
+    if (retryForMs < 0)
+      throw new IllegalArgumentException("influx retryForMs: must be zero or more");
     if (retentionPolicy == null) retentionPolicy = "";
     if (!retentionPolicy.isEmpty() && !retentionPolicy.matches("[A-Za-z0-9_]+")) {
       throw new IllegalArgumentException(
@@ -63,8 +70,13 @@ public record InfluxConfig(
     return user != null;
   }
 
+  /**
+   * InfluxDB down or restarting: a write is retried for {@link #RETRY_FOR_MS}, the task waiting
+   * meanwhile (back-pressure), then rethrown.
+   */
   public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
-    return new InfluxConfig(url, database, batchSize, flushIntervalMs, 5, 200, "", null, null);
+    return new InfluxConfig(
+        url, database, batchSize, flushIntervalMs, RETRY_FOR_MS, 200, "", null, null);
   }
 
   /** The same, writing into another retention policy (e.g. "trends" for the daily rollups). */
@@ -83,7 +95,7 @@ public record InfluxConfig(
         database,
         batchSize,
         flushIntervalMs,
-        maxRetries,
+        retryForMs,
         firstBackoffMs,
         policy,
         newUser,
@@ -101,8 +113,8 @@ public record InfluxConfig(
         + batchSize
         + ", flushIntervalMs="
         + flushIntervalMs
-        + ", maxRetries="
-        + maxRetries
+        + ", retryForMs="
+        + retryForMs
         + ", firstBackoffMs="
         + firstBackoffMs
         + ", retentionPolicy="

@@ -12,15 +12,23 @@ import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 
 /**
- * Line-protocol writes with retries: a network failure or a 5xx is retried with exponential
- * backoff; what still fails, or a rejected point (4xx), is rethrown so the job restarts from its
- * last checkpoint instead of losing data.
+ * Line-protocol writes with retries: a network failure or a 5xx is retried with a backoff doubling
+ * up to {@link #MAX_BACKOFF_MS}, for {@link InfluxConfig#retryForMs()}; the caller (the sink's
+ * task) waits meanwhile, so what comes after it waits in Flink's bounded network buffers
+ * (back-pressure) instead of piling up. What still fails, or a rejected point (4xx), is rethrown so
+ * the job restarts from its last checkpoint instead of losing data.
  */
 public class InfluxLineClient implements AutoCloseable {
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(InfluxLineClient.class);
+
+  /** The longest pause between two attempts: influxd back is written to within 5 s. */
+  static final long MAX_BACKOFF_MS = 5_000;
+
   private final InfluxConfig config;
   private final InfluxDB influx;
+  private volatile long retries;
+  private volatile long backoffMs;
 
   public InfluxLineClient(InfluxConfig config) {
     this.config = config;
@@ -113,11 +121,30 @@ public class InfluxLineClient implements AutoCloseable {
                 lines));
   }
 
+  /** Attempts that failed and were tried again, since this client was made. */
+  public long retries() {
+    return retries;
+  }
+
+  /** Milliseconds spent waiting between attempts, since this client was made. */
+  public long backoffMs() {
+    return backoffMs;
+  }
+
   private void withRetries(Runnable call) throws IOException {
     long backoff = config.firstBackoffMs();
+    long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
+      long spent = (System.nanoTime() - started) / 1_000_000;
       try {
         call.run();
+        if (attempt > 0) {
+          LOG.info(
+              "InfluxDB at {} took the write after {} attempts, {} ms after the first failed",
+              config.url(),
+              attempt + 1,
+              spent);
+        }
         return;
       } catch (InfluxDBException.PointsBeyondRetentionPolicyException e) {
         // A replay of days older than the retention policy keeps: the policy, not a loss. The
@@ -126,15 +153,24 @@ public class InfluxLineClient implements AutoCloseable {
         return;
       } catch (InfluxDBException e) {
         boolean retryable = e instanceof InfluxDBIOException || e.isRetryWorth();
-        if (!retryable || attempt >= config.maxRetries()) {
+        if (!retryable || spent >= config.retryForMs()) {
           throw new IOException(
               "InfluxDB at "
                   + config.url()
                   + " refused a write after "
                   + (attempt + 1)
-                  + " attempt(s): "
+                  + " attempt(s) over "
+                  + spent
+                  + " ms: "
                   + e.getMessage(),
               e);
+        }
+        if (attempt == 0) {
+          LOG.warn(
+              "InfluxDB at {} failed a write ({}); retrying for up to {} s, the job waiting",
+              config.url(),
+              e.getMessage(),
+              config.retryForMs() / 1000);
         }
       }
       try {
@@ -143,7 +179,9 @@ public class InfluxLineClient implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while retrying an InfluxDB write", ie);
       }
-      backoff = Math.min(backoff * 2, 10_000);
+      retries++;
+      backoffMs += backoff;
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
     }
   }
 

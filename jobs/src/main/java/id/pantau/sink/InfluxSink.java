@@ -22,7 +22,10 @@ public final class InfluxSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
-    return new InfluxWriter<>(
-        config, encoder, new InfluxLineClient(config), context.getProcessingTimeService());
+    InfluxWriter<T> writer =
+        new InfluxWriter<>(
+            config, encoder, new InfluxLineClient(config), context.getProcessingTimeService());
+    writer.registerMetrics(context.metricGroup());
+    return writer;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Buffers points and writes them in batches: when the batch is full, on a short timer (so a quiet
@@ -27,6 +28,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   private boolean timerSet;
   private long written;
   private long coalesced;
+  private volatile int bufferedMax;
 
   InfluxWriter(
       InfluxConfig config,
@@ -62,6 +64,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     }
     buffer.add(line);
     points.add(point);
+    if (buffer.size() > bufferedMax) bufferedMax = buffer.size();
     if (buffer.size() >= config.batchSize()) {
       writeBuffer();
     } else if (!timerSet) {
@@ -88,6 +91,25 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     buffer.clear();
     points.clear();
     slotOfPoint.clear();
+  }
+
+  /**
+   * The sink's metrics: its buffer never holds more than the batch size (a full batch is written
+   * before the next point is taken, and while InfluxDB is down that write waits), so {@code
+   * influxBufferedMax} stays at most {@code influxBufferLimit}; the retries and the time spent
+   * backing off show an outage.
+   */
+  void registerMetrics(MetricGroup group) {
+    group.gauge("influxBufferLimit", config::batchSize);
+    group.gauge("influxBuffered", buffer::size);
+    group.gauge("influxBufferedMax", () -> bufferedMax);
+    group.gauge("influxRetries", client::retries);
+    group.gauge("influxBackoffMs", client::backoffMs);
+  }
+
+  /** The most lines the buffer held at once. */
+  int bufferedMax() {
+    return bufferedMax;
   }
 
   /** Points written so far, for tests and metrics. */

@@ -8,9 +8,9 @@ import org.influxdb.dto.QueryResult;
 final class TestInflux {
   private TestInflux() {}
 
-  /** One retry after 10 ms, so a test of a failure does not wait. */
+  /** Retried for 10 ms (once), so a test of a failure does not wait. */
   static InfluxConfig config(String url, String db, int batch, String user, String password) {
-    return new InfluxConfig(url, db, batch, 1_000, 1, 10, "", user, password);
+    return new InfluxConfig(url, db, batch, 1_000, 10, 10, "", user, password);
   }
 
   /** How many points of the measurement have the field {@code v}. */
