@@ -26,7 +26,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   private final List<LinePoint> points;
   private final Map<String, Integer> slotOfPoint = new HashMap<>();
   private boolean timerSet;
-  private long written;
+  private volatile long written;
   private long coalesced;
   private volatile int bufferedMax;
 
@@ -103,6 +103,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     group.gauge("influxBufferLimit", config::batchSize);
     group.gauge("influxBuffered", buffer::size);
     group.gauge("influxBufferedMax", () -> bufferedMax);
+    group.gauge("influxWritten", () -> written);
     group.gauge("influxRetries", client::retries);
     group.gauge("influxBackoffMs", client::backoffMs);
   }

@@ -25,6 +25,7 @@ final class LocalStack implements AutoCloseable {
   private final Path data;
   private final IntUnaryOperator port;
   private KafkaBroker kafka;
+  InfluxServer influx; // a fault test stops and restarts it
   String kafkaBootstrap;
   String influxUrl;
   String ingestUrl;
@@ -66,7 +67,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   void startInflux() throws Exception {
-    InfluxServer influx = InfluxServer.start(data.resolve("influxdb"), port.applyAsInt(8086));
+    influx = InfluxServer.start(data.resolve("influxdb"), port.applyAsInt(8086));
     started.keep(influx);
     influx.createDatabase("pantau");
     influxUrl = influx.url();

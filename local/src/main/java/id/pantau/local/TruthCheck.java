@@ -26,6 +26,19 @@ record TruthCheck(
     String token,
     HttpClient http) {
 
+  /**
+   * Every comparison verify makes: occupancy, breaches, daily rollups, compliance, follow-ups, and
+   * the {@code notJson} records written straight to the attendance topic counted as dead letters.
+   */
+  void all(int notJson) throws Exception {
+    occupancy();
+    breaches();
+    daily();
+    compliance();
+    followups();
+    deadLetters(id.pantau.events.Topics.ATTENDANCE, "json-decoder", notJson);
+  }
+
   /** The simulated date, as the dashboard's {@code date} parameter takes it. */
   private String date() {
     return truth.day().date().toString();
