@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +30,8 @@ public final class FlinkCluster implements AutoCloseable {
   private final FlinkProcessLauncher launcher;
   private final FlinkRestClient rest;
   private final int restPort;
-  private final List<TaskManager> taskManagers = new ArrayList<>();
+  // Copy on write: a test reads it while another thread starts a TaskManager.
+  private final List<TaskManager> taskManagers = new CopyOnWriteArrayList<>();
   private ChildProcess jobManager;
   private int taskManagersStarted;
 
