@@ -1,0 +1,103 @@
+package id.pantau.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.events.Topics;
+import id.pantau.kafka.TopicFollower;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Everything the jobs stored, to compare two runs point for point: every InfluxDB point of both
+ * retention policies (measurement, tags and time → its fields) but the dead letters operators
+ * counted by the wall clock, the distinct alerts on the alerts topic, and the latest check-in
+ * result per key (the topic is compacted by it).
+ */
+record StoredResults(Map<String, String> points, Set<String> alerts, Map<String, String> checkins) {
+
+  static StoredResults read(String influxUrl, String kafkaBootstrap) throws Exception {
+    Map<String, String> points = new TreeMap<>();
+    InfluxQl influx = new InfluxQl(influxUrl);
+    for (String policy : List.of("raw", "trends")) {
+      InfluxQl.Answer a = influx.run("SELECT * FROM \"" + policy + "\"./.*/ GROUP BY *");
+      if (a.error() != null) throw new IllegalStateException("InfluxDB: " + a.error());
+      for (InfluxQl.Series s : a.series()) {
+        if (madeByTheWallClock(s)) continue;
+        for (JsonNode row : s.rows()) {
+          StringBuilder fields = new StringBuilder();
+          for (int i = 1; i < s.columns().size(); i++) {
+            if (!row.get(i).isNull())
+              fields.append(s.columns().get(i)).append('=').append(row.get(i)).append(' ');
+          }
+          points.put(
+              policy + "." + s.name() + new TreeMap<>(s.tags()) + "@" + row.get(0).asLong(),
+              fields.toString().strip());
+        }
+      }
+    }
+    Set<String> alerts = new TreeSet<>();
+    readTopic(kafkaBootstrap, Topics.ALERTS, r -> alerts.add(text(r.value())));
+    Map<String, String> checkins = new TreeMap<>();
+    readTopic(kafkaBootstrap, Topics.CHECKINS, r -> checkins.put(text(r.key()), text(r.value())));
+    return new StoredResults(points, alerts, checkins);
+  }
+
+  /**
+   * Dead letters an operator made (a unit without a zone level, a fact of an unknown unit) are
+   * counted in the minute of the wall clock they were made in: a run made later counts them in its
+   * own minutes. Those the sources made count in the minute their record reached Kafka, the same in
+   * every run, and are compared.
+   */
+  private static boolean madeByTheWallClock(InfluxQl.Series s) {
+    String stage = s.tags().getOrDefault("stage", "");
+    return s.name().equals("deadletter") && !Set.of("json-decoder", "time-guard").contains(stage);
+  }
+
+  /** Every record of the topic from its beginning to its end offsets now. */
+  static void readTopic(
+      String bootstrap, String topic, Consumer<ConsumerRecord<byte[], byte[]>> onRecord)
+      throws InterruptedException {
+    try (TopicFollower f =
+        TopicFollower.of(bootstrap, topic)
+            .clientId("pantau-test-" + topic)
+            .onRecord(onRecord)
+            .start()) {
+      if (!f.awaitCaughtUp(Duration.ofMinutes(1))) {
+        throw new IllegalStateException(topic + ": not read to its end within a minute");
+      }
+    }
+  }
+
+  private static String text(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  /** The first {@code max} differences from {@code other}, each a line. */
+  List<String> differencesFrom(StoredResults other, int max) {
+    List<String> out = new ArrayList<>();
+    compare("point", points, other.points, out);
+    compare("check-in", checkins, other.checkins, out);
+    for (String a : alerts) if (!other.alerts.contains(a)) out.add("alert only before: " + a);
+    for (String a : other.alerts) if (!alerts.contains(a)) out.add("alert only after: " + a);
+    return out.subList(0, Math.min(max, out.size()));
+  }
+
+  private static void compare(
+      String what, Map<String, String> before, Map<String, String> after, List<String> out) {
+    for (var e : before.entrySet()) {
+      String now = after.get(e.getKey());
+      if (!e.getValue().equals(now))
+        out.add(what + " " + e.getKey() + ": " + e.getValue() + " → " + now);
+    }
+    for (String k : after.keySet()) {
+      if (!before.containsKey(k)) out.add(what + " " + k + ": new, " + after.get(k));
+    }
+  }
+}
