@@ -70,6 +70,7 @@ public final class Bench {
       // Ingest over HTTP beside Kafka's own producer (IngestLoad measures; the rows come here).
       if (o.ingest()) IngestLoad.measure(kafka, Math.min(o.events(), 500_000), report::row);
       if (o.apiSeconds() > 0) BenchApi.measure(influx, client, kafka.bootstrapServers(), o, report);
+      BenchPoison.measure(influx, client, data, o, dir, report);
     }
     report.note(
         "Replay rates count from the first record read to the job's end, so the job's start-up (a"

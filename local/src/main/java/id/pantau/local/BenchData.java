@@ -214,6 +214,17 @@ final class BenchData {
 
   /** Loads the reference data and n events; returns the seconds it took. */
   double load(String bootstrap, int n) throws Exception {
+    return load(bootstrap, n, 0);
+  }
+
+  /** Not an event (not even JSON): what a producer other than ingest could write. */
+  static final String POISON = "\u0000\ufffdpoison{";
+
+  /**
+   * The day as {@link #load(String, int)}, with a {@link #POISON} record on the same topic and key
+   * after every {@code poisonEvery}-th event (0: none).
+   */
+  double load(String bootstrap, int n, int poisonEvery) throws Exception {
     long begin = System.nanoTime();
     try (KafkaProducer<String, String> p = producer(bootstrap, "1")) {
       loadReference(p);
@@ -221,6 +232,9 @@ final class BenchData {
       for (int i = 0; i < n; i++) {
         Record r = d.next();
         p.send(new ProducerRecord<>(r.topic(), r.key(), r.value()));
+        if (poisonEvery > 0 && i % poisonEvery == poisonEvery - 1) {
+          p.send(new ProducerRecord<>(r.topic(), r.key(), POISON));
+        }
         if (i > 0 && i % 1_000_000 == 0) {
           double s = (System.nanoTime() - begin) / 1e9;
           System.err.printf("bench: loaded %,d of %,d events (%.0f s, %,.0f/s)%n", i, n, s, i / s);
