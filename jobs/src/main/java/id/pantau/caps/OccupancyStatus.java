@@ -31,6 +31,14 @@ public class OccupancyStatus {
 
   public OccupancyStatus() {}
 
+  public OccupancyStatus(String unitId, String region, long timeMs, int present, int headcount) {
+    this.unitId = unitId;
+    this.region = region;
+    this.timeMs = timeMs;
+    this.present = present;
+    this.headcount = headcount;
+  }
+
   public double share() {
     return headcount <= 0 ? 0.0 : (double) present / headcount;
   }
