@@ -1,5 +1,6 @@
 package id.pantau.caps;
 
+import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.CompactType;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -39,8 +40,9 @@ public class OccupancyStatus {
     this.headcount = headcount;
   }
 
+  /** {@link OccupancyUpdate#share(int, int)}. */
   public double share() {
-    return headcount <= 0 ? 0.0 : (double) present / headcount;
+    return OccupancyUpdate.share(present, headcount);
   }
 
   public boolean overCap() {
