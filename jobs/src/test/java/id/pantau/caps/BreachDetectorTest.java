@@ -32,6 +32,12 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     return harness.extractOutputValues();
   }
 
+  /** The one breach written so far. */
+  Breach onlyBreach() {
+    assertThat(breaches()).hasSize(1);
+    return breaches().get(0);
+  }
+
   void assertNothingLeft() {
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -125,9 +131,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
 
     watermark(FIVE_MINUTES_LATER + FIVE_MINUTES);
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(b -> assertThat(b.startedAtMs).isEqualTo(FIVE_MINUTES_LATER));
+    assertThat(onlyBreach().startedAtMs).isEqualTo(FIVE_MINUTES_LATER);
   }
 
   @Test
@@ -167,7 +171,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     shorter.dwellS = 60; // a policy version with a one-minute dwell took effect
     send(shorter);
 
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isEqualTo(60));
+    assertThat(onlyBreach().durationS).isEqualTo(60);
     watermark(NOON);
     assertThat(breaches()).hasSize(1);
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -184,7 +188,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the old one is gone
 
     watermark(ELEVEN_AM + 10 * ONE_MINUTE);
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isEqualTo(600));
+    assertThat(onlyBreach().durationS).isEqualTo(600);
   }
 
   @Test
@@ -193,7 +197,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     s.dwellS = 0;
     send(s);
 
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isZero());
+    assertThat(onlyBreach().durationS).isZero();
   }
 
   @Test
@@ -203,14 +207,10 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(
-            b -> {
-              assertThat(b.kind).isEqualTo(Breach.UNDER_FLOOR);
-              assertThat(b.limit).isEqualTo(FLOOR);
-              assertThat(b.present).isEqualTo(1);
-            });
+    Breach opened = onlyBreach();
+    assertThat(opened.kind).isEqualTo(Breach.UNDER_FLOOR);
+    assertThat(opened.limit).isEqualTo(FLOOR);
+    assertThat(opened.present).isEqualTo(1);
 
     send(status(TEN_AM, 0, null, FLOOR));
     send(status(THREE_PM, 0, null, 0)); // service hours are over: the floor is 0
@@ -247,13 +247,9 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
 
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(
-            b -> {
-              assertThat(b.kind).isEqualTo(Breach.UNDER_FLOOR);
-              assertThat(b.startedAtMs).isEqualTo(EIGHT_AM);
-            });
+    Breach underFloor = onlyBreach();
+    assertThat(underFloor.kind).isEqualTo(Breach.UNDER_FLOOR);
+    assertThat(underFloor.startedAtMs).isEqualTo(EIGHT_AM);
   }
 
   @Test
