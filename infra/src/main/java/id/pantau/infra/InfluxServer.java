@@ -15,18 +15,14 @@ import java.util.Base64;
 import java.util.List;
 
 /** InfluxDB 1.x ({@code influxd} of the Debian package) as a child process on 127.0.0.1. */
-public final class InfluxServer implements AutoCloseable {
+public final class InfluxServer extends LoopbackServer {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-  private final int port;
-  private final ChildProcess process;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private InfluxServer(int port, ChildProcess process) {
-    this.port = port;
-    this.process = process;
+    super(process, port);
   }
 
   public static InfluxServer start(Path dataDir) throws IOException {
@@ -54,8 +50,7 @@ public final class InfluxServer implements AutoCloseable {
     Files.writeString(config, config(dir, httpPort, FreePort.find(), auth));
     Path log = dir.resolve("influxd.log");
     ChildProcess.truncate(log);
-    System.err.printf("starting influxd on 127.0.0.1:%d … (log: %s)%n", httpPort, log);
-    long started = System.nanoTime();
+    long started = ChildProcess.starting("influxd", httpPort, log);
     // INFLUXDB_* variables override the config file in 1.x: the file alone must decide.
     ChildProcess process =
         ChildProcess.start(
@@ -65,22 +60,12 @@ public final class InfluxServer implements AutoCloseable {
             name -> name.startsWith("INFLUXDB_"));
     InfluxServer server = new InfluxServer(httpPort, process);
     server.awaitReady();
-    System.err.printf(
-        "influxd ready on %s in %.1f s (pid %d, data in %s)%n",
-        server.url(), (System.nanoTime() - started) / 1e9, process.pid(), dir);
+    ChildProcess.ready("influxd", server.url(), started, process, dir);
     return server;
   }
 
   public String url() {
     return "http://127.0.0.1:" + port;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public long pid() {
-    return process.pid();
   }
 
   public void createDatabase(String name) {
@@ -143,20 +128,6 @@ public final class InfluxServer implements AutoCloseable {
       throw new IllegalStateException(
           statement + " on " + url() + " failed: " + response.statusCode() + " " + response.body());
     }
-  }
-
-  public void stop() {
-    process.stop(STOP_GRACE);
-    FreePort.awaitClosed(port, Duration.ofSeconds(10));
-  }
-
-  public void kill() {
-    process.kill();
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   private void awaitReady() {
