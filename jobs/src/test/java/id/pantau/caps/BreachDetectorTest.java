@@ -32,12 +32,6 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     return harness.extractOutputValues();
   }
 
-  /** The one breach written so far. */
-  Breach onlyBreach() {
-    assertThat(breaches()).hasSize(1);
-    return breaches().get(0);
-  }
-
   void assertNothingLeft() {
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -131,7 +125,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
 
     watermark(FIVE_MINUTES_LATER + FIVE_MINUTES);
-    assertThat(onlyBreach().startedAtMs).isEqualTo(FIVE_MINUTES_LATER);
+    assertThat(only(breaches()).startedAtMs).isEqualTo(FIVE_MINUTES_LATER);
   }
 
   @Test
@@ -171,7 +165,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     shorter.dwellS = 60; // a policy version with a one-minute dwell took effect
     send(shorter);
 
-    assertThat(onlyBreach().durationS).isEqualTo(60);
+    assertThat(only(breaches()).durationS).isEqualTo(60);
     watermark(NOON);
     assertThat(breaches()).hasSize(1);
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -188,7 +182,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the old one is gone
 
     watermark(ELEVEN_AM + 10 * ONE_MINUTE);
-    assertThat(onlyBreach().durationS).isEqualTo(600);
+    assertThat(only(breaches()).durationS).isEqualTo(600);
   }
 
   @Test
@@ -197,7 +191,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     s.dwellS = 0;
     send(s);
 
-    assertThat(onlyBreach().durationS).isZero();
+    assertThat(only(breaches()).durationS).isZero();
   }
 
   @Test
@@ -207,7 +201,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    Breach opened = onlyBreach();
+    Breach opened = only(breaches());
     assertThat(opened.kind).isEqualTo(Breach.UNDER_FLOOR);
     assertThat(opened.limit).isEqualTo(FLOOR);
     assertThat(opened.present).isEqualTo(1);
@@ -247,7 +241,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
 
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    Breach underFloor = onlyBreach();
+    Breach underFloor = only(breaches());
     assertThat(underFloor.kind).isEqualTo(Breach.UNDER_FLOOR);
     assertThat(underFloor.startedAtMs).isEqualTo(EIGHT_AM);
   }

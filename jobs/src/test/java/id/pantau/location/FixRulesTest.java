@@ -68,8 +68,7 @@ class FixRulesTest {
 
   /** The one alert out so far, raised, of this kind. */
   Alert onlyRaised(String kind) {
-    assertThat(alerts()).hasSize(1);
-    Alert a = alerts().get(0);
+    Alert a = only(alerts());
     assertThat(a.kind).isEqualTo(kind);
     assertThat(a.phase).isEqualTo(Alert.RAISED);
     return a;
