@@ -10,10 +10,10 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.infra.FreePort;
 import id.pantau.infra.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -522,10 +522,7 @@ class LiveSimulatorTest {
 
   @Test
   void waitsForAnIngestThatIsStillStarting() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePort.find(); // nobody listens there yet
     LiveSimulator sim =
         simulator(
             URI.create("http://127.0.0.1:" + port), null, Clock.fixed(MORNING, ZoneOffset.UTC));
@@ -565,10 +562,7 @@ class LiveSimulatorTest {
 
   @Test
   void closingStopsTheSimulatorEvenWhileIngestIsDown() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePort.find(); // nobody listens there yet
     LiveSimulator sim =
         new LiveSimulator(
             CITY,
