@@ -3,6 +3,7 @@ package id.pantau.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AttendanceEventTest {
@@ -14,6 +15,11 @@ class AttendanceEventTest {
        "location": {"lat": -6.1783, "lon": 106.6319, "accuracyM": 12.5, "mock": false},
        "deviceId": "a1f3", "source": "APP", "futureField": {"x": 1}}
       """;
+
+  /** The field-named reasons the event is refused for; empty when it is accepted. */
+  static List<String> errors(String json) {
+    return decode(json).errors();
+  }
 
   static Decoded<AttendanceEvent> decode(String json) {
     return Json.attendance(json.getBytes(StandardCharsets.UTF_8));
@@ -30,15 +36,13 @@ class AttendanceEventTest {
 
   @Test
   void namesTheFieldOfAnUnknownEnumValue() {
-    Decoded<AttendanceEvent> d = decode(VALID.replace("\"CHECK_IN\"", "\"CHECKIN\""));
-    assertThat(d.errors())
+    assertThat(errors(VALID.replace("\"CHECK_IN\"", "\"CHECKIN\"")))
         .containsExactly("action: must be one of CHECK_IN, CHECK_OUT (got 'CHECKIN')");
   }
 
   @Test
   void refusesATimeWithoutOffset() {
-    Decoded<AttendanceEvent> d = decode(VALID.replace("07:12:03+07:00", "07:12:03"));
-    assertThat(d.errors())
+    assertThat(errors(VALID.replace("07:12:03+07:00", "07:12:03")))
         .singleElement()
         .asString()
         .startsWith("time: must be ISO-8601 with an offset");
@@ -46,8 +50,7 @@ class AttendanceEventTest {
 
   @Test
   void listsEveryMissingFieldAtOnce() {
-    Decoded<AttendanceEvent> d = decode("{\"type\":\"attendance\",\"source\":\"KIOSK\"}");
-    assertThat(d.errors())
+    assertThat(errors("{\"type\":\"attendance\",\"source\":\"KIOSK\"}"))
         .containsExactly(
             "eventId: is required",
             "nip: is required",
@@ -59,31 +62,32 @@ class AttendanceEventTest {
 
   @Test
   void requiresLocationAndDeviceFromTheApp() {
-    Decoded<AttendanceEvent> d =
-        decode(
-            VALID
-                .replaceAll("\"location\": \\{[^}]*\\},", "")
-                .replace("\"deviceId\": \"a1f3\",", ""));
-    assertThat(d.errors())
+    assertThat(
+            errors(
+                VALID
+                    .replaceAll("\"location\": \\{[^}]*\\},", "")
+                    .replace("\"deviceId\": \"a1f3\",", "")))
         .containsExactly("location: is required when source is APP", "deviceId: is required");
   }
 
   @Test
   void reportsAWrongTypeByFieldPath() {
-    Decoded<AttendanceEvent> d = decode(VALID.replace("-6.1783", "\"north\""));
-    assertThat(d.errors()).containsExactly("location.lat: must be a number");
+    assertThat(errors(VALID.replace("-6.1783", "\"north\"")))
+        .containsExactly("location.lat: must be a number");
   }
 
   @Test
   void reportsBrokenJsonWithItsPosition() {
-    Decoded<AttendanceEvent> d = decode("{\"type\": \"attendance\",");
-    assertThat(d.errors()).singleElement().asString().startsWith("body: not valid JSON at line 1");
+    assertThat(errors("{\"type\": \"attendance\","))
+        .singleElement()
+        .asString()
+        .startsWith("body: not valid JSON at line 1");
   }
 
   @Test
   void refusesOutOfRangeCoordinates() {
-    Decoded<AttendanceEvent> d = decode(VALID.replace("106.6319", "206.6"));
-    assertThat(d.errors()).containsExactly("location.lon: must be between -180 and 180");
+    assertThat(errors(VALID.replace("106.6319", "206.6")))
+        .containsExactly("location.lon: must be between -180 and 180");
   }
 
   @Test

@@ -257,4 +257,17 @@ public final class ChildProcess {
     Files.createDirectories(log.getParent());
     Files.write(log, new byte[0]);
   }
+
+  /** Says on stderr that a server starts on a loopback port; returns when ({@code nanoTime}). */
+  public static long starting(String name, int port, Path log) {
+    System.err.printf("starting %s on 127.0.0.1:%d … (log: %s)%n", name, port, log);
+    return System.nanoTime();
+  }
+
+  /** Says on stderr that a server {@link #starting} then is ready: where, how soon, its pid. */
+  static void ready(String name, String address, long started, ChildProcess process, Path dir) {
+    System.err.printf(
+        "%s ready on %s in %.1f s (pid %d, data in %s)%n",
+        name, address, (System.nanoTime() - started) / 1e9, process.pid(), dir);
+  }
 }

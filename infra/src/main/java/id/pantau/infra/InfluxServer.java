@@ -15,20 +15,17 @@ import java.util.Base64;
 import java.util.List;
 
 /** InfluxDB 1.x ({@code influxd} of the Debian package) as a child process on 127.0.0.1. */
-public final class InfluxServer implements AutoCloseable {
+public final class InfluxServer extends LoopbackServer {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-  private final int port;
-  private final Path config;
-  private ChildProcess process;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private final Path config;
+
   private InfluxServer(int port, Path config, ChildProcess process) {
-    this.port = port;
+    super(process, port);
     this.config = config;
-    this.process = process;
   }
 
   public static InfluxServer start(Path dataDir) throws IOException {
@@ -49,27 +46,26 @@ public final class InfluxServer implements AutoCloseable {
   }
 
   private static InfluxServer start(Path dataDir, int httpPort, boolean auth) throws IOException {
+    String influxd = findInfluxd();
     FreePort.requireFree(httpPort, "influxd");
     Path dir = Files.createDirectories(dataDir).toAbsolutePath();
     Path config = dir.resolve("influxd.conf");
     Files.writeString(config, config(dir, httpPort, FreePort.find(), auth));
     Path log = dir.resolve("influxd.log");
     ChildProcess.truncate(log);
-    System.err.printf("starting influxd on 127.0.0.1:%d … (log: %s)%n", httpPort, log);
-    long started = System.nanoTime();
-    InfluxServer server = new InfluxServer(httpPort, config, launch(config, log));
+    long started = ChildProcess.starting("influxd", httpPort, log);
+    ChildProcess process = launch(influxd, config, log);
+    InfluxServer server = new InfluxServer(httpPort, config, process);
     server.awaitReady();
-    System.err.printf(
-        "influxd ready on %s in %.1f s (pid %d, data in %s)%n",
-        server.url(), (System.nanoTime() - started) / 1e9, server.pid(), dir);
+    ChildProcess.ready("influxd", server.url(), started, process, dir);
     return server;
   }
 
-  private static ChildProcess launch(Path config, Path log) throws IOException {
+  private static ChildProcess launch(String influxd, Path config, Path log) throws IOException {
     // INFLUXDB_* variables override the config file in 1.x: the file alone must decide.
     return ChildProcess.start(
         "influxd",
-        List.of(findInfluxd(), "-config", config.toString()),
+        List.of(influxd, "-config", config.toString()),
         log,
         name -> name.startsWith("INFLUXDB_"));
   }
@@ -83,21 +79,13 @@ public final class InfluxServer implements AutoCloseable {
       throw new IllegalStateException("influxd (pid " + process.pid() + ") still runs");
     }
     FreePort.requireFree(port, "influxd");
-    process = launch(config, process.log());
+    process = launch(findInfluxd(), config, process.log());
     awaitReady();
     System.err.printf("influxd restarted on %s (pid %d)%n", url(), process.pid());
   }
 
   public String url() {
     return "http://127.0.0.1:" + port;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public long pid() {
-    return process.pid();
   }
 
   public void createDatabase(String name) {
@@ -160,20 +148,6 @@ public final class InfluxServer implements AutoCloseable {
       throw new IllegalStateException(
           statement + " on " + url() + " failed: " + response.statusCode() + " " + response.body());
     }
-  }
-
-  public void stop() {
-    process.stop(STOP_GRACE);
-    FreePort.awaitClosed(port, Duration.ofSeconds(10));
-  }
-
-  public void kill() {
-    process.kill();
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   private void awaitReady() {

@@ -24,24 +24,17 @@ import org.apache.kafka.common.Uuid;
  * A single-node KRaft Kafka (broker and controller in one JVM) as a child process, so tests and the
  * demo talk to a real broker over TCP and can kill it. The data directory survives restarts.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends LoopbackServer {
   /**
    * Ready in ~4 s on an idle 2-core machine, 15 s seen under a parallel build; a broker that fails
    * exits and is reported at once, so the deadline only guards a hang.
    */
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
   private static final Object FORMAT_LOCK = new Object();
 
-  private final int port;
-  private final int controllerPort;
-  private final ChildProcess process;
-
   private KafkaBroker(int port, int controllerPort, ChildProcess process) {
-    this.port = port;
-    this.controllerPort = controllerPort;
-    this.process = process;
+    super(process, port, controllerPort);
   }
 
   public static KafkaBroker start(Path dataDir) throws IOException {
@@ -56,8 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
     Path log = dir.resolve("kafka.log");
     ChildProcess.truncate(log);
     format(dir, config, log);
-    System.err.printf("starting Kafka on 127.0.0.1:%d … (log: %s)%n", port, log);
-    long started = System.nanoTime();
+    long started = ChildProcess.starting("Kafka", port, log);
     ChildProcess process =
         ChildProcess.startJava(
             "kafka",
@@ -68,22 +60,12 @@ public final class KafkaBroker implements AutoCloseable {
             Map.of());
     KafkaBroker broker = new KafkaBroker(port, controllerPort, process);
     broker.awaitReady(started);
-    System.err.printf(
-        "Kafka ready on 127.0.0.1:%d in %.1f s (pid %d, data in %s)%n",
-        port, (System.nanoTime() - started) / 1e9, process.pid(), dir);
+    ChildProcess.ready("Kafka", broker.bootstrapServers(), started, process, dir);
     return broker;
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
-  }
-
-  public int port() {
-    return port;
-  }
-
-  public long pid() {
-    return process.pid();
   }
 
   /** Every topic of the contract; reference-data topics compacted. Existing topics are kept. */
@@ -107,23 +89,6 @@ public final class KafkaBroker implements AutoCloseable {
     try (Admin admin = admin()) {
       KafkaTopics.setConfigs(admin, bootstrapServers(), topics, configs);
     }
-  }
-
-  /** SIGTERM (a controlled shutdown keeps the data clean), SIGKILL after 15 s. */
-  public void stop() {
-    process.stop(STOP_GRACE);
-    FreePort.awaitClosed(port, Duration.ofSeconds(10));
-    FreePort.awaitClosed(controllerPort, Duration.ofSeconds(10));
-  }
-
-  /** SIGKILL at once, as a crash would (fault tests). */
-  public void kill() {
-    process.kill();
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   private void createTopics(List<NewTopic> topics) {

@@ -1,9 +1,8 @@
 package id.pantau.caps;
 
+import id.pantau.jobs.KeyedState;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -21,14 +20,8 @@ public class BreachDetector extends KeyedProcessFunction<String, OccupancyStatus
 
   @Override
   public void open(OpenContext ctx) {
-    overCap =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("over-cap", TypeInformation.of(BreachState.class)));
-    underFloor =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("under-floor", TypeInformation.of(BreachState.class)));
+    overCap = KeyedState.value(getRuntimeContext(), "over-cap", BreachState.class);
+    underFloor = KeyedState.value(getRuntimeContext(), "under-floor", BreachState.class);
   }
 
   @Override

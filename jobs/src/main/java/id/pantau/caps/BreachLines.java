@@ -12,9 +12,7 @@ public final class BreachLines {
   private BreachLines() {}
 
   public static String encode(Breach b) {
-    return Line.of("breach")
-        .tag("unit", b.unitId)
-        .tag("region", b.region)
+    return Line.ofUnit("breach", b.unitId, b.region)
         .tag("kind", b.kind)
         .field("present", b.worst)
         .field("limit", b.limit)

@@ -63,12 +63,7 @@ public class CapCalculator
             ? policy.capPercent.exposed
             : level == null ? null : policy.capPercent.forLevel(level);
 
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = u.unitId;
-    s.region = u.region;
-    s.timeMs = u.timeMs;
-    s.present = u.present;
-    s.headcount = u.headcount;
+    OccupancyStatus s = new OccupancyStatus(u.unitId, u.region, u.timeMs, u.present, u.headcount);
     s.cap = percent == null ? null : RegionRules.cap(u.headcount, percent);
     s.floor =
         u.essential && rules.inServiceHours(versions, u.region, u.timeMs, u.timeZone)

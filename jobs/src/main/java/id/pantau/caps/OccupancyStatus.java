@@ -1,5 +1,6 @@
 package id.pantau.caps;
 
+import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.CompactType;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -31,8 +32,17 @@ public class OccupancyStatus {
 
   public OccupancyStatus() {}
 
+  public OccupancyStatus(String unitId, String region, long timeMs, int present, int headcount) {
+    this.unitId = unitId;
+    this.region = region;
+    this.timeMs = timeMs;
+    this.present = present;
+    this.headcount = headcount;
+  }
+
+  /** {@link OccupancyUpdate#share(int, int)}. */
   public double share() {
-    return headcount <= 0 ? 0.0 : (double) present / headcount;
+    return OccupancyUpdate.share(present, headcount);
   }
 
   public boolean overCap() {

@@ -7,9 +7,7 @@ public final class StatusLines {
   private StatusLines() {}
 
   public static String encode(OccupancyStatus s) {
-    return Line.of("occupancy")
-        .tag("unit", s.unitId)
-        .tag("region", s.region)
+    return Line.ofUnit("occupancy", s.unitId, s.region)
         .field("present", s.present)
         .field("headcount", s.headcount)
         .field("share", s.share())

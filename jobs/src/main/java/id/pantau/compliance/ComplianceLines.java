@@ -12,9 +12,7 @@ public final class ComplianceLines {
   private ComplianceLines() {}
 
   public static String encode(ComplianceCount c) {
-    return Line.of("compliance")
-        .tag("unit", c.unitId)
-        .tag("region", c.region)
+    return Line.ofUnit("compliance", c.unitId, c.region)
         .tag("window", c.window)
         .field("expected", c.expected)
         .field("on_time", c.onTime)

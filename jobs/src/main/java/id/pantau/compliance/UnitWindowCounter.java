@@ -1,9 +1,8 @@
 package id.pantau.compliance;
 
+import id.pantau.jobs.KeyedState;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -21,10 +20,7 @@ public class UnitWindowCounter extends KeyedProcessFunction<String, WindowResult
 
   @Override
   public void open(OpenContext ctx) {
-    count =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("count", TypeInformation.of(ComplianceCount.class)));
+    count = KeyedState.value(getRuntimeContext(), "count", ComplianceCount.class);
   }
 
   @Override

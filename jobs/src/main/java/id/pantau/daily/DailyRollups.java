@@ -1,5 +1,6 @@
 package id.pantau.daily;
 
+import id.pantau.jobs.KeyedState;
 import id.pantau.jobs.LocalDays;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -50,17 +48,11 @@ public class DailyRollups extends KeyedProcessFunction<String, DailyFact, DailyR
 
   @Override
   public void open(OpenContext ctx) {
-    unit =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("unit", TypeInformation.of(DailyUnit.class)));
+    unit = KeyedState.value(getRuntimeContext(), "unit", DailyUnit.class);
     days =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("days", Types.LONG, TypeInformation.of(DayFigures.class)));
-    pending =
-        getRuntimeContext()
-            .getListState(
-                new ListStateDescriptor<>("pending", TypeInformation.of(DailyFact.class)));
+        KeyedState.map(
+            getRuntimeContext(), "days", Types.LONG, TypeInformation.of(DayFigures.class));
+    pending = KeyedState.list(getRuntimeContext(), "pending", TypeInformation.of(DailyFact.class));
     daysByZone = new HashMap<>();
   }
 

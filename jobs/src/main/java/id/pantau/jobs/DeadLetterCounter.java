@@ -3,7 +3,6 @@ package id.pantau.jobs;
 import id.pantau.events.DeadLetter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -42,9 +41,7 @@ public final class DeadLetterCounter
 
   @Override
   public void open(OpenContext context) {
-    counts =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("minutes", Types.LONG, Types.LONG));
+    counts = KeyedState.map(getRuntimeContext(), "minutes", Types.LONG, Types.LONG);
   }
 
   @Override

@@ -10,16 +10,20 @@ import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
+import id.pantau.events.TimeBounds;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
 import id.pantau.serial.EventTypes;
+import java.util.function.BiFunction;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -45,64 +49,27 @@ public final class KafkaIo {
   private KafkaIo() {}
 
   public static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg) {
-    var b =
-        KafkaSource.<Parsed<AttendanceEvent>>builder()
-            .setBootstrapServers(cfg.kafkaBootstrap())
-            .setTopics(Topics.ATTENDANCE)
-            .setGroupId(cfg.groupId())
-            .setStartingOffsets(startFrom(cfg.startFrom()))
-            .setDeserializer(
-                new JsonRecords<>(
-                    Json::attendance,
-                    PARSED_ATTENDANCE,
-                    TimeGuard.attendance(cfg.timeBounds(), cfg.bounded())))
-            .setProperty("partition.discovery.interval.ms", "60000");
-    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
-    return b.build();
+    return source(
+            cfg, Topics.ATTENDANCE, Json::attendance, PARSED_ATTENDANCE, TimeGuard::attendance)
+        .setProperty("partition.discovery.interval.ms", "60000")
+        .build();
   }
 
-  /** Reference data is read whole on every start: a compacted topic is its current state. */
   public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
-    return reference(
-        cfg,
-        Topics.UNITS,
-        Json::unit,
-        PARSED_UNIT,
-        TimeGuard.unit(cfg.timeBounds(), cfg.bounded()));
+    return source(cfg, Topics.UNITS, Json::unit, PARSED_UNIT, TimeGuard::unit).build();
   }
 
   public static KafkaSource<Parsed<LocationPing>> locations(JobsConfig cfg) {
-    var b =
-        KafkaSource.<Parsed<LocationPing>>builder()
-            .setBootstrapServers(cfg.kafkaBootstrap())
-            .setTopics(Topics.LOCATION)
-            .setGroupId(cfg.groupId())
-            .setStartingOffsets(startFrom(cfg.startFrom()))
-            .setDeserializer(
-                new JsonRecords<>(
-                    Json::location,
-                    PARSED_LOCATION,
-                    TimeGuard.location(cfg.timeBounds(), cfg.bounded())));
-    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
-    return b.build();
+    return source(cfg, Topics.LOCATION, Json::location, PARSED_LOCATION, TimeGuard::location)
+        .build();
   }
 
   /** Each employee's latest result per date and window, compacted by nip@date@window. */
   public static KafkaSink<WindowResult> checkins(JobsConfig cfg) {
-    return KafkaSink.<WindowResult>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<WindowResult>builder()
-                .setTopic(Topics.CHECKINS)
-                .setKeySerializationSchema(new CheckinKey())
-                .setValueSerializationSchema(new JsonSerialization<WindowResult>())
-                .build())
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .build();
+    return sink(cfg, Topics.CHECKINS, new CheckinKey());
   }
 
-  static final class CheckinKey
-      implements org.apache.flink.api.common.serialization.SerializationSchema<WindowResult> {
+  static final class CheckinKey implements SerializationSchema<WindowResult> {
     @Override
     public byte[] serialize(WindowResult r) {
       return (r.nip + "@" + r.date + "@" + r.window)
@@ -111,84 +78,71 @@ public final class KafkaIo {
   }
 
   public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {
-    return reference(
-        cfg,
-        Topics.EXPOSURES,
-        Json::exposure,
-        PARSED_EXPOSURE,
-        TimeGuard.exposure(cfg.timeBounds(), cfg.bounded()));
+    return source(cfg, Topics.EXPOSURES, Json::exposure, PARSED_EXPOSURE, TimeGuard::exposure)
+        .build();
   }
 
   public static KafkaSource<Parsed<RosterEntry>> rosters(JobsConfig cfg) {
-    return reference(
-        cfg,
-        Topics.ROSTERS,
-        Json::roster,
-        PARSED_ROSTER,
-        TimeGuard.roster(cfg.timeBounds(), cfg.bounded()));
+    return source(cfg, Topics.ROSTERS, Json::roster, PARSED_ROSTER, TimeGuard::roster).build();
   }
 
   public static KafkaSource<Parsed<ZoneChange>> zones(JobsConfig cfg) {
-    return reference(
-        cfg,
-        Topics.ZONES,
-        Json::zone,
-        PARSED_ZONE,
-        TimeGuard.zone(cfg.timeBounds(), cfg.bounded()));
+    return source(cfg, Topics.ZONES, Json::zone, PARSED_ZONE, TimeGuard::zone).build();
   }
 
   public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg) {
-    return reference(
-        cfg,
-        Topics.POLICIES,
-        Json::policy,
-        PARSED_POLICY,
-        TimeGuard.policy(cfg.timeBounds(), cfg.bounded()));
+    return source(cfg, Topics.POLICIES, Json::policy, PARSED_POLICY, TimeGuard::policy).build();
   }
 
   public static KafkaSource<Parsed<Region>> regions(JobsConfig cfg) {
-    return reference(cfg, Topics.REGIONS, Json::region, PARSED_REGION, TimeGuard.none());
+    return source(
+            cfg, Topics.REGIONS, Json::region, PARSED_REGION, (b, bounded) -> TimeGuard.none())
+        .build();
   }
 
-  private static <T> KafkaSource<Parsed<T>> reference(
+  /**
+   * A topic decoded as JSON, its times guarded. A compacted topic (reference data) is its current
+   * state: it is read whole on every start, in a consumer group of its own; an event topic is read
+   * from where PANTAU_START_FROM says. A bounded replay reads up to the offsets at its start.
+   */
+  private static <T> KafkaSourceBuilder<Parsed<T>> source(
       JobsConfig cfg,
       String topic,
       JsonRecords.Decoder<T> decoder,
       TypeInformation<Parsed<T>> type,
-      TimeGuard<T> guard) {
+      BiFunction<TimeBounds, Boolean, TimeGuard<T>> guard) {
+    boolean whole = Topics.COMPACTED.contains(topic);
     var b =
         KafkaSource.<Parsed<T>>builder()
             .setBootstrapServers(cfg.kafkaBootstrap())
             .setTopics(topic)
-            .setGroupId(cfg.groupId() + "-" + topic)
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setDeserializer(new JsonRecords<>(decoder, type, guard));
+            .setGroupId(whole ? cfg.groupId() + "-" + topic : cfg.groupId())
+            .setStartingOffsets(whole ? OffsetsInitializer.earliest() : startFrom(cfg.startFrom()))
+            .setDeserializer(
+                new JsonRecords<>(decoder, type, guard.apply(cfg.timeBounds(), cfg.bounded())));
     if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
-    return b.build();
+    return b;
   }
 
   /** Alerts keyed by unit, so one unit's alerts stay in order. */
   public static KafkaSink<Alert> alerts(JobsConfig cfg) {
-    return KafkaSink.<Alert>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<Alert>builder()
-                .setTopic(Topics.ALERTS)
-                .setKeySerializationSchema(new AlertKey())
-                .setValueSerializationSchema(new JsonSerialization<Alert>())
-                .build())
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .build();
+    return sink(cfg, Topics.ALERTS, new AlertKey());
   }
 
   public static KafkaSink<DeadLetter> deadLetters(JobsConfig cfg) {
-    return KafkaSink.<DeadLetter>builder()
+    return sink(cfg, Topics.DEADLETTER, null);
+  }
+
+  /** Records as JSON to a topic, keyed by {@code key} (none: unkeyed), at least once. */
+  private static <T> KafkaSink<T> sink(JobsConfig cfg, String topic, SerializationSchema<T> key) {
+    var record =
+        KafkaRecordSerializationSchema.<T>builder()
+            .setTopic(topic)
+            .setValueSerializationSchema(new JsonSerialization<T>());
+    if (key != null) record.setKeySerializationSchema(key);
+    return KafkaSink.<T>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<DeadLetter>builder()
-                .setTopic(Topics.DEADLETTER)
-                .setValueSerializationSchema(new JsonSerialization<DeadLetter>())
-                .build())
+        .setRecordSerializer(record.build())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }
@@ -211,8 +165,7 @@ public final class KafkaIo {
   }
 
   /** The unit of an alert as its Kafka key. */
-  static final class AlertKey
-      implements org.apache.flink.api.common.serialization.SerializationSchema<Alert> {
+  static final class AlertKey implements SerializationSchema<Alert> {
     @Override
     public byte[] serialize(Alert a) {
       return a.unitId.getBytes(java.nio.charset.StandardCharsets.UTF_8);

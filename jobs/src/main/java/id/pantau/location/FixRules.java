@@ -6,6 +6,7 @@ import id.pantau.events.Alert;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.jobs.KeyedState;
 import id.pantau.serial.EventTypes;
 import id.pantau.serial.OneOf;
 import id.pantau.serial.OneOfType;
@@ -19,11 +20,9 @@ import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -88,14 +87,9 @@ public class FixRules
 
   @Override
   public void open(OpenContext ctx) {
-    last =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("last-fix", TypeInformation.of(LastFix.class)));
-    homes =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("home-regions", Types.STRING, Types.STRING));
-    waiting =
-        getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", FixSerializer.TYPE));
+    last = KeyedState.value(getRuntimeContext(), "last-fix", LastFix.class);
+    homes = KeyedState.map(getRuntimeContext(), "home-regions", Types.STRING, Types.STRING);
+    waiting = KeyedState.list(getRuntimeContext(), "waiting", FixSerializer.TYPE);
     shapes = new RegionShapes();
     zones = new UnitZones(rules.defaultZone());
   }

@@ -4,6 +4,7 @@ import static id.pantau.location.LocationAlerts.*;
 
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
+import id.pantau.jobs.KeyedState;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -48,13 +48,8 @@ public class SharedDevices extends KeyedBroadcastProcessFunction<String, Fix, Un
 
   @Override
   public void open(OpenContext ctx) {
-    day =
-        getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("device-day", TypeInformation.of(DeviceDay.class)));
-    nips =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("device-nips", Types.STRING, Types.BOOLEAN));
+    day = KeyedState.value(getRuntimeContext(), "device-day", DeviceDay.class);
+    nips = KeyedState.map(getRuntimeContext(), "device-nips", Types.STRING, Types.BOOLEAN);
     zones = new UnitZones(rules.defaultZone());
   }
 

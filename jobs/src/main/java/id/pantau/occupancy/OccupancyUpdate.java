@@ -46,8 +46,12 @@ public class OccupancyUpdate {
     this.headcount = headcount;
   }
 
-  /** Present as a share of headcount; 0 for a unit with no staff, never a division by zero. */
   public double share() {
+    return share(present, headcount);
+  }
+
+  /** Present as a share of headcount; 0 for a unit with no staff, never a division by zero. */
+  public static double share(int present, int headcount) {
     return headcount <= 0 ? 0.0 : (double) present / headcount;
   }
 

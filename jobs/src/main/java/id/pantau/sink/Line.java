@@ -17,6 +17,11 @@ public final class Line {
     return new Line(measurement);
   }
 
+  /** A point of one unit: tagged {@code unit} and {@code region} first, as every unit's is. */
+  public static Line ofUnit(String measurement, String unitId, String region) {
+    return of(measurement).tag("unit", unitId).tag("region", region);
+  }
+
   /** A tag; before the first field. */
   public Line tag(String key, String value) {
     if (hasField) throw new IllegalStateException("tag " + key + " after a field");

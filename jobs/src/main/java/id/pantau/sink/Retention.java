@@ -30,15 +30,6 @@ public final class Retention {
 
   public static final String TRENDS_DURATION = "1825d";
 
-  public static final String CREATE_RAW =
-      "CREATE RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT";
-  public static final String CREATE_TRENDS =
-      "CREATE RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1";
-  public static final String ALTER_RAW =
-      "ALTER RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT";
-  public static final String ALTER_TRENDS =
-      "ALTER RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1";
-
   /** The measurement that lives in {@link #TRENDS}. */
   public static final String DAILY_MEASUREMENT = "daily";
 

@@ -125,9 +125,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
 
     watermark(FIVE_MINUTES_LATER + FIVE_MINUTES);
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(b -> assertThat(b.startedAtMs).isEqualTo(FIVE_MINUTES_LATER));
+    assertThat(only(breaches()).startedAtMs).isEqualTo(FIVE_MINUTES_LATER);
   }
 
   @Test
@@ -167,7 +165,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     shorter.dwellS = 60; // a policy version with a one-minute dwell took effect
     send(shorter);
 
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isEqualTo(60));
+    assertThat(only(breaches()).durationS).isEqualTo(60);
     watermark(NOON);
     assertThat(breaches()).hasSize(1);
     assertThat(harness.numEventTimeTimers()).isZero();
@@ -184,7 +182,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the old one is gone
 
     watermark(ELEVEN_AM + 10 * ONE_MINUTE);
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isEqualTo(600));
+    assertThat(only(breaches()).durationS).isEqualTo(600);
   }
 
   @Test
@@ -193,7 +191,7 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     s.dwellS = 0;
     send(s);
 
-    assertThat(breaches()).singleElement().satisfies(b -> assertThat(b.durationS).isZero());
+    assertThat(only(breaches()).durationS).isZero();
   }
 
   @Test
@@ -203,14 +201,10 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
     assertThat(breaches()).isEmpty();
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(
-            b -> {
-              assertThat(b.kind).isEqualTo(Breach.UNDER_FLOOR);
-              assertThat(b.limit).isEqualTo(FLOOR);
-              assertThat(b.present).isEqualTo(1);
-            });
+    Breach opened = only(breaches());
+    assertThat(opened.kind).isEqualTo(Breach.UNDER_FLOOR);
+    assertThat(opened.limit).isEqualTo(FLOOR);
+    assertThat(opened.present).isEqualTo(1);
 
     send(status(TEN_AM, 0, null, FLOOR));
     send(status(THREE_PM, 0, null, 0)); // service hours are over: the floor is 0
@@ -247,13 +241,9 @@ class BreachDetectorTest extends KeyedHarnessTest<OccupancyStatus, Breach> {
 
     watermark(EIGHT_AM + FIVE_MINUTES);
 
-    assertThat(breaches())
-        .singleElement()
-        .satisfies(
-            b -> {
-              assertThat(b.kind).isEqualTo(Breach.UNDER_FLOOR);
-              assertThat(b.startedAtMs).isEqualTo(EIGHT_AM);
-            });
+    Breach underFloor = only(breaches());
+    assertThat(underFloor.kind).isEqualTo(Breach.UNDER_FLOOR);
+    assertThat(underFloor.startedAtMs).isEqualTo(EIGHT_AM);
   }
 
   @Test

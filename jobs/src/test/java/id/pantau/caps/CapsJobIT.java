@@ -117,12 +117,8 @@ class CapsJobIT {
 
   @Test
   void writesTheShareOfALargeUnitThatJavaPrintsWithAnExponent() throws Exception {
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = "srg-rsud";
-    s.region = REGION;
-    s.timeMs = Instant.now().toEpochMilli();
-    s.present = 1;
-    s.headcount = 1500;
+    OccupancyStatus s =
+        new OccupancyStatus("srg-rsud", REGION, Instant.now().toEpochMilli(), 1, 1500);
     s.cap = 375;
     String line = StatusLines.encode(s);
     assertThat(line).containsPattern("share=6\\.6+\\d*E-4,"); // Double.toString's notation

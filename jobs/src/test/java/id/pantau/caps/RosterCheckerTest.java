@@ -75,6 +75,13 @@ class RosterCheckerTest {
         .numKeyValueStateEntries();
   }
 
+  /** Nothing of the unit kept: no plan, no timer. */
+  void assertNothingLeft() {
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
   @Test
   void alertsRosterOverCapOnceWhenTheDaysRosterSchedulesMoreThanTheCap() throws Exception {
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
@@ -83,20 +90,16 @@ class RosterCheckerTest {
     assertThat(alerts()).isEmpty(); // still arriving
     settle();
 
-    assertThat(alerts())
-        .singleElement()
-        .satisfies(
-            a -> {
-              assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
-              assertThat(a.phase).isEqualTo(Alert.RAISED);
-              assertThat(a.unitId).isEqualTo(UNIT);
-              assertThat(a.region).isEqualTo(REGION);
-              assertThat(a.date).isEqualTo(NEXT_DATE);
-              assertThat(a.limit).isEqualTo(HIGH_CAP);
-              assertThat(a.scheduled).isEqualTo(5);
-              assertThat(a.alertId).isEqualTo("ROSTER_OVER_CAP:" + UNIT + ":" + NEXT_DATE + ":2");
-              assertThat(a.message).contains(NEXT_DATE).contains("5 staff").contains("cap is 2");
-            });
+    Alert a = only(alerts());
+    assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
+    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    assertThat(a.unitId).isEqualTo(UNIT);
+    assertThat(a.region).isEqualTo(REGION);
+    assertThat(a.date).isEqualTo(NEXT_DATE);
+    assertThat(a.limit).isEqualTo(HIGH_CAP);
+    assertThat(a.scheduled).isEqualTo(5);
+    assertThat(a.alertId).isEqualTo("ROSTER_OVER_CAP:" + UNIT + ":" + NEXT_DATE + ":2");
+    assertThat(a.message).contains(NEXT_DATE).contains("5 staff").contains("cap is 2");
     assertThat(harness.numProcessingTimeTimers()).isZero();
 
     // One more row for the same day: still over the same cap, no second alert.
@@ -124,15 +127,11 @@ class RosterCheckerTest {
     // HIGH from noon tomorrow: the lowest cap of that day is 2.
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT_WIB + 12 * ONE_HOUR)));
 
-    assertThat(alerts())
-        .singleElement()
-        .satisfies(
-            a -> {
-              assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
-              assertThat(a.date).isEqualTo(NEXT_DATE);
-              assertThat(a.limit).isEqualTo(HIGH_CAP);
-              assertThat(a.scheduled).isEqualTo(3);
-            });
+    Alert a = only(alerts());
+    assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
+    assertThat(a.date).isEqualTo(NEXT_DATE);
+    assertThat(a.limit).isEqualTo(HIGH_CAP);
+    assertThat(a.scheduled).isEqualTo(3);
 
     // A policy that lowers HIGH further alerts again, with the new cap.
     broadcast(rule(highCap(REGION, MIDNIGHT_WIB, 10))); // 10 % of 8
@@ -158,16 +157,12 @@ class RosterCheckerTest {
     roster(wibEssential(), NEXT_DATE, FLOOR - 1);
     settle();
 
-    assertThat(alerts())
-        .singleElement()
-        .satisfies(
-            a -> {
-              assertThat(a.kind).isEqualTo("ROSTER_UNDER_FLOOR");
-              assertThat(a.unitId).isEqualTo(WIB_ESSENTIAL);
-              assertThat(a.limit).isEqualTo(FLOOR);
-              assertThat(a.scheduled).isEqualTo(FLOOR - 1);
-              assertThat(a.date).isEqualTo(NEXT_DATE);
-            });
+    Alert a = only(alerts());
+    assertThat(a.kind).isEqualTo("ROSTER_UNDER_FLOOR");
+    assertThat(a.unitId).isEqualTo(WIB_ESSENTIAL);
+    assertThat(a.limit).isEqualTo(FLOOR);
+    assertThat(a.scheduled).isEqualTo(FLOOR - 1);
+    assertThat(a.date).isEqualTo(NEXT_DATE);
   }
 
   @Test
@@ -193,7 +188,7 @@ class RosterCheckerTest {
     assertThat(alerts()).isEmpty(); // no cap without a zone
 
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
-    assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.limit).isEqualTo(HIGH_CAP));
+    assertThat(only(alerts()).limit).isEqualTo(HIGH_CAP);
   }
 
   @Test
@@ -210,9 +205,7 @@ class RosterCheckerTest {
     assertThat(keyedStateEntries()).isEqualTo(1); // tomorrow's plan stays
 
     watermark(NEXT_MIDNIGHT_WIB);
-    assertThat(keyedStateEntries()).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
-    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertNothingLeft();
   }
 
   @Test
@@ -220,9 +213,7 @@ class RosterCheckerTest {
     roster(dishub(), DATE, 3);
     watermark(MIDNIGHT_WIB);
 
-    assertThat(keyedStateEntries()).isZero();
-    assertThat(harness.numEventTimeTimers()).isZero();
-    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertNothingLeft();
   }
 
   @Test
@@ -247,6 +238,6 @@ class RosterCheckerTest {
     harness.processElement(p, Long.MIN_VALUE);
     settle();
 
-    assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.limit).isEqualTo(2));
+    assertThat(only(alerts()).limit).isEqualTo(2);
   }
 }

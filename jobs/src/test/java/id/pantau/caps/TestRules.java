@@ -133,12 +133,7 @@ final class TestRules extends Fixtures {
 
   /** What the cap calculator would send for the unit: the limits given, the seed dwell. */
   static OccupancyStatus status(long timeMs, int present, Integer cap, int floor) {
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = UNIT;
-    s.region = REGION;
-    s.timeMs = timeMs;
-    s.present = present;
-    s.headcount = HEADCOUNT;
+    OccupancyStatus s = new OccupancyStatus(UNIT, REGION, timeMs, present, HEADCOUNT);
     s.cap = cap;
     s.floor = floor;
     s.dwellS = (int) (FIVE_MINUTES / ONE_SECOND);

@@ -40,6 +40,11 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
     harness.processElement(r, DEADLINE);
   }
 
+  /** Each of these staff's first result of the attendance window: pending, so expected. */
+  void pending(String... nips) throws Exception {
+    for (String nip : nips) send(result(nip, null, PENDING));
+  }
+
   ComplianceCount last() {
     List<ComplianceCount> all = harness.extractOutputValues();
     return all.get(all.size() - 1);
@@ -47,10 +52,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void countsExpectedStaffFromTheirFirstResultAndTheRateFromDecisions() throws Exception {
-    send(result("a", null, PENDING));
-    send(result("b", null, PENDING));
-    send(result("c", null, PENDING));
-    send(result("d", null, PENDING));
+    pending("a", "b", "c", "d");
     assertThat(last().expected).isEqualTo(4);
     assertThat(last().rate).isZero();
 
@@ -72,7 +74,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void aUnitsCrewsAndOfficeStaffShareOneAttendancePointAtThePolicyDeadline() throws Exception {
-    send(result("office", null, PENDING));
+    pending("office");
     WindowResult night = result("night", null, PENDING);
     night.windowEndMs = NIGHT_SHIFT;
     night.decideAtMs = NIGHT_CUTOFF;
@@ -88,7 +90,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void aLateUploadRetractsTheMissAndCountsAsLate() throws Exception {
-    send(result("a", null, PENDING));
+    pending("a");
     send(result("a", PENDING, MISSED));
     assertThat(last().missed).isEqualTo(1);
     send(result("a", MISSED, LATE_UPLOAD));
@@ -102,8 +104,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void anExcusedEmployeeIsNoLongerExpected() throws Exception {
-    send(result("a", null, PENDING));
-    send(result("b", null, PENDING));
+    pending("a", "b");
     send(result("a", PENDING, MISSED));
     send(result("a", MISSED, EXCUSED));
     ComplianceCount c = last();
@@ -113,7 +114,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void theRateIsZeroWhenNobodyIsExpected() throws Exception {
-    send(result("a", null, PENDING));
+    pending("a");
     send(result("a", PENDING, EXCUSED));
     assertThat(last().expected).isZero();
     assertThat(last().rate).isZero();
@@ -131,7 +132,7 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
 
   @Test
   void forgetsTheCountsWhenTheDateIsDropped() throws Exception {
-    send(result("a", null, PENDING));
+    pending("a");
     send(result("a", PENDING, ON_TIME));
     harness.processWatermark(NEXT_CUTOFF - 1);
     assertThat(harness.numKeyedStateEntries()).isEqualTo(1);

@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DailyFactTest {
   static OccupancyStatus status(boolean provisional) {
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = "u";
-    s.region = "r";
-    s.timeMs = 1_000;
-    s.present = 3;
+    OccupancyStatus s = new OccupancyStatus("u", "r", 1_000, 3, 0);
     s.provisional = provisional;
     return s;
   }

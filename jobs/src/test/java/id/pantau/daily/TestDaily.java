@@ -39,12 +39,8 @@ final class TestDaily extends Fixtures {
   }
 
   static OccupancyStatus status(String unitId, long timeMs, int present, Integer cap) {
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = unitId;
-    s.region = UNIT.equals(unitId) ? REGION : WIT_REGION;
-    s.timeMs = timeMs;
-    s.present = present;
-    s.headcount = 40;
+    String region = UNIT.equals(unitId) ? REGION : WIT_REGION;
+    OccupancyStatus s = new OccupancyStatus(unitId, region, timeMs, present, 40);
     s.cap = cap;
     return s;
   }

@@ -66,6 +66,14 @@ class FixRulesTest {
     return harness.extractOutputValues();
   }
 
+  /** The one alert out so far, raised, of this kind. */
+  Alert onlyRaised(String kind) {
+    Alert a = only(alerts());
+    assertThat(a.kind).isEqualTo(kind);
+    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    return a;
+  }
+
   /** What the rules keep for the NIP: entries of keyed state, and event-time timers. */
   void assertKept(int entries, int timers) {
     assertThat(keyedStateEntries(harness)).as("keyed state entries").isEqualTo(entries);
@@ -100,10 +108,7 @@ class FixRulesTest {
   @Test
   void checkInOutsideTheCircleIsFlaggedForReview() throws Exception {
     send(officeFix("e1", "N1", CIRCLE_UNIT, 500, 10));
-    assertThat(alerts()).hasSize(1);
-    Alert a = alerts().get(0);
-    assertThat(a.kind).isEqualTo(OUTSIDE_OFFICE);
-    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    Alert a = onlyRaised(OUTSIDE_OFFICE);
     assertThat(a.nip).isEqualTo("N1");
     assertThat(a.unitId).isEqualTo(CIRCLE_UNIT);
     assertThat(a.region).isEqualTo("3171");
@@ -135,10 +140,7 @@ class FixRulesTest {
     region(homeRegion());
     // 0.3° east of the office: 0.2° (about 22 km) beyond the region's eastern edge.
     send(pingFix("p1", "N1", OFFICE_LAT, OFFICE_LON + 0.3, T0));
-    assertThat(alerts()).hasSize(1);
-    Alert a = alerts().get(0);
-    assertThat(a.kind).isEqualTo(OUT_OF_REGION);
-    assertThat(a.phase).isEqualTo(Alert.RAISED);
+    Alert a = onlyRaised(OUT_OF_REGION);
     assertThat(a.nip).isEqualTo("N1");
     assertThat(a.unitId).isEqualTo(CIRCLE_UNIT);
     assertThat(a.region).isEqualTo(JAKARTA_PUSAT);
@@ -354,9 +356,8 @@ class FixRulesTest {
   void impossibleTravelIsFlagged() throws Exception {
     send(pingFix("p1", "N1", -6.2000, 106.8166, T0)); // Jakarta
     send(pingFix("p2", "N1", -7.2575, 112.7521, T0 + ONE_HOUR)); // Surabaya, ~660 km later
-    assertThat(alerts()).hasSize(1);
-    assertThat(alerts().get(0).kind).isEqualTo(IMPOSSIBLE_TRAVEL);
-    assertThat(alerts().get(0).alertId).isEqualTo(alertId("N1", "p2", IMPOSSIBLE_TRAVEL));
+    assertThat(onlyRaised(IMPOSSIBLE_TRAVEL).alertId)
+        .isEqualTo(alertId("N1", "p2", IMPOSSIBLE_TRAVEL));
   }
 
   @Test

@@ -9,7 +9,6 @@ import id.pantau.events.Office;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
-import id.pantau.events.Source;
 import id.pantau.events.Unit;
 import id.pantau.events.WorkMode;
 import id.pantau.fixtures.Fixtures;
@@ -96,17 +95,9 @@ final class TestFixes extends Fixtures {
   /** A WFO check-in metres north of the office point. */
   static AttendanceEvent checkIn(
       String eventId, String nip, String unitId, double northM, double accuracyM, long timeMs) {
-    AttendanceEvent e = new AttendanceEvent();
+    AttendanceEvent e = attendance(unitId, nip, Action.CHECK_IN, WorkMode.WFO, timeMs);
     e.eventId = eventId;
-    e.nip = nip;
-    e.unitId = unitId;
-    e.action = Action.CHECK_IN;
-    e.mode = WorkMode.WFO;
-    e.source = Source.APP;
-    e.deviceId = "dev-" + nip;
-    e.setTime(Instant.ofEpochMilli(timeMs).toString());
     e.location = new GeoFix(OFFICE_LAT + northM * DEG_PER_M, OFFICE_LON, accuracyM, false);
-    e.receivedAt = timeMs;
     return e;
   }
 

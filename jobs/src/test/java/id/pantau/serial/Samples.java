@@ -23,12 +23,7 @@ public final class Samples {
   private Samples() {}
 
   public static OccupancyStatus status() {
-    OccupancyStatus s = new OccupancyStatus();
-    s.unitId = "u1";
-    s.region = "r";
-    s.timeMs = 60_000L;
-    s.present = 5;
-    s.headcount = 10;
+    OccupancyStatus s = new OccupancyStatus("u1", "r", 60_000L, 5, 10);
     s.cap = 2;
     s.floor = 3;
     s.dwellS = 300;

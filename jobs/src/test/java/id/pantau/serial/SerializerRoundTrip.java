@@ -26,4 +26,9 @@ public final class SerializerRoundTrip {
     assertThat(in.available()).isZero();
     return back;
   }
+
+  /** What the serializer writes of the value reads back equal to it, field by field. */
+  public static <T> void assertReadsBack(TypeSerializer<T> s, T value) throws IOException {
+    assertThat(roundTrip(s, value)).usingRecursiveComparison().isEqualTo(value);
+  }
 }

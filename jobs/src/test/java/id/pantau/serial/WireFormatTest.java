@@ -1,6 +1,7 @@
 package id.pantau.serial;
 
 import static id.pantau.serial.Samples.*;
+import static id.pantau.serial.SerializerRoundTrip.assertReadsBack;
 import static id.pantau.serial.SerializerRoundTrip.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,24 +87,12 @@ class WireFormatTest {
 
   @Test
   void whatTheyWriteReadsBackWhole() throws IOException {
-    assertThat(roundTrip(OccupancyStatusSerializer.INSTANCE, status()))
-        .usingRecursiveComparison()
-        .isEqualTo(status());
-    assertThat(roundTrip(OccupancyUpdateSerializer.INSTANCE, update()))
-        .usingRecursiveComparison()
-        .isEqualTo(update());
-    assertThat(roundTrip(DailyFactSerializer.INSTANCE, fact()))
-        .usingRecursiveComparison()
-        .isEqualTo(fact());
+    assertReadsBack(OccupancyStatusSerializer.INSTANCE, status());
+    assertReadsBack(OccupancyUpdateSerializer.INSTANCE, update());
+    assertReadsBack(DailyFactSerializer.INSTANCE, fact());
     assertThat(roundTrip(FixSerializer.INSTANCE, fix())).isEqualTo(fix());
-    assertThat(roundTrip(EventTypes.PingSerializer.INSTANCE, ping()))
-        .usingRecursiveComparison()
-        .isEqualTo(ping());
-    assertThat(roundTrip(EventTypes.RosterSerializer.INSTANCE, roster()))
-        .usingRecursiveComparison()
-        .isEqualTo(roster());
-    assertThat(roundTrip(EventTypes.ParsedPingSerializer.INSTANCE, dead()))
-        .usingRecursiveComparison()
-        .isEqualTo(dead());
+    assertReadsBack(EventTypes.PingSerializer.INSTANCE, ping());
+    assertReadsBack(EventTypes.RosterSerializer.INSTANCE, roster());
+    assertReadsBack(EventTypes.ParsedPingSerializer.INSTANCE, dead());
   }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
-import org.influxdb.dto.Query;
-import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,8 +87,8 @@ class InfluxWriterTest {
     w.close();
   }
 
-  static QueryResult query(String db, String q) {
-    return client.query(new Query(q, db));
+  static List<List<Object>> rows(String db, String q) {
+    return TestInflux.rows(client, db, q);
   }
 
   @Test
@@ -103,13 +101,7 @@ class InfluxWriterTest {
 
     assertThat(w.written()).isEqualTo(2);
     assertThat(w.coalesced()).isEqualTo(4);
-    var values =
-        query("coalesce", "SELECT v, w FROM m WHERE unit = 'a'")
-            .getResults()
-            .get(0)
-            .getSeries()
-            .get(0)
-            .getValues();
+    var values = rows("coalesce", "SELECT v, w FROM m WHERE unit = 'a'");
     assertThat(values).hasSize(1);
     assertThat(((Number) values.get(0).get(1)).longValue()).isEqualTo(5);
     assertThat(((Number) values.get(0).get(2)).longValue()).isEqualTo(5);
@@ -125,14 +117,7 @@ class InfluxWriterTest {
     w.flush(false);
 
     assertThat(w.written()).isEqualTo(2);
-    var row =
-        query("fieldsets", "SELECT v, extra FROM m")
-            .getResults()
-            .get(0)
-            .getSeries()
-            .get(0)
-            .getValues()
-            .get(0);
+    var row = rows("fieldsets", "SELECT v, extra FROM m").get(0);
     assertThat(((Number) row.get(1)).longValue()).isEqualTo(2);
     assertThat(((Number) row.get(2)).longValue()).isEqualTo(7);
     w.close();

@@ -10,14 +10,13 @@ class RetentionTest {
   @Test
   void keepsTrendsLongerThanRawMeasurements() {
     assertThat(Retention.statements(Retention.DATABASE))
-        .containsExactly(Retention.CREATE_RAW, Retention.CREATE_TRENDS);
+        .containsExactly(
+            "CREATE RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT",
+            "CREATE RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1");
     assertThat(Retention.alterStatements(Retention.DATABASE))
-        .containsExactly(Retention.ALTER_RAW, Retention.ALTER_TRENDS);
-    assertThat(Retention.CREATE_RAW)
-        .isEqualTo(
-            "CREATE RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT");
-    assertThat(Retention.CREATE_TRENDS)
-        .isEqualTo("CREATE RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1");
+        .containsExactly(
+            "ALTER RETENTION POLICY \"raw\" ON \"pantau\" DURATION 30d REPLICATION 1 DEFAULT",
+            "ALTER RETENTION POLICY \"trends\" ON \"pantau\" DURATION 1825d REPLICATION 1");
   }
 
   @Test
@@ -39,36 +38,30 @@ class RetentionTest {
     return List.of(values);
   }
 
+  /** Whether these rows of SHOW RETENTION POLICIES need nothing created. */
+  @SafeVarargs
+  private static boolean inPlace(List<Object>... rows) {
+    return Retention.inPlace(SHOWN, List.of(rows));
+  }
+
   @Test
   void policiesInPlaceNeedNothingCreated() {
     assertThat(
-            Retention.inPlace(
-                SHOWN,
-                List.of(
-                    row("autogen", "0s", "168h0m0s", 1.0, false),
-                    row("raw", "720h0m0s", "24h0m0s", 1.0, true),
-                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+            inPlace(
+                row("autogen", "0s", "168h0m0s", 1.0, false),
+                row("raw", "720h0m0s", "24h0m0s", 1.0, true),
+                row("trends", "43800h0m0s", "168h0m0s", 1.0, false)))
         .isTrue();
   }
 
   @Test
   void aMissingPolicyOrOtherSettingsNeedCreating() {
-    assertThat(Retention.inPlace(SHOWN, List.of(row("autogen", "0s", "168h0m0s", 1.0, true))))
-        .isFalse();
-    assertThat(
-            Retention.inPlace(
-                SHOWN,
-                List.of(
-                    row("raw", "720h0m0s", "24h0m0s", 1.0, false),
-                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+    assertThat(inPlace(row("autogen", "0s", "168h0m0s", 1.0, true))).isFalse();
+    List<Object> trends = row("trends", "43800h0m0s", "168h0m0s", 1.0, false);
+    assertThat(inPlace(row("raw", "720h0m0s", "24h0m0s", 1.0, false), trends))
         .as("raw not the default")
         .isFalse();
-    assertThat(
-            Retention.inPlace(
-                SHOWN,
-                List.of(
-                    row("raw", "168h0m0s", "24h0m0s", 1.0, true),
-                    row("trends", "43800h0m0s", "168h0m0s", 1.0, false))))
+    assertThat(inPlace(row("raw", "168h0m0s", "24h0m0s", 1.0, true), trends))
         .as("raw of another duration")
         .isFalse();
     assertThat(Retention.inPlace(null, null)).isFalse();

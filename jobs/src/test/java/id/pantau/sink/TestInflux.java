@@ -1,5 +1,6 @@
 package id.pantau.sink;
 
+import java.util.List;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -15,9 +16,14 @@ final class TestInflux {
 
   /** How many points of the measurement have the field {@code v}. */
   static long count(InfluxDB client, String db, String measurement) {
-    QueryResult r = client.query(new Query("SELECT count(v) FROM " + measurement, db));
+    var rows = rows(client, db, "SELECT count(v) FROM " + measurement);
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(1)).longValue();
+  }
+
+  /** The rows of a query's first series (time first, then the columns asked for); none: empty. */
+  static List<List<Object>> rows(InfluxDB client, String db, String query) {
+    QueryResult r = client.query(new Query(query, db));
     var series = r.getResults().get(0).getSeries();
-    if (series == null) return 0;
-    return ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+    return series == null ? List.of() : series.get(0).getValues();
   }
 }

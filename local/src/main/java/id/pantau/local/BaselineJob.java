@@ -3,14 +3,17 @@ package id.pantau.local;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
 import id.pantau.jobs.JobsConfig;
+import id.pantau.jobs.Parsed;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -29,19 +32,23 @@ final class BaselineJob {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     env.configure(conf);
     env.setParallelism(cfg.parallelism());
-    env.fromSource(
-            BenchSources.attendance(cfg), WatermarkStrategy.noWatermarks(), "Attendance (baseline)")
-        .map(p -> p.value, TypeInformation.of(AttendanceEvent.class))
+    countPerUnit(
+        env, BenchSources.attendance(cfg), AttendanceEvent.class, e -> e.unitId, "Attendance");
+    countPerUnit(env, BenchSources.locations(cfg), LocationPing.class, p -> p.unitId, "Locations");
+  }
+
+  /** One topic: parse, keyBy unit, count, discard. */
+  private static <T> void countPerUnit(
+      StreamExecutionEnvironment env,
+      KafkaSource<Parsed<T>> source,
+      Class<T> type,
+      KeySelector<T, String> unit,
+      String name) {
+    env.fromSource(source, WatermarkStrategy.noWatermarks(), name + " (baseline)")
+        .map(p -> p.value, TypeInformation.of(type))
         .filter(e -> e != null)
-        .keyBy(e -> e.unitId)
-        .process(new Count<AttendanceEvent>(), Types.LONG)
-        .sinkTo(new DiscardingSink<>());
-    env.fromSource(
-            BenchSources.locations(cfg), WatermarkStrategy.noWatermarks(), "Locations (baseline)")
-        .map(p -> p.value, TypeInformation.of(LocationPing.class))
-        .filter(e -> e != null)
-        .keyBy(e -> e.unitId)
-        .process(new Count<LocationPing>(), Types.LONG)
+        .keyBy(unit, Types.STRING)
+        .process(new Count<T>(), Types.LONG)
         .sinkTo(new DiscardingSink<>());
   }
 

@@ -124,8 +124,7 @@ public final class FlinkCluster implements AutoCloseable {
   private void startJobManager() throws IOException {
     Path log = config.dir().resolve("jobmanager.log");
     ChildProcess.truncate(log);
-    System.err.printf("starting a Flink JobManager on 127.0.0.1:%d … (log: %s)%n", restPort, log);
-    long started = System.nanoTime();
+    long started = ChildProcess.starting("a Flink JobManager", restPort, log);
     jobManager = launcher.jobManager(log);
     FlinkProcessLauncher.awaitReady(
         jobManager,

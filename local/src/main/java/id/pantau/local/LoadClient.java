@@ -47,6 +47,26 @@ final class LoadClient {
       return String.format(
           Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", percentileMs(0.50), percentileMs(0.99));
     }
+
+    /**
+     * This run when every answer had the status asked for; else an error saying what ran, how many
+     * answers had another status, the last of them, and {@code why} that spoils the run.
+     */
+    Result allAnswered(String what, int status, String why) {
+      if (other > 0) {
+        throw new IllegalStateException(
+            what
+                + ": "
+                + other
+                + " answers were not "
+                + status
+                + " (the last: "
+                + lastOtherStatus
+                + ")"
+                + why);
+      }
+      return this;
+    }
   }
 
   private final InetSocketAddress address;

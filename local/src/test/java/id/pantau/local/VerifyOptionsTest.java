@@ -26,6 +26,11 @@ class VerifyOptionsTest {
     return VerifyOptions.parse(args, NOW);
   }
 
+  /** Parsing these arguments fails with exactly this message. */
+  static void refuses(String message, String... args) {
+    assertThatThrownBy(() -> parse(args)).hasMessage(message);
+  }
+
   @Test
   void withoutOptionsItChecksYesterdayInWibOnTwelveUnits() {
     VerifyOptions o = parse();
@@ -106,26 +111,17 @@ class VerifyOptionsTest {
 
   @Test
   void malformedValuesAndNonsenseNumbersAreRefusedWithTheOption() {
-    assertThatThrownBy(() -> parse("--date", "6/12/2026"))
-        .hasMessage("--date: must be a date YYYY-MM-DD (got '6/12/2026')");
-    assertThatThrownBy(() -> parse("--date", "2026-02-30"))
-        .hasMessage("--date: must be a date YYYY-MM-DD (got '2026-02-30')");
-    assertThatThrownBy(() -> parse("--units", "0"))
-        .hasMessage("--units: need at least 3 (one per region), got 0");
-    assertThatThrownBy(() -> parse("--units", "99999999999"))
-        .hasMessage("--units: must be a whole number (got '99999999999')");
-    assertThatThrownBy(() -> parse("--units", "many"))
-        .hasMessage("--units: must be a whole number (got 'many')");
-    assertThatThrownBy(() -> parse("--staff", "-5"))
-        .hasMessage("--staff: 12 units of 10–250 staff need 120–3000, got -5");
+    refuses("--date: must be a date YYYY-MM-DD (got '6/12/2026')", "--date", "6/12/2026");
+    refuses("--date: must be a date YYYY-MM-DD (got '2026-02-30')", "--date", "2026-02-30");
+    refuses("--units: need at least 3 (one per region), got 0", "--units", "0");
+    refuses("--units: must be a whole number (got '99999999999')", "--units", "99999999999");
+    refuses("--units: must be a whole number (got 'many')", "--units", "many");
+    refuses("--staff: 12 units of 10–250 staff need 120–3000, got -5", "--staff", "-5");
     assertThatThrownBy(() -> parse("--units", "24", "--staff", "100"))
         .hasMessageStartingWith("--staff: 24 units of 10–250 staff need 240–6000");
-    assertThatThrownBy(() -> parse("--seed", "x"))
-        .hasMessage("--seed: must be a whole number (got 'x')");
-    assertThatThrownBy(() -> parse("--parallelism", "0"))
-        .hasMessage("--parallelism: must be a whole number, 1 to 16 (got '0')");
-    assertThatThrownBy(() -> parse("--max-diffs", "-1"))
-        .hasMessage("--max-diffs: must be a whole number, 0 or more (got '-1')");
+    refuses("--seed: must be a whole number (got 'x')", "--seed", "x");
+    refuses("--parallelism: must be a whole number, 1 to 16 (got '0')", "--parallelism", "0");
+    refuses("--max-diffs: must be a whole number, 0 or more (got '-1')", "--max-diffs", "-1");
   }
 
   @Test
@@ -142,8 +138,7 @@ class VerifyOptionsTest {
   void anOutputThatIsAFileIsRefused() throws Exception {
     Path file = Files.writeString(dir.resolve("results"), "x");
 
-    assertThatThrownBy(() -> parse("--out", file.toString()))
-        .hasMessage("--out " + file + ": is a file, not a directory");
+    refuses("--out " + file + ": is a file, not a directory", "--out", file.toString());
   }
 
   @Test

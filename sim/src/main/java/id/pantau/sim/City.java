@@ -159,9 +159,7 @@ public final class City {
   }
 
   public CityRegion region(String regionId) {
-    CityRegion r = regionsById.get(regionId);
-    if (r == null) throw new IllegalArgumentException("no region " + regionId);
-    return r;
+    return Known.get(regionsById, "region", regionId);
   }
 
   public List<CityUnit> units() {
@@ -169,9 +167,7 @@ public final class City {
   }
 
   public CityUnit unit(String unitId) {
-    CityUnit u = unitsById.get(unitId);
-    if (u == null) throw new IllegalArgumentException("no unit " + unitId);
-    return u;
+    return Known.get(unitsById, "unit", unitId);
   }
 
   public List<Employee> employees() {
@@ -180,9 +176,7 @@ public final class City {
 
   /** The staff of one unit, in a stable order. */
   public List<Employee> staff(String unitId) {
-    List<Employee> s = staffByUnit.get(unitId);
-    if (s == null) throw new IllegalArgumentException("no unit " + unitId);
-    return s;
+    return Known.get(staffByUnit, "unit", unitId);
   }
 
   public int staffCount() {

@@ -112,9 +112,7 @@ public final class CityDay {
 
   /** The events of one region, ordered by instant (then event id). */
   public List<Planned> events(String regionId) {
-    List<Planned> list = byRegion.get(regionId);
-    if (list == null) throw new IllegalArgumentException("no region " + regionId);
-    return list;
+    return Known.get(byRegion, "region", regionId);
   }
 
   /** What every employee does today, in the city's unit and staff order. */
@@ -123,8 +121,6 @@ public final class CityDay {
   }
 
   public Assignment assignment(String nip) {
-    Assignment a = byNip.get(nip);
-    if (a == null) throw new IllegalArgumentException("no employee " + nip);
-    return a;
+    return Known.get(byNip, "employee", nip);
   }
 }

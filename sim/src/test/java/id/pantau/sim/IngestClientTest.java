@@ -7,10 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
+import id.pantau.infra.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -220,10 +220,7 @@ class IngestClientTest {
 
   @Test
   void throwsWhenIngestDoesNotAnswerWithinItsPatience() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePort.find(); // nobody listens there
     IngestClient client = client(URI.create("http://127.0.0.1:" + port), Duration.ofMillis(600));
 
     assertThatThrownBy(() -> client.postJson("/v1/events", "{}"))

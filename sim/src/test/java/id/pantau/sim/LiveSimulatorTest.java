@@ -10,10 +10,10 @@ import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
+import id.pantau.infra.FreePort;
 import id.pantau.infra.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -165,6 +165,19 @@ class LiveSimulatorTest {
     return sim;
   }
 
+  /** The first of these requests sent to this path. */
+  static Request firstTo(List<Request> all, String path) {
+    return all.stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  /** A simulator whose clock stands at MORNING, started against the ingest, its backfill done. */
+  LiveSimulator backfilled(FakeIngest ingest, String token) throws InterruptedException {
+    LiveSimulator sim = simulator(ingest.uri(), token, Clock.fixed(MORNING, ZoneOffset.UTC));
+    sim.start();
+    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    return sim;
+  }
+
   static final Map<LocalDate, SimDay> DAYS = new ConcurrentHashMap<>();
 
   /** The live simulator's day: the plan with its offline phones and rosters. */
@@ -211,10 +224,7 @@ class LiveSimulatorTest {
   void putsEveryUnitFirstThenBackfillsOnlyTodaysEventsUpToNowAsNdjsonWithTheBearerToken()
       throws Exception {
     FakeIngest ingest = ingest();
-    LiveSimulator sim = simulator(ingest.uri(), "s3cret", Clock.fixed(MORNING, ZoneOffset.UTC));
-    sim.start();
-    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
-
+    LiveSimulator sim = backfilled(ingest, "s3cret");
     List<Request> all = List.copyOf(ingest.requests);
     assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer s3cret"));
 
@@ -277,26 +287,16 @@ class LiveSimulatorTest {
   @Test
   void alsoPutsRegionsAndTheirZoneLevelsBeforeAnyEvent() throws Exception {
     FakeIngest ingest = ingest();
-    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
-    sim.start();
-    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    backfilled(ingest, null);
     List<Request> all = List.copyOf(ingest.requests);
     assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isNull());
     for (CityRegion region : CITY.regions()) {
-      Request zone =
-          all.stream()
-              .filter(r -> r.path().equals("/v1/zones/" + region.id()))
-              .findFirst()
-              .orElseThrow();
+      Request zone = firstTo(all, "/v1/zones/" + region.id());
       var node = readTree(zone.body());
       assertThat(node.get("level").asText()).isEqualTo(region.level().name());
       assertThat(OffsetDateTime.parse(node.get("effectiveFrom").asText()).toInstant())
           .isBeforeOrEqualTo(MORNING);
-      Request reg =
-          all.stream()
-              .filter(r -> r.path().equals("/v1/regions/" + region.id()))
-              .findFirst()
-              .orElseThrow();
+      Request reg = firstTo(all, "/v1/regions/" + region.id());
       var body = readTree(reg.body());
       assertThat(body.get("timeZone").asText()).isEqualTo(region.zone().getId());
       assertThat(body.get("boundary").get("type").asText()).isEqualTo("Polygon");
@@ -396,9 +396,7 @@ class LiveSimulatorTest {
   @Test
   void postsEachRegionsRosterOfTheDayBeforeAnyOfItsEvents() throws Exception {
     FakeIngest ingest = ingest();
-    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
-    sim.start();
-    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    LiveSimulator sim = backfilled(ingest, null);
     List<Request> all = List.copyOf(ingest.requests);
     List<Request> rosters = ingest.rosterPosts();
     assertThat(rosters).isNotEmpty();
@@ -515,9 +513,7 @@ class LiveSimulatorTest {
   void retriesWhileIngestAnswers503AndLosesNothing() throws Exception {
     FakeIngest ingest = ingest();
     ingest.unavailableEventPosts.set(3);
-    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
-    sim.start();
-    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    LiveSimulator sim = backfilled(ingest, null);
     assertThat(ids(ingest.postedLines())).isEqualTo(plannedUpTo(MORNING));
     assertThat(sim.stats().retries()).isEqualTo(3);
     assertThat(logs).anyMatch(l -> l.startsWith("ingest not ready") && l.contains("HTTP 503"));
@@ -526,10 +522,7 @@ class LiveSimulatorTest {
 
   @Test
   void waitsForAnIngestThatIsStillStarting() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePort.find(); // nobody listens there yet
     LiveSimulator sim =
         simulator(
             URI.create("http://127.0.0.1:" + port), null, Clock.fixed(MORNING, ZoneOffset.UTC));
@@ -557,9 +550,7 @@ class LiveSimulatorTest {
           if (!victim.compareAndSet(null, id)) return "[]";
           return "[{\"line\": 1, \"eventId\": \"" + id + "\", \"errors\": [\"nip: is required\"]}]";
         };
-    LiveSimulator sim = simulator(ingest.uri(), null, Clock.fixed(MORNING, ZoneOffset.UTC));
-    sim.start();
-    assertThat(sim.awaitBackfill(Duration.ofSeconds(60))).isTrue();
+    LiveSimulator sim = backfilled(ingest, null);
     LiveStats stats = sim.stats();
     assertThat(stats.eventsRejected()).isEqualTo(1);
     assertThat(stats.eventsAccepted()).isEqualTo(stats.eventsSent() - 1);
@@ -571,10 +562,7 @@ class LiveSimulatorTest {
 
   @Test
   void closingStopsTheSimulatorEvenWhileIngestIsDown() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePort.find(); // nobody listens there yet
     LiveSimulator sim =
         new LiveSimulator(
             CITY,

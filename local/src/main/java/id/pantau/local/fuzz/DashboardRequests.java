@@ -38,18 +38,16 @@ final class DashboardRequests {
       case 1, 2 -> {
         path = "/api/v1/units/" + unit(r) + "/occupancy";
         what = "a unit's occupancy";
-        q.add("from", () -> Hostile.instant(r, now));
-        q.add("to", () -> Hostile.instant(r, now));
+        q.fromTo(() -> Hostile.instant(r, now));
         q.add("step", () -> step(r));
         q.format();
       }
       case 3 -> {
         path = "/api/v1/breaches";
         what = "breaches";
-        q.add("from", () -> Hostile.instant(r, now));
-        q.add("to", () -> Hostile.instant(r, now));
+        q.fromTo(() -> Hostile.instant(r, now));
         q.add("open", () -> Hostile.pick(r, List.of("true", "false", "TRUE", "yes", "1", "")));
-        q.add("unit", () -> Hostile.pick(r, List.of(Callers.UNITS)));
+        q.unit();
         q.add("kind", () -> Hostile.pick(r, List.of("OVER_CAP", "UNDER_FLOOR", "over_cap", "X")));
         q.format();
       }
@@ -57,7 +55,7 @@ final class DashboardRequests {
         path = "/api/v1/compliance";
         what = "compliance";
         q.add("date", () -> Hostile.date(r, today));
-        q.add("unit", () -> Hostile.pick(r, List.of(Callers.UNITS)));
+        q.unit();
         q.add(
             "window",
             () ->
@@ -73,9 +71,8 @@ final class DashboardRequests {
       case 6 -> {
         path = "/api/v1/trends";
         what = "trends";
-        q.add("from", () -> Hostile.date(r, today));
-        q.add("to", () -> Hostile.date(r, today));
-        q.add("unit", () -> Hostile.pick(r, List.of(Callers.UNITS)));
+        q.fromTo(() -> Hostile.date(r, today));
+        q.unit();
         q.add("region", () -> r.nextBoolean() ? Callers.REGION : Callers.OTHER_REGION);
         q.format();
       }
@@ -157,6 +154,17 @@ final class DashboardRequests {
         String value = r.nextInt(4) == 0 ? Hostile.text(r) : valid.get();
         parts.add(name + "=" + encoded(value));
       }
+    }
+
+    /** A range's two ends, each drawn on its own. */
+    void fromTo(java.util.function.Supplier<String> valid) {
+      add("from", valid);
+      add("to", valid);
+    }
+
+    /** The unit filter: one of the callers' units. */
+    void unit() {
+      add("unit", () -> Hostile.pick(r, List.of(Callers.UNITS)));
     }
 
     void format() {

@@ -60,24 +60,18 @@ final class Rules {
 
   /** Instants of the local date where a cap or a floor may change: zone changes, service hours. */
   long[] ruleChanges(CityUnit u) {
-    ZoneId zone = u.zone();
-    long a =
-        day.date()
-            .atTime(LocalTime.parse(policy.serviceHours[0]))
-            .atZone(zone)
-            .toInstant()
-            .toEpochMilli();
-    long b =
-        day.date()
-            .atTime(LocalTime.parse(policy.serviceHours[1]))
-            .atZone(zone)
-            .toInstant()
-            .toEpochMilli();
+    long a = localMs(policy.serviceHours[0], u.zone());
+    long b = localMs(policy.serviceHours[1], u.zone());
     return java.util.stream.LongStream.concat(
             java.util.stream.LongStream.of(a, b),
             day.zones().stream()
                 .filter(z -> z.regionId().equals(u.region().id()))
                 .mapToLong(z -> z.effectiveFrom().toEpochMilli()))
         .toArray();
+  }
+
+  /** A local time ("HH:mm") of the day's date in a zone, as epoch ms. */
+  private long localMs(String localTime, ZoneId zone) {
+    return day.date().atTime(LocalTime.parse(localTime)).atZone(zone).toInstant().toEpochMilli();
   }
 }
