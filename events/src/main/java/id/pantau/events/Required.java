@@ -3,7 +3,7 @@ package id.pantau.events;
 import java.util.List;
 
 /** Small checks shared by the validators; each adds "field: reason". */
-final class Required {
+public final class Required {
 
   private Required() {}
 
@@ -11,7 +11,7 @@ final class Required {
     if (value == null || value.isBlank()) errors.add(field + ": is required");
   }
 
-  static void id(String field, String value, List<String> errors) {
+  public static void id(String field, String value, List<String> errors) {
     if (value == null || value.isBlank()) errors.add(field + ": is required");
     else if (!isPlainId(value)) {
       errors.add(field + ": must be 1-128 letters, digits or . _ : - (got '" + clip(value) + "')");

@@ -19,6 +19,13 @@ public final class Topics {
   public static final String ALERTS = "pantau.alerts.v1";
 
   /**
+   * The devices ingest takes signed requests from (key: device ID, a tombstone unregisters),
+   * compacted. Holds each device's signing key, SHA-256 of its secret, never the secret: restrict
+   * it with ACLs to ingest.
+   */
+  public static final String DEVICES = "pantau.devices.v1";
+
+  /**
    * Each employee's result per date and window (key nip@date@window), compacted: the follow-up
    * record BKD acts on. Names people: never leaves Kafka except through dashboard-api.
    */
@@ -51,7 +58,16 @@ public final class Topics {
   /** Reference data topics are compacted: the latest record per key is the current value. */
   public static final java.util.List<String> COMPACTED =
       java.util.List.of(
-          UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS, CHECKINS, HOOKS, HOOK_DELIVERIES);
+          UNITS,
+          REGIONS,
+          ZONES,
+          EXPOSURES,
+          POLICIES,
+          ROSTERS,
+          CHECKINS,
+          HOOKS,
+          HOOK_DELIVERIES,
+          DEVICES);
 
   /**
    * Every topic, created by the demo, the benchmark and the tests (the broker auto-creates none).
@@ -71,7 +87,8 @@ public final class Topics {
           DEADLETTER,
           HOOKS,
           HOOK_DELIVERIES,
-          AUDIT);
+          AUDIT,
+          DEVICES);
 
   private Topics() {}
 }

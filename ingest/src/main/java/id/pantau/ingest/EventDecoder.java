@@ -12,6 +12,7 @@ import id.pantau.events.AttendanceEvent;
 import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Topics;
+import id.pantau.ingest.device.Device;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,14 @@ final class EventDecoder {
   private static final byte[] ATTENDANCE_FIRST = prefix(AttendanceEvent.TYPE);
   private static final byte[] LOCATION_FIRST = prefix(LocationPing.TYPE);
 
-  /** What a line becomes: the record to publish, or the rejection naming line, field and reason. */
-  sealed interface Result permits AckedWrites.Outgoing, IngestService.Rejection {}
+  /**
+   * What a line becomes: the record to publish, the rejection naming line, field and reason, or a
+   * signed device's event of another unit or device (which refuses the whole request: 403).
+   */
+  sealed interface Result permits AckedWrites.Outgoing, IngestService.Rejection, Forbidden {}
+
+  /** A signed device's event it may not post: "line N: field: reason". */
+  record Forbidden(String error) implements Result {}
 
   private EventDecoder() {}
 
@@ -61,11 +68,17 @@ final class EventDecoder {
   }
 
   /**
-   * What every line of one request shares: its body, whether it is NDJSON, who sent it, when ingest
-   * received it and the clock guard that judges its times.
+   * What every line of one request shares: its body, whether it is NDJSON, who sent it (and the
+   * device that signed it, or null), when ingest received it and the clock guard that judges its
+   * times.
    */
   record Batch(
-      byte[] body, boolean ndjson, Principal principal, long receivedAt, ClockGuard guard) {}
+      byte[] body,
+      boolean ndjson,
+      Principal principal,
+      Device device,
+      long receivedAt,
+      ClockGuard guard) {}
 
   static Result decode(Batch batch, NdjsonLines.Line line) {
     Object event = bind(batch.body(), line);
@@ -152,6 +165,8 @@ final class EventDecoder {
     String unitId = p.unitId();
     List<String> errors = p.errors();
     if (!errors.isEmpty()) return new IngestService.Rejection(line.number(), eventId, errors);
+    String forged = batch.device() == null ? null : batch.device().refusal(unitId, p.deviceId());
+    if (forged != null) return new Forbidden("line " + line.number() + ": " + forged);
     String badTime = batch.guard().eventTime(p.time(), p.timeMs(), receivedAt);
     if (badTime != null) {
       return new IngestService.Rejection(line.number(), eventId, List.of(badTime));
@@ -183,6 +198,7 @@ final class EventDecoder {
       String eventId,
       String nip,
       String unitId,
+      String deviceId,
       String time,
       long timeMs,
       List<String> errors) {
@@ -190,11 +206,12 @@ final class EventDecoder {
     static Posted of(Object event, long receivedAt) {
       if (event instanceof AttendanceEvent a) {
         a.receivedAt = receivedAt;
-        return new Posted(a, a.eventId, a.nip, a.unitId, a.time, a.timeMs, a.validate());
+        return new Posted(
+            a, a.eventId, a.nip, a.unitId, a.deviceId, a.time, a.timeMs, a.validate());
       }
       LocationPing l = (LocationPing) event;
       l.receivedAt = receivedAt;
-      return new Posted(l, l.eventId, l.nip, l.unitId, l.time, l.timeMs, l.validate());
+      return new Posted(l, l.eventId, l.nip, l.unitId, l.deviceId, l.time, l.timeMs, l.validate());
     }
 
     String topic() {

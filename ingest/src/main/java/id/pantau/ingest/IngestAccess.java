@@ -3,6 +3,8 @@ package id.pantau.ingest;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.access.TokenStore;
+import id.pantau.ingest.device.RateLimiter;
+import id.pantau.ingest.device.RateLimits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Who may do what at ingest: events need a DEVICE, OPERATOR or BKD_ADMIN token, reference data a
- * BKD_ADMIN or OPERATOR token. With relaxed device auth (local demo on loopback only) an event post
- * without an Authorization header counts as an anonymous device; a wrong token is still 401.
+ * Who may do what at ingest, and how often: events need a DEVICE, OPERATOR or BKD_ADMIN token (or a
+ * device's signature, checked by {@code device.SignedRequests}), reference data a BKD_ADMIN or
+ * OPERATOR token, devices a BKD_ADMIN token. With relaxed device auth (local demo on loopback only)
+ * an event post without an Authorization header counts as an anonymous device; a wrong token is
+ * still 401. Each known token (the anonymous device too) is held to its rate ({@link RateLimiter}).
  */
 final class IngestAccess {
   static final Role[] EVENT_ROLES = {Role.DEVICE, Role.OPERATOR, Role.BKD_ADMIN};
   static final Role[] REFERENCE_ROLES = {Role.BKD_ADMIN, Role.OPERATOR};
+  static final Role[] DEVICE_ADMIN_ROLES = {Role.BKD_ADMIN};
   static final Principal ANONYMOUS_DEVICE =
       new Principal("anonymous device (relaxed device auth)", Role.DEVICE, Set.of(), Set.of());
 
@@ -26,18 +31,25 @@ final class IngestAccess {
 
   private final TokenStore tokens;
   private final boolean relaxDeviceAuth;
+  private final RateLimiter limiter;
   // Authorization header → principal, for known tokens only (so unknown ones cannot fill it): the
   // store hashes every token it is asked about, which cost more than anything else a single-event
   // post does before decoding. The store never changes while ingest runs, so neither does this.
   private final Map<String, Principal> known = new ConcurrentHashMap<>();
 
   IngestAccess(TokenStore tokens, boolean relaxDeviceAuth) {
+    this(tokens, relaxDeviceAuth, new RateLimiter(RateLimits.NONE));
+  }
+
+  IngestAccess(TokenStore tokens, boolean relaxDeviceAuth, RateLimiter limiter) {
     this.tokens = tokens;
     this.relaxDeviceAuth = relaxDeviceAuth;
+    this.limiter = limiter;
   }
 
   Principal events(String authorization) {
     if (relaxDeviceAuth && (authorization == null || authorization.isBlank())) {
+      limiter.token(ANONYMOUS_DEVICE.name());
       return ANONYMOUS_DEVICE;
     }
     return require(authorization, "posting events", EVENT_ROLES);
@@ -45,6 +57,10 @@ final class IngestAccess {
 
   Principal referenceData(String authorization) {
     return require(authorization, "changing reference data", REFERENCE_ROLES);
+  }
+
+  Principal devices(String authorization) {
+    return require(authorization, "registering devices", DEVICE_ADMIN_ROLES);
   }
 
   private Principal require(String authorization, String what, Role... roles) {
@@ -69,6 +85,7 @@ final class IngestAccess {
               + allowed,
           List.of("role: " + p.role() + " may not do " + what + " (needs " + allowed + ")"));
     }
+    limiter.token(p.name());
     return p;
   }
 

@@ -1,7 +1,10 @@
 package id.pantau.ingest;
 
+import id.pantau.access.DeviceSignature;
 import id.pantau.access.TokenStore;
 import id.pantau.events.Json;
+import id.pantau.ingest.device.DeviceHeaders;
+import id.pantau.ingest.device.DeviceRegistry;
 import id.pantau.web.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -23,6 +26,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of ingest. Every route is declared in {@link #routes}; each handler only turns the
@@ -33,9 +38,10 @@ public final class IngestApp {
   static final String ENDPOINTS =
       "POST /v1/events, PUT /v1/units/{unitId}, PUT /v1/units, PUT /v1/units/{unitId}/exposure,"
           + " PUT /v1/zones/{region}, PUT /v1/zones, PUT /v1/policies/{region}, PUT /v1/policies,"
-          + " PUT /v1/regions/{region}, PUT /v1/regions, POST /v1/rosters, GET /v1/health";
+          + " PUT /v1/regions/{region}, PUT /v1/regions, POST /v1/rosters,"
+          + " PUT /v1/devices/{deviceId}, DELETE /v1/devices/{deviceId}, GET /v1/health";
 
-  private static final System.Logger LOG = System.getLogger(IngestApp.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(IngestApp.class);
 
   private IngestApp() {}
 
@@ -49,7 +55,9 @@ public final class IngestApp {
     requireLoopbackWhenRelaxed(config);
     // Follows the units topic (for region scope checks of unit-keyed writes) while serving.
     UnitDirectory directory = new UnitDirectory(config.kafkaBootstrap());
-    IngestService service = new IngestService(config, publisher, tokens, clock, directory);
+    // Follows the devices topic (the keys of signed requests) while serving.
+    DeviceRegistry devices = new DeviceRegistry(config.kafkaBootstrap());
+    IngestService service = new IngestService(config, publisher, tokens, clock, directory, devices);
     // Jetty's own pool (as Javalin would make it), also where answers resume after Kafka's ack.
     QueuedThreadPool threads = new QueuedThreadPool(250, 8, 60_000);
     threads.setName("JettyServerThreadPool");
@@ -70,6 +78,8 @@ public final class IngestApp {
                   (status, error) -> errorBody("HTTP " + status + ": " + error, List.of(error)));
               c.events.serverStarted(directory::start);
               c.events.serverStopped(directory::close);
+              c.events.serverStarted(devices::start);
+              c.events.serverStopped(devices::close);
               if (config.relaxDeviceAuth()) {
                 c.events.serverStarted(() -> warnRelaxed(self[0]));
               }
@@ -92,6 +102,8 @@ public final class IngestApp {
     c.routes.put("/v1/regions", handle(service::putRegions));
     c.routes.put("/v1/regions/{region}", handle("region", service::putRegion));
     c.routes.post("/v1/rosters", handle(service::postRosters));
+    c.routes.put("/v1/devices/{deviceId}", handle("deviceId", service::putDevice));
+    c.routes.delete("/v1/devices/{deviceId}", handle("deviceId", service::deleteDevice));
     c.routes.get("/v1/health", ctx -> reply(ctx, service.health()));
 
     c.routes.exception(IngestException.class, IngestApp::refused);
@@ -117,7 +129,13 @@ public final class IngestApp {
 
   private static IngestService.Request request(Context ctx) {
     return new IngestService.Request(
-        ctx.header("Authorization"), ctx.header("Content-Type"), max -> readBody(ctx, max));
+        ctx.header("Authorization"),
+        ctx.header("Content-Type"),
+        max -> readBody(ctx, max),
+        new DeviceHeaders(
+            ctx.header(DeviceSignature.DEVICE_HEADER),
+            ctx.header(DeviceSignature.TIMESTAMP_HEADER),
+            ctx.header(DeviceSignature.SIGNATURE_HEADER)));
   }
 
   /**
@@ -150,7 +168,7 @@ public final class IngestApp {
   }
 
   private static void failed(Throwable e, Context ctx) {
-    LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
     error(ctx, 500, "ingest failed on this request: " + e, List.of());
   }
 
@@ -243,11 +261,12 @@ public final class IngestApp {
     }
   }
 
+  /** One WARN line at start: a relaxed ingest must never go unnoticed. */
   private static void warnRelaxed(Javalin app) {
-    System.err.println(
-        "WARNING: ingest device auth is RELAXED (local demo only): POST /v1/events accepts"
-            + " events without a token on http://127.0.0.1:"
-            + (app == null ? "?" : app.port())
-            + " (loopback only)");
+    LOG.warn(
+        "ingest device auth is RELAXED (local demo only): POST /v1/events accepts UNSIGNED events"
+            + " without a token on http://127.0.0.1:{} (loopback only);"
+            + " never set PANTAU_INGEST_RELAX_DEVICE_AUTH outside the demo",
+        app == null ? "?" : app.port());
   }
 }

@@ -2,6 +2,7 @@ package id.pantau.ingest;
 
 import id.pantau.events.Env;
 import id.pantau.events.TimeBounds;
+import id.pantau.ingest.device.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,9 @@ import java.util.Objects;
  *   <tr><td>PANTAU_INGEST_KAFKA_TIMEOUT_MS</td><td>5000: how long Kafka may take to acknowledge</td></tr>
  *   <tr><td>PANTAU_INGEST_DEDUP_CAPACITY</td><td>100000 recent event IDs</td></tr>
  *   <tr><td>PANTAU_INGEST_RELAX_DEVICE_AUTH</td><td>false (true only for the local demo, on loopback)</td></tr>
+ *   <tr><td>PANTAU_INGEST_DEVICE_RATE, PANTAU_INGEST_DEVICE_BURST, PANTAU_INGEST_TOKEN_RATE,
+ *       PANTAU_INGEST_TOKEN_BURST</td><td>10/s and 100 per device, 1000/s and 10000 per token
+ *       ({@link RateLimits})</td></tr>
  *   <tr><td>PANTAU_MAX_CLOCK_SKEW_MS, PANTAU_MAX_EVENT_AGE_MS, PANTAU_MAX_PLAN_AHEAD_MS</td><td>
  *       5 minutes, 7 days, 366 days: the times accepted ({@link TimeBounds})</td></tr>
  * </table>
@@ -37,7 +41,8 @@ public record IngestConfig(
     Duration kafkaTimeout,
     int dedupCapacity,
     boolean relaxDeviceAuth,
-    TimeBounds timeBounds) {
+    TimeBounds timeBounds,
+    RateLimits rateLimits) {
 
   public static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:9092";
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -52,6 +57,7 @@ public record IngestConfig(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
     Objects.requireNonNull(timeBounds, "timeBounds");
+    Objects.requireNonNull(rateLimits, "rateLimits");
     if (kafkaBootstrap.isBlank()) throw new IllegalArgumentException("kafkaBootstrap is empty");
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0-65535");
     if (maxBodyBytes < 1) throw new IllegalArgumentException("maxBodyBytes must be 1 or more");
@@ -104,6 +110,7 @@ public record IngestConfig(
             .relaxDeviceAuth(Env.flag(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH", false));
     try {
       b.timeBounds(TimeBounds.fromEnv(env));
+      b.rateLimits(RateLimits.fromEnv(env));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ingest configuration from the environment: " + e, e);
@@ -125,7 +132,8 @@ public record IngestConfig(
         .kafkaTimeout(kafkaTimeout)
         .dedupCapacity(dedupCapacity)
         .relaxDeviceAuth(relaxDeviceAuth)
-        .timeBounds(timeBounds);
+        .timeBounds(timeBounds)
+        .rateLimits(rateLimits);
   }
 
   /** Defaults as in the class comment. */
@@ -140,6 +148,7 @@ public record IngestConfig(
     private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
     private boolean relaxDeviceAuth;
     private TimeBounds timeBounds = TimeBounds.DEFAULT;
+    private RateLimits rateLimits = RateLimits.DEFAULT;
 
     private Builder() {}
 
@@ -193,6 +202,11 @@ public record IngestConfig(
       return this;
     }
 
+    public Builder rateLimits(RateLimits v) {
+      rateLimits = v;
+      return this;
+    }
+
     public IngestConfig build() {
       return new IngestConfig(
           kafkaBootstrap,
@@ -204,7 +218,8 @@ public record IngestConfig(
           kafkaTimeout,
           dedupCapacity,
           relaxDeviceAuth,
-          timeBounds);
+          timeBounds,
+          rateLimits);
     }
   }
 }

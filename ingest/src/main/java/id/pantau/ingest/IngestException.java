@@ -11,14 +11,14 @@ public final class IngestException extends RuntimeException {
   private final List<String> errors;
   private final long retryAfterSeconds;
 
-  IngestException(int status, String message, List<String> errors, long retryAfterSeconds) {
+  public IngestException(int status, String message, List<String> errors, long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.errors = List.copyOf(errors);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  IngestException(int status, String message, List<String> errors) {
+  public IngestException(int status, String message, List<String> errors) {
     this(status, message, errors, 0);
   }
 

@@ -6,6 +6,11 @@ import id.pantau.access.Principal;
 import id.pantau.access.TokenStore;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.ingest.device.Device;
+import id.pantau.ingest.device.DeviceHeaders;
+import id.pantau.ingest.device.DeviceRegistry;
+import id.pantau.ingest.device.RateLimiter;
+import id.pantau.ingest.device.SignedRequests;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +29,15 @@ import java.util.function.Consumer;
  * Reply} (status and JSON body).
  */
 public final class IngestService {
-  /** What a handler hands over: the raw header values and a way to read the body with a limit. */
-  public record Request(String authorization, String contentType, Body body) {}
+  /**
+   * What a handler hands over: the raw header values (a device's signing headers among them) and a
+   * way to read the body with a limit.
+   */
+  public record Request(String authorization, String contentType, Body body, DeviceHeaders device) {
+    public Request(String authorization, String contentType, Body body) {
+      this(authorization, contentType, body, DeviceHeaders.NONE);
+    }
+  }
 
   /** Reads the body, refusing (413) past the limit; read only once the request is authorized. */
   @FunctionalInterface
@@ -65,11 +77,13 @@ public final class IngestService {
   private final AckedWrites writes;
   private final Uploads uploads;
   private final ReferenceKinds kinds;
+  private final SignedRequests signed;
+  private final DeviceRegistration devices;
 
-  /** A service whose unit directory knows only the units it produced itself. */
+  /** A service whose unit directory and device registry know only what it produced itself. */
   public IngestService(
       IngestConfig config, EventPublisher publisher, TokenStore tokens, Clock clock) {
-    this(config, publisher, tokens, clock, new UnitDirectory(null));
+    this(config, publisher, tokens, clock, new UnitDirectory(null), new DeviceRegistry(null));
   }
 
   IngestService(
@@ -77,14 +91,19 @@ public final class IngestService {
       EventPublisher publisher,
       TokenStore tokens,
       Clock clock,
-      UnitDirectory directory) {
+      UnitDirectory directory,
+      DeviceRegistry registry) {
+    RateLimiter limiter = new RateLimiter(config.rateLimits());
     this.config = config;
-    this.access = new IngestAccess(tokens, config.relaxDeviceAuth());
+    this.access = new IngestAccess(tokens, config.relaxDeviceAuth(), limiter);
     this.clock = clock;
     this.guard = new ClockGuard(config.timeBounds(), clock);
     this.writes = new AckedWrites(config, publisher);
-    this.uploads = new Uploads(config, writes, new Scope(directory));
+    Scope scope = new Scope(directory);
+    this.uploads = new Uploads(config, writes, scope);
     this.kinds = new ReferenceKinds(guard, clock, directory);
+    this.signed = new SignedRequests(registry, limiter, clock);
+    this.devices = new DeviceRegistration(config, access, scope, writes, registry, clock);
   }
 
   // ---------------------------------------------------------------- events
@@ -93,10 +112,13 @@ public final class IngestService {
    * POST /v1/events: one event (application/json) or one a line (application/x-ndjson). A request
    * that cannot be taken at all is refused at once (thrown); otherwise the answer completes once
    * Kafka acknowledged every accepted event, or fails with the {@link IngestException} to answer.
-   * No thread waits for Kafka meanwhile, so many requests can be in flight.
+   * No thread waits for Kafka meanwhile, so many requests can be in flight. A request signed by a
+   * device ({@link SignedRequests}) needs no token and may post only its unit's events (403).
    */
   public CompletableFuture<Reply> postEvents(Request request) {
-    Principal principal = access.events(request.authorization());
+    Device device = signed.identify(request.device());
+    Principal principal =
+        device != null ? device.principal() : access.events(request.authorization());
     String type = Bodies.mediaType(request.contentType());
     boolean ndjson = Bodies.isNdjson(type);
     if (!ndjson && !type.equals(Bodies.JSON)) {
@@ -106,6 +128,7 @@ public final class IngestService {
           List.of(Bodies.JSON, Bodies.NDJSON));
     }
     byte[] body = request.body().read(config.maxBodyBytes());
+    if (device != null) signed.verify(device, request.device(), body);
     List<NdjsonLines.Line> lines =
         ndjson
             ? NdjsonLines.split(body)
@@ -122,13 +145,19 @@ public final class IngestService {
               + "; split it",
           "body: more than " + config.maxLines() + " lines");
     }
-    var batch = new EventDecoder.Batch(body, ndjson, principal, clock.millis(), guard);
+    var batch = new EventDecoder.Batch(body, ndjson, principal, device, clock.millis(), guard);
     List<AckedWrites.Outgoing> outgoing = new ArrayList<>(lines.size());
     List<Rejection> rejected = new ArrayList<>();
+    List<String> forbidden = new ArrayList<>();
     for (NdjsonLines.Line line : lines) {
       EventDecoder.Result r = EventDecoder.decode(batch, line);
       if (r instanceof AckedWrites.Outgoing o) outgoing.add(o);
+      else if (r instanceof EventDecoder.Forbidden f) forbidden.add(f.error());
       else rejected.add((Rejection) r);
+    }
+    if (!forbidden.isEmpty()) {
+      throw IngestException.forbidden(
+          "the device may post only its own unit's events; nothing was stored", forbidden);
     }
     if (outgoing.isEmpty()) return CompletableFuture.completedFuture(noneAccepted(rejected));
     int accepted = outgoing.size();
@@ -215,6 +244,18 @@ public final class IngestService {
         pathValue,
         hint,
         defaults);
+  }
+
+  // ---------------------------------------------------------------- devices
+
+  /** PUT /v1/devices/{deviceId}: {"unitId"[, "secret"]}; the secret ingest made, answered once. */
+  public Reply putDevice(String deviceId, Request request) {
+    return devices.put(deviceId, request);
+  }
+
+  /** DELETE /v1/devices/{deviceId}: its requests are refused (401) from now on. */
+  public Reply deleteDevice(String deviceId, Request request) {
+    return devices.delete(deviceId, request);
   }
 
   // ---------------------------------------------------------------- reference data in bulk

@@ -22,6 +22,7 @@ class EventDecoderTest {
             body,
             true,
             DEVICE,
+            null,
             TestData.NOW.toEpochMilli(),
             new ClockGuard(TimeBounds.DEFAULT, TestData.clock()));
     return EventDecoder.decode(batch, new NdjsonLines.Line(7, 0, body.length));
