@@ -40,10 +40,26 @@ public final class DaySender {
       Consumer<Instant> clock,
       double compression,
       Consumer<String> progress) {
-    this.ingest = new IngestClient(ingest, bearerToken, () -> true, PATIENCE);
+    this(ingest, bearerToken, clock, compression, progress, PATIENCE);
+  }
+
+  /** With the time one request is retried while ingest is busy or unreachable (fault tests). */
+  public DaySender(
+      URI ingest,
+      String bearerToken,
+      Consumer<Instant> clock,
+      double compression,
+      Consumer<String> progress,
+      Duration patience) {
+    this.ingest = new IngestClient(ingest, bearerToken, () -> true, patience);
     this.clock = clock;
     this.compression = compression;
     this.progress = progress;
+  }
+
+  /** Requests repeated so far because ingest was unreachable or busy (503, 429 …). */
+  public long retries() {
+    return ingest.retries();
   }
 
   /** What ingest said. */

@@ -1,6 +1,7 @@
 package id.pantau.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.access.DeviceSignature;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.ZoneLevel;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * lines ({@code application/x-ndjson}), lists in requests of at most {@link #MAX_LINES} (a request
  * ingest finds too large, 413, is halved), and retries while ingest says "not now": connection
  * failures, 408, 429, 502, 503 and 504, with a backoff from 250 ms to 5 s that honours Retry-After
- * (up to 10 s), logging the outage ({@link IngestOutage}).
+ * (up to 10 s), logging the outage ({@link IngestOutage}). Given a device's key, it signs each
+ * event post as that device ({@link DeviceSignature}), every attempt afresh: ingest refuses a
+ * signature it has seen, so a retry with the first attempt's signature would be a replay.
  *
  * <p>One caller thread at a time.
  */
@@ -49,6 +52,7 @@ final class IngestClient {
 
   private final String base;
   private final String authorization;
+  private final DeviceKey device;
   private final BooleanSupplier keepTrying;
   private final long patienceMs;
   private final HttpClient http =
@@ -85,6 +89,18 @@ final class IngestClient {
     }
   }
 
+  /** A registered device's ID and the secret ingest gave it: event posts are signed as it. */
+  record DeviceKey(String deviceId, String secret) {
+    byte[] key() {
+      return DeviceSignature.key(secret);
+    }
+  }
+
+  IngestClient(
+      URI ingestBaseUrl, String bearerTokenOrNull, BooleanSupplier keepTrying, Duration patience) {
+    this(ingestBaseUrl, bearerTokenOrNull, null, keepTrying, patience);
+  }
+
   /**
    * @param ingestBaseUrl e.g. http://127.0.0.1:8081 (the /v1/... paths are appended)
    * @param bearerTokenOrNull sent as "Authorization: Bearer …" when not null or blank
@@ -93,15 +109,21 @@ final class IngestClient {
    * @param patience how long one request is retried before the client gives up: it returns ingest's
    *     last answer (a 503, say), or throws when ingest did not answer at all; null for as long as
    *     {@code keepTrying} holds
+   * @param deviceOrNull the device event posts are signed as (by the wall clock), or null
    */
   IngestClient(
-      URI ingestBaseUrl, String bearerTokenOrNull, BooleanSupplier keepTrying, Duration patience) {
+      URI ingestBaseUrl,
+      String bearerTokenOrNull,
+      DeviceKey deviceOrNull,
+      BooleanSupplier keepTrying,
+      Duration patience) {
     String b = ingestBaseUrl.toString();
     this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     this.authorization =
         bearerTokenOrNull == null || bearerTokenOrNull.isBlank()
             ? null
             : "Bearer " + bearerTokenOrNull.trim();
+    this.device = deviceOrNull;
     this.keepTrying = keepTrying;
     this.patienceMs = patience == null ? Long.MAX_VALUE : patience.toMillis();
     this.outage = new IngestOutage(base);
@@ -215,13 +237,7 @@ final class IngestClient {
   private Answer exchange(String method, String path, String type, byte[] body)
       throws IOException, InterruptedException {
     String what = method + " " + path;
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", type)
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    if (authorization != null) b.header("Authorization", authorization);
-    HttpRequest request = b.build();
+    long[] signedAt = {0}; // a retry is signed at a later second than the attempt before
     long backoff = FIRST_BACKOFF_MS;
     long firstFailure = -1;
     while (keepTrying.getAsBoolean()) {
@@ -230,7 +246,9 @@ final class IngestClient {
       String problem;
       long wait = backoff;
       try {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                request(method, path, type, body, signedAt), HttpResponse.BodyHandlers.ofString());
         Answer a = new Answer(r.statusCode(), r.body());
         if (!notNow(r.statusCode())) {
           outage.answered();
@@ -256,6 +274,31 @@ final class IngestClient {
       backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
     }
     return null;
+  }
+
+  /**
+   * The request of one attempt: signed now when a device posts events, at least a second after the
+   * attempt before ({@code signedAt}), so a quick retry of the same body is not a replay.
+   */
+  private HttpRequest request(
+      String method, String path, String type, byte[] body, long[] signedAt) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", type)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (device != null && path.equals("/v1/events")) {
+      signedAt[0] = Math.max(System.currentTimeMillis() / 1000, signedAt[0] + 1);
+      String timestamp = Long.toString(signedAt[0]);
+      b.header(DeviceSignature.DEVICE_HEADER, device.deviceId())
+          .header(DeviceSignature.TIMESTAMP_HEADER, timestamp)
+          .header(
+              DeviceSignature.SIGNATURE_HEADER,
+              DeviceSignature.sign(device.key(), timestamp, body));
+    } else if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b.build();
   }
 
   private static boolean notNow(int status) {

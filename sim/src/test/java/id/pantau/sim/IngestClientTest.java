@@ -2,9 +2,11 @@ package id.pantau.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import id.pantau.access.DeviceSignature;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
 import id.pantau.infra.FreePort;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -31,7 +34,18 @@ class IngestClientTest {
 
   /** A request as the server got it, and when (System.nanoTime()). */
   record Request(
-      String method, String path, String contentType, String authorization, String body, long at) {
+      String method,
+      String path,
+      String contentType,
+      String authorization,
+      String body,
+      long at,
+      Map<String, List<String>> headers) {
+    String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null ? null : values.get(0);
+    }
+
     List<String> lines() {
       return body.lines().toList();
     }
@@ -66,7 +80,8 @@ class IngestClientTest {
             ex.getRequestHeaders().getFirst("Content-Type"),
             ex.getRequestHeaders().getFirst("Authorization"),
             new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-            System.nanoTime());
+            System.nanoTime(),
+            Map.copyOf(ex.getRequestHeaders()));
     requests.add(r);
     Reply reply = replies.apply(r);
     if (reply.retryAfter() != null) ex.getResponseHeaders().add("Retry-After", reply.retryAfter());
@@ -120,6 +135,40 @@ class IngestClientTest {
     assertThat(logs.lines)
         .anyMatch(l -> l.startsWith("ingest not ready at ") && l.contains("HTTP 503"))
         .contains("ingest is answering at " + uri.toString().replaceAll("/$", ""));
+  }
+
+  @Test
+  void signsEachAttemptOfAnEventPostAfreshAsItsDevice() throws Exception {
+    URI uri = start();
+    replies = r -> requests.size() < 3 ? new Reply(502, null, "{}") : Reply.accepted(r);
+    var device = new IngestClient.DeviceKey("kiosk-1", DeviceSignature.newSecret());
+    IngestClient client = new IngestClient(uri, "t0ken", device, () -> true, null);
+
+    client.postEvents(lines(2), l -> l, (chunk, a) -> {});
+    client.putUnit(UNIT);
+
+    List<Request> posts = requests.subList(0, 3);
+    assertThat(posts)
+        .allSatisfy(
+            r -> {
+              assertThat(r.authorization()).as("a signed post needs no token").isNull();
+              assertThat(r.header("X-pantau-device")).isEqualTo("kiosk-1");
+              String ts = r.header("X-pantau-timestamp");
+              assertThat(Long.parseLong(ts))
+                  .isCloseTo(System.currentTimeMillis() / 1000, within(10L));
+              assertThat(
+                      DeviceSignature.matches(
+                          device.key(),
+                          ts,
+                          r.body().getBytes(StandardCharsets.UTF_8),
+                          r.header("X-pantau-signature")))
+                  .isTrue();
+            });
+    assertThat(posts).extracting(r -> r.header("X-pantau-signature")).doesNotHaveDuplicates();
+    assertThat(requests.get(3).authorization())
+        .as("reference data with the token")
+        .isEqualTo("Bearer t0ken");
+    assertThat(requests.get(3).header("X-pantau-signature")).isNull();
   }
 
   @Test
