@@ -116,7 +116,7 @@ public final class IngestService {
    * device ({@link SignedRequests}) needs no token and may post only its unit's events (403).
    */
   public CompletableFuture<Reply> postEvents(Request request) {
-    Device device = signed.identify(request.device());
+    Device device = signed.identify(request.device(), request.authorization());
     Principal principal =
         device != null ? device.principal() : access.events(request.authorization());
     String type = Bodies.mediaType(request.contentType());

@@ -147,6 +147,22 @@ class SignedDeviceHttpTest {
   }
 
   @Test
+  void refusesASignedRequestThatAlsoCarriesAToken() {
+    HttpRequest signed =
+        signedRequest(kiosk, Long.toString(NOW_S - 3), attendance(id(), "nip-st"), JSON);
+    HttpRequest both =
+        HttpRequest.newBuilder(signed, (n, v) -> true)
+            .header("Authorization", "Bearer " + OPERATOR)
+            .build();
+
+    var answer = http.send(both);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.firstError())
+        .startsWith("Authorization: must be left out of a request signed");
+  }
+
+  @Test
   void refusesAReplayedRequest() {
     HttpRequest once =
         signedRequest(

@@ -28,9 +28,21 @@ public final class SignedRequests {
     this.clock = clock;
   }
 
-  /** The registered device a request claims to come from; null when it claims none. */
-  public Device identify(DeviceHeaders h) {
+  /**
+   * The registered device a request claims to come from; null when it claims none. A request is
+   * either signed or carries a token: both at once is refused, so what it is allowed does not hang
+   * on which of the two ingest would look at.
+   */
+  public Device identify(DeviceHeaders h, String authorization) {
     if (!h.present()) return null;
+    if (authorization != null) {
+      throw refused(
+          "a request signed by a device carries no token",
+          List.of(
+              "Authorization: must be left out of a request signed by a device ("
+                  + DeviceSignature.SIGNATURE_HEADER
+                  + "); send one or the other"));
+    }
     List<String> missing = new ArrayList<>();
     if (blank(h.device())) missing.add(DeviceSignature.DEVICE_HEADER);
     if (blank(h.timestamp())) missing.add(DeviceSignature.TIMESTAMP_HEADER);
