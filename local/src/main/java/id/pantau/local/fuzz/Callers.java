@@ -1,5 +1,6 @@
 package id.pantau.local.fuzz;
 
+import id.pantau.access.DeviceSignature;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.access.TokenStore;
@@ -8,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Fresh bearer tokens of every role for both services, with the store that knows them. */
+/**
+ * Fresh bearer tokens of every role for both services, with the store that knows them, and a
+ * device's fresh secret (the stack registers it at ingest).
+ */
 final class Callers {
   /** The units and regions the run's valid requests name. */
   static final String REGION = "kota-fuzz";
@@ -16,6 +20,13 @@ final class Callers {
   static final String OTHER_REGION = "kota-lain";
   static final String[] UNITS = {"fz-bapenda", "fz-damkar", "fz-rsud", "fz-disdik"};
   static final String HEAD_UNIT = UNITS[1];
+
+  /** The device registered at ingest, in the first unit, that signs some event posts. */
+  static final String DEVICE = "fz-kiosk";
+
+  static final String DEVICE_UNIT = UNITS[0];
+
+  final String deviceSecret = DeviceSignature.newSecret();
 
   final Map<String, String> tokens = new LinkedHashMap<>();
   final TokenStore store;
@@ -44,5 +55,9 @@ final class Callers {
 
   String token(String name) {
     return tokens.get(name);
+  }
+
+  byte[] deviceKey() {
+    return DeviceSignature.key(deviceSecret);
   }
 }

@@ -2,6 +2,7 @@ package id.pantau.local.fuzz;
 
 import id.pantau.api.Dashboard;
 import id.pantau.api.DashboardConfig;
+import id.pantau.events.Json;
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
 import id.pantau.infra.Poll;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -71,6 +73,7 @@ final class FuzzStack implements AutoCloseable {
                       s.influx.url(), DB, s.kafka.bootstrapServers(), "127.0.0.1", 0, null),
                   callers.store));
       s.awaitReady(callers);
+      s.registerDevice(callers);
       return s;
     } catch (Exception | Error e) {
       s.close();
@@ -80,6 +83,24 @@ final class FuzzStack implements AutoCloseable {
 
   private <T extends AutoCloseable> T keep(T part) {
     return started.keep(part);
+  }
+
+  /** The device that signs some of the event posts, registered with the secret it brings. */
+  private void registerDevice(Callers callers) throws IOException, InterruptedException {
+    String body = Json.text(Map.of("unitId", Callers.DEVICE_UNIT, "secret", callers.deviceSecret));
+    HttpRequest put =
+        HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/devices/" + Callers.DEVICE))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + callers.token("admin"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException(
+          "registering the fuzz device answered " + answer.statusCode() + ": " + answer.body());
+    }
   }
 
   /** Ingest and the dashboard healthy, the follow-up record loaded. */

@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * Requests to every route of ingest: events (single, NDJSON batches, over the line limit), units,
- * exposure, zones, policies, regions (single and bulk, JSON and CSV), rosters and health, each
- * valid or spoiled in its body; {@link HttpTricks} spoils the rest.
+ * Requests to every route of ingest: events (single, NDJSON batches, over the line limit; a quarter
+ * of them signed by a device, {@link SignedPosts}), units, exposure, zones, policies, regions
+ * (single and bulk, JSON and CSV), rosters and health, each valid or spoiled in its body; {@link
+ * HttpTricks} spoils the rest.
  */
 record IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
   static final String JSON = "application/json";
@@ -48,7 +49,8 @@ record IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
     if (pick < 78) return policies(r, now);
     if (pick < 83) return regionOne(r);
     if (pick < 87) return regions(r);
-    if (pick < 95) return rosters(r, now);
+    if (pick < 92) return rosters(r, now);
+    if (pick < 96) return SignedPosts.registration(r, callers);
     return FuzzRequest.of(
         Service.INGEST, "health", "GET", "/v1/health", List.of(), null, Set.of(200));
   }
@@ -61,12 +63,14 @@ record IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
     if (kind == 1) return overBytes(r, now, idPrefix);
     int lines = kind < 10 ? 1 : 2 + r.nextInt(r.nextBoolean() ? 8 : 60);
     boolean single = lines == 1 && r.nextInt(4) != 0;
+    boolean signed = r.nextInt(4) == 0;
     List<String> valid = new ArrayList<>();
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < lines; i++) {
       if (i > 0 && r.nextInt(20) == 0) body.append(r.nextBoolean() ? "\n" : "\r\n  \n");
       String id = idPrefix + "-" + i;
       JsonFuzz.Doc doc = new JsonFuzz.Doc(Bodies.event(r, id, now));
+      if (signed && r.nextInt(12) != 0) SignedPosts.own((ObjectNode) doc.root);
       int fate = r.nextInt(10);
       String line;
       if (fate < 5) {
@@ -92,6 +96,7 @@ record IngestRequests(Callers callers, long maxBodyBytes, int maxLines) {
             token(r, "device", "operator", "admin"),
             JsonFuzz.bytes(body.toString()),
             Set.of(202));
+    if (signed) request = SignedPosts.sign(r, now, callers, request);
     return request.withEventIds(valid);
   }
 

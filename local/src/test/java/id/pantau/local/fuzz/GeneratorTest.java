@@ -65,6 +65,7 @@ class GeneratorTest {
             "INGEST /v1/regions",
             "INGEST /v1/regions/*",
             "INGEST /v1/rosters",
+            "INGEST /v1/devices/*",
             "INGEST /v1/health",
             "DASHBOARD /api/v1/health",
             "DASHBOARD /api/v1/occupancy",
@@ -88,7 +89,7 @@ class GeneratorTest {
     for (Map.Entry<String, String> e :
         Map.of(
                 "^/v1/units/[^/]+/exposure$", "/v1/units/*/exposure",
-                "^/v1/(units|zones|policies|regions)/[^/]+$", "/v1/$1/*",
+                "^/v1/(units|zones|policies|regions|devices)/[^/]+$", "/v1/$1/*",
                 "^/api/v1/units/[^/]+/(occupancy|followups)$", "/api/v1/units/*/$1")
             .entrySet()) {
       if (path.matches(e.getKey())) return path.replaceAll(e.getKey(), e.getValue());
