@@ -49,14 +49,14 @@ final class IngestLoad {
   static final double MIN_WARM_UP_SECONDS = 20;
   static final double MAX_WARM_UP_SECONDS = 60;
   // Each run's event IDs differ from every other run's, so ingest's dedup never skips one.
-  private static final AtomicInteger RUNS = new AtomicInteger();
+  static final AtomicInteger RUNS = new AtomicInteger();
   private static final String TOKEN = "pt_bench_device_token";
 
   /** Why an answer other than 202 spoils a run. */
-  private static final String NOT_INGESTS = "; the figures would not be ingest's";
+  static final String NOT_INGESTS = "; the figures would not be ingest's";
 
   // Yesterday in WIB: its events (06:00–18:00) lie within the times ingest accepts.
-  private static final long DAY_START =
+  static final long DAY_START =
       LocalDate.now(ZoneOffset.ofHours(7))
           .minusDays(1)
           .atStartOfDay(ZoneOffset.ofHours(7))
@@ -107,10 +107,23 @@ final class IngestLoad {
     }
 
     IngestConfig config =
-        IngestConfig.builder().kafkaBootstrap(bootstrap).host("127.0.0.1").port(0).build();
+        IngestConfig.builder()
+            .kafkaBootstrap(bootstrap)
+            .host("127.0.0.1")
+            .port(0)
+            .rateLimits(SignedLoad.UNREACHED) // the buckets are taken from, never empty
+            .build();
     Principal device = new Principal("bench-device", Role.DEVICE, Set.of(), Set.of());
+    Principal admin = new Principal("bench-admin", Role.BKD_ADMIN, Set.of(), Set.of());
     try (Ingest ingest =
-        Ingest.start(config, TokenStore.of(Map.of(TokenStore.sha256(TOKEN), device)))) {
+        Ingest.start(
+            config,
+            TokenStore.of(
+                Map.of(
+                    TokenStore.sha256(TOKEN),
+                    device,
+                    TokenStore.sha256(SignedLoad.ADMIN),
+                    admin)))) {
       int port = URI.create(ingest.url()).getPort();
       System.err.println("bench: ingest warm-up …");
       warmUp(() -> batches(port, Long.MAX_VALUE, ROUND_SECONDS).perSecond() * BATCH, "events/s");
@@ -148,6 +161,25 @@ final class IngestLoad {
               SINGLE_CONNECTIONS,
               s.latencies(),
               cpu.per(s.expected(), "ingest")));
+
+      SignedLoad signed = SignedLoad.register(ingest.url());
+      System.err.printf("bench: ingest, signed single events for %.0f s …%n", SINGLE_SECONDS);
+      signed.singles(port, ROUND_SECONDS); // the HMAC path compiled
+      before = Cpu.now(broker);
+      LoadClient.Result d = signed.singles(port, SINGLE_SECONDS);
+      cpu = Cpu.now(broker).minus(before);
+      rows.row(
+          "Ingest over HTTP, single events signed by their devices (acks=all)",
+          d.perSecond(),
+          "requests/s",
+          String.format(
+              Locale.ROOT,
+              "%.2f × with a token; HMAC-SHA256 over timestamp:body, each unit's kiosk; %d"
+                  + " connections, %s; CPU per request: %s",
+              d.perSecond() / s.perSecond(),
+              SINGLE_CONNECTIONS,
+              d.latencies(),
+              cpu.per(d.expected(), "ingest")));
     }
   }
 
@@ -298,14 +330,14 @@ final class IngestLoad {
   }
 
   /** "eventId":"bN" → "eventId":"r<run>-<12 digits>-<i>"; the digits are filled per request. */
-  private static String withIdPlaceholder(String event, int run, int i) {
+  static String withIdPlaceholder(String event, int run, int i) {
     return event.replaceFirst(
         "\"eventId\":\"b\\d+\"",
         "\"eventId\":\"r" + run + "-" + Template.PLACEHOLDER + "-" + i + "\"");
   }
 
   /** A body whose event ids carry a fixed-width number, rewritten in place for each request. */
-  private static final class Template {
+  static final class Template {
     static final String PLACEHOLDER = "000000000000";
     final byte[] bytes;
     final int[] at;

@@ -25,6 +25,11 @@ final class LoadClient {
     byte[] body(long seq);
   }
 
+  /** Header lines of one request, each ending in CRLF, from its body (a device's signature). */
+  interface Signer {
+    String headers(long seq, byte[] body);
+  }
+
   /** What a run measured: answers by status, and the latency of each answer with `expected`. */
   record Result(
       long sent,
@@ -71,6 +76,7 @@ final class LoadClient {
 
   private final InetSocketAddress address;
   private final String head;
+  private final String requestLineAndHeaders;
 
   /**
    * @param headers extra header lines without line ends, e.g. "Authorization: Bearer x"
@@ -87,6 +93,7 @@ final class LoadClient {
         .append(address.getPort())
         .append("\r\n");
     for (String h : headers) sb.append(h).append("\r\n");
+    this.requestLineAndHeaders = sb.toString();
     this.head = sb.append("Content-Length: ").toString();
   }
 
@@ -95,6 +102,13 @@ final class LoadClient {
    * only answers with status {@code expected} count as done (others are counted apart).
    */
   Result run(int connections, long maxRequests, double seconds, Bodies bodies, int expected)
+      throws IOException {
+    return run(connections, maxRequests, seconds, bodies, null, expected);
+  }
+
+  /** The same with header lines of each request's own (null: none). */
+  Result run(
+      int connections, long maxRequests, double seconds, Bodies bodies, Signer signer, int expected)
       throws IOException {
     Conn[] conns = new Conn[connections];
     long[] lat = new long[1 << 16];
@@ -119,7 +133,7 @@ final class LoadClient {
       deadline = start + (long) (seconds * 1e9);
       for (Conn c : conns) {
         if (sent < maxRequests) {
-          c.send(head, bodies.body(sent++));
+          send(c, bodies, signer, sent++);
           c.flush();
         }
       }
@@ -144,7 +158,7 @@ final class LoadClient {
               lastOther = status;
             }
             if (!stop && sent < maxRequests) {
-              c.send(head, bodies.body(sent++));
+              send(c, bodies, signer, sent++);
               c.flush();
             } else {
               open--;
@@ -164,6 +178,15 @@ final class LoadClient {
     long[] sorted = Arrays.copyOf(lat, latCount);
     Arrays.sort(sorted);
     return new Result(sent, ok, other, lastOther, took, sorted);
+  }
+
+  private void send(Conn c, Bodies bodies, Signer signer, long seq) {
+    byte[] body = bodies.body(seq);
+    c.send(
+        signer == null
+            ? head
+            : requestLineAndHeaders + signer.headers(seq, body) + "Content-Length: ",
+        body);
   }
 
   /** One connection: the request being written and the answer being read. */
