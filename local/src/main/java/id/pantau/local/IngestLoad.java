@@ -278,15 +278,17 @@ final class IngestLoad {
   /** Batches of BATCH events, each batch's event ids unique within the run. */
   private static LoadClient.Result batches(int port, long events, double seconds) throws Exception {
     int run = RUNS.incrementAndGet();
-    List<Template> bodies = new ArrayList<>();
+    List<EventTemplate> bodies = new ArrayList<>();
     for (int b = 0; b < 4; b++) {
       StringBuilder sb = new StringBuilder();
       SplittableRandom rnd = new SplittableRandom(b);
       for (int i = 0; i < BATCH; i++) {
-        sb.append(withIdPlaceholder(BenchData.event(i, BATCH, 10_000, DAY_START, rnd), run, i))
+        sb.append(
+                EventTemplate.withIdPlaceholder(
+                    BenchData.event(i, BATCH, 10_000, DAY_START, rnd), run, i))
             .append('\n');
       }
-      bodies.add(new Template(sb.toString()));
+      bodies.add(new EventTemplate(sb.toString()));
     }
     LoadClient.Result r =
         client(port, "application/x-ndjson")
@@ -303,11 +305,12 @@ final class IngestLoad {
   private static LoadClient.Result singles(int port, double seconds) throws Exception {
     int run = RUNS.incrementAndGet();
     SplittableRandom rnd = new SplittableRandom(run);
-    Template[] events = new Template[1000];
+    EventTemplate[] events = new EventTemplate[1000];
     for (int i = 0; i < events.length; i++) {
       events[i] =
-          new Template(
-              withIdPlaceholder(BenchData.event(i, events.length, 10_000, DAY_START, rnd), run, i));
+          new EventTemplate(
+              EventTemplate.withIdPlaceholder(
+                  BenchData.event(i, events.length, 10_000, DAY_START, rnd), run, i));
     }
     LoadClient.Result r =
         client(port, "application/json")
@@ -327,39 +330,6 @@ final class IngestLoad {
         "/v1/events",
         "Content-Type: " + contentType,
         "Authorization: Bearer " + TOKEN);
-  }
-
-  /** "eventId":"bN" → "eventId":"r<run>-<12 digits>-<i>"; the digits are filled per request. */
-  static String withIdPlaceholder(String event, int run, int i) {
-    return event.replaceFirst(
-        "\"eventId\":\"b\\d+\"",
-        "\"eventId\":\"r" + run + "-" + Template.PLACEHOLDER + "-" + i + "\"");
-  }
-
-  /** A body whose event ids carry a fixed-width number, rewritten in place for each request. */
-  static final class Template {
-    static final String PLACEHOLDER = "000000000000";
-    final byte[] bytes;
-    final int[] at;
-
-    Template(String text) {
-      bytes = text.getBytes(StandardCharsets.UTF_8);
-      List<Integer> found = new ArrayList<>();
-      for (int i = text.indexOf(PLACEHOLDER); i >= 0; i = text.indexOf(PLACEHOLDER, i + 1)) {
-        found.add(i); // ASCII before every placeholder, so char index = byte index
-      }
-      at = found.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    byte[] fill(long seq) {
-      for (int offset : at) {
-        long v = seq;
-        for (int d = PLACEHOLDER.length() - 1; d >= 0; d--, v /= 10) {
-          bytes[offset + d] = (byte) ('0' + v % 10);
-        }
-      }
-      return bytes;
-    }
   }
 
   /** Kafka's producer alone with ingest's settings (acks=all, idempotent), the events as bytes. */

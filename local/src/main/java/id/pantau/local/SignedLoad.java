@@ -62,11 +62,11 @@ final class SignedLoad {
   LoadClient.Result singles(int port, double seconds) throws IOException {
     int run = IngestLoad.RUNS.incrementAndGet();
     SplittableRandom rnd = new SplittableRandom(run);
-    IngestLoad.Template[] events = new IngestLoad.Template[1000];
+    EventTemplate[] events = new EventTemplate[1000];
     int[] unit = new int[events.length];
     for (int i = 0; i < events.length; i++) {
       String e = BenchData.event(i, events.length, 10_000, IngestLoad.DAY_START, rnd);
-      events[i] = new IngestLoad.Template(IngestLoad.withIdPlaceholder(e, run, i));
+      events[i] = new EventTemplate(EventTemplate.withIdPlaceholder(e, run, i));
       int at = e.indexOf("\"unitId\":\"bench-unit-") + "\"unitId\":\"bench-unit-".length();
       unit[i] = Integer.parseInt(e.substring(at, e.indexOf('"', at)));
     }
