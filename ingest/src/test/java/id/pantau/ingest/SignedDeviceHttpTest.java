@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -94,8 +92,7 @@ class SignedDeviceHttpTest {
   void acceptsAnEventSignedByARegisteredDeviceWithoutAToken() {
     var answer = signed(kiosk, attendance(id(), "nip-s1"));
 
-    assertThat(answer.status()).as("%s", answer.json()).isEqualTo(202);
-    assertThat(answer.accepted()).isEqualTo(1);
+    answer.assertTook(202, 1);
   }
 
   @Test
@@ -104,8 +101,7 @@ class SignedDeviceHttpTest {
 
     var answer = signed(kiosk, NOW_S - 200, lines, "application/x-ndjson");
 
-    assertThat(answer.status()).as("%s", answer.json()).isEqualTo(202);
-    assertThat(answer.accepted()).isEqualTo(2);
+    answer.assertTook(202, 2);
   }
 
   @Test
@@ -202,11 +198,17 @@ class SignedDeviceHttpTest {
   void refusesWithA403NamingTheFieldAnEventOfAnotherUnitOrDevice() {
     String otherUnit = attendance(id(), "nip-s8").replace("tng-disdukcapil", "tng-bappeda");
     String otherDevice = attendance(id(), "nip-s9").replace("\"a1f3\"", "\"b2c4\"");
-    Map<TopicPartition, Long> before = ingest.topics.end(Topics.ATTENDANCE);
+    String batch = attendance(id(), "nip-ok") + "\n" + otherUnit;
 
-    var unit =
-        signed(kiosk, NOW_S, attendance(id(), "nip-ok") + "\n" + otherUnit, "application/x-ndjson");
-    var device = signed(kiosk, otherDevice);
+    var published =
+        ingest.topics.publishedBy(
+            Topics.ATTENDANCE,
+            () ->
+                List.of(
+                    signed(kiosk, NOW_S, batch, "application/x-ndjson"),
+                    signed(kiosk, otherDevice)));
+    var unit = published.answer().get(0);
+    var device = published.answer().get(1);
 
     assertThat(unit.status()).isEqualTo(403);
     assertThat(unit.firstError())
@@ -215,31 +217,35 @@ class SignedDeviceHttpTest {
                 + " not post events of unit 'tng-bappeda'");
     assertThat(device.status()).isEqualTo(403);
     assertThat(device.firstError()).startsWith("line 1: deviceId: the request is signed by");
-    assertThat(ingest.topics.since(before)).as("nothing of a refused request").isEmpty();
+    assertThat(published.records()).as("nothing of a refused request").isEmpty();
   }
 
   @Test
   void storesTheSecretOnlyAsItsSha256() {
-    Map<TopicPartition, Long> before = ingest.topics.end(Topics.DEVICES);
     String brought = "kiosk-secret-from-the-mdm-0123456789abcdef";
-    var own =
-        http.putJson(
-            "/v1/devices/kiosk-9",
-            BKD_BANTEN,
-            "{\"unitId\": \"tng-disdukcapil\", \"secret\": \"" + brought + "\"}");
-    Registered made = register("phone-9", "tng-disdukcapil");
-
-    List<ConsumerRecord<String, String>> stored = ingest.topics.since(before);
+    Registered[] made = new Registered[1];
+    var published =
+        ingest.topics.publishedBy(
+            Topics.DEVICES,
+            () -> {
+              made[0] = register("phone-9", "tng-disdukcapil");
+              return http.putJson(
+                  "/v1/devices/kiosk-9",
+                  BKD_BANTEN,
+                  "{\"unitId\": \"tng-disdukcapil\", \"secret\": \"" + brought + "\"}");
+            });
+    var own = published.answer();
+    List<ConsumerRecord<String, String>> stored = published.records();
 
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.json().has("secret"))
         .as("a secret the operator brought is not echoed")
         .isFalse();
-    assertThat(made.secret()).startsWith("pd_").hasSize(67);
+    assertThat(made[0].secret()).startsWith("pd_").hasSize(67);
     assertThat(stored)
         .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder("kiosk-9", "phone-9");
-    for (String secret : List.of(brought, made.secret())) {
+    for (String secret : List.of(brought, made[0].secret())) {
       String sha = HexFormat.of().formatHex(DeviceSignature.key(secret));
       assertThat(stored)
           .extracting(ConsumerRecord::value)
