@@ -24,8 +24,8 @@ import java.util.Objects;
  *   <tr><td>PANTAU_INGEST_KAFKA_TIMEOUT_MS</td><td>5000: how long Kafka may take to acknowledge</td></tr>
  *   <tr><td>PANTAU_INGEST_DEDUP_CAPACITY</td><td>100000 recent event IDs</td></tr>
  *   <tr><td>PANTAU_INGEST_RELAX_DEVICE_AUTH</td><td>false (true only for the local demo, on loopback)</td></tr>
- *   <tr><td>PANTAU_INGEST_DEVICE_RATE, PANTAU_INGEST_DEVICE_BURST, PANTAU_INGEST_TOKEN_RATE,
- *       PANTAU_INGEST_TOKEN_BURST</td><td>10/s and 100 per device, 1000/s and 10000 per token
+ *   <tr><td>PANTAU_INGEST_DEVICE_RATE, PANTAU_INGEST_DEVICE_BURST, PANTAU_INGEST_BEARER_RATE,
+ *       PANTAU_INGEST_BEARER_BURST</td><td>10/s and 100 per device, 1000/s and 10000 per token
  *       ({@link RateLimits})</td></tr>
  *   <tr><td>PANTAU_MAX_CLOCK_SKEW_MS, PANTAU_MAX_EVENT_AGE_MS, PANTAU_MAX_PLAN_AHEAD_MS</td><td>
  *       5 minutes, 7 days, 366 days: the times accepted ({@link TimeBounds})</td></tr>

@@ -11,7 +11,7 @@ import java.util.Map;
  *   <caption>Environment variables</caption>
  *   <tr><th>variable</th><th>default</th></tr>
  *   <tr><td>PANTAU_INGEST_DEVICE_RATE, PANTAU_INGEST_DEVICE_BURST</td><td>10 requests/s, 100</td></tr>
- *   <tr><td>PANTAU_INGEST_TOKEN_RATE, PANTAU_INGEST_TOKEN_BURST</td><td>1000 requests/s, 10000</td></tr>
+ *   <tr><td>PANTAU_INGEST_BEARER_RATE, PANTAU_INGEST_BEARER_BURST</td><td>1000 requests/s, 10000</td></tr>
  * </table>
  */
 public record RateLimits(Rate device, Rate token) {
@@ -45,21 +45,14 @@ public record RateLimits(Rate device, Rate token) {
 
   public static RateLimits fromEnv(Map<String, String> env) {
     return new RateLimits(
-        rate(env, "PANTAU_INGEST_DEVICE", DEFAULT_DEVICE),
-        rate(env, "PANTAU_INGEST_TOKEN", DEFAULT_TOKEN));
+        rate(env, "PANTAU_INGEST_DEVICE_RATE", "PANTAU_INGEST_DEVICE_BURST", DEFAULT_DEVICE),
+        rate(env, "PANTAU_INGEST_BEARER_RATE", "PANTAU_INGEST_BEARER_BURST", DEFAULT_TOKEN));
   }
 
-  private static Rate rate(Map<String, String> env, String prefix, Rate fallback) {
-    int perSecond =
+  private static Rate rate(Map<String, String> env, String rate, String burst, Rate fallback) {
+    return new Rate(
         Env.number(
-            env,
-            prefix + "_RATE",
-            fallback.perSecond(),
-            0,
-            1_000_000,
-            "requests a second (0: no limit)");
-    int burst =
-        Env.number(env, prefix + "_BURST", fallback.burst(), 1, 10_000_000, "a number of requests");
-    return new Rate(perSecond, burst);
+            env, rate, fallback.perSecond(), 0, 1_000_000, "requests a second (0: no limit)"),
+        Env.number(env, burst, fallback.burst(), 1, 10_000_000, "a number of requests"));
   }
 }

@@ -37,7 +37,7 @@ class RateLimiterTest {
             Map.of(
                 "PANTAU_INGEST_DEVICE_RATE", "2",
                 "PANTAU_INGEST_DEVICE_BURST", "20",
-                "PANTAU_INGEST_TOKEN_RATE", "0"));
+                "PANTAU_INGEST_BEARER_RATE", "0"));
 
     assertThat(limits.device()).isEqualTo(new RateLimits.Rate(2, 20));
     assertThat(limits.token().limited()).isFalse();
