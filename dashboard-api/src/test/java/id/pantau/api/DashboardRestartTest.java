@@ -75,16 +75,7 @@ class DashboardRestartTest {
       try (Dashboard second = LiveDashboard.start(LiveDashboard.noInfluxd(), bootstrap);
           EventStream back =
               EventStream.open(second.url() + "/api/v1/alerts/stream", DAMKAR_HEAD, lastEventId)) {
-        EventStream.Event replayed = back.nextEvent(DEADLINE);
-        assertThat(replayed).as("the alert missed while down, replayed").isNotNull();
-        assertThat(replayed.id()).isEqualTo(missed.alertId + ":OPEN");
-        produce(live);
-        EventStream.Event next = back.nextEvent(DEADLINE);
-        assertThat(next).as("then the live one").isNotNull();
-        assertThat(next.id()).isEqualTo(live.alertId + ":OPEN");
-        assertThat(back.takeEvents())
-            .as("nothing else: not the other unit's, nor one twice")
-            .isEmpty();
+        AlertStreamTest.assertMissedThenLive(back, missed, live, DashboardRestartTest::produce);
 
         JsonNode body =
             followUps(
