@@ -9,15 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,8 +93,8 @@ class DemoSavepointIT {
     env.setParallelism(1);
     env.fromSequence(0, Long.MAX_VALUE)
         .uid("retired-numbers")
-        .keyBy(n -> n % 4)
-        .process(new Count())
+        .keyBy(n -> Long.toString(n % 4))
+        .process(new BaselineJob.Count<Long>(), Types.LONG)
         .uid("retired-counter")
         .sinkTo(new DiscardingSink<>())
         .uid("retired-sink");
@@ -124,20 +120,5 @@ class DemoSavepointIT {
         .as("a savepoint of the other job")
         .isTrue();
     return taken.get();
-  }
-
-  private static final class Count extends KeyedProcessFunction<Long, Long, Long> {
-    private transient ValueState<Long> count;
-
-    @Override
-    public void open(OpenContext ctx) {
-      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-    }
-
-    @Override
-    public void processElement(Long n, Context ctx, Collector<Long> out) throws Exception {
-      Long c = count.value();
-      count.update(c == null ? 1 : c + 1);
-    }
   }
 }
