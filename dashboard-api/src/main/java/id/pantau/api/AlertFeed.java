@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The alerts topic, live, for every connected client of one dashboard process: ONE {@link
- * TopicFollower} (from the end of the topic) fans each alert out to the subscribers whose filter
- * lets it through. Each subscriber has its own queue, drained on a writer pool, so a slow client
- * delays only itself; one more than {@value #MAX_BACKLOG} frames behind is cut off (its client
- * reconnects).
+ * TopicFollower} fans each alert out to the subscribers whose filter lets it through. It starts
+ * {@link #REPLAY_BACK} back, reading those alerts only into the kept ones a resuming client is
+ * replayed from, so a client that reconnects with Last-Event-ID after a restart of dashboard-api
+ * gets what it missed while the API was down; only alerts read once caught up go out live. Each
+ * subscriber has its own queue, drained on a writer pool, so a slow client delays only itself; one
+ * more than {@value #MAX_BACKLOG} frames behind is cut off (its client reconnects).
  *
  * <p>Every subscriber gets a comment {@value #CONNECTED} when it subscribes, {@value #LIVE} once
  * the follower has caught up with the topic (from then on no alert is missed), and {@value
@@ -51,6 +53,9 @@ public final class AlertFeed implements AutoCloseable {
 
   /** How many of the latest alerts are kept to replay to a client resuming with Last-Event-ID. */
   static final int REPLAY_KEPT = 500;
+
+  /** How far back a started feed reads alerts to replay (by record time: the alert's time). */
+  static final Duration REPLAY_BACK = Duration.ofHours(24);
 
   private static final ObjectReader ALERT = Json.MAPPER.readerFor(Alert.class);
 
@@ -83,7 +88,7 @@ public final class AlertFeed implements AutoCloseable {
         TopicFollower.of(bootstrapServers, topic)
             .clientId("pantau-dashboard-alerts")
             .name("alert feed")
-            .from(Start.end())
+            .from(Start.within(REPLAY_BACK, java.time.Clock.systemUTC()))
             .onRecord(this::dispatch)
             .onCaughtUp(this::markLive)
             .start();
@@ -125,7 +130,9 @@ public final class AlertFeed implements AutoCloseable {
     synchronized (recent) {
       subscribers.add(s);
       s.enqueue(k -> k.comment(CONNECTED));
-      for (RecentAlerts.Kept k : recent.after(lastEventId)) s.offer(k.alert(), k.json());
+      // Before the feed caught up, what was missed is not all read yet: replayed once it has.
+      if (live) replay(s, lastEventId);
+      else s.resumeAfter = lastEventId;
     }
     if (live) s.tellLive();
     if (closed.get()) s.end(); // closed while subscribing: close() may have missed it
@@ -154,8 +161,14 @@ public final class AlertFeed implements AutoCloseable {
     String json = Json.text(alert);
     synchronized (recent) {
       recent.add(alert, json);
+      if (!live) return; // catching up: kept for a resuming client, not news
       for (Subscriber s : subscribers) s.offer(alert, json);
     }
+  }
+
+  /** The kept alerts after {@code lastEventId} to {@code s}; the caller holds {@code recent}. */
+  private void replay(Subscriber s, String lastEventId) {
+    for (RecentAlerts.Kept k : recent.after(lastEventId)) s.offer(k.alert(), k.json());
   }
 
   /**
@@ -188,7 +201,13 @@ public final class AlertFeed implements AutoCloseable {
 
   private void markLive() {
     if (live) return;
-    live = true;
+    synchronized (recent) {
+      for (Subscriber s : subscribers) {
+        if (s.resumeAfter != null) replay(s, s.resumeAfter);
+        s.resumeAfter = null;
+      }
+      live = true;
+    }
     LOG.info("alert feed: reading {} on {}", topic, bootstrapServers);
     for (Subscriber s : subscribers) s.tellLive();
   }
@@ -224,6 +243,9 @@ public final class AlertFeed implements AutoCloseable {
     final AtomicBoolean toldLive = new AtomicBoolean();
     final AtomicBoolean ended = new AtomicBoolean();
     volatile boolean cancelled;
+
+    /** The Last-Event-ID to replay after once the feed caught up; guarded by {@code recent}. */
+    String resumeAfter;
 
     Subscriber(Predicate<Alert> visible, AlertSink sink) {
       this.visible = visible;

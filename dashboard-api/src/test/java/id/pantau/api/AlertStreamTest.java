@@ -113,20 +113,34 @@ class AlertStreamTest {
       for (int i = 0; i < 3; i++) assertThat(ops.nextEvent(DEADLINE)).as("ops %d", i).isNotNull();
 
       try (EventStream back = EventStream.open(url, DAMKAR_HEAD, seen.alertId + ":OPEN")) {
-        EventStream.Event replayed = back.nextEvent(DEADLINE);
-        assertThat(replayed).as("the missed alert, replayed").isNotNull();
-        assertThat(replayed.id()).isEqualTo(missed.alertId + ":OPEN");
-        produce(live);
-        EventStream.Event next = back.nextEvent(DEADLINE);
-        assertThat(next).as("then the live one").isNotNull();
-        assertThat(next.id()).isEqualTo(live.alertId + ":OPEN");
-        assertThat(back.takeEvents()).as("nothing else: not the other unit's").isEmpty();
+        assertMissedThenLive(back, missed, live, AlertStreamTest::produce);
       }
       try (EventStream unknown = EventStream.open(url, DAMKAR_HEAD, "no-such-alert:OPEN")) {
         assertThat(unknown.awaitComment(AlertFeed.LIVE, DEADLINE)).isTrue();
         assertThat(unknown.takeEvents()).as("an unknown id replays nothing").isEmpty();
       }
     }
+  }
+
+  /** How a test writes an alert to the topic. */
+  interface Producer {
+    void produce(Alert a) throws Exception;
+  }
+
+  /**
+   * On a stream resumed with Last-Event-ID: {@code missed} replayed, then {@code live} once
+   * produced, and nothing else (no other unit's alert, none twice).
+   */
+  static void assertMissedThenLive(EventStream back, Alert missed, Alert live, Producer producer)
+      throws Exception {
+    EventStream.Event replayed = back.nextEvent(DEADLINE);
+    assertThat(replayed).as("the missed alert, replayed").isNotNull();
+    assertThat(replayed.id()).isEqualTo(missed.alertId + ":OPEN");
+    producer.produce(live);
+    EventStream.Event next = back.nextEvent(DEADLINE);
+    assertThat(next).as("then the live one").isNotNull();
+    assertThat(next.id()).isEqualTo(live.alertId + ":OPEN");
+    assertThat(back.takeEvents()).as("nothing else: not the other unit's, nor one twice").isEmpty();
   }
 
   @Test

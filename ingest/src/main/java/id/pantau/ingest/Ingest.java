@@ -13,6 +13,9 @@ import java.util.Map;
  * {@link #main} runs it from the environment ({@link IngestConfig#fromEnv()}).
  */
 public final class Ingest implements AutoCloseable {
+  /** The longest a stop waits for the requests in flight: above the Kafka timeout (5 s). */
+  static final long STOP_TIMEOUT_MS = 15_000;
+
   private final Javalin app;
   private final KafkaEventPublisher publisher;
   private final String host;
@@ -44,6 +47,9 @@ public final class Ingest implements AutoCloseable {
     try {
       Javalin app = IngestApp.create(config, publisher, tokens, clock);
       app.start();
+      // Stopping (SIGTERM) closes the listener, lets the requests in flight finish (each answers
+      // only after Kafka acknowledged, or 503) and closes idle connections, within this bound.
+      app.jettyServer().server().setStopTimeout(STOP_TIMEOUT_MS);
       return new Ingest(app, publisher, config.host());
     } catch (RuntimeException e) {
       publisher.close();

@@ -48,19 +48,25 @@ public final class KafkaIo {
 
   private KafkaIo() {}
 
-  public static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg) {
+  public static KafkaSource<Parsed<AttendanceEvent>> attendance(JobsConfig cfg, boolean stopAtEnd) {
     return source(
-            cfg, Topics.ATTENDANCE, Json::attendance, PARSED_ATTENDANCE, TimeGuard::attendance)
+            cfg,
+            stopAtEnd,
+            Topics.ATTENDANCE,
+            Json::attendance,
+            PARSED_ATTENDANCE,
+            TimeGuard::attendance)
         .setProperty("partition.discovery.interval.ms", "60000")
         .build();
   }
 
-  public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg) {
-    return source(cfg, Topics.UNITS, Json::unit, PARSED_UNIT, TimeGuard::unit).build();
+  public static KafkaSource<Parsed<Unit>> units(JobsConfig cfg, boolean stopAtEnd) {
+    return source(cfg, stopAtEnd, Topics.UNITS, Json::unit, PARSED_UNIT, TimeGuard::unit).build();
   }
 
-  public static KafkaSource<Parsed<LocationPing>> locations(JobsConfig cfg) {
-    return source(cfg, Topics.LOCATION, Json::location, PARSED_LOCATION, TimeGuard::location)
+  public static KafkaSource<Parsed<LocationPing>> locations(JobsConfig cfg, boolean stopAtEnd) {
+    return source(
+            cfg, stopAtEnd, Topics.LOCATION, Json::location, PARSED_LOCATION, TimeGuard::location)
         .build();
   }
 
@@ -77,36 +83,46 @@ public final class KafkaIo {
     }
   }
 
-  public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg) {
-    return source(cfg, Topics.EXPOSURES, Json::exposure, PARSED_EXPOSURE, TimeGuard::exposure)
+  public static KafkaSource<Parsed<Exposure>> exposures(JobsConfig cfg, boolean stopAtEnd) {
+    return source(
+            cfg, stopAtEnd, Topics.EXPOSURES, Json::exposure, PARSED_EXPOSURE, TimeGuard::exposure)
         .build();
   }
 
-  public static KafkaSource<Parsed<RosterEntry>> rosters(JobsConfig cfg) {
-    return source(cfg, Topics.ROSTERS, Json::roster, PARSED_ROSTER, TimeGuard::roster).build();
+  public static KafkaSource<Parsed<RosterEntry>> rosters(JobsConfig cfg, boolean stopAtEnd) {
+    return source(cfg, stopAtEnd, Topics.ROSTERS, Json::roster, PARSED_ROSTER, TimeGuard::roster)
+        .build();
   }
 
-  public static KafkaSource<Parsed<ZoneChange>> zones(JobsConfig cfg) {
-    return source(cfg, Topics.ZONES, Json::zone, PARSED_ZONE, TimeGuard::zone).build();
+  public static KafkaSource<Parsed<ZoneChange>> zones(JobsConfig cfg, boolean stopAtEnd) {
+    return source(cfg, stopAtEnd, Topics.ZONES, Json::zone, PARSED_ZONE, TimeGuard::zone).build();
   }
 
-  public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg) {
-    return source(cfg, Topics.POLICIES, Json::policy, PARSED_POLICY, TimeGuard::policy).build();
+  public static KafkaSource<Parsed<Policy>> policies(JobsConfig cfg, boolean stopAtEnd) {
+    return source(cfg, stopAtEnd, Topics.POLICIES, Json::policy, PARSED_POLICY, TimeGuard::policy)
+        .build();
   }
 
-  public static KafkaSource<Parsed<Region>> regions(JobsConfig cfg) {
+  public static KafkaSource<Parsed<Region>> regions(JobsConfig cfg, boolean stopAtEnd) {
     return source(
-            cfg, Topics.REGIONS, Json::region, PARSED_REGION, (b, bounded) -> TimeGuard.none())
+            cfg,
+            stopAtEnd,
+            Topics.REGIONS,
+            Json::region,
+            PARSED_REGION,
+            (b, bounded) -> TimeGuard.none())
         .build();
   }
 
   /**
    * A topic decoded as JSON, its times guarded. A compacted topic (reference data) is its current
    * state: it is read whole on every start, in a consumer group of its own; an event topic is read
-   * from where PANTAU_START_FROM says. A bounded replay reads up to the offsets at its start.
+   * from where PANTAU_START_FROM says. With {@code stopAtEnd} (a bounded replay) it reads up to the
+   * offsets at its start.
    */
   private static <T> KafkaSourceBuilder<Parsed<T>> source(
       JobsConfig cfg,
+      boolean stopAtEnd,
       String topic,
       JsonRecords.Decoder<T> decoder,
       TypeInformation<Parsed<T>> type,
@@ -120,7 +136,7 @@ public final class KafkaIo {
             .setStartingOffsets(whole ? OffsetsInitializer.earliest() : startFrom(cfg.startFrom()))
             .setDeserializer(
                 new JsonRecords<>(decoder, type, guard.apply(cfg.timeBounds(), cfg.bounded())));
-    if (cfg.bounded()) b.setBounded(OffsetsInitializer.latest());
+    if (stopAtEnd) b.setBounded(OffsetsInitializer.latest());
     return b;
   }
 

@@ -8,12 +8,14 @@ import id.pantau.sim.City;
 import id.pantau.sim.CityConfig;
 import id.pantau.sim.LiveSimulator;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -60,6 +62,9 @@ public final class Demo implements AutoCloseable {
 
   void start() throws Exception {
     Path data = options.dataDir();
+    // A savepoint that is not there fails now, before anything starts, not after Kafka and influxd.
+    String savepoint =
+        options.fromSavepoint() == null ? null : SavepointPath.check(options.fromSavepoint());
     step("data directory " + data);
     stack = new LocalStack(data, options::port);
     stack.startKafka();
@@ -74,6 +79,10 @@ public final class Demo implements AutoCloseable {
     int flinkPort = options.port(8082);
     flinkConf.set(RestOptions.PORT, flinkPort);
     flinkConf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    if (savepoint != null) {
+      step("the jobs start from savepoint " + savepoint);
+      flinkConf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+    }
     StreamExecutionEnvironment flink =
         StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
     JobsConfig jobs =
@@ -86,10 +95,24 @@ public final class Demo implements AutoCloseable {
       // fastest and is plenty for a city.
       jobs = jobs.withParallelism(1);
     }
-    JobClient job = PantauJobs.start(flink, jobs);
+    JobClient job;
+    try {
+      job = PantauJobs.start(flink, jobs);
+    } catch (Exception e) {
+      // A savepoint that does not fit is refused as the job is submitted.
+      if (savepoint == null) throw e;
+      throw SavepointPath.restoreFailed(options.fromSavepoint(), e, null);
+    }
     stack.onClose(() -> job.cancel().get());
     flinkUrl = "http://127.0.0.1:" + flinkPort;
-    awaitTasksRunning(flinkUrl, job.getJobID().toString());
+    // `./pantau savepoint` finds the jobs here, whichever port was free.
+    Files.writeString(data.resolve(FLINK_URL_FILE), flinkUrl + "\n");
+    try {
+      awaitTasksRunning(flinkUrl, job.getJobID().toString());
+    } catch (IllegalStateException e) {
+      if (savepoint == null) throw e;
+      throw SavepointPath.restoreFailed(options.fromSavepoint(), e, failure(job));
+    }
 
     step("starting ingest");
     // The simulated city's catch-up on today sets ingest's receipt clock minute by minute, so only
@@ -106,7 +129,7 @@ public final class Demo implements AutoCloseable {
       step("starting the simulated city");
       // Weekends too: a demo shown on a Saturday should move as well.
       City city = City.of(CityConfig.defaults().withWorkWeekends(true));
-      String deviceToken = tokens == null ? null : tokens.token("operator");
+      String deviceToken = tokens.simulator();
       LiveSimulator sim =
           new LiveSimulator(city, URI.create(ingestUrl), deviceToken, Clock.systemUTC())
               .stampReceipts(receipts);
@@ -138,6 +161,25 @@ public final class Demo implements AutoCloseable {
     }
   }
 
+  /** Why the job failed, as Flink says it (the whole cause chain), or null. */
+  private static Throwable failure(JobClient job) {
+    try {
+      job.getJobExecutionResult().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
+  /** The file in the data directory that names the demo's Flink REST API. */
+  static final String FLINK_URL_FILE = "flink-url";
+
+  /** The REST API of the demo running on {@code dataDir}: as it wrote it, else the default. */
+  static String flinkUrlOf(Path dataDir) throws java.io.IOException {
+    Path file = dataDir.resolve(FLINK_URL_FILE);
+    return Files.isRegularFile(file) ? Files.readString(file).strip() : "http://127.0.0.1:8082";
+  }
+
   void printWelcome() {
     StringBuilder sb = new StringBuilder();
     sb.append("\n=== Pantau is running ===\n");
@@ -151,7 +193,15 @@ public final class Demo implements AutoCloseable {
     sb.append("  Kafka              ").append(kafkaBootstrap).append('\n');
     sb.append("  InfluxDB           ").append(influxUrl).append("  (database pantau)\n");
     sb.append("  data               ").append(options.dataDir()).append('\n');
-    if (tokens != null) {
+    if (tokens.usersFile != null) {
+      sb.append("  tokens             yours (PANTAU_TOKENS_FILE ")
+          .append(tokens.usersFile)
+          .append("), and the simulator's ")
+          .append(DemoTokens.SIMULATOR)
+          .append(" beside them in ")
+          .append(tokens.file)
+          .append('\n');
+    } else {
       sb.append("  tokens (fresh each start; ")
           .append(tokens.file)
           .append(" holds their SHA-256):\n");

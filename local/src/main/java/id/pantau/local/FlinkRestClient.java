@@ -91,6 +91,60 @@ final class FlinkRestClient {
     return job;
   }
 
+  /** The ids of the jobs that run now (GET /jobs). */
+  java.util.List<String> runningJobs() throws IOException, InterruptedException {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode j : get("/jobs").path("jobs")) {
+      if ("RUNNING".equals(j.path("status").asText())) ids.add(j.path("id").asText());
+    }
+    return ids;
+  }
+
+  /**
+   * A savepoint of the running job under {@code targetDir} (a file: URI or path), taken through
+   * POST /jobs/{id}/savepoints, or with the job stopped after it when {@code stop} (POST
+   * /jobs/{id}/stop, without draining: its timers wait in the savepoint). Returns its location once
+   * Flink says it completed; a failure names Flink's cause.
+   */
+  String savepoint(String job, String targetDir, boolean stop, Duration timeout)
+      throws IOException, InterruptedException {
+    String body =
+        Json.MAPPER.writeValueAsString(
+            stop
+                ? java.util.Map.of("targetDirectory", targetDir, "drain", false)
+                : java.util.Map.of("target-directory", targetDir, "cancel-job", false));
+    String path = "/jobs/" + job + (stop ? "/stop" : "/savepoints");
+    JsonNode trigger =
+        send(
+            HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)),
+            "POST " + path);
+    String request = trigger.path("request-id").asText();
+    String status = "/jobs/" + job + "/savepoints/" + request;
+    AtomicReference<JsonNode> seen = new AtomicReference<>();
+    boolean done =
+        Poll.until(
+            timeout,
+            () -> {
+              seen.set(getOrNull(status));
+              return seen.get() != null
+                  && "COMPLETED".equals(seen.get().path("status").path("id").asText());
+            });
+    if (!done) {
+      throw new IllegalStateException(
+          "job " + job + ": the savepoint did not complete in " + timeout.toSeconds() + " s");
+    }
+    JsonNode operation = seen.get().path("operation");
+    if (operation.hasNonNull("failure-cause")) {
+      String cause = operation.path("failure-cause").path("stack-trace").asText();
+      int cut = cause.indexOf("\n\tat ");
+      throw new IllegalStateException(
+          "job " + job + ": the savepoint failed: " + (cut > 0 ? cause.substring(0, cut) : cause));
+    }
+    return operation.path("location").asText();
+  }
+
   JsonNode get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url + path)).GET(), "GET " + path);
   }

@@ -73,15 +73,21 @@ final class LocalStack implements AutoCloseable {
     influxUrl = influx.url();
   }
 
-  /** Fresh tokens unless PANTAU_TOKENS_FILE names a file. */
+  /**
+   * Fresh tokens, or when PANTAU_TOKENS_FILE names a file, the user's with the simulator's beside
+   * them.
+   */
   void tokens(String headUnit) throws Exception {
-    String env = System.getenv("PANTAU_TOKENS_FILE");
-    if (env == null || env.isBlank()) {
-      tokens = DemoTokens.generate(data, headUnit);
-      tokensFile = tokens.file;
-    } else {
-      tokensFile = Path.of(env);
-    }
+    tokens(headUnit, System.getenv("PANTAU_TOKENS_FILE"));
+  }
+
+  /** As {@link #tokens(String)}, with the user's file {@code usersFile} (null or blank: none). */
+  void tokens(String headUnit, String usersFile) throws Exception {
+    tokens =
+        usersFile == null || usersFile.isBlank()
+            ? DemoTokens.generate(data, headUnit)
+            : DemoTokens.besides(Path.of(usersFile), data);
+    tokensFile = tokens.file;
   }
 
   /** Ingest on loopback, device auth relaxed, receipt times from {@code clock}. */

@@ -92,7 +92,36 @@ public final class DaySender {
    * @throws IOException when ingest did not answer a request within {@link #PATIENCE}
    */
   public Result send(SimDay day) throws IOException, InterruptedException {
+    return send(day, null, null);
+  }
+
+  /**
+   * Sends part of the day: the records ingest receives from {@code from} (null: the day's start,
+   * with the reference data before them) until {@code until} (null: the end), so a day can be sent
+   * in parts with something done between them.
+   */
+  public Result send(SimDay day, Instant from, Instant until)
+      throws IOException, InterruptedException {
     List<String> problems = new ArrayList<>();
+    if (from == null) sendReference(day, problems);
+    Tally tally = new Tally();
+    List<SimDay.Send> sends =
+        day.sends().stream()
+            .filter(s -> from == null || !SimDay.receipt(s.at()).isBefore(from))
+            .filter(s -> until == null || SimDay.receipt(s.at()).isBefore(until))
+            .toList();
+    sendRecords(day, sends, tally, problems);
+    return new Result(
+        tally.events,
+        tally.accepted,
+        tally.duplicates,
+        tally.malformed,
+        tally.refused,
+        List.copyOf(problems));
+  }
+
+  private void sendReference(SimDay day, List<String> problems)
+      throws IOException, InterruptedException {
     clock.accept(day.referenceAt());
     for (CityUnit u : day.city().units()) {
       expect2xx(problems, "PUT /v1/units/" + u.unitId(), ingest.putUnit(u));
@@ -115,9 +144,10 @@ public final class DaySender {
             day.city().regions().size(),
             day.zones().size(),
             day.rosters().size()));
+  }
 
-    Tally tally = new Tally();
-    List<SimDay.Send> sends = day.sends();
+  private void sendRecords(SimDay day, List<SimDay.Send> sends, Tally tally, List<String> problems)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     Instant first = sends.isEmpty() ? day.referenceAt() : SimDay.receipt(sends.get(0).at());
     Instant lastShown = Instant.MIN;
@@ -165,13 +195,6 @@ public final class DaySender {
                 tally.refused));
       }
     }
-    return new Result(
-        tally.events,
-        tally.accepted,
-        tally.duplicates,
-        tally.malformed,
-        tally.refused,
-        List.copyOf(problems));
   }
 
   /** What was sent and what ingest said, so far. */
