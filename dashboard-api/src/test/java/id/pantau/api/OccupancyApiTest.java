@@ -33,6 +33,9 @@ class OccupancyApiTest {
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
 
+  /** Every unit here: unknown to Kafka (none answers), its zone falls back to WIB. */
+  static final String JAKARTA = ",Asia/Jakarta";
+
   @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
 
   /** A whole hour, so 10-minute steps fall on the points. */
@@ -185,12 +188,14 @@ class OccupancyApiTest {
         .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
     assertThat(r.body().split("\r\n"))
         .containsExactly(
-            "unit,region,present,headcount,share,cap,floor,status,asOf",
-            "srg-bkpsdm,kota-serang,21,50,0.42,,,OK," + base.plus(Duration.ofMinutes(15)),
+            "unit,region,present,headcount,share,cap,floor,status,asOf,zone",
+            "srg-bkpsdm,kota-serang,21,50,0.42,,,OK," + base.plus(Duration.ofMinutes(15)) + JAKARTA,
             "tng-damkar,kota-tangerang,4,30,0.13333333333333333,22,10,UNDER_FLOOR,"
-                + base.plus(Duration.ofMinutes(20)),
+                + base.plus(Duration.ofMinutes(20))
+                + JAKARTA,
             "tng-disdukcapil,kota-tangerang,25,40,0.625,20,5,OVER_CAP,"
-                + base.plus(Duration.ofMinutes(30)));
+                + base.plus(Duration.ofMinutes(30))
+                + JAKARTA);
   }
 
   @Test
@@ -320,10 +325,16 @@ class OccupancyApiTest {
 
     assertThat(Http.csvLines(r))
         .containsExactly(
-            "unit,region,time,present,headcount,share,cap,floor,status",
-            "srg-bkpsdm,kota-serang," + base + ",20,50,0.4,,,OK",
-            "srg-bkpsdm,kota-serang," + base.plus(Duration.ofMinutes(10)) + ",21,50,0.42,,,OK",
-            "srg-bkpsdm,kota-serang," + base.plus(Duration.ofMinutes(20)) + ",21,50,0.42,,,OK");
+            "unit,region,time,present,headcount,share,cap,floor,status,zone",
+            "srg-bkpsdm,kota-serang," + base + ",20,50,0.4,,,OK" + JAKARTA,
+            "srg-bkpsdm,kota-serang,"
+                + base.plus(Duration.ofMinutes(10))
+                + ",21,50,0.42,,,OK"
+                + JAKARTA,
+            "srg-bkpsdm,kota-serang,"
+                + base.plus(Duration.ofMinutes(20))
+                + ",21,50,0.42,,,OK"
+                + JAKARTA);
   }
 
   @Test
