@@ -7,7 +7,11 @@ import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.influxdb.dto.Point;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,32 @@ class OccupancyApiTest {
             "tng-disdukcapil,kota-tangerang,25,40,0.625,20,5,OVER_CAP,"
                 + base.plus(Duration.ofMinutes(30))
                 + JAKARTA);
+  }
+
+  @Test
+  void aClientAcceptingGzipGetsTheSameAnswerGzipped() throws Exception {
+    HttpResponse<String> plain = app.get("/api/v1/occupancy", OPERATOR);
+    HttpResponse<byte[]> zipped =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/occupancy"))
+                    .header("Authorization", "Bearer " + OPERATOR)
+                    .header("Accept-Encoding", "gzip, deflate, br")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    String unzipped;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // Within one cache period both are the same read: the same bytes.
+    assertThat(Http.json(unzipped).get("units")).isEqualTo(Http.json(plain).get("units"));
+    assertThat(OccupancyAnswer.acceptsGzip("br;q=1, gzip;q=0")).isFalse();
+    assertThat(OccupancyAnswer.acceptsGzip("identity")).isFalse();
+    assertThat(OccupancyAnswer.acceptsGzip("GZIP;q=0.5")).isTrue();
   }
 
   @Test
