@@ -32,20 +32,7 @@ public record OccupancyRow(
     String asOf,
     String zone) {
 
-  /** A point as read from InfluxDB, whose series carry no zone ({@link #withZone} adds it). */
-  public OccupancyRow(
-      String unit,
-      String region,
-      Integer present,
-      Integer headcount,
-      Double share,
-      Integer cap,
-      Integer floor,
-      Status status,
-      String asOf) {
-    this(unit, region, present, headcount, share, cap, floor, status, asOf, null);
-  }
-
+  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
   public OccupancyRow withZone(String zone) {
     return new OccupancyRow(
         unit, region, present, headcount, share, cap, floor, status, asOf, zone);

@@ -121,6 +121,14 @@ class UnitZonesApiTest {
     awaitBoardZone("mks-dishub", "Asia/Makassar"); // a unit of its region is registered
     assertThat(boardZone("tng-dinkes")).isEqualTo("Asia/Jakarta"); // nothing names its zone
 
+    // 503 until the book has read the checkins and alerts topics to their ends.
+    assertThat(
+            Poll.until(
+                Duration.ofSeconds(30),
+                () ->
+                    app.get("/api/v1/units/jyp-dinkes/followups", BKD_PROVINCE).statusCode()
+                        == 200))
+        .isTrue();
     JsonNode followUps = Http.json(app.get("/api/v1/units/jyp-dinkes/followups", BKD_PROVINCE));
     assertThat(followUps.get("zone").asText()).isEqualTo("Asia/Jayapura");
     assertThat(followUps.get("date").asText())
