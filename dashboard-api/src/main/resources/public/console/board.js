@@ -1,7 +1,7 @@
 // The live board: every unit the session may see, worst first, with filters, sparklines, the
 // totals per region and province, and the alert ticker. Numbers refresh every 5 s without a reload.
 import { getJson, header, session } from './api.js';
-import { applyTo, languageButton, num, percent, t, time } from './i18n.js';
+import { applyTo, DEFAULT_ZONE, languageButton, num, percent, t, time, zoneLabel } from './i18n.js';
 import { Sparklines } from './sparkline.js';
 import { startTicker } from './ticker.js';
 
@@ -40,6 +40,17 @@ function field(name, text) {
   return s;
 }
 
+/** The zone a unit's times are in (the board's answer names it), for the ticker. */
+function zoneOf(unit) {
+  return units.find((u) => u.unit === unit)?.zone ?? DEFAULT_ZONE;
+}
+
+/** The board's read time in the units' zone when they share one, else in WIB. */
+function boardZone() {
+  const zones = new Set(units.map((u) => u.zone ?? DEFAULT_ZONE));
+  return zones.size === 1 ? [...zones][0] : DEFAULT_ZONE;
+}
+
 function newRow(unit) {
   const tr = document.createElement('tr');
   tr.dataset.unit = unit;
@@ -51,7 +62,6 @@ function newRow(unit) {
   name.append(a, cell('span', 'sub'));
   const spark = cell('td', 'spark');
   tr.append(name, cell('td', 'n'), cell('td'), cell('td'), spark);
-  sparks.watch(unit, spark);
   return tr;
 }
 
@@ -62,8 +72,11 @@ function fill(tr, u) {
   tr.sig = sig;
   tr.dataset.status = u.status;
   tr.dataset.region = u.region;
-  const [name, present, limits, status] = tr.children;
-  name.querySelector('.sub').textContent = u.region;
+  tr.dataset.zone = u.zone ?? DEFAULT_ZONE;
+  const [name, present, limits, status, spark] = tr.children;
+  // Its sparkline is today in its own zone, which the row names.
+  name.querySelector('.sub').textContent = `${u.region} · ${zoneLabel(tr.dataset.zone)}`;
+  sparks.watch(u.unit, spark, tr.dataset.zone);
   const share = field('share', percent(u.share));
   const of = cell('span', 'sub');
   of.append(t('present.of', ''), field('headcount', num(u.headcount)), ' · ', share);
@@ -106,7 +119,7 @@ function render() {
     if (document.activeElement !== link) link.focus();
   }
   $('shown').textContent = t('units.shown', shown.length, units.length);
-  $('asof').textContent = asOf ? t('asof', time(asOf)) : '';
+  $('asof').textContent = asOf ? t('asof', time(asOf, boardZone())) : '';
   renderRegions();
 }
 
@@ -165,6 +178,8 @@ async function refresh() {
       $('units-error').textContent = '';
       regionOptions();
       render();
+      // The board has its rows: what the bench times as the board's first paint.
+      if (!performance.getEntriesByName('board-ready').length) performance.mark('board-ready');
     } catch (e) {
       $('units-error').textContent = t('error', e.message);
     } finally {
@@ -185,7 +200,7 @@ async function main() {
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   await refresh();
   setInterval(refresh, POLL_MS);
-  startTicker($('ticker'), $('ticker-empty'), $('ticker-state'), () => refresh());
+  startTicker($('ticker'), $('ticker-empty'), $('ticker-state'), () => refresh(), zoneOf);
 }
 
 main();

@@ -62,6 +62,7 @@ const STRINGS = {
     'chart.floor': 'Batas minimum',
     'chart.bands': 'Pita merah: pelanggaran hari ini.',
     'chart.summary': 'Sekarang {0} hadir; tertinggi hari ini {1}.',
+    'chart.zone': 'Waktu unit ini dalam {0}: hari ini sejak 00:00 {1}.',
     'breaches.title': 'Pelanggaran 7 hari terakhir',
     'breaches.caption': 'Pelanggaran 7 hari terakhir, terbaru lebih dulu',
     'col.kind': 'Jenis',
@@ -157,6 +158,7 @@ const STRINGS = {
     'chart.floor': 'Floor',
     'chart.bands': 'Red bands: breaches today.',
     'chart.summary': 'Now {0} present; highest today {1}.',
+    'chart.zone': "This unit's times are in {0}: today since 00:00 {1}.",
     'breaches.title': 'Breaches of the last 7 days',
     'breaches.caption': 'Breaches of the last 7 days, newest first',
     'col.kind': 'Kind',
@@ -229,25 +231,62 @@ export function languageButton(button, onChange) {
   });
 }
 
-const ZONE = 'Asia/Jakarta';
+/** Where a time is shown when its unit's zone is not known (the API always names one). */
+export const DEFAULT_ZONE = 'Asia/Jakarta';
+const LABELS = { 7: 'WIB', 8: 'WITA', 9: 'WIT' }; // Indonesia's zones by their UTC offset in hours
 const locale = () => (lang === 'en' ? 'en-GB' : 'id-ID');
 
-/** An instant as HH:mm WIB (the API has no unit zone on these answers: WIB for all). */
-export function time(iso) {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const hm = new Intl.DateTimeFormat(locale(), {
-    timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(d);
-  return `${hm.replace('.', ':')} WIB`;
+// Formatters are costly to make and a board formats hundreds of rows: one per kind, zone, language.
+const formats = new Map();
+function format(kind, zone, options, loc = locale()) {
+  const key = `${kind} ${zone} ${loc}`;
+  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(loc, { timeZone: zone, ...options }));
+  return formats.get(key);
 }
 
-/** An instant as day, month and HH:mm WIB. */
-export function dateTime(iso) {
+/** The zone's offset from UTC at an instant, in minutes (Indonesia's zones keep no summer time). */
+function offsetMinutes(zone, at = new Date()) {
+  const name = format('offset', zone, { timeZoneName: 'longOffset' }, 'en-US')
+    .formatToParts(at).find((p) => p.type === 'timeZoneName').value; // "GMT+08:00", "GMT"
+  const m = /([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** WIB, WITA or WIT for a unit's zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura …), else UTC±h. */
+export function zoneLabel(zone = DEFAULT_ZONE) {
+  const min = offsetMinutes(zone);
+  if (min % 60 === 0 && LABELS[min / 60]) return LABELS[min / 60];
+  const h = Math.abs(min) / 60;
+  return `UTC${min < 0 ? '-' : '+'}${Number.isInteger(h) ? h : h.toFixed(1)}`;
+}
+
+/** An instant as HH:mm in the unit's zone, labelled: "08:30 WITA". */
+export function time(iso, zone = DEFAULT_ZONE) {
   if (!iso) return '—';
-  const day = new Intl.DateTimeFormat(locale(), { timeZone: ZONE, day: 'numeric', month: 'short' })
+  const hm = format('time', zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(new Date(iso));
-  return `${day} ${time(iso)}`;
+  return `${hm.replace('.', ':')} ${zoneLabel(zone)}`;
+}
+
+/** An instant as day, month and HH:mm in the unit's zone, labelled. */
+export function dateTime(iso, zone = DEFAULT_ZONE) {
+  if (!iso) return '—';
+  const day = format('day', zone, { day: 'numeric', month: 'short' }).format(new Date(iso));
+  return `${day} ${time(iso, zone)}`;
+}
+
+/** Today's local date in the unit's zone, YYYY-MM-DD. */
+export function todayIn(zone = DEFAULT_ZONE, now = new Date()) {
+  return format('date', zone, {}, 'en-CA').format(now);
+}
+
+/** Midnight today in the unit's zone, ISO-8601 with its offset: the start of its "today". */
+export function todayStart(zone = DEFAULT_ZONE, now = new Date()) {
+  const ymd = todayIn(zone, now);
+  const min = offsetMinutes(zone, now);
+  const abs = Math.abs(min);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${ymd}T00:00:00${min < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** A share 0..1 as a whole percent. */
@@ -267,10 +306,4 @@ export function duration(s) {
   const m = Math.round((s % 3600) / 60);
   const hu = lang === 'en' ? 'h' : 'j';
   return h > 0 ? `${h} ${hu} ${m} m` : `${m} m`;
-}
-
-/** Midnight today in WIB, ISO-8601 with its offset: the start of "today" for series. */
-export function todayStartWib(now = new Date()) {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
-  return `${ymd}T00:00:00+07:00`;
 }

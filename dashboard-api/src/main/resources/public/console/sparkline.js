@@ -1,7 +1,8 @@
 // Today's series of each unit on the board, as small SVG lines: fetched only for the rows on screen,
-// a few at a time, and again at most once a minute, so a board of 500 units stays fast.
+// a few at a time, and again at most once a minute, so a board of 500 units stays fast. "Today" is
+// the unit's own: from midnight in its zone (WIB, WITA or WIT).
 import { getJson, query } from './api.js';
-import { t, todayStartWib } from './i18n.js';
+import { DEFAULT_ZONE, t, todayStart } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PARALLEL = 4;
@@ -11,6 +12,7 @@ export class Sparklines {
   constructor() {
     this.cells = new Map(); // unit → td
     this.fetchedAt = new Map(); // unit → ms
+    this.zones = new Map(); // unit → its zone
     this.queue = [];
     this.running = 0;
     this.visible = new Set();
@@ -28,8 +30,9 @@ export class Sparklines {
     setInterval(() => this.visible.forEach((u) => this.want(u)), FRESH_MS);
   }
 
-  /** Watches a row's cell: its line is drawn once the row comes on screen. */
-  watch(unit, cell) {
+  /** Watches a row's cell: its line (today in the unit's zone) is drawn once it comes on screen. */
+  watch(unit, cell, zone = DEFAULT_ZONE) {
+    this.zones.set(unit, zone);
     if (this.cells.get(unit) === cell) return;
     this.cells.set(unit, cell);
     cell.dataset.unit = unit;
@@ -48,7 +51,7 @@ export class Sparklines {
       const unit = this.queue.shift();
       this.running++;
       this.fetchedAt.set(unit, Date.now());
-      const q = query({ from: todayStartWib(), step: '10m' });
+      const q = query({ from: todayStart(this.zones.get(unit)), step: '10m' });
       getJson(`/api/v1/units/${encodeURIComponent(unit)}/occupancy?${q}`)
         .then((s) => this.draw(unit, s.points))
         .catch(() => this.fetchedAt.delete(unit))

@@ -1,6 +1,6 @@
 // The live alert ticker: an EventSource on /api/v1/alerts/stream (the browser sends the session
 // cookie and, when it reconnects, Last-Event-ID, so the server replays what was missed).
-import { t, time } from './i18n.js';
+import { DEFAULT_ZONE, t, time } from './i18n.js';
 
 // Each alert arrives as an event named by its kind (docs/interfaces.md lists them).
 const KINDS = ['OVER_CAP', 'UNDER_FLOOR', 'ROSTER_OVER_CAP', 'ROSTER_UNDER_FLOOR',
@@ -12,9 +12,10 @@ const KEPT = 30;
 
 /**
  * Starts the ticker in the list; {@code onOccupancyAlert} is called for an OVER_CAP or UNDER_FLOOR
- * alert (the board then refreshes its numbers at once).
+ * alert (the board then refreshes its numbers at once); {@code zoneOf} gives a unit's zone, in which
+ * its alert's time is shown.
  */
-export function startTicker(list, empty, state, onOccupancyAlert) {
+export function startTicker(list, empty, state, onOccupancyAlert, zoneOf = () => DEFAULT_ZONE) {
   const seen = new Set(); // the jobs write at least once: an id shown is not shown again
   state.textContent = t('ticker.connecting');
   const source = new EventSource('/api/v1/alerts/stream');
@@ -33,7 +34,7 @@ export function startTicker(list, empty, state, onOccupancyAlert) {
     } catch {
       return;
     }
-    list.prepend(item(a));
+    list.prepend(item(a, zoneOf(a.unitId)));
     list.firstElementChild.classList.add('fresh');
     while (list.children.length > KEPT) list.lastElementChild.remove();
     empty.hidden = true;
@@ -43,7 +44,7 @@ export function startTicker(list, empty, state, onOccupancyAlert) {
   return source;
 }
 
-function item(a) {
+function item(a, zone) {
   const li = document.createElement('li');
   li.dataset.kind = a.kind;
   li.dataset.unit = a.unitId;
@@ -56,7 +57,7 @@ function item(a) {
   link.href = `/units/${encodeURIComponent(a.unitId)}`;
   link.textContent = a.unitId;
   const text = [` ${t(`phase.${a.phase}`)} · `];
-  li.append(`${time(when || new Date().toISOString())} `, status, ...text, link);
+  li.append(`${time(when || new Date().toISOString(), zone)} `, status, ...text, link);
   // Per-employee alerts name a person: the ticker shows their kind and unit, never who.
   if (OCCUPANCY.has(a.kind) && a.present != null) li.append(` (${a.present} / ${a.limit ?? '—'})`);
   return li;

@@ -1,9 +1,12 @@
 // The unit page (/units/{id}): today's occupancy chart with cap, floor and breach bands, the
 // breaches of the last 7 days, compliance per window today and, for the roles that may, the
-// follow-up list. Each table has its CSV, fetched with the same session cookie.
+// follow-up list. Each table has its CSV, fetched with the same session cookie. Every time and
+// "today" is the unit's own, in the zone its answers name (WIB, WITA or WIT), never the browser's.
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { ApiError, getJson, header, query, session } from './api.js';
-import { applyTo, dateTime, duration, languageButton, num, percent, t, time, todayStartWib } from './i18n.js';
+import {
+  applyTo, dateTime, duration, languageButton, num, percent, t, time, todayIn, todayStart, zoneLabel,
+} from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const UNIT = decodeURIComponent(location.pathname.split('/')[2] || '');
@@ -14,6 +17,7 @@ const BAND = { OVER_CAP: 'rgba(179,38,30,0.18)', UNDER_FLOOR: 'rgba(138,75,0,0.1
 
 let plot = null;
 let breaches = [];
+let zone = null; // the unit's zone, from its first answer
 
 function td(text, cls) {
   const c = document.createElement('td');
@@ -55,11 +59,22 @@ function chartWidth() {
   return Math.max($('chart').clientWidth, 200);
 }
 
+/**
+ * Today's series from midnight in the unit's zone. Before the first answer names the zone, the last
+ * 24 hours are asked for (every zone's today lies in them) and cut at that midnight.
+ */
 async function loadChart() {
-  const s = await getJson(`/api/v1/units/${ENC}/occupancy?${query({ from: todayStartWib(), step: '5m' })}`);
-  $('unit-region').textContent = s.region ?? '';
-  const xs = s.points.map((p) => Date.parse(p.time) / 1000);
-  const data = [xs, s.points.map((p) => p.present), s.points.map((p) => p.cap), s.points.map((p) => p.floor)];
+  const from = zone ? todayStart(zone) : new Date(Date.now() - 86400_000).toISOString();
+  const s = await getJson(`/api/v1/units/${ENC}/occupancy?${query({ from, step: '5m' })}`);
+  zone = s.zone;
+  const start = todayStart(zone);
+  const points = s.points.filter((p) => Date.parse(p.time) >= Date.parse(start));
+  $('unit-region').textContent = `${s.region ?? ''} · ${zoneLabel(zone)}`;
+  $('chart').dataset.zone = zone;
+  $('chart').dataset.from = start;
+  $('chart-zone').textContent = t('chart.zone', zoneLabel(zone), zoneLabel(zone));
+  const xs = points.map((p) => Date.parse(p.time) / 1000);
+  const data = [xs, points.map((p) => p.present), points.map((p) => p.cap), points.map((p) => p.floor)];
   const present = data[1].filter((v) => v != null);
   const summary = present.length ? t('chart.summary', present[present.length - 1], Math.max(...present)) : t('spark.none');
   $('chart-summary').textContent = summary;
@@ -71,7 +86,7 @@ async function loadChart() {
   plot = new uPlot({
     width: chartWidth(),
     height: 220,
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Asia/Jakarta'),
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), zone), // the axis in the unit's own time
     scales: { x: { time: true }, y: { range: (u, lo, hi) => [0, Math.max(hi ?? 1, 1) * 1.1] } },
     series: [
       {},
@@ -97,7 +112,7 @@ async function loadBreaches() {
     const kind = document.createElement('th');
     kind.scope = 'row';
     kind.append(badge(b.kind));
-    tr.append(kind, td(dateTime(b.startedAt)), td(b.open ? t('open') : dateTime(b.endedAt)),
+    tr.append(kind, td(dateTime(b.startedAt, b.zone)), td(b.open ? t('open') : dateTime(b.endedAt, b.zone)),
       td(duration(b.durationS), 'n'), td(num(b.limit), 'n'), td(num(b.present), 'n'));
     return tr;
   }));
@@ -106,8 +121,9 @@ async function loadBreaches() {
 }
 
 async function loadCompliance() {
-  $('compliance-csv').href = `/api/v1/compliance?${query({ unit: UNIT, format: 'csv' })}`;
-  const answer = await getJson(`/api/v1/compliance?${query({ unit: UNIT })}`);
+  const date = todayIn(zone ?? undefined); // today where the unit is, not in Jakarta
+  $('compliance-csv').href = `/api/v1/compliance?${query({ unit: UNIT, date, format: 'csv' })}`;
+  const answer = await getJson(`/api/v1/compliance?${query({ unit: UNIT, date })}`);
   const body = $('compliance').tBodies[0];
   body.replaceChildren(...answer.rows.map((r) => {
     const tr = document.createElement('tr');
@@ -144,7 +160,7 @@ async function loadFollowUps(role) {
     tr.dataset.needsFollowUp = e.needsFollowUp;
     const windows = Object.entries(e.windows).map(([w, r]) => `${w}: ${t(`win.${r.status}`)}`);
     const evidence = [...Object.values(e.windows).map((r) => r.checkinAt), ...e.flags.map((f) => f.at)]
-      .filter(Boolean).sort().map(time);
+      .filter(Boolean).sort().map((at) => time(at, answer.zone));
     tr.append(th(e.nip), td(e.mode ?? '—'), td(windows.join('; ') || '—'),
       td(e.flags.map((f) => f.kind).join(', ') || '—'), td(evidence.join(', ') || '—'));
     return tr;

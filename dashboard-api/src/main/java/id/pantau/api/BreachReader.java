@@ -70,6 +70,7 @@ public final class BreachReader {
         start == null ? null : start.toString(),
         endedAt,
         durationS,
-        open);
+        open,
+        null);
   }
 }

@@ -3,7 +3,7 @@ package id.pantau.api;
 /**
  * One breach: a unit over its cap or under its floor from {@code startedAt}; {@code endedAt} is
  * null while it is open. {@code durationS} is the final duration once closed, the time so far while
- * open.
+ * open. {@code zone}: the unit's time zone (IANA id), in which its times are shown.
  */
 public record BreachRow(
     String unit,
@@ -14,7 +14,14 @@ public record BreachRow(
     String startedAt,
     String endedAt,
     Long durationS,
-    boolean open) {
+    boolean open,
+    String zone) {
+
+  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
+  public BreachRow withZone(String zone) {
+    return new BreachRow(
+        unit, region, kind, limit, present, startedAt, endedAt, durationS, open, zone);
+  }
 
   /** The columns of the CSV, in the order of the JSON fields. */
   public static final Columns<BreachRow> COLUMNS = Columns.of(BreachRow.class);

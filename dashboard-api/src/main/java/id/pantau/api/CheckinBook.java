@@ -2,8 +2,10 @@ package id.pantau.api;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import id.pantau.events.Alert;
+import id.pantau.events.Decoded;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
+import id.pantau.events.Unit;
 import id.pantau.kafka.Start;
 import id.pantau.kafka.TopicFollower;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Topics#CHECKINS} from its beginning into {@link WindowRecords} (the latest record per key {@code
  * nip@date@window}), another {@link Topics#ALERTS} from {@code days + 1} days back into {@link
  * EmployeeFlags}; both keep the local dates of the last {@code days} days ({@link KeptDays}),
- * indexed by unit and date, and the units' regions and zones ({@link KnownUnits}). Dates older than
- * the retention are dropped as the days pass.
+ * indexed by unit and date, and the units' regions and zones ({@link KnownUnits}; a third follower
+ * reads the units' registrations on {@link Topics#UNITS} for their zones). Dates older than the
+ * retention are dropped as the days pass.
  *
  * <p>{@link #loaded()} turns true once both have read up to the ends the topics had when they first
  * listed them. Kafka unreachable: they log a WARN, back off (to 10 s) and resume where they were;
@@ -46,6 +49,7 @@ public final class CheckinBook implements AutoCloseable {
   private final CountDownLatch loading = new CountDownLatch(2);
   private final TopicFollower checkins;
   private final TopicFollower alerts;
+  private final TopicFollower registrations;
 
   // Guarded by this.
   private final WindowRecords records = new WindowRecords();
@@ -54,7 +58,12 @@ public final class CheckinBook implements AutoCloseable {
   private LocalDate keptFrom;
 
   private CheckinBook(
-      String bootstrapServers, String checkinsTopic, String alertsTopic, int days, Clock clock) {
+      String bootstrapServers,
+      String checkinsTopic,
+      String alertsTopic,
+      String unitsTopic,
+      int days,
+      Clock clock) {
     this.kept = new KeptDays(days, clock);
     LOG.info("checkin book: loading {} and {} on {}", checkinsTopic, alertsTopic, bootstrapServers);
     // Last: their threads call back into this book.
@@ -74,6 +83,14 @@ public final class CheckinBook implements AutoCloseable {
             .onRecord(this::onAlert)
             .onCaughtUp(this::onCaughtUp)
             .start();
+    // Not counted in loaded(): a zone not read yet falls back, it never hides a follow-up.
+    this.registrations =
+        TopicFollower.of(bootstrapServers, unitsTopic)
+            .clientId("pantau-dashboard-units")
+            .name("checkin book")
+            .from(Start.beginning())
+            .onRecord(this::onUnit)
+            .start();
   }
 
   /** Starts reading {@link Topics#CHECKINS} and {@link Topics#ALERTS}, keeping the last 3 days. */
@@ -82,13 +99,19 @@ public final class CheckinBook implements AutoCloseable {
   }
 
   public static CheckinBook start(String bootstrapServers, int days) {
-    return start(bootstrapServers, Topics.CHECKINS, Topics.ALERTS, days, Clock.systemUTC());
+    return start(
+        bootstrapServers, Topics.CHECKINS, Topics.ALERTS, Topics.UNITS, days, Clock.systemUTC());
   }
 
-  /** Starts following both topics; returns at once, even when Kafka is unreachable. */
+  /** Starts following the topics; returns at once, even when Kafka is unreachable. */
   public static CheckinBook start(
-      String bootstrapServers, String checkinsTopic, String alertsTopic, int days, Clock clock) {
-    return new CheckinBook(bootstrapServers, checkinsTopic, alertsTopic, days, clock);
+      String bootstrapServers,
+      String checkinsTopic,
+      String alertsTopic,
+      String unitsTopic,
+      int days,
+      Clock clock) {
+    return new CheckinBook(bootstrapServers, checkinsTopic, alertsTopic, unitsTopic, days, clock);
   }
 
   /** True once the book has read the topics up to their ends as first seen. */
@@ -124,9 +147,19 @@ public final class CheckinBook implements AutoCloseable {
     return units.regionOf(unit);
   }
 
-  /** The time zone of the unit's latest record, if the book holds any. */
+  /**
+   * The time zone of the unit's registration, else of its latest record, if the book has either.
+   */
   public synchronized Optional<ZoneId> zoneOf(String unit) {
     return units.zoneOf(unit);
+  }
+
+  /**
+   * The zone a unit's times are shown in: its own ({@link #zoneOf}), else that of a unit of its
+   * region, else Asia/Jakarta.
+   */
+  public synchronized ZoneId zoneFor(String unit, String region) {
+    return units.zoneOf(unit).or(() -> units.zoneOfRegion(region)).orElse(LocalDates.DEFAULT_ZONE);
   }
 
   /** The time zone of a unit of the region, if the book holds a record of one. */
@@ -144,6 +177,7 @@ public final class CheckinBook implements AutoCloseable {
   public void close() {
     checkins.close();
     alerts.close();
+    registrations.close();
   }
 
   // --- applying records
@@ -197,6 +231,25 @@ public final class CheckinBook implements AutoCloseable {
       applyAlert(ALERT.readValue(r.value()));
     } catch (IOException | RuntimeException e) {
       skip(r, e);
+    }
+  }
+
+  /** A unit's registration (key: its ID): its zone; a tombstone forgets it. */
+  private void onUnit(ConsumerRecord<byte[], byte[]> r) {
+    String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+    if (r.value() == null) {
+      synchronized (this) {
+        units.learn(key, null);
+      }
+      return;
+    }
+    Decoded<Unit> d = Json.unit(r.value());
+    if (!d.isOk()) {
+      skip(r, new IllegalArgumentException(String.join("; ", d.errors())));
+      return;
+    }
+    synchronized (this) {
+      units.learn(key != null ? key : d.value().unitId, d.value());
     }
   }
 

@@ -58,7 +58,8 @@ public final class ComplianceReader {
                     r.integer("late_upload"),
                     r.integer("pending"),
                     r.decimal("rate"),
-                    r.time()));
+                    r.time(),
+                    null));
     rows.sort(ORDER);
     return rows;
   }

@@ -2,7 +2,8 @@ package id.pantau.api;
 
 /**
  * One unit's counts in one window of a local date: the latest {@code compliance} point of the
- * series. {@code asOf} is the point's time, the window's end.
+ * series. {@code asOf} is the point's time, the window's end; {@code zone} the unit's time zone
+ * (IANA id), in which its times are shown.
  */
 public record ComplianceRow(
     String unit,
@@ -15,7 +16,25 @@ public record ComplianceRow(
     Integer lateUpload,
     Integer pending,
     Double rate,
-    String asOf) {
+    String asOf,
+    String zone) {
+
+  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
+  public ComplianceRow withZone(String zone) {
+    return new ComplianceRow(
+        unit,
+        region,
+        window,
+        expected,
+        onTime,
+        late,
+        missed,
+        lateUpload,
+        pending,
+        rate,
+        asOf,
+        zone);
+  }
 
   /** The columns of the CSV, in the order of the JSON fields. */
   public static final Columns<ComplianceRow> COLUMNS = Columns.of(ComplianceRow.class);

@@ -181,8 +181,17 @@ public final class DashboardApp {
   /** Answers already rendered, shared by the requests of a scope ({@link OccupancyAnswer}). */
   private void occupancyNow(Context ctx) {
     OccupancyAnswer answer = services.occupancyNow(caller(ctx));
-    if (wantsCsv(ctx)) ctx.contentType(CSV).result(answer.csv());
-    else ctx.contentType(ContentType.APPLICATION_JSON).result(answer.json());
+    if (wantsCsv(ctx)) {
+      ctx.contentType(CSV).result(answer.csv());
+      return;
+    }
+    ctx.contentType(ContentType.APPLICATION_JSON).header("Vary", "Accept-Encoding");
+    // Gzipped once per read; with Content-Encoding set, Javalin does not compress it again.
+    if (OccupancyAnswer.acceptsGzip(ctx.header("Accept-Encoding"))) {
+      ctx.header("Content-Encoding", "gzip").result(answer.gzippedJson());
+    } else {
+      ctx.result(answer.json());
+    }
   }
 
   private UnitSeries unitSeries(Principal caller, Context ctx) {

@@ -5,7 +5,6 @@ import id.pantau.api.access.Capability;
 import id.pantau.api.access.Permissions;
 import id.pantau.api.hooks.Hooks;
 import id.pantau.api.report.WeeklyReports;
-import id.pantau.events.Alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -91,7 +89,10 @@ public final class DashboardServices {
         new OccupancyReader(influx),
         // A reader of its own: readers are stateless views of the one connection.
         new OccupancyCache(
-            new OccupancyReader(influx)::latest, occupancyCache, occupancyStale, Clock.systemUTC()),
+            zoned(new OccupancyReader(influx), checkins),
+            occupancyCache,
+            occupancyStale,
+            Clock.systemUTC()),
         new BreachReader(influx),
         new ComplianceReader(influx),
         new TrendReader(influx),
@@ -101,6 +102,14 @@ public final class DashboardServices {
         influx::ping,
         Clock.systemUTC(),
         hooks);
+  }
+
+  /** Each read of every unit's latest point, with each unit's zone as the book knows it then. */
+  private static Supplier<List<OccupancyRow>> zoned(OccupancyReader reader, CheckinBook units) {
+    return () ->
+        reader.latest().stream()
+            .map(r -> r.withZone(units.zoneFor(r.unit(), r.region()).getId()))
+            .toList();
   }
 
   /**
@@ -137,7 +146,13 @@ public final class DashboardServices {
     }
     List<SeriesPoint> points = occupancy.series(unitId, w.from(), w.to(), w.step());
     return new UnitSeries(
-        unitId, region.get(), w.from().toString(), w.to().toString(), w.step().literal(), points);
+        unitId,
+        region.get(),
+        zoneOf(unitId, region.get()),
+        w.from().toString(),
+        w.to().toString(),
+        w.step().literal(),
+        points);
   }
 
   /**
@@ -154,6 +169,7 @@ public final class DashboardServices {
     List<BreachRow> visible =
         breaches.breaches(f, now).stream()
             .filter(b -> caller.mayView(b.unit(), b.region()))
+            .map(b -> b.withZone(zoneOf(b.unit(), b.region())))
             .toList();
     return new Breaches(f.from().toString(), f.to().toString(), visible);
   }
@@ -177,6 +193,7 @@ public final class DashboardServices {
     List<ComplianceRow> visible =
         compliance.rows(day, blankToNull(unit), blank(window) ? null : window.strip()).stream()
             .filter(r -> caller.mayView(r.unit(), r.region()))
+            .map(r -> r.withZone(zoneOf(r.unit(), r.region())))
             .toList();
     return new Compliance(day.toString(), visible);
   }
@@ -223,53 +240,9 @@ public final class DashboardServices {
       throw ApiException.forbidden(
           "unitId: '" + unitId + "' is not among the units this token may see");
     }
-    if (day == null) day = today(checkins.zoneOf(unitId).orElse(LocalDates.DEFAULT_ZONE));
-    return followUps(unitId, day, checkins.day(unitId, day));
-  }
-
-  private static FollowUps followUps(String unitId, LocalDate day, CheckinBook.Day book) {
-    Map<String, List<CheckinRecord>> byNip = new TreeMap<>();
-    for (CheckinRecord r : book.records()) {
-      byNip.computeIfAbsent(r.nip(), n -> new ArrayList<>()).add(r);
-    }
-    Map<String, List<Alert>> flagsByNip = new TreeMap<>();
-    for (Alert a : book.flags()) flagsByNip.computeIfAbsent(a.nip, n -> new ArrayList<>()).add(a);
-    for (String nip : flagsByNip.keySet()) byNip.computeIfAbsent(nip, n -> new ArrayList<>());
-
-    List<FollowUps.Employee> employees = new ArrayList<>();
-    for (Map.Entry<String, List<CheckinRecord>> e : byNip.entrySet()) {
-      Map<String, FollowUps.Standing> windows = new TreeMap<>();
-      String mode = null;
-      long modeAt = Long.MIN_VALUE;
-      boolean needs = false;
-      for (CheckinRecord r : e.getValue()) {
-        windows.put(
-            r.window(),
-            new FollowUps.Standing(
-                r.status(),
-                r.checkinAt() == null ? null : Instant.ofEpochMilli(r.checkinAt()).toString(),
-                r.previousStatus()));
-        long at = r.eventTimeMs() == null ? Long.MIN_VALUE + 1 : r.eventTimeMs();
-        if (r.mode() != null && at >= modeAt) {
-          mode = r.mode();
-          modeAt = at;
-        }
-        needs |= r.needsFollowUp();
-      }
-      List<FollowUps.Flag> flags =
-          flagsByNip.getOrDefault(e.getKey(), List.of()).stream()
-              .map(a -> new FollowUps.Flag(a.kind, a.message, a.startedAt))
-              .sorted(
-                  Comparator.comparing(FollowUps.Flag::at, Comparator.nullsLast(String::compareTo))
-                      .thenComparing(FollowUps.Flag::kind))
-              .toList();
-      needs |= !flags.isEmpty();
-      employees.add(new FollowUps.Employee(e.getKey(), mode, windows, flags, needs));
-    }
-    employees.sort(
-        Comparator.comparing((FollowUps.Employee x) -> !x.needsFollowUp())
-            .thenComparing(FollowUps.Employee::nip));
-    return new FollowUps(unitId, day.toString(), employees);
+    ZoneId zone = checkins.zoneFor(unitId, region.orElse(null));
+    if (day == null) day = today(zone);
+    return FollowUps.of(unitId, day, zone, checkins.day(unitId, day));
   }
 
   /**
@@ -325,6 +298,11 @@ public final class DashboardServices {
   /** The alert webhooks (package {@code hooks}: configured by BKD admins, delivered from Kafka). */
   public Hooks hooks() {
     return hooks;
+  }
+
+  /** The zone a unit's times are shown in ({@link CheckinBook#zoneFor}), as its IANA id. */
+  private String zoneOf(String unit, String region) {
+    return checkins.zoneFor(unit, region).getId();
   }
 
   /** The clock's time to the millisecond, as InfluxDB's points carry it. */

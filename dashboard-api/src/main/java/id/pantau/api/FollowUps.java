@@ -1,17 +1,26 @@
 package id.pantau.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import id.pantau.events.Alert;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The answer of GET /api/v1/units/{unitId}/followups: the unit's staff on one local date, each with
  * the standing of every window and the flags raised about them, those needing a follow-up first.
+ * {@code zone}: the unit's time zone (IANA id), whose local date {@code date} is and in which its
+ * times are shown.
  */
-@JsonPropertyOrder({"unit", "date", "employees"})
-public record FollowUps(String unit, String date, List<Employee> employees) implements CsvAnswer {
+@JsonPropertyOrder({"unit", "date", "zone", "employees"})
+public record FollowUps(String unit, String date, String zone, List<Employee> employees)
+    implements CsvAnswer {
 
   private static final List<String> CSV_HEADER =
       List.of(
@@ -24,7 +33,8 @@ public record FollowUps(String unit, String date, List<Employee> employees) impl
           "checkinAt",
           "previousStatus",
           "flags",
-          "needsFollowUp");
+          "needsFollowUp",
+          "zone");
 
   /** One employee: {@code windows} by window name (ATTENDANCE, LOC1 …), in that order. */
   @JsonPropertyOrder({"nip", "mode", "windows", "flags", "needsFollowUp"})
@@ -44,6 +54,54 @@ public record FollowUps(String unit, String date, List<Employee> employees) impl
   public record Flag(String kind, String message, String at) {}
 
   /**
+   * The unit's standing on a local date from what the book holds: each employee's latest result per
+   * window, their flags, those needing a follow-up first, then by NIP.
+   */
+  static FollowUps of(String unitId, LocalDate day, ZoneId zone, CheckinBook.Day book) {
+    Map<String, List<CheckinRecord>> byNip = new TreeMap<>();
+    for (CheckinRecord r : book.records()) {
+      byNip.computeIfAbsent(r.nip(), n -> new ArrayList<>()).add(r);
+    }
+    Map<String, List<Alert>> flagsByNip = new TreeMap<>();
+    for (Alert a : book.flags()) flagsByNip.computeIfAbsent(a.nip, n -> new ArrayList<>()).add(a);
+    for (String nip : flagsByNip.keySet()) byNip.computeIfAbsent(nip, n -> new ArrayList<>());
+
+    List<Employee> employees = new ArrayList<>();
+    for (Map.Entry<String, List<CheckinRecord>> e : byNip.entrySet()) {
+      Map<String, Standing> windows = new TreeMap<>();
+      String mode = null;
+      long modeAt = Long.MIN_VALUE;
+      boolean needs = false;
+      for (CheckinRecord r : e.getValue()) {
+        windows.put(
+            r.window(),
+            new Standing(
+                r.status(),
+                r.checkinAt() == null ? null : Instant.ofEpochMilli(r.checkinAt()).toString(),
+                r.previousStatus()));
+        long at = r.eventTimeMs() == null ? Long.MIN_VALUE + 1 : r.eventTimeMs();
+        if (r.mode() != null && at >= modeAt) {
+          mode = r.mode();
+          modeAt = at;
+        }
+        needs |= r.needsFollowUp();
+      }
+      List<Flag> flags =
+          flagsByNip.getOrDefault(e.getKey(), List.of()).stream()
+              .map(a -> new Flag(a.kind, a.message, a.startedAt))
+              .sorted(
+                  Comparator.comparing(Flag::at, Comparator.nullsLast(String::compareTo))
+                      .thenComparing(Flag::kind))
+              .toList();
+      needs |= !flags.isEmpty();
+      employees.add(new Employee(e.getKey(), mode, windows, flags, needs));
+    }
+    employees.sort(
+        Comparator.comparing((Employee x) -> !x.needsFollowUp()).thenComparing(Employee::nip));
+    return new FollowUps(unitId, day.toString(), zone.getId(), employees);
+  }
+
+  /**
    * One row per employee and window; an employee with flags but no window gets one row with the
    * window cells empty. {@code flags} lists the flag kinds, separated by ";".
    */
@@ -55,7 +113,17 @@ public record FollowUps(String unit, String date, List<Employee> employees) impl
       if (e.windows().isEmpty()) {
         rows.add(
             Arrays.asList(
-                unit, date, e.nip(), e.mode(), null, null, null, null, flags, e.needsFollowUp()));
+                unit,
+                date,
+                e.nip(),
+                e.mode(),
+                null,
+                null,
+                null,
+                null,
+                flags,
+                e.needsFollowUp(),
+                zone));
       }
       for (Map.Entry<String, Standing> w : e.windows().entrySet()) {
         Standing s = w.getValue();
@@ -70,7 +138,8 @@ public record FollowUps(String unit, String date, List<Employee> employees) impl
                 s.checkinAt(),
                 s.previousStatus(),
                 flags,
-                e.needsFollowUp()));
+                e.needsFollowUp(),
+                zone));
       }
     }
     return Csv.of(CSV_HEADER, rows);

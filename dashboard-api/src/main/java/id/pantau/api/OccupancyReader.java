@@ -68,7 +68,8 @@ public final class OccupancyReader {
               cap,
               floor,
               Status.of(present, cap, floor),
-              r.time()));
+              r.time(),
+              null));
     }
     rows.sort(OccupancyRow.BOARD_ORDER);
     return rows;

@@ -5,14 +5,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The answer of GET /api/v1/units/{unitId}/occupancy. */
-@JsonPropertyOrder({"unit", "region", "from", "to", "step", "points"})
+/**
+ * The answer of GET /api/v1/units/{unitId}/occupancy; {@code zone} is the unit's time zone (IANA
+ * id), where its "today" starts and its times are shown.
+ */
+@JsonPropertyOrder({"unit", "region", "zone", "from", "to", "step", "points"})
 public record UnitSeries(
-    String unit, String region, String from, String to, String step, List<SeriesPoint> points)
+    String unit,
+    String region,
+    String zone,
+    String from,
+    String to,
+    String step,
+    List<SeriesPoint> points)
     implements CsvAnswer {
 
   private static final List<String> CSV_HEADER =
-      List.of("unit", "region", "time", "present", "headcount", "share", "cap", "floor", "status");
+      List.of(
+          "unit",
+          "region",
+          "time",
+          "present",
+          "headcount",
+          "share",
+          "cap",
+          "floor",
+          "status",
+          "zone");
 
   @Override
   public String csv() {
@@ -28,7 +47,8 @@ public record UnitSeries(
               p.share(),
               p.cap(),
               p.floor(),
-              p.status()));
+              p.status(),
+              zone));
     }
     return Csv.of(CSV_HEADER, rows);
   }

@@ -2,6 +2,7 @@ package id.pantau.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.infra.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,6 +3,7 @@ package id.pantau.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.infra.Browser;
 import java.util.List;
 import org.openqa.selenium.WebElement;
 

@@ -244,7 +244,8 @@ class BreachesApiTest {
         .satisfiesExactly(
             h ->
                 assertThat(h)
-                    .isEqualTo("unit,region,kind,limit,present,startedAt,endedAt,durationS,open"),
+                    .isEqualTo(
+                        "unit,region,kind,limit,present,startedAt,endedAt,durationS,open,zone"),
             b ->
                 assertThat(b)
                     .isEqualTo(
@@ -252,13 +253,13 @@ class BreachesApiTest {
                             + at(40)
                             + ","
                             + at(60)
-                            + ",1200,false"),
+                            + ",1200,false,Asia/Jakarta"),
             d ->
                 assertThat(d)
                     .matches(
                         "tng-disdukcapil,kota-tangerang,OVER_CAP,20,25,"
                             + java.util.regex.Pattern.quote(at(30).toString())
-                            + ",,[0-9]+,true"),
+                            + ",,[0-9]+,true,Asia/Jakarta"),
             f ->
                 assertThat(f)
                     .isEqualTo(
@@ -266,7 +267,7 @@ class BreachesApiTest {
                             + at(10)
                             + ","
                             + at(20)
-                            + ",600,false"));
+                            + ",600,false,Asia/Jakarta"));
   }
 
   // --- validation -------------------------------------------------------------------------------

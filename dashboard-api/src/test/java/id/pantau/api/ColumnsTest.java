@@ -20,11 +20,13 @@ class ColumnsTest {
   void aRowsCsvHeaderNamesItsJsonFieldsInTheirOrder() {
     assertThat(BreachRow.COLUMNS.names())
         .containsExactlyElementsOf(
-            jsonFields(new BreachRow("u", "r", "OVER_CAP", 1, 2, "s", null, 3L, true)))
+            jsonFields(
+                new BreachRow("u", "r", "OVER_CAP", 1, 2, "s", null, 3L, true, "Asia/Jakarta")))
         .startsWith("unit", "region", "kind");
     assertThat(ComplianceRow.COLUMNS.names())
         .containsExactlyElementsOf(
-            jsonFields(new ComplianceRow("u", "r", "w", 1, 1, 0, 0, 0, 0, 1.0, "t")));
+            jsonFields(
+                new ComplianceRow("u", "r", "w", 1, 1, 0, 0, 0, 0, 1.0, "t", "Asia/Makassar")));
     assertThat(TrendRow.COLUMNS.names())
         .containsExactlyElementsOf(
             jsonFields(new TrendRow("d", "u", "r", 1.0, 1.0, 1, 1.0, 0, 0, 1, 1, 1, 1, 0)));
@@ -38,11 +40,13 @@ class ColumnsTest {
     String csv =
         Csv.of(
             BreachRow.COLUMNS,
-            List.of(new BreachRow("tng, a", "banten", "OVER_CAP", 10, 12, "s", null, 60L, true)));
+            List.of(
+                new BreachRow(
+                    "tng, a", "banten", "OVER_CAP", 10, 12, "s", null, 60L, true, "Asia/Jakarta")));
     assertThat(csv)
         .isEqualTo(
-            "unit,region,kind,limit,present,startedAt,endedAt,durationS,open\r\n"
-                + "\"tng, a\",banten,OVER_CAP,10,12,s,,60,true\r\n");
+            "unit,region,kind,limit,present,startedAt,endedAt,durationS,open,zone\r\n"
+                + "\"tng, a\",banten,OVER_CAP,10,12,s,,60,true,Asia/Jakarta\r\n");
   }
 
   @Test

@@ -206,9 +206,10 @@ class ComplianceApiTest {
 
     assertThat(Http.csvLines(r))
         .containsExactly(
-            "unit,region,window,expected,onTime,late,missed,lateUpload,pending,rate,asOf",
+            "unit,region,window,expected,onTime,late,missed,lateUpload,pending,rate,asOf,zone",
             "tng-damkar,kota-tangerang,ATTENDANCE,30,28,1,1,1,0,0.9666666666666667,"
-                + instant(DAY, "07:30", WIB));
+                + instant(DAY, "07:30", WIB)
+                + ",Asia/Jakarta");
   }
 
   @Test

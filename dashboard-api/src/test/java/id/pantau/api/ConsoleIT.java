@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
+import id.pantau.infra.Browser;
+import id.pantau.infra.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +41,12 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleIT {
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
+  static final String MAKASSAR = "kota-makassar";
+
+  /** A unit in WITA (UTC+8), registered on the units topic as ingest registers units. */
+  static final String WITA_UNIT = "mks-bkpsdm";
+
+  static final ZoneId WITA = ZoneId.of("Asia/Makassar");
   static final String MISSING_NIP = "199202022020012003";
   static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
 
@@ -58,7 +66,11 @@ class ConsoleIT {
       points.add(OccupancyApiTest.point("tng-dinkes", TANGERANG, at, 10, 40, 20, 5));
       points.add(OccupancyApiTest.point("srg-bkpsdm", SERANG, at, last ? 21 : 20, 50, null, null));
       points.add(OccupancyApiTest.point("srg-dishub", SERANG, at, 12, 30, 15, 3));
+      points.add(OccupancyApiTest.point(WITA_UNIT, MAKASSAR, at, 9, 30, 15, 3));
     }
+    points.add(
+        BreachesApiTest.breach(
+            WITA_UNIT, MAKASSAR, "OVER_CAP", lastHalfPastMidnightUtc(now), 15, 18, false, 1800));
     points.add(
         BreachesApiTest.breach(
             "tng-disdukcapil",
@@ -98,6 +110,14 @@ class ConsoleIT {
         FollowUpsApiTest.result(
             "tng-damkar", MISSING_NIP, today, "ATTENDANCE", "MISSED", null, null);
     app.produce(Topics.CHECKINS, MISSING_NIP + "@" + today + "@ATTENDANCE", Json.bytes(missed));
+    app.produce(
+        Topics.UNITS, WITA_UNIT, Json.bytes(UnitZonesApiTest.unit(WITA_UNIT, MAKASSAR, WITA)));
+  }
+
+  /** The latest 00:30 UTC before now: 08:30 WITA of today or yesterday there. */
+  static Instant lastHalfPastMidnightUtc(Instant now) {
+    Instant t = now.atZone(ZoneOffset.UTC).toLocalDate().atTime(0, 30).toInstant(ZoneOffset.UTC);
+    return t.isBefore(now) ? t : t.minus(Duration.ofDays(1));
   }
 
   static JsonNode unit(JsonNode api, String unit) {
@@ -131,7 +151,7 @@ class ConsoleIT {
     try (Browser b = Browser.start()) {
       JsonNode api = openBoard(b, BKD_PROVINCE);
 
-      assertThat(api.get("units").size()).isEqualTo(5);
+      assertThat(api.get("units").size()).isEqualTo(6);
       int present = 0;
       for (JsonNode u : api.get("units")) {
         assertRowShows(b, u);
@@ -145,7 +165,7 @@ class ConsoleIT {
       }
       assertThat(badness).isSortedAccordingTo(Comparator.reverseOrder());
       assertThat(text(b, "#regions tfoot td:nth-of-type(2)")).isEqualTo(Integer.toString(present));
-      assertThat(b.findAll("#regions tbody tr")).hasSize(2);
+      assertThat(b.findAll("#regions tbody tr")).hasSize(3);
       b.await(d -> !b.findAll("#units tbody tr td.spark svg polyline").isEmpty());
     }
   }
@@ -176,6 +196,37 @@ class ConsoleIT {
       assertThat(tr.getCssValue("background-color")).isEqualTo("rgba(255, 218, 214, 1)");
       assertThat(tr.findElement(By.cssSelector(".status")).getText()).isEqualTo("Lewat batas");
       assertThat(text(b, "#ticker li[data-unit='tng-dinkes']")).contains("Lewat batas", "26");
+    }
+  }
+
+  @Test
+  void aWitaUnitsChartAndTablesShowWitaTimesAndItsTodayStartsAtMidnightWita() throws Exception {
+    // The book reads the unit's registration from Kafka as it starts: wait until the API knows.
+    assertThat(
+            Poll.until(
+                Browser.DEADLINE,
+                () ->
+                    Http.json(app.get("/api/v1/units/" + WITA_UNIT + "/occupancy", BKD_PROVINCE))
+                        .get("zone")
+                        .asText()
+                        .equals("Asia/Makassar")))
+        .isTrue();
+    try (Browser b = Browser.start()) {
+      openBoard(b, BKD_PROVINCE);
+      assertThat(b.find(row(WITA_UNIT)).getAttribute("data-zone")).isEqualTo("Asia/Makassar");
+      assertThat(text(b, row(WITA_UNIT) + " th .sub")).isEqualTo(MAKASSAR + " · WITA");
+      assertThat(text(b, row("tng-damkar") + " th .sub")).isEqualTo(TANGERANG + " · WIB");
+
+      b.open(app.url() + "/units/" + WITA_UNIT);
+      String breach = "#breaches tbody tr[data-kind=OVER_CAP]";
+      b.await(d -> !b.findAll(breach).isEmpty());
+      // Started 00:30 UTC, closed 30 minutes later: 08:30 and 09:00 in Makassar.
+      assertThat(text(b, breach + " td:nth-of-type(1)")).endsWith(" 08:30 WITA");
+      assertThat(text(b, breach + " td:nth-of-type(2)")).endsWith(" 09:00 WITA");
+      assertThat(b.find("#chart").getAttribute("data-from"))
+          .isEqualTo(LocalDate.now(WITA) + "T00:00:00+08:00");
+      assertThat(text(b, "#unit-region")).isEqualTo(MAKASSAR + " · WITA");
+      assertThat(text(b, "#chart-zone")).contains("WITA").doesNotContain("WIB");
     }
   }
 

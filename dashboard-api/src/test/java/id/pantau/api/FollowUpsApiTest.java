@@ -259,18 +259,20 @@ class FollowUpsApiTest {
 
     assertThat(Http.csvLines(r))
         .containsExactly(
-            "unit,date,nip,mode,window,status,checkinAt,previousStatus,flags,needsFollowUp",
+            "unit,date,nip,mode,window,status,checkinAt,previousStatus,flags,needsFollowUp,zone",
             "tng-damkar,"
                 + today
                 + ",199001012020011001,WFH,ATTENDANCE,ON_TIME,"
                 + at(today, 7)
-                + ",,,true",
-            "tng-damkar," + today + ",199001012020011001,WFH,LOC1,MISSED,,PENDING,,true",
+                + ",,,true,Asia/Jakarta",
+            "tng-damkar,"
+                + today
+                + ",199001012020011001,WFH,LOC1,MISSED,,PENDING,,true,Asia/Jakarta",
             "tng-damkar,"
                 + today
                 + ",198501012010011002,WFO,ATTENDANCE,ON_TIME,"
                 + at(today, 7)
-                + ",,,false");
+                + ",,,false,Asia/Jakarta");
   }
 
   @Test

@@ -7,7 +7,11 @@ import static id.pantau.api.LiveDashboard.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.influxdb.dto.Point;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OccupancyApiTest {
   static final String TANGERANG = "kota-tangerang";
   static final String SERANG = "kota-serang";
+
+  /** Every unit here: unknown to Kafka (none answers), its zone falls back to WIB. */
+  static final String JAKARTA = ",Asia/Jakarta";
 
   @RegisterExtension static final LiveDashboard app = LiveDashboard.overInflux();
 
@@ -185,12 +193,40 @@ class OccupancyApiTest {
         .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/csv"));
     assertThat(r.body().split("\r\n"))
         .containsExactly(
-            "unit,region,present,headcount,share,cap,floor,status,asOf",
-            "srg-bkpsdm,kota-serang,21,50,0.42,,,OK," + base.plus(Duration.ofMinutes(15)),
+            "unit,region,present,headcount,share,cap,floor,status,asOf,zone",
+            "srg-bkpsdm,kota-serang,21,50,0.42,,,OK," + base.plus(Duration.ofMinutes(15)) + JAKARTA,
             "tng-damkar,kota-tangerang,4,30,0.13333333333333333,22,10,UNDER_FLOOR,"
-                + base.plus(Duration.ofMinutes(20)),
+                + base.plus(Duration.ofMinutes(20))
+                + JAKARTA,
             "tng-disdukcapil,kota-tangerang,25,40,0.625,20,5,OVER_CAP,"
-                + base.plus(Duration.ofMinutes(30)));
+                + base.plus(Duration.ofMinutes(30))
+                + JAKARTA);
+  }
+
+  @Test
+  void aClientAcceptingGzipGetsTheSameAnswerGzipped() throws Exception {
+    HttpResponse<String> plain = app.get("/api/v1/occupancy", OPERATOR);
+    HttpResponse<byte[]> zipped =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(app.url() + "/api/v1/occupancy"))
+                    .header("Authorization", "Bearer " + OPERATOR)
+                    .header("Accept-Encoding", "gzip, deflate, br")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    String unzipped;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+      unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // Within one cache period both are the same read: the same bytes.
+    assertThat(Http.json(unzipped).get("units")).isEqualTo(Http.json(plain).get("units"));
+    assertThat(OccupancyAnswer.acceptsGzip("br;q=1, gzip;q=0")).isFalse();
+    assertThat(OccupancyAnswer.acceptsGzip("identity")).isFalse();
+    assertThat(OccupancyAnswer.acceptsGzip("GZIP;q=0.5")).isTrue();
   }
 
   @Test
@@ -320,10 +356,16 @@ class OccupancyApiTest {
 
     assertThat(Http.csvLines(r))
         .containsExactly(
-            "unit,region,time,present,headcount,share,cap,floor,status",
-            "srg-bkpsdm,kota-serang," + base + ",20,50,0.4,,,OK",
-            "srg-bkpsdm,kota-serang," + base.plus(Duration.ofMinutes(10)) + ",21,50,0.42,,,OK",
-            "srg-bkpsdm,kota-serang," + base.plus(Duration.ofMinutes(20)) + ",21,50,0.42,,,OK");
+            "unit,region,time,present,headcount,share,cap,floor,status,zone",
+            "srg-bkpsdm,kota-serang," + base + ",20,50,0.4,,,OK" + JAKARTA,
+            "srg-bkpsdm,kota-serang,"
+                + base.plus(Duration.ofMinutes(10))
+                + ",21,50,0.42,,,OK"
+                + JAKARTA,
+            "srg-bkpsdm,kota-serang,"
+                + base.plus(Duration.ofMinutes(20))
+                + ",21,50,0.42,,,OK"
+                + JAKARTA);
   }
 
   @Test

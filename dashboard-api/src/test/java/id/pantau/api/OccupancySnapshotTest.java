@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OccupancySnapshotTest {
   static OccupancyRow row(String unit, String region) {
     return new OccupancyRow(
-        unit, region, 1, 10, 0.1, null, null, Status.OK, "2026-11-23T01:00:00Z");
+        unit, region, 1, 10, 0.1, null, null, Status.OK, "2026-11-23T01:00:00Z", "Asia/Jakarta");
   }
 
   static final OccupancySnapshot SNAPSHOT =

@@ -25,7 +25,8 @@ import org.influxdb.dto.Point;
  * in this JVM, and {@code --api-clients} keep-alive clients ({@link LoadClient}, a closed loop)
  * asking GET /api/v1/occupancy for {@code --api-seconds} after a warm-up, as an operator (every
  * unit) and as a BKD of one region; beside the same load on an empty Javalin route (what the client
- * and HTTP cost here), with the queries InfluxDB ran meanwhile (the cache: one a period).
+ * and HTTP cost here), with the queries InfluxDB ran meanwhile (the cache: one a period); then the
+ * board's first paint at {@code /} for the operator in headless Chromium ({@link BenchBoard}).
  */
 final class BenchApi {
   static final String DB = "api";
@@ -60,6 +61,7 @@ final class BenchApi {
     DashboardConfig config = new DashboardConfig(influx.url(), DB, kafka, "127.0.0.1", 0, null);
     LoadClient.Result all;
     LoadClient.Result region;
+    BenchBoard.Result board;
     long queries;
     double took;
     // The dashboard first, the floor after it: the floor's route then runs on a Jetty the JIT has
@@ -75,6 +77,10 @@ final class BenchApi {
       took = (System.nanoTime() - t0) / 1e9;
       queries = InfluxPointCounts.queriesExecuted(client) - queriesBefore;
       region = warmedUp(port, BKD, clients, seconds);
+      System.err.printf(
+          "bench: api: the board at / in headless Chromium, %d loads of %,d units …%n",
+          BenchBoard.LOADS, o.units());
+      board = BenchBoard.measure(api.url(), OPERATOR, o.units());
     }
     System.err.printf(
         "bench: api: the load client on an empty Javalin route, %d clients …%n", clients);
@@ -118,12 +124,24 @@ final class BenchApi {
         region.perSecond(),
         "requests/s",
         beside(region, base, clients));
+    report.row(
+        "API: board first contentful paint at /, operator (" + o.units() + " units)",
+        board.medianFirstPaintMs(),
+        "ms",
+        "median of " + BenchBoard.LOADS + " loads, headless Chromium, cache off");
+    double ready = board.medianReadyMs();
+    report.target(
+        "API: board ready at / (every row on screen), " + o.units() + " units",
+        ready,
+        "ms",
+        "median of " + BenchBoard.LOADS + " loads (target < 1 s): " + board.each(),
+        ready < 1000);
   }
 
   private static String beside(LoadClient.Result r, LoadClient.Result floor, int clients) {
     return String.format(
         Locale.ROOT,
-        "%.2f × floor; %d clients, %s",
+        "%.2f × floor; %d clients accepting gzip, %s",
         r.perSecond() / floor.perSecond(),
         clients,
         r.latencies());
@@ -147,7 +165,9 @@ final class BenchApi {
                 new InetSocketAddress("127.0.0.1", port),
                 "GET",
                 PATH,
-                "Authorization: Bearer " + token);
+                "Authorization: Bearer " + token,
+                // As the board's browsers ask: the answer gzipped once per read is what they get.
+                "Accept-Encoding: gzip");
     byte[] none = new byte[0];
     return load.run(clients, Long.MAX_VALUE, seconds, seq -> none, 200).allAnswered(PATH, 200, "");
   }

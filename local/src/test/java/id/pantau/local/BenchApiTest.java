@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `./pantau bench --api-only` on small numbers: the section runs and reports its rows. */
+/**
+ * `./pantau bench --api-only` on small numbers: the section runs (the board's first paint in real
+ * headless Chromium included) and reports its rows.
+ */
 class BenchApiTest {
   @TempDir Path dir;
 
@@ -45,7 +48,9 @@ class BenchApiTest {
             "API: GET /api/v1/occupancy, operator (all 20 units)",
             "API: occupancy p99, 4 clients",
             "API: InfluxDB queries during the operator's load",
-            "API: GET /api/v1/occupancy, a region's BKD (2 units)");
+            "API: GET /api/v1/occupancy, a region's BKD (2 units)",
+            "API: board first contentful paint at /, operator (20 units)",
+            "API: board ready at / (every row on screen), 20 units");
     assertThat(json.get("settings").asText())
         .isEqualTo("20 units, dashboard-api: 4 clients for 1 s only");
     assertThat(Files.readString(out.resolve("results.md")))

@@ -10,7 +10,6 @@ import static id.pantau.local.EndToEndIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.pantau.api.Browser;
 import id.pantau.api.HookFixtures;
 import id.pantau.api.Receiver;
 import id.pantau.daily.DailyLines;
@@ -18,6 +17,7 @@ import id.pantau.daily.DailyRollup;
 import id.pantau.events.Alert;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
+import id.pantau.infra.Browser;
 import id.pantau.kafka.TopicFollower;
 import java.io.IOException;
 import java.io.UncheckedIOException;

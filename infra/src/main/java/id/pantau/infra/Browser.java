@@ -1,6 +1,4 @@
-package id.pantau.api;
-
-import static org.assertj.core.api.Assertions.fail;
+package id.pantau.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through its chromedriver, with a fresh profile each time, for
- * the console's browser tests (here, and in local's whole-system ConsoleEndToEndIT through this
- * module's test-jar). Missing, it fails the test (never skips it) and says what installs it.
+ * Debian's headless Chromium driven through its chromedriver, with a fresh profile each time: the
+ * console's browser tests (dashboard-api's, local's whole-system ConsoleEndToEndIT) and the bench's
+ * first paint of the board. Missing, it throws (a test fails, never skips) and says what installs
+ * it.
  */
 public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -46,9 +45,9 @@ public final class Browser implements AutoCloseable {
   private Browser(int width, int height) throws IOException {
     for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(p)) {
-        fail(
+        throw new IllegalStateException(
             p
-                + " is missing: the console's browser tests need Chromium;"
+                + " is missing: the console's browser tests and the bench need Chromium;"
                 + " ./pantau setup installs it (apt-get install -y chromium chromium-driver)");
       }
     }
