@@ -8,8 +8,12 @@ import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -24,6 +28,11 @@ import org.apache.flink.util.OutputTag;
  * unit's minPresent during service hours in its own time zone. Rules are versions broadcast from
  * their topics, read at the point's event time, so a change applies from its effectiveFrom, also in
  * the middle of a day, and one for later waits.
+ *
+ * <p>In a bounded replay a point waits until event time passes it on both inputs: the rule topics
+ * are read at their own pace, so a point read before its region's zone would otherwise get no cap
+ * in one run and a cap in the next. Live, a point goes on at once (freshness); a rule read late is
+ * a late rule there.
  */
 public class CapCalculator
     extends KeyedBroadcastProcessFunction<
@@ -31,18 +40,66 @@ public class CapCalculator
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
 
+  private final boolean waitForRules;
   private transient ValueState<Boolean> reportedNoZone;
+  private transient ListState<OccupancyUpdate> waiting;
   private transient RulesAt rules;
+
+  /** Live: each point goes on as it comes. */
+  public CapCalculator() {
+    this(false);
+  }
+
+  /**
+   * @param waitForRules a bounded replay's: each point waits until event time passes it
+   */
+  public CapCalculator(boolean waitForRules) {
+    this.waitForRules = waitForRules;
+  }
 
   @Override
   public void open(OpenContext ctx) {
     reportedNoZone =
         getRuntimeContext().getState(new ValueStateDescriptor<>("reported-no-zone", Types.BOOLEAN));
+    waiting =
+        getRuntimeContext()
+            .getListState(
+                new ListStateDescriptor<>(
+                    "waiting-for-rules", TypeInformation.of(OccupancyUpdate.class)));
     rules = new RulesAt();
   }
 
   @Override
   public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    if (waitForRules) {
+      waiting.add(u);
+      ctx.timerService().registerEventTimeTimer(u.timeMs);
+      return;
+    }
+    apply(u, ctx, out);
+  }
+
+  /** The points event time has passed go on in the order they came (time order per unit). */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<OccupancyStatus> out)
+      throws Exception {
+    List<OccupancyUpdate> later = new ArrayList<>();
+    for (OccupancyUpdate u : waiting.get()) {
+      if (u.timeMs <= timestamp) {
+        apply(u, ctx, out);
+      } else {
+        later.add(u);
+      }
+    }
+    if (later.isEmpty()) {
+      waiting.clear();
+    } else {
+      waiting.update(later);
+    }
+  }
+
+  private void apply(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
     RulesAt.Source versions =
         new RulesAt.Source() {

@@ -28,10 +28,13 @@ public final class CapsJob {
    *     calculator and the breach detector take it as keyed, without a shuffle, so they chain to
    *     the tracker and a point is never serialized between them (they run at the tracker's
    *     parallelism)
+   * @param bounded a bounded replay: points wait for event time to pass them ({@link
+   *     CapCalculator})
    */
   public static Outputs build(
       SingleOutputStreamOperator<OccupancyUpdate> occupancy,
-      DataStream<OneOf<ZoneChange, Policy, Void>> rules) {
+      DataStream<OneOf<ZoneChange, Policy, Void>> rules,
+      boolean bounded) {
     DataStream<RosterPlan> plans = occupancy.getSideOutput(OccupancyTracker.ROSTER_PLANS);
     BroadcastStream<OneOf<ZoneChange, Policy, Void>> broadcastRules =
         rules.broadcast(RegionRules.ZONES, RegionRules.POLICIES);
@@ -39,7 +42,7 @@ public final class CapsJob {
     SingleOutputStreamOperator<OccupancyStatus> statuses =
         DataStreamUtils.reinterpretAsKeyedStream(occupancy, u -> u.unitId, Types.STRING)
             .connect(broadcastRules)
-            .process(new CapCalculator(), TypeInformation.of(OccupancyStatus.class))
+            .process(new CapCalculator(bounded), TypeInformation.of(OccupancyStatus.class))
             .name("Cap and floor calculator")
             .uid("cap-calculator");
 

@@ -87,7 +87,7 @@ public final class PantauJobs {
 
     SingleOutputStreamOperator<OccupancyUpdate> occupancy =
         OccupancyJob.build(attendance, unitFacts, cfg);
-    CapsJob.Outputs policy = CapsJob.build(occupancy, rules);
+    CapsJob.Outputs policy = CapsJob.build(occupancy, rules, cfg.bounded());
 
     ComplianceJob.Outputs compliance =
         ComplianceJob.build(attendance, locations, rosters, units, policies, cfg);

@@ -2,6 +2,7 @@ package id.pantau.caps;
 
 import static id.pantau.caps.TestRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.pantau.events.DeadLetter;
 import id.pantau.events.Policy;
@@ -9,6 +10,7 @@ import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
+import id.pantau.fixtures.Fixtures;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
 import java.util.List;
@@ -190,6 +192,33 @@ class CapCalculatorTest {
 
     assertThat(harness.getBroadcastState(RegionRules.ZONES).immutableEntries()).hasSize(2);
     assertThat(harness.getBroadcastState(RegionRules.POLICIES).immutableEntries()).hasSize(1);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void inAReplayAPointReadBeforeItsRegionsZoneWaitsForEventTimeAndGetsTheCap() throws Exception {
+    harness.close();
+    harness = replayCalculator();
+    harness.processElement(point(dishub(), TEN_AM, 3), TEN_AM);
+    harness.processElement(point(dishub(), TEN_AM + ONE_MINUTE, 4), TEN_AM + ONE_MINUTE);
+    harness.processWatermark(TEN_AM + ONE_MINUTE); // the points' own input has passed them
+    assertThat(harness.extractOutputValues()).isEmpty(); // the rule topics have not
+
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START))); // read after the points
+    Fixtures.bothWatermarks(harness, TEN_AM);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(s -> s.present, s -> s.cap)
+        .containsExactly(tuple(3, HIGH_CAP));
+    assertThat(keyedStateEntries()).isEqualTo(1); // the later point still waits
+    assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+    Fixtures.bothWatermarks(harness, Long.MAX_VALUE); // the input ends
+    assertThat(harness.extractOutputValues())
+        .extracting(s -> s.present, s -> s.cap)
+        .containsExactly(tuple(3, HIGH_CAP), tuple(4, HIGH_CAP));
+    assertThat(deadLetters()).isEmpty();
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }

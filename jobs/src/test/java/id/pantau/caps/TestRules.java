@@ -163,8 +163,21 @@ final class TestRules extends Fixtures {
   static KeyedBroadcastOperatorTestHarness<
           String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
       calculator() throws Exception {
+    return calculator(new CapCalculator());
+  }
+
+  /** A bounded replay's calculator: points wait until event time passes them. */
+  static KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+      replayCalculator() throws Exception {
+    return calculator(new CapCalculator(true));
+  }
+
+  private static KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+      calculator(CapCalculator calculator) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-        new CapCalculator(), u -> u.unitId, Types.STRING, RegionRules.ZONES, RegionRules.POLICIES);
+        calculator, u -> u.unitId, Types.STRING, RegionRules.ZONES, RegionRules.POLICIES);
   }
 
   /** The keyed state entries an operator under test holds (the harness keeps them on the heap). */
