@@ -3,6 +3,7 @@ package id.pantau.ingest;
 import id.pantau.access.Principal;
 import id.pantau.access.Role;
 import id.pantau.access.TokenStore;
+import id.pantau.ingest.device.DeviceTokens;
 import id.pantau.ingest.device.RateLimiter;
 import id.pantau.ingest.device.RateLimits;
 import java.util.Arrays;
@@ -17,7 +18,9 @@ import java.util.stream.Collectors;
  * device's signature, checked by {@code device.SignedRequests}), reference data a BKD_ADMIN or
  * OPERATOR token, devices a BKD_ADMIN token. With relaxed device auth (local demo on loopback only)
  * an event post without an Authorization header counts as an anonymous device; a wrong token is
- * still 401. Each known token (the anonymous device too) is held to its rate ({@link RateLimiter}).
+ * still 401. With {@link DeviceTokens#REFUSE} a DEVICE token may not post events (401): a shared
+ * one would let its holder post as any device, so devices sign instead. Each known token (the
+ * anonymous device too) is held to its rate ({@link RateLimiter}).
  */
 final class IngestAccess {
   static final Role[] EVENT_ROLES = {Role.DEVICE, Role.OPERATOR, Role.BKD_ADMIN};
@@ -31,6 +34,7 @@ final class IngestAccess {
 
   private final TokenStore tokens;
   private final boolean relaxDeviceAuth;
+  private final DeviceTokens deviceTokens;
   private final RateLimiter limiter;
   // Authorization header → principal, for known tokens only (so unknown ones cannot fill it): the
   // store hashes every token it is asked about, which cost more than anything else a single-event
@@ -38,12 +42,14 @@ final class IngestAccess {
   private final Map<String, Principal> known = new ConcurrentHashMap<>();
 
   IngestAccess(TokenStore tokens, boolean relaxDeviceAuth) {
-    this(tokens, relaxDeviceAuth, new RateLimiter(RateLimits.NONE));
+    this(tokens, relaxDeviceAuth, DeviceTokens.ACCEPT, new RateLimiter(RateLimits.NONE));
   }
 
-  IngestAccess(TokenStore tokens, boolean relaxDeviceAuth, RateLimiter limiter) {
+  IngestAccess(
+      TokenStore tokens, boolean relaxDeviceAuth, DeviceTokens deviceTokens, RateLimiter limiter) {
     this.tokens = tokens;
     this.relaxDeviceAuth = relaxDeviceAuth;
+    this.deviceTokens = deviceTokens;
     this.limiter = limiter;
   }
 
@@ -52,7 +58,18 @@ final class IngestAccess {
       limiter.token(ANONYMOUS_DEVICE.name());
       return ANONYMOUS_DEVICE;
     }
-    return require(authorization, "posting events", EVENT_ROLES);
+    Principal p = permitted(authorization, "posting events", EVENT_ROLES);
+    if (deviceTokens == DeviceTokens.REFUSE && p.role() == Role.DEVICE) {
+      throw IngestException.unauthorized(
+          "the token '"
+              + p.name()
+              + "' has the role DEVICE, which this ingest no longer takes for events; a BKD_ADMIN"
+              + " registers the device with PUT /v1/devices/{deviceId}, then it signs each request"
+              + " with X-Pantau-Device, X-Pantau-Timestamp and X-Pantau-Signature (and no"
+              + " Authorization header)");
+    }
+    limiter.token(p.name());
+    return p;
   }
 
   Principal referenceData(String authorization) {
@@ -64,6 +81,13 @@ final class IngestAccess {
   }
 
   private Principal require(String authorization, String what, Role... roles) {
+    Principal p = permitted(authorization, what, roles);
+    limiter.token(p.name());
+    return p;
+  }
+
+  /** The token's principal when it has one of the roles; not yet counted against its rate. */
+  private Principal permitted(String authorization, String what, Role... roles) {
     if (authorization == null || authorization.isBlank()) {
       throw IngestException.unauthorized(
           "no bearer token: send the header 'Authorization: Bearer <token>'");
@@ -85,7 +109,6 @@ final class IngestAccess {
               + allowed,
           List.of("role: " + p.role() + " may not do " + what + " (needs " + allowed + ")"));
     }
-    limiter.token(p.name());
     return p;
   }
 

@@ -2,6 +2,7 @@ package id.pantau.ingest;
 
 import id.pantau.events.Env;
 import id.pantau.events.TimeBounds;
+import id.pantau.ingest.device.DeviceTokens;
 import id.pantau.ingest.device.RateLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.Objects;
  *   <tr><td>PANTAU_INGEST_KAFKA_TIMEOUT_MS</td><td>5000: how long Kafka may take to acknowledge</td></tr>
  *   <tr><td>PANTAU_INGEST_DEDUP_CAPACITY</td><td>100000 recent event IDs</td></tr>
  *   <tr><td>PANTAU_INGEST_RELAX_DEVICE_AUTH</td><td>false (true only for the local demo, on loopback)</td></tr>
+ *   <tr><td>PANTAU_INGEST_DEVICE_TOKENS</td><td>accept: bearer tokens of role DEVICE may post events
+ *       (refuse: 401 for them, registered devices sign instead; {@link DeviceTokens})</td></tr>
  *   <tr><td>PANTAU_INGEST_DEVICE_RATE, PANTAU_INGEST_DEVICE_BURST, PANTAU_INGEST_BEARER_RATE,
  *       PANTAU_INGEST_BEARER_BURST</td><td>10/s and 100 per device, 1000/s and 10000 per token
  *       ({@link RateLimits})</td></tr>
@@ -41,6 +44,7 @@ public record IngestConfig(
     Duration kafkaTimeout,
     int dedupCapacity,
     boolean relaxDeviceAuth,
+    DeviceTokens deviceTokens,
     TimeBounds timeBounds,
     RateLimits rateLimits) {
 
@@ -56,6 +60,7 @@ public record IngestConfig(
     Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(kafkaTimeout, "kafkaTimeout");
+    Objects.requireNonNull(deviceTokens, "deviceTokens");
     Objects.requireNonNull(timeBounds, "timeBounds");
     Objects.requireNonNull(rateLimits, "rateLimits");
     if (kafkaBootstrap.isBlank()) throw new IllegalArgumentException("kafkaBootstrap is empty");
@@ -107,7 +112,8 @@ public record IngestConfig(
                     0,
                     Integer.MAX_VALUE,
                     "a number of event IDs"))
-            .relaxDeviceAuth(Env.flag(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH", false));
+            .relaxDeviceAuth(Env.flag(env, "PANTAU_INGEST_RELAX_DEVICE_AUTH", false))
+            .deviceTokens(DeviceTokens.fromEnv(env));
     try {
       b.timeBounds(TimeBounds.fromEnv(env));
       b.rateLimits(RateLimits.fromEnv(env));
@@ -132,6 +138,7 @@ public record IngestConfig(
         .kafkaTimeout(kafkaTimeout)
         .dedupCapacity(dedupCapacity)
         .relaxDeviceAuth(relaxDeviceAuth)
+        .deviceTokens(deviceTokens)
         .timeBounds(timeBounds)
         .rateLimits(rateLimits);
   }
@@ -147,6 +154,7 @@ public record IngestConfig(
     private Duration kafkaTimeout = DEFAULT_KAFKA_TIMEOUT;
     private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
     private boolean relaxDeviceAuth;
+    private DeviceTokens deviceTokens = DeviceTokens.ACCEPT;
     private TimeBounds timeBounds = TimeBounds.DEFAULT;
     private RateLimits rateLimits = RateLimits.DEFAULT;
 
@@ -197,6 +205,11 @@ public record IngestConfig(
       return this;
     }
 
+    public Builder deviceTokens(DeviceTokens v) {
+      deviceTokens = v;
+      return this;
+    }
+
     public Builder timeBounds(TimeBounds v) {
       timeBounds = v;
       return this;
@@ -218,6 +231,7 @@ public record IngestConfig(
           kafkaTimeout,
           dedupCapacity,
           relaxDeviceAuth,
+          deviceTokens,
           timeBounds,
           rateLimits);
     }

@@ -95,7 +95,8 @@ public final class IngestService {
       DeviceRegistry registry) {
     RateLimiter limiter = new RateLimiter(config.rateLimits());
     this.config = config;
-    this.access = new IngestAccess(tokens, config.relaxDeviceAuth(), limiter);
+    this.access =
+        new IngestAccess(tokens, config.relaxDeviceAuth(), config.deviceTokens(), limiter);
     this.clock = clock;
     this.guard = new ClockGuard(config.timeBounds(), clock);
     this.writes = new AckedWrites(config, publisher);

@@ -3,6 +3,10 @@ package id.pantau.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.pantau.access.Role;
+import id.pantau.ingest.device.DeviceTokens;
+import id.pantau.ingest.device.RateLimiter;
+import id.pantau.ingest.device.RateLimits;
 import org.junit.jupiter.api.Test;
 
 class IngestAccessTest {
@@ -49,5 +53,19 @@ class IngestAccessTest {
       access.events("Bearer " + TestData.DEVICE + " ".repeat(i));
     }
     assertThat(access.tokensRemembered()).isLessThanOrEqualTo(IngestAccess.KNOWN_TOKENS_REMEMBERED);
+  }
+
+  @Test
+  void refusingDeviceTokensLeavesBackOfficeTokensAndTheRelaxedDemoAlone() {
+    IngestAccess access =
+        new IngestAccess(
+            TestData.tokens(), true, DeviceTokens.REFUSE, new RateLimiter(RateLimits.NONE));
+
+    assertThatThrownBy(() -> access.events("Bearer " + TestData.DEVICE))
+        .isInstanceOf(IngestException.class)
+        .extracting(e -> ((IngestException) e).status())
+        .isEqualTo(401);
+    assertThat(access.events("Bearer " + TestData.OPERATOR).role()).isEqualTo(Role.OPERATOR);
+    assertThat(access.events(null)).isSameAs(IngestAccess.ANONYMOUS_DEVICE);
   }
 }

@@ -3,6 +3,7 @@ package id.pantau.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.pantau.ingest.device.DeviceTokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +22,7 @@ class IngestConfigTest {
     assertThat(c.kafkaTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.retryAfterSeconds()).isEqualTo(5);
     assertThat(c.relaxDeviceAuth()).isFalse();
+    assertThat(c.deviceTokens()).isEqualTo(DeviceTokens.ACCEPT);
   }
 
   @Test
@@ -57,5 +59,18 @@ class IngestConfigTest {
             () -> IngestConfig.fromEnv(Map.of("PANTAU_INGEST_RELAX_DEVICE_AUTH", "yes please")))
         .hasMessageContaining("PANTAU_INGEST_RELAX_DEVICE_AUTH")
         .hasMessageContaining("true or false");
+  }
+
+  @Test
+  void deviceTokensAreAcceptedOrRefusedAndAnythingElseStopsTheStart() {
+    assertThat(
+            IngestConfig.fromEnv(Map.of("PANTAU_INGEST_DEVICE_TOKENS", " Refuse ")).deviceTokens())
+        .isEqualTo(DeviceTokens.REFUSE);
+    assertThat(IngestConfig.fromEnv(Map.of("PANTAU_INGEST_DEVICE_TOKENS", "accept")).deviceTokens())
+        .isEqualTo(DeviceTokens.ACCEPT);
+    assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of("PANTAU_INGEST_DEVICE_TOKENS", "reject")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("PANTAU_INGEST_DEVICE_TOKENS: must be accept or refuse")
+        .hasMessageEndingWith("(got 'reject')");
   }
 }

@@ -50,8 +50,13 @@ class SignedDeviceHttpTest {
   }
 
   static Registered register(String deviceId, String unitId) {
+    return register(http, deviceId, unitId);
+  }
+
+  /** Registers the device at the ingest {@code to} talks to, as the BKD_ADMIN of Banten. */
+  static Registered register(HttpProbe to, String deviceId, String unitId) {
     var answer =
-        http.putJson("/v1/devices/" + deviceId, BKD_BANTEN, "{\"unitId\": \"" + unitId + "\"}");
+        to.putJson("/v1/devices/" + deviceId, BKD_BANTEN, "{\"unitId\": \"" + unitId + "\"}");
     assertThat(answer.status()).as("%s", answer.json()).isEqualTo(200);
     assertThat(answer.json().get("unitId").asText()).isEqualTo(unitId);
     return new Registered(deviceId, answer.json().get("secret").asText());
@@ -68,8 +73,14 @@ class SignedDeviceHttpTest {
 
   static HttpRequest signedRequest(
       Registered device, String timestamp, String body, String contentType) {
+    return signedRequest(ingest.url(), device, timestamp, body, contentType);
+  }
+
+  /** POST /v1/events to the ingest at {@code url}, signed by the device. */
+  static HttpRequest signedRequest(
+      String url, Registered device, String timestamp, String body, String contentType) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/events"))
+    return HttpRequest.newBuilder(URI.create(url + "/v1/events"))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", contentType)
         .header(DeviceSignature.DEVICE_HEADER, device.deviceId())
