@@ -72,7 +72,7 @@ public class CapCalculator
   @Override
   public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
-    if (waitForRules) {
+    if (waitForRules && ctx.timerService().currentWatermark() < u.timeMs) {
       waiting.add(u);
       ctx.timerService().registerEventTimeTimer(u.timeMs);
       return;
