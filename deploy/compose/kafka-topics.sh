@@ -9,7 +9,7 @@ set -euo pipefail
 
 BOOTSTRAP="${BOOTSTRAP:-kafka:9092}"
 PARTITIONS="${TOPIC_PARTITIONS:-12}"
-TOPICS="pantau.attendance.v1 pantau.location.v1 pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.alerts.v1 pantau.checkins.v1 pantau.deadletter.v1 pantau.hooks.v1 pantau.hook-deliveries.v1 pantau.audit.v1 pantau.devices.v1"
+TOPICS="pantau.attendance.v1 pantau.location.v1 pantau.alerts.v1 pantau.deadletter.v1 pantau.audit.v1 pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.checkins.v1 pantau.hooks.v1 pantau.hook-deliveries.v1 pantau.devices.v1"
 COMPACTED="pantau.units.v1 pantau.regions.v1 pantau.zones.v1 pantau.exposures.v1 pantau.policies.v1 pantau.rosters.v1 pantau.checkins.v1 pantau.hooks.v1 pantau.hook-deliveries.v1 pantau.devices.v1"
 # topic=retention.ms of the topics kept longer than the broker's default (400 days)
 RETAINED="pantau.audit.v1=34560000000"

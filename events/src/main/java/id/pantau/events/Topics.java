@@ -69,26 +69,15 @@ public final class Topics {
           HOOK_DELIVERIES,
           DEVICES);
 
+  /** The event streams: every record kept (until their retention), never compacted. */
+  public static final java.util.List<String> STREAMS =
+      java.util.List.of(ATTENDANCE, LOCATION, ALERTS, DEADLETTER, AUDIT);
+
   /**
    * Every topic, created by the demo, the benchmark and the tests (the broker auto-creates none).
    */
   public static final java.util.List<String> ALL =
-      java.util.List.of(
-          ATTENDANCE,
-          LOCATION,
-          UNITS,
-          REGIONS,
-          ZONES,
-          EXPOSURES,
-          POLICIES,
-          ROSTERS,
-          ALERTS,
-          CHECKINS,
-          DEADLETTER,
-          HOOKS,
-          HOOK_DELIVERIES,
-          AUDIT,
-          DEVICES);
+      java.util.stream.Stream.concat(STREAMS.stream(), COMPACTED.stream()).toList();
 
   private Topics() {}
 }
