@@ -56,7 +56,12 @@ final class HttpProbe {
 
     /** The first reason of a refusal that must be a 400. */
     String badRequest() {
-      assertThat(status).as("status of %s", raw.uri()).isEqualTo(400);
+      return refused(400);
+    }
+
+    /** The first reason of a refusal that must have this status. */
+    String refused(int status) {
+      assertThat(this.status).as("status of %s", raw.uri()).isEqualTo(status);
       return firstError();
     }
   }

@@ -96,8 +96,7 @@ class ReferenceDataHttpTest {
 
     assertThat(none.status()).isEqualTo(401);
     assertThat(device.status()).isEqualTo(403);
-    assertThat(elsewhere.status()).isEqualTo(403);
-    assertThat(elsewhere.firstError())
+    assertThat(elsewhere.refused(403))
         .startsWith("region: the token 'bkd-banten' may not change region 'jawa-timur'");
   }
 
@@ -121,15 +120,12 @@ class ReferenceDataHttpTest {
     var outOfScope = sent.answer().get(2);
     var accepted = sent.answer().get(3);
 
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.firstError())
+    assertThat(refused.badRequest())
         .isEqualTo(
             "item 2: boundary.coordinates[0]: a ring needs at least 4 [lon, lat] positions, the"
                 + " last equal to the first");
-    assertThat(twice.status()).isEqualTo(400);
-    assertThat(twice.firstError()).isEqualTo("item 2: region: 'kota-serang' is also on item 1");
-    assertThat(outOfScope.status()).isEqualTo(403);
-    assertThat(outOfScope.firstError())
+    assertThat(twice.badRequest()).isEqualTo("item 2: region: 'kota-serang' is also on item 1");
+    assertThat(outOfScope.refused(403))
         .startsWith("item 1: region: the token 'bkd-banten' may not change region 'kota-serang'");
     accepted.assertTook(200, 2);
     // only the accepted upload's two records: the refused ones stored nothing
@@ -307,8 +303,7 @@ class ReferenceDataHttpTest {
     var answer = http.putJson("/v1/units/nowhere-1/exposure", BKD_BANTEN, "{\"exposed\":true}");
     var operator = http.putJson("/v1/units/nowhere-1/exposure", OPERATOR, "{\"exposed\":true}");
 
-    assertThat(answer.status()).isEqualTo(403);
-    assertThat(answer.firstError()).startsWith("unitId: unit 'nowhere-1' is not known to ingest");
+    assertThat(answer.refused(403)).startsWith("unitId: unit 'nowhere-1' is not known to ingest");
     assertThat(operator.status()).isEqualTo(200);
   }
 
