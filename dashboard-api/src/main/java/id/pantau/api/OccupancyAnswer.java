@@ -4,7 +4,6 @@ import id.pantau.events.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -69,8 +68,7 @@ public final class OccupancyAnswer {
   public String csv() {
     String c = csv;
     if (c == null) {
-      List<List<Object>> rows = now.units().stream().map(OccupancyRow::csvRow).toList();
-      csv = c = Csv.of(OccupancyRow.CSV_HEADER, rows);
+      csv = c = Csv.of(OccupancyRow.COLUMNS, now.units());
     }
     return c;
   }

@@ -1,25 +1,11 @@
 package id.pantau.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * A unit now: the latest occupancy point of its series; {@code zone} the unit's time zone (IANA
  * id), in which its times and its "today" are shown.
  */
-@JsonPropertyOrder({
-  "unit",
-  "region",
-  "zone",
-  "present",
-  "headcount",
-  "share",
-  "cap",
-  "floor",
-  "status",
-  "asOf"
-})
 public record OccupancyRow(
     String unit,
     String region,
@@ -44,21 +30,6 @@ public record OccupancyRow(
               OccupancyRow::region, Comparator.nullsLast(Comparator.<String>naturalOrder()))
           .thenComparing(OccupancyRow::unit, Comparator.nullsLast(Comparator.naturalOrder()));
 
-  public static final List<String> CSV_HEADER =
-      List.of(
-          "unit",
-          "region",
-          "present",
-          "headcount",
-          "share",
-          "cap",
-          "floor",
-          "status",
-          "asOf",
-          "zone");
-
-  public List<Object> csvRow() {
-    return java.util.Arrays.asList(
-        unit, region, present, headcount, share, cap, floor, status, asOf, zone);
-  }
+  /** The columns of the CSV, in the order of the JSON fields. */
+  public static final Columns<OccupancyRow> COLUMNS = Columns.of(OccupancyRow.class);
 }

@@ -30,6 +30,11 @@ class ColumnsTest {
     assertThat(TrendRow.COLUMNS.names())
         .containsExactlyElementsOf(
             jsonFields(new TrendRow("d", "u", "r", 1.0, 1.0, 1, 1.0, 0, 0, 1, 1, 1, 1, 0)));
+    assertThat(OccupancyRow.COLUMNS.names())
+        .containsExactlyElementsOf(
+            jsonFields(
+                new OccupancyRow("u", "r", 1, 2, 0.5, 3, 0, Status.OK, "t", "Asia/Jayapura")))
+        .endsWith("asOf", "zone");
     assertThat(AuditRecord.COLUMNS.names())
         .containsExactly("time", "who", "role", "action", "unit", "answer")
         .containsExactlyElementsOf(jsonFields(new AuditRecord("t", "w", null, "a", null, 200)));
