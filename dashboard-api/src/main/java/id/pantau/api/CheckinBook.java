@@ -68,29 +68,32 @@ public final class CheckinBook implements AutoCloseable {
     LOG.info("checkin book: loading {} and {} on {}", checkinsTopic, alertsTopic, bootstrapServers);
     // Last: their threads call back into this book.
     this.checkins =
-        TopicFollower.of(bootstrapServers, checkinsTopic)
-            .clientId("pantau-dashboard-checkins")
-            .name("checkin book")
-            .from(Start.beginning())
+        follow(bootstrapServers, checkinsTopic, "pantau-dashboard-checkins", Start.beginning())
             .onRecord(this::onCheckin)
             .onCaughtUp(this::onCaughtUp)
             .start();
     this.alerts =
-        TopicFollower.of(bootstrapServers, alertsTopic)
-            .clientId("pantau-dashboard-checkin-alerts")
-            .name("checkin book")
-            .from(Start.within(Duration.ofDays(days + 1L), clock))
+        follow(
+                bootstrapServers,
+                alertsTopic,
+                "pantau-dashboard-checkin-alerts",
+                Start.within(Duration.ofDays(days + 1L), clock))
             .onRecord(this::onAlert)
             .onCaughtUp(this::onCaughtUp)
             .start();
     // Not counted in loaded(): a zone not read yet falls back, it never hides a follow-up.
     this.registrations =
-        TopicFollower.of(bootstrapServers, unitsTopic)
-            .clientId("pantau-dashboard-units")
-            .name("checkin book")
-            .from(Start.beginning())
+        follow(bootstrapServers, unitsTopic, "pantau-dashboard-units", Start.beginning())
             .onRecord(this::onUnit)
             .start();
+  }
+
+  private static TopicFollower.Builder follow(
+      String bootstrapServers, String topic, String clientId, Start from) {
+    return TopicFollower.of(bootstrapServers, topic)
+        .clientId(clientId)
+        .name("checkin book")
+        .from(from);
   }
 
   /** Starts reading {@link Topics#CHECKINS} and {@link Topics#ALERTS}, keeping the last 3 days. */
