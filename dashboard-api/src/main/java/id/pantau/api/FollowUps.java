@@ -36,6 +36,9 @@ public record FollowUps(String unit, String date, String zone, List<Employee> em
           "needsFollowUp",
           "zone");
 
+  /** An employee without windows still gets a line, its window columns empty. */
+  private static final Standing NO_STANDING = new Standing(null, null, null);
+
   /** One employee: {@code windows} by window name (ATTENDANCE, LOC1 …), in that order. */
   @JsonPropertyOrder({"nip", "mode", "windows", "flags", "needsFollowUp"})
   public record Employee(
@@ -110,38 +113,26 @@ public record FollowUps(String unit, String date, String zone, List<Employee> em
     List<List<Object>> rows = new ArrayList<>();
     for (Employee e : employees) {
       String flags = String.join(";", e.flags().stream().map(Flag::kind).toList());
-      if (e.windows().isEmpty()) {
-        rows.add(
-            Arrays.asList(
-                unit,
-                date,
-                e.nip(),
-                e.mode(),
-                null,
-                null,
-                null,
-                null,
-                flags,
-                e.needsFollowUp(),
-                zone));
-      }
+      if (e.windows().isEmpty()) rows.add(csvRow(e, null, NO_STANDING, flags));
       for (Map.Entry<String, Standing> w : e.windows().entrySet()) {
-        Standing s = w.getValue();
-        rows.add(
-            Arrays.asList(
-                unit,
-                date,
-                e.nip(),
-                e.mode(),
-                w.getKey(),
-                s.status(),
-                s.checkinAt(),
-                s.previousStatus(),
-                flags,
-                e.needsFollowUp(),
-                zone));
+        rows.add(csvRow(e, w.getKey(), w.getValue(), flags));
       }
     }
     return Csv.of(CSV_HEADER, rows);
+  }
+
+  private List<Object> csvRow(Employee e, String window, Standing s, String flags) {
+    return Arrays.asList(
+        unit,
+        date,
+        e.nip(),
+        e.mode(),
+        window,
+        s.status(),
+        s.checkinAt(),
+        s.previousStatus(),
+        flags,
+        e.needsFollowUp(),
+        zone);
   }
 }
