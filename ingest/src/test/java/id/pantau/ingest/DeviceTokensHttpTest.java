@@ -39,8 +39,7 @@ class DeviceTokensHttpTest {
             Topics.ATTENDANCE, () -> http.postEvent(DEVICE, attendance(id(), "nip-d1")));
     var answer = published.answer();
 
-    assertThat(answer.status()).isEqualTo(401);
-    assertThat(answer.firstError())
+    assertThat(answer.refused(401))
         .startsWith("Authorization: the token 'phone-app' has the role DEVICE")
         .contains("PUT /v1/devices/{deviceId}")
         .contains("X-Pantau-Device, X-Pantau-Timestamp and X-Pantau-Signature");

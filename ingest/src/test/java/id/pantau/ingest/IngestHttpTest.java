@@ -409,8 +409,7 @@ class IngestHttpTest {
             Topics.UNITS, () -> http.put("/v1/units", "text/csv; charset=utf-8", OPERATOR, csv));
 
     assertThat(sent.records()).isEmpty();
-    assertThat(sent.answer().status()).isEqualTo(400);
-    assertThat(sent.answer().firstError()).startsWith("line 3: headcount: must be an integer");
+    assertThat(sent.answer().badRequest()).startsWith("line 3: headcount: must be an integer");
     assertThat(sent.answer().json().get("error").asText()).contains("nothing was stored");
   }
 
