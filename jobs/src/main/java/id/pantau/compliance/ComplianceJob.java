@@ -22,8 +22,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Check-in compliance: per employee and window, then per unit and window, then alerts. Wire {@link
  * Outputs#counts()} to InfluxDB with {@link ComplianceLines#encode}, {@link Outputs#alerts()} to
  * the alerts topic and {@link Outputs#deadLetters()} to the dead-letter topic; {@link
- * Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. The unit grace and
- * the replay horizon (PANTAU_START_FROM) come from the jobs' configuration.
+ * Outputs#results()} names people (follow-ups), so it must not reach InfluxDB. The unit wait
+ * ({@link JobsConfig#unitWaitMs()}) and the replay horizon (PANTAU_START_FROM) come from the jobs'
+ * configuration.
  */
 public final class ComplianceJob {
   /** Default age after which a roster's date is too old to decide (its facts are gone). */
@@ -45,7 +46,6 @@ public final class ComplianceJob {
       DataStream<Unit> units,
       DataStream<Policy> policies,
       JobsConfig cfg) {
-    long unitGraceMs = cfg.unitGraceMs();
     long staleAfterMs = staleAfterMs(cfg.startFrom());
     OneOfType<AttendanceEvent, LocationPing, RosterEntry> factType =
         OneOfType.of(EventTypes.ATTENDANCE, EventTypes.PING, EventTypes.ROSTER);
@@ -68,7 +68,7 @@ public final class ComplianceJob {
             .keyBy(CheckinTracker::nip)
             .connect(refs)
             .process(
-                new CheckinTracker(unitGraceMs, staleAfterMs),
+                new CheckinTracker(cfg.unitWaitMs(), staleAfterMs),
                 TypeInformation.of(WindowResult.class))
             .name("Check-in tracker")
             .uid(CheckinTracker.STAGE);

@@ -44,6 +44,15 @@ public record JobsConfig(
     }
   }
 
+  /**
+   * How long a fact waits for its unit: live, the grace in processing time; in a bounded replay,
+   * until the input ends ({@link UnitWait#UNTIL_INPUT_ENDS}), since a replay (or its restore after
+   * a crash) reads the unit topic beside the others at whatever speed the machine allows.
+   */
+  public long unitWaitMs() {
+    return bounded ? UnitWait.UNTIL_INPUT_ENDS : unitGraceMs;
+  }
+
   public static JobsConfig defaults() {
     return fromEnv(Map.of());
   }

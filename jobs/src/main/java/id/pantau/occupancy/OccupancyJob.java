@@ -5,7 +5,6 @@ import id.pantau.events.Exposure;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.jobs.JobsConfig;
-import id.pantau.jobs.UnitWait;
 import id.pantau.serial.EventTypes;
 import id.pantau.serial.OneOf;
 import id.pantau.serial.OneOfType;
@@ -34,7 +33,7 @@ public final class OccupancyJob {
         .connect(unitFacts.keyBy(OccupancyTracker::unitId))
         .process(
             new OccupancyTracker(
-                cfg.bounded() ? UnitWait.UNTIL_INPUT_ENDS : cfg.unitGraceMs(),
+                cfg.unitWaitMs(),
                 cfg.bounded() ? Long.MAX_VALUE : OccupancyTracker.MAX_CATCH_UP_MS,
                 !cfg.bounded()),
             TypeInformation.of(OccupancyUpdate.class))

@@ -604,6 +604,24 @@ class CheckinTrackerTest {
   }
 
   @Test
+  void inAReplayARosterWaitsForItsUnitHoweverLongTheUnitTopicTakesToRead() throws Exception {
+    harness.close();
+    harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
+    watermark(SIX_AM);
+    plan(wfo(NIP));
+    // A restored replay under load: the rosters are read again long before the units.
+    harness.setProcessingTime(AN_HOUR_OUTAGE);
+    assertThat(deadLetters()).isEmpty();
+    unit(tangerang());
+    send(checkIn(NIP, SEVEN_TEN));
+    watermark(Long.MAX_VALUE);
+    assertThat(of("ATTENDANCE")).extracting(r -> r.status).containsExactly(ON_TIME);
+    assertThat(deadLetters()).isEmpty();
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void inAReplayARosterOfAUnitThatNeverCameIsDeadLetteredWhenTheInputEnds() throws Exception {
     harness.close();
     harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));

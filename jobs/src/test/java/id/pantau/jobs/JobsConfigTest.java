@@ -33,6 +33,16 @@ class JobsConfigTest {
   }
 
   @Test
+  void aFactWaitsForItsUnitTheGraceLiveAndUntilTheInputEndsInABoundedReplay() {
+    assertThat(JobsConfig.fromEnv(Map.of("PANTAU_UNIT_GRACE_MS", "7000")).unitWaitMs())
+        .isEqualTo(7_000);
+    assertThat(
+            JobsConfig.fromEnv(Map.of("PANTAU_UNIT_GRACE_MS", "7000", "PANTAU_BOUNDED", "true"))
+                .unitWaitMs())
+        .isEqualTo(UnitWait.UNTIL_INPUT_ENDS);
+  }
+
+  @Test
   void changingOneSettingKeepsTheOthers() {
     JobsConfig cfg =
         JobsConfig.fromEnv(Map.of("PANTAU_MAX_OUT_OF_ORDER_MS", "7"))
