@@ -6,6 +6,7 @@ import id.pantau.caps.CatchUpPoints;
 import id.pantau.caps.RegionRules;
 import id.pantau.compliance.ComplianceJob;
 import id.pantau.daily.DailyJob;
+import id.pantau.employee.EmployeeJob;
 import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
@@ -17,6 +18,7 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
 import id.pantau.events.ZoneChange;
 import id.pantau.location.LocationJob;
+import id.pantau.location.LocationRules;
 import id.pantau.occupancy.OccupancyJob;
 import id.pantau.occupancy.OccupancyTracker;
 import id.pantau.occupancy.OccupancyUpdate;
@@ -89,8 +91,17 @@ public final class PantauJobs {
         OccupancyJob.build(attendance, unitFacts, cfg);
     CapsJob.Outputs policy = CapsJob.build(occupancy, rules, cfg.bounded());
 
-    ComplianceJob.Outputs compliance =
-        ComplianceJob.build(attendance, locations, rosters, units, policies, cfg);
+    EmployeeJob.Outputs employees =
+        EmployeeJob.build(
+            attendance,
+            locations,
+            rosters,
+            units,
+            policies,
+            regions,
+            cfg,
+            LocationRules.defaults());
+    ComplianceJob.Outputs compliance = ComplianceJob.build(employees.results());
 
     policy
         .statuses()
@@ -106,7 +117,7 @@ public final class PantauJobs {
         .sinkTo(out.compliance())
         .name("Compliance to InfluxDB")
         .uid("compliance-sink");
-    compliance
+    employees
         .results()
         .sinkTo(out.checkins())
         .name("Check-in records to Kafka")
@@ -116,7 +127,8 @@ public final class PantauJobs {
             .alerts()
             .union(
                 compliance.alerts(),
-                LocationJob.build(attendance, locations, rosters, units, regions));
+                employees.locationAlerts(),
+                LocationJob.sharedDevices(attendance, locations, units, LocationRules.defaults()));
     alerts.sinkTo(out.alerts()).name("Alerts to Kafka").uid("alert-sink");
     DailyJob.build(policy.statuses(), compliance.counts(), alerts, units)
         .sinkTo(out.daily())
@@ -136,7 +148,7 @@ public final class PantauJobs {
                 regions.getSideOutput(SplitDeadLetters.DEAD_LETTERS),
                 occupancy.getSideOutput(OccupancyTracker.DEAD_LETTERS),
                 policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS),
-                compliance.deadLetters());
+                employees.deadLetters());
     deadLetters.sinkTo(out.deadLetters()).name("Dead letters to Kafka").uid("dead-letter-sink");
     DeadLetterCounter.sink(deadLetters, out.deadLetterCounts());
   }

@@ -4,14 +4,17 @@ import static id.pantau.compliance.TestCheckins.*;
 import static id.pantau.jobs.TestJobs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.employee.EmployeeJob;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
+import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.TestJobs;
+import id.pantau.location.LocationRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The whole compliance pipeline on a MiniCluster at parallelism 2 with generic types disabled, so
- * any type that would fall back to Kryo fails here.
+ * The whole compliance pipeline (the per-employee operator, then per unit and window) on a
+ * MiniCluster at parallelism 2 with generic types disabled, so any type that would fall back to
+ * Kryo fails here.
  */
 class ComplianceJobTest {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
@@ -53,14 +57,18 @@ class ComplianceJobTest {
 
     ComplianceJob.Outputs out =
         ComplianceJob.build(
-            source(env, attendance, AttendanceEvent.class, e -> e.timeMs),
-            source(env, pings, LocationPing.class, p -> p.timeMs),
-            source(env, rosters, RosterEntry.class, r -> Long.MIN_VALUE),
-            source(env, List.of(unit), Unit.class, u -> u.effectiveFromMs),
-            source(env, List.of(policy(REGION)), Policy.class, p -> p.effectiveFromMs),
-            // a unit grace of a minute; "earliest": no date is too old to decide
-            JobsConfig.fromEnv(
-                Map.of("PANTAU_UNIT_GRACE_MS", "60000", "PANTAU_START_FROM", "earliest")));
+            EmployeeJob.build(
+                    source(env, attendance, AttendanceEvent.class, e -> e.timeMs),
+                    source(env, pings, LocationPing.class, p -> p.timeMs),
+                    source(env, rosters, RosterEntry.class, r -> Long.MIN_VALUE),
+                    source(env, List.of(unit), Unit.class, u -> u.effectiveFromMs),
+                    source(env, List.of(policy(REGION)), Policy.class, p -> p.effectiveFromMs),
+                    TestJobs.none(env, Region.class),
+                    // a unit grace of a minute; "earliest": no date is too old to decide
+                    JobsConfig.fromEnv(
+                        Map.of("PANTAU_UNIT_GRACE_MS", "60000", "PANTAU_START_FROM", "earliest")),
+                    LocationRules.defaults())
+                .results());
     DataStream<String> lines =
         out.counts()
             .map(c -> "count " + c.window + " " + ComplianceLines.encode(c), Types.STRING)

@@ -1,15 +1,12 @@
 package id.pantau.compliance;
 
 import id.pantau.events.AttendanceEvent;
-import id.pantau.events.GeoFix;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import id.pantau.fixtures.Fixtures;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The compliance tests' units and moments beside the shared fixtures: Monday 2026-11-23 under the
@@ -69,15 +66,6 @@ final class TestCheckins extends Fixtures {
     return unit(WITA_UNIT, WITA_REGION, "Asia/Makassar", 40);
   }
 
-  static RosterEntry roster(String nip, String unitId, String date, RosterMode mode) {
-    RosterEntry r = new RosterEntry();
-    r.nip = nip;
-    r.unitId = unitId;
-    r.date = date;
-    r.mode = mode;
-    return r;
-  }
-
   static RosterEntry wfo(String nip) {
     return roster(nip, UNIT, DATE, RosterMode.WFO);
   }
@@ -100,15 +88,7 @@ final class TestCheckins extends Fixtures {
 
   /** A location ping that ingest received as it happened. */
   static LocationPing ping(String nip, long timeMs) {
-    LocationPing p = new LocationPing();
-    p.eventId = UUID.randomUUID().toString();
-    p.nip = nip;
-    p.unitId = UNIT;
-    p.setTime(Instant.ofEpochMilli(timeMs).toString());
-    p.location = new GeoFix(-6.20, 106.62, 30, false);
-    p.deviceId = "dev-" + nip;
-    p.receivedAt = timeMs;
-    return p;
+    return ping(UNIT, nip, timeMs);
   }
 
   /** The same ping, as a phone that was offline uploads it later. */

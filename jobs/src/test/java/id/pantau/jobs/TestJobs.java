@@ -11,6 +11,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
 
 /**
  * Whole jobs in a test: the MiniCluster they run on, an environment at parallelism 2 with generic
@@ -53,5 +54,11 @@ public final class TestJobs {
         .assignTimestampsAndWatermarks(
             WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(5))
                 .withTimestampAssigner((e, ts) -> time.of(e)));
+  }
+
+  /** A stream with no records (a collection source refuses an empty list). */
+  public static <T> DataStream<T> none(StreamExecutionEnvironment env, Class<T> type) {
+    return env.fromData(List.of(0))
+        .flatMap((Integer ignored, Collector<T> out) -> {}, TypeInformation.of(type));
   }
 }

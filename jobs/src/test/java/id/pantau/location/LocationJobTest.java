@@ -5,12 +5,15 @@ import static id.pantau.location.LocationAlerts.*;
 import static id.pantau.location.TestFixes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.employee.EmployeeJob;
 import id.pantau.events.Alert;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.LocationPing;
+import id.pantau.events.Policy;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.TestJobs;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,10 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The location pipeline on a MiniCluster at parallelism 2 with generic types disabled. */
+/**
+ * The location rules (per employee and per device) on a MiniCluster at parallelism 2 with generic
+ * types disabled.
+ */
 class LocationJobTest {
   @RegisterExtension static final MiniClusterExtension FLINK = TestJobs.miniCluster();
 
@@ -34,13 +40,23 @@ class LocationJobTest {
     first.location.mock = true;
     LocationPing second = ping("p1", "N2", "dev-x", OFFICE_LAT, OFFICE_LON, T0 + 10 * 60_000L);
 
+    DataStream<AttendanceEvent> attendance =
+        source(env, List.of(first), AttendanceEvent.class, e -> e.timeMs);
+    DataStream<LocationPing> pings =
+        source(env, List.of(second), LocationPing.class, p -> p.timeMs);
+    DataStream<Unit> units = source(env, List.of(circleUnit()), Unit.class, u -> 0L);
     DataStream<Alert> alerts =
-        LocationJob.build(
-            source(env, List.of(first), AttendanceEvent.class, e -> e.timeMs),
-            source(env, List.of(second), LocationPing.class, p -> p.timeMs),
-            source(env, List.of(roster("N1", "2025-03-03", null)), RosterEntry.class, r -> 0L),
-            source(env, List.of(circleUnit()), Unit.class, u -> 0L),
-            source(env, List.of(homeRegion()), Region.class, r -> 0L));
+        EmployeeJob.build(
+                attendance,
+                pings,
+                source(env, List.of(roster("N1", "2025-03-03", null)), RosterEntry.class, r -> 0L),
+                units,
+                TestJobs.none(env, Policy.class),
+                source(env, List.of(homeRegion()), Region.class, r -> 0L),
+                JobsConfig.defaults(),
+                LocationRules.defaults())
+            .locationAlerts()
+            .union(LocationJob.sharedDevices(attendance, pings, units, LocationRules.defaults()));
 
     List<Alert> out = new ArrayList<>();
     try (CloseableIterator<Alert> it = alerts.executeAndCollect("location-job-test")) {
