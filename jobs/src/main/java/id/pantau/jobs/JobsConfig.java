@@ -34,10 +34,18 @@ public record JobsConfig(
     int parallelism,
     boolean bounded,
     String checkpointDir,
+    String stateBackend,
     TimeBounds timeBounds)
     implements Serializable {
 
+  /** The state backends the jobs run on: Flink's heap backend, or RocksDB, incremental. */
+  public static final String HEAP = "heap", ROCKSDB = "rocksdb";
+
   public JobsConfig {
+    if (!HEAP.equals(stateBackend) && !ROCKSDB.equals(stateBackend)) {
+      throw new IllegalArgumentException(
+          "PANTAU_STATE_BACKEND: must be heap or rocksdb (got '" + stateBackend + "')");
+    }
     if ((influxUser == null) != (influxPassword == null)) {
       throw new IllegalArgumentException(
           "PANTAU_INFLUX_USER, PANTAU_INFLUX_PASSWORD: set both (InfluxDB with auth) or neither");
@@ -86,6 +94,7 @@ public record JobsConfig(
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pantau-checkpoints")
                 .toUri()
                 .toString()),
+        Env.text(env, "PANTAU_STATE_BACKEND", HEAP),
         TimeBounds.fromEnv(env));
   }
 
@@ -115,6 +124,11 @@ public record JobsConfig(
     return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, bounded, dir);
   }
 
+  /** The same jobs on the state backend {@link #HEAP} or {@link #ROCKSDB} (the benchmark's). */
+  public JobsConfig withStateBackend(String backend) {
+    return copy(kafkaBootstrap, influxUrl, startFrom, parallelism, bounded, checkpointDir, backend);
+  }
+
   /** As a record prints itself, with the InfluxDB password left out. */
   @Override
   public String toString() {
@@ -135,6 +149,17 @@ public record JobsConfig(
   /** This configuration with the settings that tests, the demo and the benchmark change. */
   private JobsConfig copy(
       String kafka, String influx, String start, int p, boolean isBounded, String dir) {
+    return copy(kafka, influx, start, p, isBounded, dir, stateBackend);
+  }
+
+  private JobsConfig copy(
+      String kafka,
+      String influx,
+      String start,
+      int p,
+      boolean isBounded,
+      String dir,
+      String backend) {
     return new JobsConfig(
         kafka,
         influx,
@@ -154,6 +179,7 @@ public record JobsConfig(
         p,
         isBounded,
         dir,
+        backend,
         timeBounds);
   }
 }

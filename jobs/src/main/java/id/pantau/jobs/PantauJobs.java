@@ -28,6 +28,7 @@ import id.pantau.serial.OneOfType;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -160,6 +161,13 @@ public final class PantauJobs {
     // State outgrows the JobManager's 5 MB in-memory limit at city scale: checkpoint to files.
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cfg.checkpointDir());
+    if (JobsConfig.ROCKSDB.equals(cfg.stateBackend())) {
+      // State off the heap, and each checkpoint uploads only the files new since the last one.
+      conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    } else {
+      conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    }
     env.configure(conf);
     env.setParallelism(cfg.parallelism());
     // A point waits at most this long in a half-full network buffer (Flink's default is 100 ms,

@@ -43,6 +43,17 @@ class JobsConfigTest {
   }
 
   @Test
+  void runsOnTheHeapBackendUnlessRocksDbIsChosenAndRefusesAnyOther() {
+    assertThat(JobsConfig.defaults().stateBackend()).isEqualTo("heap");
+    assertThat(JobsConfig.fromEnv(Map.of("PANTAU_STATE_BACKEND", "rocksdb")).stateBackend())
+        .isEqualTo("rocksdb");
+    assertThat(JobsConfig.defaults().withStateBackend("rocksdb").withKafka("k:4").stateBackend())
+        .isEqualTo("rocksdb");
+    assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_STATE_BACKEND", "forst")))
+        .hasMessage("PANTAU_STATE_BACKEND: must be heap or rocksdb (got 'forst')");
+  }
+
+  @Test
   void changingOneSettingKeepsTheOthers() {
     JobsConfig cfg =
         JobsConfig.fromEnv(Map.of("PANTAU_MAX_OUT_OF_ORDER_MS", "7"))
