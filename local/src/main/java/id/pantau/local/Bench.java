@@ -2,9 +2,7 @@ package id.pantau.local;
 
 import id.pantau.infra.InfluxServer;
 import id.pantau.infra.KafkaBroker;
-import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobsConfig;
-import id.pantau.jobs.PantauJobs;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,12 +92,13 @@ public final class Bench {
     long pointsBefore = InfluxPointCounts.pointsWritten(client);
     System.err.println("bench: replay through all the Pantau jobs …");
     BenchReplay.StateProbe state = new BenchReplay.StateProbe(dir.resolve("savepoints"));
-    double full =
-        BenchReplay.run(
-            "all jobs",
-            o.events(),
-            env -> PantauJobs.build(env, BenchSources.of(cfg), JobSinks.real(cfg), cfg),
-            state);
+    var setup =
+        new BenchCosts.Setup(
+            o.parallelism(), o.stateBackend(), BenchCosts.deployedObjectReuse(cfg));
+    BenchReplay.Result main =
+        BenchReplay.measure(
+            "all jobs, " + setup.label(), o.events(), BenchCosts.allJobs(cfg, setup), state);
+    double full = main.rate();
     double replaySeconds = o.events() / full;
     long points = InfluxPointCounts.pointsWritten(client) - pointsBefore;
 
@@ -114,8 +113,10 @@ public final class Bench {
         "events/s",
         String.format(
             Locale.ROOT,
-            "%.2f × baseline (targets: ≥ 250,000/s and ≥ 0.8 × baseline)",
-            full / baseline),
+            "%.2f × baseline (targets: ≥ 250,000/s and ≥ 0.8 × baseline); %s; %s",
+            full / baseline,
+            setup.label(),
+            BenchCosts.summary(main.metrics())),
         full >= 250_000 && full >= 0.8 * baseline);
     report.target(
         "Replay: all jobs ÷ baseline",
@@ -164,5 +165,7 @@ public final class Bench {
         "series",
         String.format(Locale.ROOT, "%,d series for %,d units (target ≤ 20)", series, o.units()),
         series / (double) o.units() <= 20);
+    BenchCosts.rows(report, main.metrics(), o.events(), replaySeconds);
+    if (o.variants()) BenchCosts.variants(report, cfg, setup, full, o.events());
   }
 }

@@ -20,13 +20,16 @@ record BenchOptions(
     int apiClients,
     int apiSeconds,
     boolean apiOnly,
+    String stateBackend,
+    boolean variants,
     Path out) {
 
   static final String USAGE =
       "usage: ./pantau bench [--events N (10,000,000)] [--staff N (events/10)] [--units N"
           + " (500)] [--parallelism N (cores)] [--fresh-rate EV/S (20,000)] [--fresh-seconds S"
           + " (45)] [--no-ingest] [--api-clients N (200)] [--api-seconds S (10; 0 skips the API)]"
-          + " [--api-only] [--out DIR (target/bench)]";
+          + " [--api-only] [--state-backend heap|rocksdb (heap)] [--no-variants] [--out DIR"
+          + " (target/bench)]";
 
   /** The options of {@code args}; an unknown or malformed one throws. */
   static BenchOptions parse(String[] args) {
@@ -40,6 +43,8 @@ record BenchOptions(
     int apiClients = 200;
     int apiSeconds = 10;
     boolean apiOnly = false;
+    String stateBackend = JobsConfig.HEAP;
+    boolean variants = true;
     Path out = Path.of("target", "bench");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -53,11 +58,15 @@ record BenchOptions(
         case "--api-clients" -> apiClients = Integer.parseInt(args[++i]);
         case "--api-seconds" -> apiSeconds = Integer.parseInt(args[++i]);
         case "--api-only" -> apiOnly = true;
+        case "--state-backend" -> stateBackend = args[++i];
+        case "--no-variants" -> variants = false;
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException(args[i]);
       }
     }
     if (staff < 0) staff = Math.max(1_000, events / 10);
+    if (!stateBackend.equals(JobsConfig.HEAP) && !stateBackend.equals(JobsConfig.ROCKSDB))
+      throw new IllegalArgumentException("--state-backend: heap or rocksdb");
     if (apiOnly && apiSeconds <= 0)
       throw new IllegalArgumentException("--api-only needs --api-seconds > 0");
     return new BenchOptions(
@@ -71,6 +80,8 @@ record BenchOptions(
         apiClients,
         apiSeconds,
         apiOnly,
+        stateBackend,
+        variants,
         out);
   }
 
@@ -83,12 +94,13 @@ record BenchOptions(
         + ", "
         + String.format(
             Locale.ROOT,
-            "%,d events (%,d staff, %,d units, one day), parallelism %d, freshness at %,d ev/s"
-                + " for %d s",
+            "%,d events (%,d staff, %,d units, one day), parallelism %d, %s state backend,"
+                + " freshness at %,d ev/s for %d s",
             events,
             staff,
             units,
             parallelism,
+            stateBackend,
             freshRate,
             freshSeconds);
   }
@@ -111,7 +123,8 @@ record BenchOptions(
             .withKafka(kafka.bootstrapServers())
             .withInflux(influx.url())
             .withStartFrom(startFrom)
-            .withParallelism(parallelism);
+            .withParallelism(parallelism)
+            .withStateBackend(stateBackend);
     return bounded ? cfg.asBounded() : cfg;
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,11 +34,36 @@ final class BenchReplay {
 
   private BenchReplay() {}
 
+  /** A replay's rate and what it cost (chains' busy and CPU time, GC pauses, checkpoints). */
+  record Result(double rate, BenchMetrics metrics) {}
+
   /** Runs a bounded replay of {@code events}; events per second from the first record read. */
   static double run(String name, long events, Pipeline p, StateProbe probe) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    return measure(name, events, p, probe).rate();
+  }
+
+  /** A bounded replay of {@code events}, with Flink's metrics and the JVM's GC pauses. */
+  static Result measure(String name, long events, Pipeline p, StateProbe probe) throws Exception {
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(
+            BenchMetrics.reporting(new Configuration()));
     p.build(env);
     BenchSources.reset();
+    BenchMetrics metrics = BenchMetrics.start();
+    try {
+      return new Result(replay(name, events, env, probe, metrics), metrics);
+    } finally {
+      metrics.stop();
+    }
+  }
+
+  private static double replay(
+      String name,
+      long events,
+      StreamExecutionEnvironment env,
+      StateProbe probe,
+      BenchMetrics metrics)
+      throws Exception {
     long submitted = System.nanoTime();
     JobClient job = env.executeAsync(name);
     boolean savepointTaken = false;
@@ -48,12 +74,14 @@ final class BenchReplay {
     var result = job.getJobExecutionResult();
     while (!result.isDone()) {
       TimeUnit.MILLISECONDS.sleep(250);
+      metrics.sample();
       long read = BenchSources.READ.get();
       if (probe != null) {
         probe.peakHeap = Math.max(probe.peakHeap, mem.getHeapMemoryUsage().getUsed());
         if (!savepointTaken && read >= 0.9 * events) {
           savepointTaken = true;
           savepoint(name, job, probe, read);
+          metrics.skipCompletion();
         }
       }
       long now = System.nanoTime();
