@@ -154,7 +154,10 @@ public final class PantauJobs {
     DeadLetterCounter.sink(deadLetters, out.deadLetterCounts());
   }
 
-  /** Checkpoints on; Kryo off, so a type that would take the slow generic path fails at once. */
+  /**
+   * Checkpoints on; Kryo off, so a type that would take the slow generic path fails at once; object
+   * reuse on.
+   */
   public static void configure(StreamExecutionEnvironment env, JobsConfig cfg) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -174,5 +177,8 @@ public final class PantauJobs {
     // a tenth of the freshness goal per hop); full buffers still go at once.
     env.setBufferTimeout(cfg.bufferTimeoutMs());
     env.enableCheckpointing(cfg.checkpointIntervalMs());
+    // A chained operator gets its upstream's object itself, not a serializer's deep copy: the
+    // rules that keep this safe are in jobs/README.md; ObjectReuseIT (in local) checks them.
+    env.getConfig().enableObjectReuse();
   }
 }

@@ -43,14 +43,25 @@ final class InfluxQl {
   }
 
   private final String url;
+  private final String db;
   private final HttpClient http = HttpClient.newHttpClient();
 
   InfluxQl(String url) {
+    this(url, "pantau");
+  }
+
+  /** Queries database {@code db} instead. */
+  InfluxQl(String url, String db) {
     this.url = url;
+    this.db = db;
   }
 
   Answer run(String query) throws Exception {
-    String form = "db=pantau&epoch=ms&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    String form =
+        "db="
+            + URLEncoder.encode(db, StandardCharsets.UTF_8)
+            + "&epoch=ms&q="
+            + URLEncoder.encode(query, StandardCharsets.UTF_8);
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(url + "/query"))
             .timeout(Duration.ofSeconds(60))

@@ -23,8 +23,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 record StoredResults(Map<String, String> points, Set<String> alerts, Map<String, String> checkins) {
 
   static StoredResults read(String influxUrl, String kafkaBootstrap) throws Exception {
+    Map<String, String> points = points(new InfluxQl(influxUrl));
+    Set<String> alerts = new TreeSet<>();
+    readTopic(kafkaBootstrap, Topics.ALERTS, r -> alerts.add(text(r.value())));
+    Map<String, String> checkins = new TreeMap<>();
+    readTopic(kafkaBootstrap, Topics.CHECKINS, r -> checkins.put(text(r.key()), text(r.value())));
+    return new StoredResults(points, alerts, checkins);
+  }
+
+  /** The InfluxDB points of database {@code db} alone (no alerts, no check-ins). */
+  static StoredResults points(String influxUrl, String db) throws Exception {
+    return new StoredResults(points(new InfluxQl(influxUrl, db)), Set.of(), Map.of());
+  }
+
+  private static Map<String, String> points(InfluxQl influx) throws Exception {
     Map<String, String> points = new TreeMap<>();
-    InfluxQl influx = new InfluxQl(influxUrl);
     for (String policy : List.of("raw", "trends")) {
       InfluxQl.Answer a = influx.run("SELECT * FROM \"" + policy + "\"./.*/ GROUP BY *");
       if (a.error() != null) throw new IllegalStateException("InfluxDB: " + a.error());
@@ -42,11 +55,7 @@ record StoredResults(Map<String, String> points, Set<String> alerts, Map<String,
         }
       }
     }
-    Set<String> alerts = new TreeSet<>();
-    readTopic(kafkaBootstrap, Topics.ALERTS, r -> alerts.add(text(r.value())));
-    Map<String, String> checkins = new TreeMap<>();
-    readTopic(kafkaBootstrap, Topics.CHECKINS, r -> checkins.put(text(r.key()), text(r.value())));
-    return new StoredResults(points, alerts, checkins);
+    return points;
   }
 
   /**
