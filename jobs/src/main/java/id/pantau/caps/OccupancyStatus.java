@@ -1,6 +1,6 @@
 package id.pantau.caps;
 
-import id.pantau.occupancy.OccupancyUpdate;
+import id.pantau.occupancy.Occupancy;
 import id.pantau.serial.CompactType;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -10,13 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * Not kept in state.
  */
 @TypeInfo(OccupancyStatus.FlinkType.class)
-public class OccupancyStatus {
-  public String unitId;
-  public String region;
-  public long timeMs;
-  public int present;
-  public int headcount;
-
+public class OccupancyStatus extends Occupancy {
   /** The cap, or null while the unit's region has no zone level. */
   public Integer cap;
 
@@ -24,25 +18,11 @@ public class OccupancyStatus {
   public int floor;
 
   public int dwellS;
-  public Integer unscheduled;
-  public String[] unscheduledNips;
-
-  /** An occupancy tracker's provisional point: for the board only, not for breaches or rollups. */
-  public boolean provisional;
 
   public OccupancyStatus() {}
 
   public OccupancyStatus(String unitId, String region, long timeMs, int present, int headcount) {
-    this.unitId = unitId;
-    this.region = region;
-    this.timeMs = timeMs;
-    this.present = present;
-    this.headcount = headcount;
-  }
-
-  /** {@link OccupancyUpdate#share(int, int)}. */
-  public double share() {
-    return OccupancyUpdate.share(present, headcount);
+    super(unitId, region, timeMs, present, headcount);
   }
 
   public boolean overCap() {
