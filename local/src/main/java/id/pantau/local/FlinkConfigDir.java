@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,22 @@ final class FlinkConfigDir {
    * direct (framework off-heap and network), 256 MiB metaspace.
    */
   static final Map<String, String> TASK_MANAGER_MEMORY = taskManagerMemory();
+
+  private static final List<String> LOOPBACK_KEYS =
+      List.of(
+          "jobmanager.rpc.address",
+          "jobmanager.bind-host",
+          "taskmanager.host",
+          "taskmanager.bind-host",
+          "rest.address",
+          "rest.bind-address");
+
+  private static final List<String> KERNEL_PICKED_PORTS =
+      List.of(
+          "taskmanager.rpc.port",
+          "taskmanager.data.port",
+          "blob.server.port",
+          "metrics.internal.query-service.port");
 
   private final Path dir;
 
@@ -45,18 +62,11 @@ final class FlinkConfigDir {
 
   void write(int rpcPort, int restPort, int slots) throws IOException {
     Map<String, String> conf = new LinkedHashMap<>();
-    conf.put("jobmanager.rpc.address", "127.0.0.1");
+    // Every address the processes bind or are reached at is the loopback one.
+    for (String key : LOOPBACK_KEYS) conf.put(key, "127.0.0.1");
     conf.put("jobmanager.rpc.port", Integer.toString(rpcPort));
-    conf.put("jobmanager.bind-host", "127.0.0.1");
-    conf.put("taskmanager.host", "127.0.0.1");
-    conf.put("taskmanager.bind-host", "127.0.0.1");
     // 0: each process binds a port the kernel picks, so none can be taken by someone else first.
-    conf.put("taskmanager.rpc.port", "0");
-    conf.put("taskmanager.data.port", "0");
-    conf.put("blob.server.port", "0");
-    conf.put("metrics.internal.query-service.port", "0");
-    conf.put("rest.address", "127.0.0.1");
-    conf.put("rest.bind-address", "127.0.0.1");
+    for (String key : KERNEL_PICKED_PORTS) conf.put(key, "0");
     conf.put("rest.port", Integer.toString(restPort));
     conf.put("taskmanager.numberOfTaskSlots", Integer.toString(slots));
     conf.put("execution.checkpointing.dir", checkpoints().toUri().toString());
