@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import id.pantau.access.DeviceSignature;
 import id.pantau.events.Json;
 import id.pantau.events.RosterEntry;
 import id.pantau.infra.FreePort;
+import id.pantau.sim.FakeIngest.Reply;
+import id.pantau.sim.FakeIngest.Request;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,73 +23,24 @@ import org.junit.jupiter.api.Test;
 
 /** The sim's one ingest client against a tiny in-process HTTP server. */
 class IngestClientTest {
-  static {
-    // The JDK's test server otherwise waits on delayed ACKs, ~40 ms a request.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
-  /** A request as the server got it, and when (System.nanoTime()). */
-  record Request(
-      String method,
-      String path,
-      String contentType,
-      String authorization,
-      String body,
-      long at,
-      Map<String, List<String>> headers) {
-    String header(String name) {
-      List<String> values = headers.get(name);
-      return values == null ? null : values.get(0);
-    }
-
-    List<String> lines() {
-      return body.lines().toList();
-    }
-  }
-
-  /** What the server answers: a status, a Retry-After header (or null) and a body. */
-  record Reply(int status, String retryAfter, String body) {
-    static Reply accepted(Request r) {
-      return new Reply(202, null, "{\"accepted\": " + r.lines().size() + ", \"rejected\": []}");
-    }
-  }
-
   static final CityUnit UNIT = City.of(CityConfig.defaults().withSize(3, 30)).units().get(0);
 
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  List<Request> requests = List.of();
   volatile Function<Request, Reply> replies = Reply::accepted;
-  HttpServer server;
+  FakeIngest ingest;
   final CapturedLogs logs = new CapturedLogs();
 
+  /** The stand-in ingest, answering as each test sets {@link #replies}. */
   URI start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
-    Request r =
-        new Request(
-            ex.getRequestMethod(),
-            ex.getRequestURI().getPath(),
-            ex.getRequestHeaders().getFirst("Content-Type"),
-            ex.getRequestHeaders().getFirst("Authorization"),
-            new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-            System.nanoTime(),
-            Map.copyOf(ex.getRequestHeaders()));
-    requests.add(r);
-    Reply reply = replies.apply(r);
-    if (reply.retryAfter() != null) ex.getResponseHeaders().add("Retry-After", reply.retryAfter());
-    byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(reply.status(), bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
+    ingest = new FakeIngest(0);
+    ingest.replies = r -> replies.apply(r);
+    requests = ingest.requests;
+    return URI.create(ingest.uri() + "/");
   }
 
   @AfterEach
   void stop() {
-    if (server != null) server.stop(0);
+    if (ingest != null) ingest.close();
     logs.close();
   }
 
@@ -120,7 +67,7 @@ class IngestClientTest {
 
     assertThat(requests).hasSize(2);
     assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
-    long waitedMs = (requests.get(1).at() - requests.get(0).at()) / 1_000_000;
+    long waitedMs = (requests.get(1).nanos() - requests.get(0).nanos()) / 1_000_000;
     assertThat(waitedMs).as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(950);
     assertThat(answers).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo(202));
     assertThat(client.retries()).isEqualTo(1);
@@ -186,7 +133,7 @@ class IngestClientTest {
     // 250, 500, 1000 and 2000 ms between the tries
     long[] gaps = new long[4];
     for (int i = 0; i < 4; i++) {
-      gaps[i] = (requests.get(i + 1).at() - requests.get(i).at()) / 1_000_000;
+      gaps[i] = (requests.get(i + 1).nanos() - requests.get(i).nanos()) / 1_000_000;
     }
     assertThat(gaps[0]).isGreaterThanOrEqualTo(240);
     assertThat(gaps[3]).isGreaterThanOrEqualTo(1_990);

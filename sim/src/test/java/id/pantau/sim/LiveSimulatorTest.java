@@ -2,8 +2,6 @@ package id.pantau.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import id.pantau.events.Decoded;
 import id.pantau.events.Json;
 import id.pantau.events.Policy;
@@ -12,8 +10,8 @@ import id.pantau.events.RosterMode;
 import id.pantau.events.Unit;
 import id.pantau.infra.FreePort;
 import id.pantau.infra.Poll;
+import id.pantau.sim.FakeIngest.Request;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,116 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LiveSimulatorTest {
-  static {
-    // The JDK's test server otherwise waits on delayed ACKs, ~40 ms a request.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-  }
-
   static final City CITY = City.defaultCity();
   static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
   /** 10:30 WIB, 11:30 WITA, 12:30 WIT on Monday 2026-11-23. */
   static final Instant MORNING = Instant.parse("2026-11-23T03:30:00Z");
-
-  /** A request as ingest got it, and the simulator's clock at that moment. */
-  record Request(
-      String method,
-      String path,
-      String contentType,
-      String authorization,
-      String body,
-      Instant at) {
-    List<String> lines() {
-      return body.lines().filter(l -> !l.isBlank()).toList();
-    }
-  }
-
-  /** A stand-in for ingest that records every request and answers as the contract says. */
-  static final class FakeIngest implements AutoCloseable {
-    final HttpServer server;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
-    final AtomicInteger unavailableEventPosts = new AtomicInteger();
-    volatile Function<List<String>, String> rejected = lines -> "[]";
-    volatile Clock clock = Clock.systemUTC();
-
-    FakeIngest(int port) throws IOException {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-      server.createContext("/", this::handle);
-      server.start();
-    }
-
-    URI uri() {
-      return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Request r =
-          new Request(
-              ex.getRequestMethod(),
-              ex.getRequestURI().getPath(),
-              ex.getRequestHeaders().getFirst("Content-Type"),
-              ex.getRequestHeaders().getFirst("Authorization"),
-              body,
-              clock.instant());
-      String answer;
-      int status;
-      if (r.method().equals("POST") && r.path().equals("/v1/events")) {
-        if (unavailableEventPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-          ex.getResponseHeaders().add("Retry-After", "0");
-          status = 503;
-          answer = "{\"error\": \"kafka unreachable\"}";
-        } else {
-          requests.add(r);
-          List<String> lines = r.lines();
-          String rej = rejected.apply(lines);
-          int rejectedCount = Json.MAPPER.readTree(rej).size();
-          status = 202;
-          answer =
-              "{\"accepted\": " + (lines.size() - rejectedCount) + ", \"rejected\": " + rej + "}";
-        }
-      } else {
-        requests.add(r);
-        status = 200;
-        answer = "{}";
-      }
-      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(status, bytes.length);
-      ex.getResponseBody().write(bytes);
-      ex.close();
-    }
-
-    List<Request> eventPosts() {
-      return requests.stream()
-          .filter(r -> r.method().equals("POST") && r.path().equals("/v1/events"))
-          .toList();
-    }
-
-    List<Request> rosterPosts() {
-      return requests.stream()
-          .filter(r -> r.method().equals("POST") && r.path().equals("/v1/rosters"))
-          .toList();
-    }
-
-    List<String> postedLines() {
-      return eventPosts().stream().flatMap(r -> r.lines().stream()).toList();
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
-  }
 
   final List<AutoCloseable> toClose = new ArrayList<>();
   final CapturedLogs captured = new CapturedLogs();
@@ -225,7 +125,7 @@ class LiveSimulatorTest {
       throws Exception {
     FakeIngest ingest = ingest();
     LiveSimulator sim = backfilled(ingest, "s3cret");
-    List<Request> all = List.copyOf(ingest.requests);
+    List<Request> all = List.copyOf(ingest.taken());
     assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer s3cret"));
 
     int firstPost = -1;
@@ -288,7 +188,7 @@ class LiveSimulatorTest {
   void alsoPutsRegionsAndTheirZoneLevelsBeforeAnyEvent() throws Exception {
     FakeIngest ingest = ingest();
     backfilled(ingest, null);
-    List<Request> all = List.copyOf(ingest.requests);
+    List<Request> all = List.copyOf(ingest.taken());
     assertThat(all).allSatisfy(r -> assertThat(r.authorization()).isNull());
     for (CityRegion region : CITY.regions()) {
       Request zone = firstTo(all, "/v1/zones/" + region.id());
@@ -365,7 +265,7 @@ class LiveSimulatorTest {
         .anySatisfy(l -> assertThat(l).contains("2026-11-24T00:00:0"));
 
     // Jayapura's Tuesday roster went in before Tuesday's first event there.
-    List<Request> all = List.copyOf(ingest.requests);
+    List<Request> all = List.copyOf(ingest.taken());
     Request roster =
         all.stream()
             .filter(r -> r.path().equals("/v1/rosters") && r.body().contains("2026-11-24"))
@@ -397,7 +297,7 @@ class LiveSimulatorTest {
   void postsEachRegionsRosterOfTheDayBeforeAnyOfItsEvents() throws Exception {
     FakeIngest ingest = ingest();
     LiveSimulator sim = backfilled(ingest, null);
-    List<Request> all = List.copyOf(ingest.requests);
+    List<Request> all = List.copyOf(ingest.taken());
     List<Request> rosters = ingest.rosterPosts();
     assertThat(rosters).isNotEmpty();
     assertThat(rosters).allSatisfy(r -> assertThat(r.contentType()).isEqualTo("application/json"));
