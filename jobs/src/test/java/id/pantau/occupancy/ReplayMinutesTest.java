@@ -45,6 +45,17 @@ class ReplayMinutesTest {
 
   private static final Step END_OF_INPUT = watermark(Long.MAX_VALUE);
 
+  /** The unit comes at 07:00 and one of its staff checks in at 07:10. */
+  private static final Step MORNING =
+      h -> {
+        watermark(SEVEN_AM).on(h);
+        UNIT.on(h);
+        send(checkIn("a", SEVEN_TEN)).on(h);
+      };
+
+  /** Another zone's evening moves the watermark three hours past the unit's midnight. */
+  private static final Step RUNS_PAST_MIDNIGHT = watermark(MIDNIGHT_WIB + 180 * ONE_MINUTE);
+
   /** The minute points (time and present) of a replay made of the steps. */
   private static List<String> minutes(Step... steps) throws Exception {
     var h = harnessOf(new OccupancyTracker(UnitWait.UNTIL_INPUT_ENDS, Long.MAX_VALUE, false));
@@ -64,17 +75,9 @@ class ReplayMinutesTest {
   @Test
   void aReplaysMinutesEndAtTheLocalMidnightAfterTheLastFactHoweverFarTheWatermarkRan()
       throws Exception {
-    List<String> straight =
-        minutes(watermark(SEVEN_AM), UNIT, send(checkIn("a", SEVEN_TEN)), END_OF_INPUT);
-    // The same records, but another unit's evening moved the watermark three hours past midnight
-    // before the input ended.
-    List<String> ranAhead =
-        minutes(
-            watermark(SEVEN_AM),
-            UNIT,
-            send(checkIn("a", SEVEN_TEN)),
-            watermark(MIDNIGHT_WIB + 180 * ONE_MINUTE),
-            END_OF_INPUT);
+    List<String> straight = minutes(MORNING, END_OF_INPUT);
+    // The same records, but the watermark ran past midnight before the input ended.
+    List<String> ranAhead = minutes(MORNING, RUNS_PAST_MIDNIGHT, END_OF_INPUT);
 
     assertThat(ranAhead).isEqualTo(straight);
     assertThat(straight).hasSize(17 * 60 + 1); // 07:00 (the unit came) … 24:00
@@ -84,22 +87,10 @@ class ReplayMinutesTest {
   @Test
   void aReplaysMinutesGoOnWithoutAGapWhenAFactOfTheNextDayComesAfterTheyStopped() throws Exception {
     long fourAmNextDay = MIDNIGHT_WIB + 4 * 60 * ONE_MINUTE + ONE_SECOND;
-    List<String> straight =
-        minutes(
-            watermark(SEVEN_AM),
-            UNIT,
-            send(checkIn("a", SEVEN_TEN)),
-            send(checkIn("b", fourAmNextDay)),
-            END_OF_INPUT);
+    Step nextDaysCheckIn = send(checkIn("b", fourAmNextDay));
+    List<String> straight = minutes(MORNING, nextDaysCheckIn, END_OF_INPUT);
     // The next day's check-in read only after the watermark had passed midnight by three hours.
-    List<String> late =
-        minutes(
-            watermark(SEVEN_AM),
-            UNIT,
-            send(checkIn("a", SEVEN_TEN)),
-            watermark(MIDNIGHT_WIB + 180 * ONE_MINUTE),
-            send(checkIn("b", fourAmNextDay)),
-            END_OF_INPUT);
+    List<String> late = minutes(MORNING, RUNS_PAST_MIDNIGHT, nextDaysCheckIn, END_OF_INPUT);
 
     assertThat(late).isEqualTo(straight);
     assertThat(straight).hasSize(17 * 60 + 24 * 60 + 1); // 07:00 on the 23rd … 24:00 on the 24th
