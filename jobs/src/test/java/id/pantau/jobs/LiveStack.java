@@ -203,6 +203,17 @@ public final class LiveStack implements AutoCloseable {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
+  /** Waits for the unit's newest occupancy point to say {@code n} present; returns that point. */
+  public Map<String, Object> awaitPresent(String unit, int n) throws InterruptedException {
+    return await(
+        "present = " + n + " of " + unit + " in InfluxDB",
+        DEADLINE,
+        () -> {
+          Map<String, Object> row = latest("occupancy", unit);
+          return row != null && ((Number) row.get("present")).intValue() == n ? row : null;
+        });
+  }
+
   /** Polls the probe until it gives a value, failing after the deadline. */
   public static <T> T await(String what, Duration deadline, Supplier<T> probe)
       throws InterruptedException {

@@ -44,14 +44,7 @@ class OccupancyJobIT {
 
     JobClient job = stack.startJobs("occupancy-it", stack.config().withParallelism(2));
     try (LiveStack.TopicReader deadLetters = stack.read(Topics.DEADLETTER)) {
-      Map<String, Object> latest =
-          LiveStack.await(
-              "present = 2 in InfluxDB",
-              DEADLINE,
-              () -> {
-                Map<String, Object> row = stack.latest("occupancy", "tng-dishub");
-                return row != null && ((Number) row.get("present")).intValue() == 2 ? row : null;
-              });
+      Map<String, Object> latest = stack.awaitPresent("tng-dishub", 2);
       assertThat(((Number) latest.get("headcount")).intValue()).isEqualTo(8);
       assertThat(((Number) latest.get("share")).doubleValue()).isEqualTo(0.25);
       assertThat(latest.get("region")).isEqualTo("kota-tangerang");

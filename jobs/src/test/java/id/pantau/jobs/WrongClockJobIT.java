@@ -35,7 +35,7 @@ class WrongClockJobIT {
     JobClient job = stack.startJobs("wrong-clock-it");
     try (LiveStack.TopicReader deadLetters = stack.read(Topics.DEADLETTER)) {
       for (int i = 1; i <= 3; i++) checkIn("n" + i, LiveStack.wib(base.plusSeconds(i)));
-      awaitPresent(stack, 3);
+      stack.awaitPresent(UNIT, 3);
 
       checkIn("n-2099", YEAR_2099);
       checkIn("n-0001", YEAR_1);
@@ -65,7 +65,7 @@ class WrongClockJobIT {
           {"region":"bar-region","level":"HIGH","effectiveFrom":"9999-12-31T00:00:00Z"}""");
       checkIn("n4", LiveStack.wib(Instant.now().minusSeconds(30)));
 
-      awaitPresent(stack, 4);
+      stack.awaitPresent(UNIT, 4);
       List<JsonNode> refused =
           LiveStack.await(
               "six dead letters from the time guard",
@@ -121,15 +121,5 @@ class WrongClockJobIT {
             {"type":"attendance","eventId":"e-%s","nip":"%s","unitId":"%s","action":"CHECK_IN",
              "mode":"WFO","time":"%s","source":"KIOSK"}"""
                 .formatted(nip, nip, UNIT, time));
-  }
-
-  private static void awaitPresent(LiveStack stack, int n) throws InterruptedException {
-    LiveStack.await(
-        "present = " + n + " in InfluxDB",
-        DEADLINE,
-        () -> {
-          Map<String, Object> row = stack.latest("occupancy", UNIT);
-          return row != null && ((Number) row.get("present")).intValue() == n ? row : null;
-        });
   }
 }
