@@ -1,6 +1,7 @@
 package id.pantau.api;
 
 import id.pantau.events.Env;
+import id.pantau.events.Redacted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -92,10 +93,8 @@ public record DashboardConfig(
       throw new IllegalArgumentException(
           "sessionTtl: must be 1 ms to 7 days (got " + sessionTtl + ")");
     }
-    if ((influxUser == null) != (influxPassword == null)) {
-      throw new IllegalArgumentException(
-          INFLUX_USER + ", " + INFLUX_PASSWORD + ": set both (InfluxDB with auth) or neither");
-    }
+    Env.bothOrNeither(
+        INFLUX_USER, influxUser, INFLUX_PASSWORD, influxPassword, "InfluxDB with auth");
     if (occupancyCacheMs < 0 || occupancyCacheMs > MAX_OCCUPANCY_CACHE_MS) {
       throw new IllegalArgumentException(
           "occupancyCacheMs: must be 0 to "
@@ -210,33 +209,7 @@ public record DashboardConfig(
   /** As a record prints itself, with the InfluxDB password left out. */
   @Override
   public String toString() {
-    return "DashboardConfig[influxUrl="
-        + influxUrl
-        + ", influxDb="
-        + influxDb
-        + ", kafkaBootstrap="
-        + kafkaBootstrap
-        + ", host="
-        + host
-        + ", port="
-        + port
-        + ", tokensFile="
-        + tokensFile
-        + ", followUpDays="
-        + followUpDays
-        + ", influxUser="
-        + influxUser
-        + ", influxPassword="
-        + (influxPassword == null ? null : "***")
-        + ", sessionTtl="
-        + sessionTtl
-        + ", secureCookie="
-        + secureCookie
-        + ", occupancyCacheMs="
-        + occupancyCacheMs
-        + ", occupancyStaleMs="
-        + occupancyStaleMs
-        + "]";
+    return Redacted.toString(this, "influxPassword");
   }
 
   /**

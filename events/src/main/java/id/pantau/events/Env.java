@@ -61,4 +61,15 @@ public final class Env {
     if (v.equalsIgnoreCase("false")) return false;
     throw new IllegalArgumentException(name + ": must be true or false (got '" + v + "')");
   }
+
+  /**
+   * Refuses two settings that only work together (a login's user and password) when one is given
+   * without the other: {@code A, B: set both (what) or neither}.
+   */
+  public static void bothOrNeither(String nameA, Object a, String nameB, Object b, String what) {
+    if ((a == null) != (b == null)) {
+      throw new IllegalArgumentException(
+          nameA + ", " + nameB + ": set both (" + what + ") or neither");
+    }
+  }
 }

@@ -37,4 +37,14 @@ class EnvTest {
     assertThatThrownBy(() -> Env.flag(Map.of("F", "yes please"), "F", false))
         .hasMessage("F: must be true or false (got 'yes please')");
   }
+
+  @Test
+  void refusesOneOfTwoSettingsThatOnlyWorkTogether() {
+    Env.bothOrNeither("U", null, "P", null, "a login");
+    Env.bothOrNeither("U", "u", "P", "p", "a login");
+    assertThatThrownBy(() -> Env.bothOrNeither("U", "u", "P", null, "a login"))
+        .hasMessage("U, P: set both (a login) or neither");
+    assertThatThrownBy(() -> Env.bothOrNeither("U", null, "P", "p", "a login"))
+        .hasMessage("U, P: set both (a login) or neither");
+  }
 }

@@ -1,11 +1,10 @@
 package id.pantau.jobs;
 
 import id.pantau.events.Env;
+import id.pantau.events.Redacted;
 import id.pantau.events.TimeBounds;
 import java.io.Serializable;
-import java.lang.reflect.RecordComponent;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Every setting of the jobs, each from the environment with a default, so a deployment changes them
@@ -46,10 +45,12 @@ public record JobsConfig(
       throw new IllegalArgumentException(
           "PANTAU_STATE_BACKEND: must be heap or rocksdb (got '" + stateBackend + "')");
     }
-    if ((influxUser == null) != (influxPassword == null)) {
-      throw new IllegalArgumentException(
-          "PANTAU_INFLUX_USER, PANTAU_INFLUX_PASSWORD: set both (InfluxDB with auth) or neither");
-    }
+    Env.bothOrNeither(
+        "PANTAU_INFLUX_USER",
+        influxUser,
+        "PANTAU_INFLUX_PASSWORD",
+        influxPassword,
+        "InfluxDB with auth");
   }
 
   /**
@@ -132,18 +133,7 @@ public record JobsConfig(
   /** As a record prints itself, with the InfluxDB password left out. */
   @Override
   public String toString() {
-    StringJoiner all = new StringJoiner(", ", "JobsConfig[", "]");
-    for (RecordComponent c : JobsConfig.class.getRecordComponents()) {
-      Object value;
-      try {
-        value = c.getAccessor().invoke(this);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-      boolean secret = c.getName().equals("influxPassword") && value != null;
-      all.add(c.getName() + "=" + (secret ? "***" : value));
-    }
-    return all.toString();
+    return Redacted.toString(this, "influxPassword");
   }
 
   /** This configuration with the settings that tests, the demo and the benchmark change. */

@@ -1,5 +1,6 @@
 package id.pantau.sink;
 
+import id.pantau.events.Redacted;
 import java.io.Serializable;
 import java.net.URI;
 
@@ -105,24 +106,6 @@ public record InfluxConfig(
   /** As a record prints itself, with the password left out. */
   @Override
   public String toString() {
-    return "InfluxConfig[url="
-        + url
-        + ", database="
-        + database
-        + ", batchSize="
-        + batchSize
-        + ", flushIntervalMs="
-        + flushIntervalMs
-        + ", retryForMs="
-        + retryForMs
-        + ", firstBackoffMs="
-        + firstBackoffMs
-        + ", retentionPolicy="
-        + retentionPolicy
-        + ", user="
-        + user
-        + ", password="
-        + (password == null ? null : "***")
-        + "]";
+    return Redacted.toString(this, "password");
   }
 }
