@@ -33,13 +33,6 @@ class ComplianceLinesTest {
   }
 
   @Test
-  void escapesTagsSoNoInputForgesATag() {
-    ComplianceCount c = count();
-    c.unitId = "a b,window=LOC9";
-    assertThat(ComplianceLines.encode(c)).startsWith("compliance,unit=a\\ b\\,window\\=LOC9,");
-  }
-
-  @Test
   void namesNobody() {
     // The count has no NIP to write: only unit, region and window are tags.
     assertThat(ComplianceLines.encode(count())).doesNotContain(NIP);

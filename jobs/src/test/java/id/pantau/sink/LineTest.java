@@ -23,6 +23,9 @@ class LineTest {
   void escapesTagValuesSoNoInputForgesATag() {
     assertThat(Line.of("m").tag("unit", "a b,region=x").field("n", 1).at(1))
         .isEqualTo("m,unit=a\\ b\\,region\\=x n=1i 1");
+    // Every measurement's tags go through tag(), a unit's too: no record of any forges a tag.
+    assertThat(Line.ofUnit("m", "a b,window=LOC9", "r=1").field("n", 1).at(1))
+        .isEqualTo("m,unit=a\\ b\\,window\\=LOC9,region=r\\=1 n=1i 1");
   }
 
   @Test
