@@ -4,7 +4,6 @@ import id.pantau.events.Decoded;
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
-import id.pantau.kafka.Start;
 import id.pantau.kafka.TopicFollower;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class UnitDirectory implements AutoCloseable {
   private final ConcurrentHashMap<String, String> regionByUnit = new ConcurrentHashMap<>();
-  private final String bootstrap;
-  private TopicFollower follower;
+  private final CompactedTopic units;
 
   /** Follows the units topic at bootstrap once {@link #start()}ed; null: memory only. */
   UnitDirectory(String bootstrap) {
-    this.bootstrap = bootstrap;
+    this.units =
+        new CompactedTopic(
+            bootstrap, Topics.UNITS, "pantau-ingest-units", "unit directory", this::apply);
   }
 
   String regionOf(String unitId) {
@@ -35,15 +35,8 @@ final class UnitDirectory implements AutoCloseable {
     regionByUnit.put(unitId, region);
   }
 
-  synchronized void start() {
-    if (bootstrap == null || follower != null) return;
-    follower =
-        TopicFollower.of(bootstrap, Topics.UNITS)
-            .clientId("pantau-ingest-units")
-            .name("unit directory")
-            .from(Start.beginning())
-            .onRecord(this::apply)
-            .start();
+  void start() {
+    units.start();
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> r) {
@@ -56,9 +49,7 @@ final class UnitDirectory implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (follower == null) return;
-    follower.close();
-    follower = null;
+  public void close() {
+    units.close();
   }
 }

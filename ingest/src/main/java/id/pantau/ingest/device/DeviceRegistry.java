@@ -2,7 +2,7 @@ package id.pantau.ingest.device;
 
 import id.pantau.events.Json;
 import id.pantau.events.Topics;
-import id.pantau.kafka.Start;
+import id.pantau.ingest.CompactedTopic;
 import id.pantau.kafka.TopicFollower;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +21,13 @@ public final class DeviceRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
 
   private final ConcurrentHashMap<String, Device> byId = new ConcurrentHashMap<>();
-  private final String bootstrap;
-  private TopicFollower follower;
+  private final CompactedTopic devices;
 
   /** Follows the devices topic at bootstrap once {@link #start()}ed; null: memory only. */
   public DeviceRegistry(String bootstrap) {
-    this.bootstrap = bootstrap;
+    this.devices =
+        new CompactedTopic(
+            bootstrap, Topics.DEVICES, "pantau-ingest-devices", "device registry", this::apply);
   }
 
   /** The device, or null when it is not registered. */
@@ -42,15 +43,8 @@ public final class DeviceRegistry implements AutoCloseable {
     byId.remove(deviceId);
   }
 
-  public synchronized void start() {
-    if (bootstrap == null || follower != null) return;
-    follower =
-        TopicFollower.of(bootstrap, Topics.DEVICES)
-            .clientId("pantau-ingest-devices")
-            .name("device registry")
-            .from(Start.beginning())
-            .onRecord(this::apply)
-            .start();
+  public void start() {
+    devices.start();
   }
 
   private void apply(ConsumerRecord<byte[], byte[]> r) {
@@ -70,9 +64,7 @@ public final class DeviceRegistry implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (follower == null) return;
-    follower.close();
-    follower = null;
+  public void close() {
+    devices.close();
   }
 }
