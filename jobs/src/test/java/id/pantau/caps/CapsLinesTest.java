@@ -4,6 +4,7 @@ import static id.pantau.caps.TestRules.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.Alert;
+import id.pantau.sink.Points;
 import org.junit.jupiter.api.Test;
 
 /** The contract's InfluxDB measurements `occupancy` and `breach`, and the breach alerts. */
@@ -72,7 +73,7 @@ class CapsLinesTest {
                 + " present=5i,limit=2i,open=false,duration_s=7200i "
                 + ELEVEN_AM);
     // Same measurement, tags and time: InfluxDB keeps one point, the closing one.
-    assertThat(key(opened)).isEqualTo(key(closed));
+    assertThat(Points.of(opened)).isEqualTo(Points.of(closed));
     assertThat(opened + closed).doesNotContain(NIP);
   }
 
@@ -80,11 +81,6 @@ class CapsLinesTest {
   void tagsAnUnderFloorBreachWithItsKind() {
     assertThat(BreachLines.encode(breach(Breach.UNDER_FLOOR, true)))
         .startsWith("breach,unit=tng-dishub,region=kota-tangerang,kind=UNDER_FLOOR ");
-  }
-
-  static String key(String line) {
-    String[] parts = line.split(" ");
-    return parts[0] + " " + parts[2];
   }
 
   @Test
