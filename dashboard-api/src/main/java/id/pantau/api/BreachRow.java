@@ -15,9 +15,10 @@ public record BreachRow(
     String endedAt,
     Long durationS,
     boolean open,
-    String zone) {
+    String zone)
+    implements UnitRow<BreachRow> {
 
-  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
+  @Override
   public BreachRow withZone(String zone) {
     return new BreachRow(
         unit, region, kind, limit, present, startedAt, endedAt, durationS, open, zone);

@@ -17,9 +17,10 @@ public record ComplianceRow(
     Integer pending,
     Double rate,
     String asOf,
-    String zone) {
+    String zone)
+    implements UnitRow<ComplianceRow> {
 
-  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
+  @Override
   public ComplianceRow withZone(String zone) {
     return new ComplianceRow(
         unit,

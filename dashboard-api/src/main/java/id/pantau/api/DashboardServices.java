@@ -166,11 +166,7 @@ public final class DashboardServices {
     requireDashboardRole(caller);
     Instant now = now();
     BreachFilter f = BreachFilter.parse(from, to, open, unit, kind, now);
-    List<BreachRow> visible =
-        breaches.breaches(f, now).stream()
-            .filter(b -> caller.mayView(b.unit(), b.region()))
-            .map(b -> b.withZone(zoneOf(b.unit(), b.region())))
-            .toList();
+    List<BreachRow> visible = visible(caller, breaches.breaches(f, now));
     return new Breaches(f.from().toString(), f.to().toString(), visible);
   }
 
@@ -191,10 +187,8 @@ public final class DashboardServices {
     }
     if (!errors.isEmpty()) throw ApiException.badRequest(errors);
     List<ComplianceRow> visible =
-        compliance.rows(day, blankToNull(unit), blank(window) ? null : window.strip()).stream()
-            .filter(r -> caller.mayView(r.unit(), r.region()))
-            .map(r -> r.withZone(zoneOf(r.unit(), r.region())))
-            .toList();
+        visible(
+            caller, compliance.rows(day, blankToNull(unit), blank(window) ? null : window.strip()));
     return new Compliance(day.toString(), visible);
   }
 
@@ -298,6 +292,14 @@ public final class DashboardServices {
   /** The alert webhooks (package {@code hooks}: configured by BKD admins, delivered from Kafka). */
   public Hooks hooks() {
     return hooks;
+  }
+
+  /** The rows the caller may see, each with its unit's zone. */
+  private <R extends UnitRow<R>> List<R> visible(Principal caller, List<R> rows) {
+    return rows.stream()
+        .filter(r -> caller.mayView(r.unit(), r.region()))
+        .map(r -> r.withZone(zoneOf(r.unit(), r.region())))
+        .toList();
   }
 
   /** The zone a unit's times are shown in ({@link CheckinBook#zoneFor}), as its IANA id. */

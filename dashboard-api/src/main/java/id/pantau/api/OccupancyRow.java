@@ -16,9 +16,10 @@ public record OccupancyRow(
     Integer floor,
     Status status,
     String asOf,
-    String zone) {
+    String zone)
+    implements UnitRow<OccupancyRow> {
 
-  /** The row with its unit's zone: InfluxDB's series carry none, so a reader leaves it null. */
+  @Override
   public OccupancyRow withZone(String zone) {
     return new OccupancyRow(
         unit, region, present, headcount, share, cap, floor, status, asOf, zone);
