@@ -4,11 +4,13 @@ import id.pantau.events.Unit;
 
 /**
  * What the occupancy tracker reads of one unit many times per event and per timer, kept between
- * calls: each state lookup costs a walk through the state table, and a unit's values are asked for
- * at every event. Write-through: the keyed state stays the truth and is written at every change;
- * this only saves the reads. Not Flink state, so a restore starts with nothing read.
+ * calls by {@link UnitState}: each state lookup costs a walk through the state table. Not Flink
+ * state, so a restore starts with nothing read.
  */
 final class UnitMemo {
+  /** No event-time timer of the unit's wake is known (none, or the job was just restored). */
+  static final long NO_TIMER = Long.MAX_VALUE;
+
   /** The events that wait for the watermark, for provisional points (null in a bounded replay). */
   final AheadOfWatermark ahead;
 
@@ -31,6 +33,12 @@ final class UnitMemo {
   String scheduledDate;
 
   Integer scheduled;
+
+  /** The event-time timer registered for the unit's next wake, or {@link #NO_TIMER}. */
+  long wakeAt = NO_TIMER;
+
+  /** The watermark up to which the due seconds and minutes are applied. */
+  long caughtUpTo = Long.MIN_VALUE;
 
   UnitMemo(boolean provisional) {
     this.ahead = provisional ? new AheadOfWatermark() : null;
