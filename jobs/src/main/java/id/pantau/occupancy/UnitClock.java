@@ -30,12 +30,15 @@ final class UnitClock {
       throws Exception {
     if (t == state.wakeAt()) state.setWakeAt(UnitMemo.NO_TIMER);
     long watermark = timers.currentWatermark();
-    Moments moments = new Moments(state.waiting().seconds(), watermark, t, state.caughtUpTo());
-    while (moments.hasNext(state.nextBeat())) {
-      decide(moments.next(state.nextBeat()), u, watermark, out);
+    WaitingFacts waiting = state.waiting();
+    Moments moments = new Moments(watermark, t, state.caughtUpTo());
+    for (Long m = moments.next(waiting.first(), state.nextBeat());
+        m != null;
+        m = moments.next(waiting.first(), state.nextBeat())) {
+      decide(m, u, watermark, out);
     }
     state.setCaughtUpTo(watermark);
-    wakeBy(moments.wakeAfter(state.nextBeat()), timers);
+    wakeBy(Moments.wake(waiting.first(), state.nextBeat()), timers);
   }
 
   /** One moment of event time: the events due then, the day, the minute's point. */

@@ -1,6 +1,7 @@
 package id.pantau.occupancy;
 
 import id.pantau.events.Unit;
+import java.util.TreeSet;
 
 /**
  * What the occupancy tracker reads of one unit many times per event and per timer, kept between
@@ -33,6 +34,9 @@ final class UnitMemo {
   String scheduledDate;
 
   Integer scheduled;
+
+  /** The seconds with facts waiting, in order (null: not read). */
+  TreeSet<Long> dueSeconds;
 
   /** The event-time timer registered for the unit's next wake, or {@link #NO_TIMER}. */
   long wakeAt = NO_TIMER;

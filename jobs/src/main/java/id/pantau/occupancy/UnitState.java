@@ -61,6 +61,7 @@ final class UnitState {
       memo = new UnitMemo(provisional);
       memos.put(unitId, memo);
     }
+    waiting.focus(memo);
   }
 
   /**
