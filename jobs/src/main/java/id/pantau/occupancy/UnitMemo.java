@@ -1,7 +1,9 @@
 package id.pantau.occupancy;
 
 import id.pantau.events.Unit;
+import java.io.IOException;
 import java.util.TreeSet;
+import org.apache.flink.api.common.state.ValueState;
 
 /**
  * What the occupancy tracker reads of one unit many times per event and per timer, kept between
@@ -15,15 +17,13 @@ final class UnitMemo {
   /** The events that wait for the watermark, for provisional points (null in a bounded replay). */
   final AheadOfWatermark ahead;
 
-  boolean unitRead;
-  Unit unit;
+  final Read<Unit> unit = new Read<>();
 
   boolean countRead;
   int present;
   Long day;
 
-  boolean beatRead;
-  Long nextBeat;
+  final Read<Long> nextBeat = new Read<>();
 
   /** Exposure versions sorted by effectiveFrom (null: not read). */
   long[] exposureFrom;
@@ -54,5 +54,26 @@ final class UnitMemo {
     boolean at = false;
     for (int i = 0; i < exposureFrom.length && exposureFrom[i] <= timeMs; i++) at = exposed[i];
     return at;
+  }
+
+  /** A value of keyed state read once, then kept; every write goes through to the state. */
+  static final class Read<T> {
+    private boolean read;
+    private T value;
+
+    T get(ValueState<T> state) throws IOException {
+      if (!read) {
+        value = state.value();
+        read = true;
+      }
+      return value;
+    }
+
+    void set(ValueState<T> state, T next) throws IOException {
+      if (next == null) state.clear();
+      else state.update(next);
+      value = next;
+      read = true;
+    }
   }
 }

@@ -78,17 +78,11 @@ final class UnitState {
   }
 
   Unit unit() throws Exception {
-    if (!memo.unitRead) {
-      memo.unit = unit.value();
-      memo.unitRead = true;
-    }
-    return memo.unit;
+    return memo.unit.get(unit);
   }
 
   void setUnit(Unit u) throws Exception {
-    unit.update(u);
-    memo.unit = u;
-    memo.unitRead = true;
+    memo.unit.set(unit, u);
   }
 
   /** The events that wait for the watermark, for provisional points (null in a bounded replay). */
@@ -155,18 +149,11 @@ final class UnitState {
 
   /** The minute of the next beat, or null. */
   Long nextBeat() throws Exception {
-    if (!memo.beatRead) {
-      memo.nextBeat = nextBeat.value();
-      memo.beatRead = true;
-    }
-    return memo.nextBeat;
+    return memo.nextBeat.get(nextBeat);
   }
 
   void setNextBeat(Long minute) throws Exception {
-    if (minute == null) nextBeat.clear();
-    else nextBeat.update(minute);
-    memo.nextBeat = minute;
-    memo.beatRead = true;
+    memo.nextBeat.set(nextBeat, minute);
   }
 
   /** The facts that wait for the watermark. */
