@@ -20,9 +20,8 @@ class DeadLetterCounterTest extends KeyedHarnessTest<DeadLetterCount, DeadLetter
   static final String NIP = "198703122010011002";
 
   static DeadLetter dead(String topic, String stage, long at) {
-    DeadLetter d = DeadLetter.of(topic, "{\"nip\":\"" + NIP + "\"}", "unitId: unknown", stage);
+    DeadLetter d = DeadLetter.of(topic, "{\"nip\":\"" + NIP + "\"}", "unitId: unknown", stage, at);
     d.key = NIP;
-    d.at = at;
     return d;
   }
 
