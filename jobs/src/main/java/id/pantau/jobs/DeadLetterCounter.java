@@ -27,9 +27,14 @@ import org.apache.flink.util.Collector;
  */
 public final class DeadLetterCounter
     extends KeyedProcessFunction<String, DeadLetterCount, DeadLetterCount> {
-  /** The usual keep: the oldest event the time guard takes, plus a day (local dates, grace). */
-  public static long keepFor(TimeBounds bounds) {
-    return bounds.maxAgeMs() + TimeBounds.DAY_MS;
+  /**
+   * How long a minute is kept. Live, the oldest event the time guard takes, plus a day (local
+   * dates, the unit grace). A bounded replay keeps every minute until its input ends: its sources
+   * end one by one, and the watermark of those still read (a zone planned for next month) may run
+   * far past the day before an operator makes the dead letters it made only then.
+   */
+  public static long keepFor(JobsConfig cfg) {
+    return cfg.bounded() ? Long.MAX_VALUE : cfg.timeBounds().maxAgeMs() + TimeBounds.DAY_MS;
   }
 
   private final long keepMs;

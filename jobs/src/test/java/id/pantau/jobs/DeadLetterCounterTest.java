@@ -20,11 +20,14 @@ class DeadLetterCounterTest extends KeyedHarnessTest<DeadLetterCount, DeadLetter
     super(() -> new DeadLetterCounter(KEEP), DeadLetterCount::series);
   }
 
-  static final long KEEP = DeadLetterCounter.keepFor(TimeBounds.DEFAULT);
+  static final long KEEP = DeadLetterCounter.keepFor(JobsConfig.defaults());
   static final long SEVEN_TEN = Instant.parse("2026-11-23T00:10:00Z").toEpochMilli();
   static final long SEVEN_TEN_30 = SEVEN_TEN + 30_000;
   static final long SEVEN_ELEVEN = SEVEN_TEN + 60_000;
   static final long THREE_DAYS_ON = SEVEN_TEN + 3 * TimeBounds.DAY_MS;
+
+  /** A zone planned a month ahead: how far a replay's watermark can run before its input ends. */
+  static final long A_MONTH_ON = SEVEN_TEN + 30 * TimeBounds.DAY_MS;
 
   /** The watermark at which 07:10's minute (it ends at 07:11) is forgotten. */
   static final long SEVEN_TEN_FORGOTTEN = SEVEN_ELEVEN + KEEP;
@@ -135,7 +138,7 @@ class DeadLetterCounterTest extends KeyedHarnessTest<DeadLetterCount, DeadLetter
     Map<String, String> live = lastPerPoint(harness);
 
     // The replay: every topic at once, the operator's dead letters only when the input ends.
-    try (var replay = fresh()) {
+    try (var replay = fresh(KEEP)) {
       replay.processElement(
           DeadLetterCount.of(dead(Topics.ATTENDANCE, "json-decoder", SEVEN_ELEVEN)), 0);
       replay.processElement(
@@ -153,10 +156,28 @@ class DeadLetterCounterTest extends KeyedHarnessTest<DeadLetterCount, DeadLetter
     }
   }
 
-  static KeyedOneInputStreamOperatorTestHarness<String, DeadLetterCount, DeadLetterCount> fresh()
-      throws Exception {
+  @Test
+  void aBoundedReplayKeepsEveryMinuteUntilItsInputEnds() throws Exception {
+    try (var replay = fresh(DeadLetterCounter.keepFor(JobsConfig.defaults().asBounded()))) {
+      replay.processElement(
+          DeadLetterCount.of(dead(Topics.ROSTERS, "compliance-tracker", SEVEN_TEN)), 0);
+      replay.processWatermark(A_MONTH_ON); // every other source ended; the zones run ahead
+      replay.processElement(
+          DeadLetterCount.of(dead(Topics.ROSTERS, "compliance-tracker", SEVEN_TEN_30)), 0);
+
+      assertThat(DeadLetterLines.encode(replay.extractOutputValues().get(1)))
+          .isEqualTo(
+              "deadletter,topic=pantau.rosters.v1,stage=compliance-tracker count=2i " + SEVEN_TEN);
+      replay.processWatermark(Long.MAX_VALUE);
+      assertThat(replay.numKeyedStateEntries()).isZero();
+      assertThat(replay.numEventTimeTimers()).isZero();
+    }
+  }
+
+  static KeyedOneInputStreamOperatorTestHarness<String, DeadLetterCount, DeadLetterCount> fresh(
+      long keepMs) throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new DeadLetterCounter(KEEP), DeadLetterCount::series, Types.STRING);
+        new DeadLetterCounter(keepMs), DeadLetterCount::series, Types.STRING);
   }
 
   /** What InfluxDB keeps: the last point written per series and time. */
