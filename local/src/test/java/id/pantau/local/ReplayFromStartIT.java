@@ -46,7 +46,7 @@ class ReplayFromStartIT {
             stack.apiUrl,
             stack.tokens.token("bkd-admin"),
             HttpClient.newHttpClient())
-        .all(Verify.NOT_JSON.size());
+        .all(ForeignRecords.WRITTEN);
     System.err.printf(
         Locale.ROOT,
         "ReplayFromStartIT: the fresh job replayed in %.1f s; %,d points, %,d alerts, %,d check-ins"
@@ -60,6 +60,10 @@ class ReplayFromStartIT {
     List<String> changed = before.differencesFrom(after, 20);
     assertThat(changed).as("what the replay changed").isEmpty();
     assertThat(before.points()).as("points stored").hasSizeGreaterThan(5_000);
+    assertThat(before.points().keySet())
+        .as("dead letters the operators dated and counted, compared too")
+        .anyMatch(k -> k.startsWith("raw.deadletter{") && k.contains("stage=occupancy-tracker,"))
+        .anyMatch(k -> k.startsWith("raw.deadletter{") && k.contains("stage=compliance-tracker,"));
     assertThat(before.alerts()).as("alerts stored").isNotEmpty();
     assertThat(before.checkins()).as("check-ins stored").isNotEmpty();
     assertThat(truth.total()).as("differences from the ground truth:%n%s", truth.report()).isZero();
