@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,6 +68,20 @@ record ForeignRecords(int notJson, int unknownUnitCheckIns, int unknownUnitRoste
       producer.send(new ProducerRecord<>(Topics.ROSTERS, r.key(), Json.text(r))).get();
     }
     return WRITTEN;
+  }
+
+  /**
+   * The minutes (epoch ms) each operator must count its dead letters in, by stage: the check-ins'
+   * own times and where the roster's date starts first (UTC+14), whenever the jobs run.
+   */
+  static Map<String, Set<Long>> minutesByStage(LocalDate date) {
+    Set<Long> checkIns = new TreeSet<>();
+    for (LocalTime t : CHECK_INS) {
+      long ms = date.atTime(t).atOffset(ZoneOffset.ofHours(7)).toInstant().toEpochMilli();
+      checkIns.add(ms - ms % 60_000);
+    }
+    long roster = date.atStartOfDay(ZoneOffset.ofHours(14)).toInstant().toEpochMilli();
+    return Map.of("occupancy-tracker", checkIns, "compliance-tracker", Set.of(roster));
   }
 
   /** A kiosk check-in (no location, so no fix to judge), received as it happened. */
