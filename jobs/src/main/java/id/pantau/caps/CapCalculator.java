@@ -144,7 +144,8 @@ public class CapCalculator
                   + u.unitId
                   + "'; no zone cap applies until PUT /v1/zones/"
                   + u.region,
-              "cap-calculator");
+              "cap-calculator",
+              u.timeMs); // the point's event time, so a replay counts it in the same minute
       d.key = u.unitId;
       ctx.output(DEAD_LETTERS, d);
     } else if (level != null && reportedNoZone.value() != null) {

@@ -320,7 +320,8 @@ public class CheckinTracker
                   + d.roster.unitId
                   + "'; register it first with PUT /v1/units/"
                   + d.roster.unitId,
-              STAGE);
+              STAGE,
+              earliestStart(d.roster.date)); // its date: no zone known, so where it starts first
       dl.key = d.roster.key();
       ctx.output(DEAD_LETTERS, dl);
       long look = earliestStart(d.roster.date);

@@ -14,7 +14,7 @@ public class DeadLetterCount {
   public String topic;
   public String stage;
 
-  /** The minute (epoch ms, UTC) the dead letters were made in, by their {@code at}. */
+  /** The minute (epoch ms, UTC) of their {@code at}: when the refused records happened. */
   public long minuteMs;
 
   public long count;

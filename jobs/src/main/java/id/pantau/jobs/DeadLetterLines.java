@@ -5,8 +5,10 @@ import id.pantau.sink.Line;
 /**
  * Measurement `deadletter`: tags topic, stage (`json-decoder`, `time-guard` or the refusing
  * operator's uid); field count, the dead letters of that topic and stage in the minute that starts
- * at the point's time (wall clock, when they were made). Rewritten as the minute's count grows.
- * Never the record, its key or its reason: no NIP, device or coordinate.
+ * at the point's time (their {@code at}: the Kafka timestamp of a record a source refused, the
+ * event time of one an operator refused, so a replay rewrites the same points with the same
+ * counts). Rewritten with the minute's full count as it grows. Never the record, its key or its
+ * reason: no NIP, device or coordinate.
  */
 public final class DeadLetterLines {
   private DeadLetterLines() {}

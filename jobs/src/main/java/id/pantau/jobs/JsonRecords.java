@@ -46,12 +46,13 @@ public final class JsonRecords<T> implements KafkaRecordDeserializationSchema<Pa
             record.topic(),
             new String(record.value(), StandardCharsets.UTF_8),
             refused != null ? refused : decoded.reason(),
-            refused != null ? "time-guard" : "json-decoder");
+            refused != null ? "time-guard" : "json-decoder",
+            // When the record reached Kafka, not when it was read: a restored job or a replay
+            // reads it again, and it must count in the same minute of `deadletter` as before. A
+            // record that cannot be read has no event time of its own to go by.
+            record.timestamp() >= 0 ? record.timestamp() : System.currentTimeMillis());
     d.partition = record.partition();
     d.offset = record.offset();
-    // When the record reached Kafka, not when it was read: a restored job reads the records after
-    // its checkpoint again, and they must count in the same minute of `deadletter` as before.
-    if (record.timestamp() >= 0) d.at = record.timestamp();
     d.key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     out.collect(Parsed.dead(d));
   }

@@ -151,7 +151,7 @@ public final class PantauJobs {
                 policy.statuses().getSideOutput(CapCalculator.DEAD_LETTERS),
                 employees.deadLetters());
     deadLetters.sinkTo(out.deadLetters()).name("Dead letters to Kafka").uid("dead-letter-sink");
-    DeadLetterCounter.sink(deadLetters, out.deadLetterCounts());
+    DeadLetterCounter.sink(deadLetters, out.deadLetterCounts(), DeadLetterCounter.keepFor(cfg));
   }
 
   /**

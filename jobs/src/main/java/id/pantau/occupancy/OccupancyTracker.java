@@ -257,7 +257,8 @@ public class OccupancyTracker
                 + e.unitId
                 + "'; register it first with PUT /v1/units/"
                 + e.unitId,
-            "occupancy-tracker");
+            "occupancy-tracker",
+            e.timeMs); // the event's own time, so a replay counts it in the same minute
     d.key = e.nip;
     return d;
   }

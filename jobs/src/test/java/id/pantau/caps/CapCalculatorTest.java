@@ -151,6 +151,7 @@ class CapCalculatorTest {
     assertThat(d.topic).isEqualTo(Topics.UNITS);
     assertThat(d.stage).isEqualTo("cap-calculator");
     assertThat(d.key).isEqualTo(UNIT);
+    assertThat(d.at).as("dated by the point, as a replay dates it").isEqualTo(TEN_AM);
     assertThat(keyedStateEntries()).isEqualTo(1); // remembers it has reported
 
     broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));

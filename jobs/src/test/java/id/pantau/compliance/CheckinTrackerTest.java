@@ -571,6 +571,7 @@ class CheckinTrackerTest {
     assertThat(deadLetters().get(0).reason).startsWith("unitId: unknown unit 'no-such-unit'");
     assertThat(deadLetters().get(0).topic).isEqualTo("pantau.rosters.v1");
     assertThat(deadLetters().get(0).key).isEqualTo(NIP + "@" + DATE);
+    assertThat(deadLetters().get(0).at).as("where its date starts first").isEqualTo(DATE_STARTS);
     assertThat(keyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }

@@ -275,6 +275,10 @@ class OccupancyTrackerTest {
     assertThat(deadLetters()).hasSize(2);
     assertThat(deadLetters().get(0).reason).startsWith("unitId: unknown unit 'tng-disdukcapil'");
     assertThat(deadLetters().get(0).topic).isEqualTo("pantau.attendance.v1");
+    assertThat(deadLetters())
+        .extracting(d -> d.at)
+        .as("the events' own time")
+        .containsOnly(SEVEN_TEN);
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }

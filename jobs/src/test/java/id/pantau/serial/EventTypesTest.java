@@ -129,7 +129,8 @@ class EventTypesTest {
   void aRecordAsReadKeepsItsEventOrItsDeadLetter() throws IOException {
     Parsed<AttendanceEvent> ok = Parsed.ok(Samples.attendance());
     assertReadsBack(EventTypes.ParsedAttendanceSerializer.INSTANCE, ok);
-    DeadLetter d = DeadLetter.of("pantau.attendance.v1", "{oops", "body: not JSON", "json-decoder");
+    DeadLetter d =
+        DeadLetter.of("pantau.attendance.v1", "{oops", "body: not JSON", "json-decoder", 0);
     d.partition = 3;
     d.offset = 42L;
     d.key = "N1";

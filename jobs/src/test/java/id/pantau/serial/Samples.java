@@ -101,7 +101,8 @@ public final class Samples {
   }
 
   public static Parsed<LocationPing> dead() {
-    DeadLetter d = DeadLetter.of("pantau.location.v1", "{oops", "body: not JSON", "json-decoder");
+    DeadLetter d =
+        DeadLetter.of("pantau.location.v1", "{oops", "body: not JSON", "json-decoder", 0);
     d.partition = 3;
     d.offset = 42L;
     d.at = 7L;

@@ -1,6 +1,7 @@
 package id.pantau.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.pantau.events.Topics;
 import id.pantau.sim.CityUnit;
 import id.pantau.sim.truth.GroundTruth;
 import id.pantau.sim.truth.Presence;
@@ -28,15 +29,18 @@ record TruthCheck(
 
   /**
    * Every comparison verify makes: occupancy, breaches, daily rollups, compliance, follow-ups, and
-   * the {@code notJson} records written straight to the attendance topic counted as dead letters.
+   * the records written straight to Kafka ({@code foreign}) counted as dead letters, each by the
+   * stage that must refuse it.
    */
-  void all(int notJson) throws Exception {
+  void all(ForeignRecords foreign) throws Exception {
     occupancy();
     breaches();
     daily();
     compliance();
     followups();
-    deadLetters(id.pantau.events.Topics.ATTENDANCE, "json-decoder", notJson);
+    deadLetters(Topics.ATTENDANCE, "json-decoder", foreign.notJson());
+    deadLetters(Topics.ATTENDANCE, "occupancy-tracker", foreign.unknownUnitCheckIns());
+    deadLetters(Topics.ROSTERS, "compliance-tracker", foreign.unknownUnitRosters());
   }
 
   /** The simulated date, as the dashboard's {@code date} parameter takes it. */

@@ -2,7 +2,6 @@ package id.pantau.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Json;
-import id.pantau.events.Topics;
 import id.pantau.infra.FreePort;
 import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobSources;
@@ -30,16 +29,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * `./pantau verify`: the correctness check. Simulates a day (all faults on), writes its ground
@@ -266,8 +259,10 @@ public final class Verify {
           sent.malformedSent(),
           sent.malformedRefused());
       for (String p : sent.problems()) diffs.add("ingest: problems", p);
-      step("writing records that are not JSON straight to Kafka, as another producer could");
-      int notJson = writeNotJson(stack.kafkaBootstrap);
+      step(
+          "writing records that are not JSON, and check-ins and a roster of a unit nobody"
+              + " registered, straight to Kafka, as another producer could");
+      ForeignRecords foreign = ForeignRecords.write(stack.kafkaBootstrap, day.date());
 
       step("running all jobs over the day (" + jobs.where() + ", bounded replay)");
       JobsConfig cfg =
@@ -285,7 +280,7 @@ public final class Verify {
               Locale.ROOT, "jobs finished in %.1f s", (System.nanoTime() - jobStart) / 1e9));
 
       step("comparing InfluxDB and the dashboard API with the ground truth");
-      new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, token, http).all(notJson);
+      new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, token, http).all(foreign);
     }
     String report = diffs.report();
     Files.createDirectories(options.out());
@@ -300,26 +295,6 @@ public final class Verify {
         (System.nanoTime() - started) / 1e9,
         options.out().resolve("differences.txt"));
     return diffs;
-  }
-
-  /** Records no decoder can read: the jobs must dead-letter each and count it in `deadletter`. */
-  static final List<String> NOT_JSON = List.of("not json", "{\"type\": \"attendance\"", "[]");
-
-  /**
-   * Writes {@link #NOT_JSON} to the attendance topic, bypassing ingest (which refuses them), and
-   * waits for Kafka's acknowledgement; how many.
-   */
-  private static int writeNotJson(String bootstrap) throws Exception {
-    Map<String, Object> props =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-      for (String record : NOT_JSON) {
-        producer.send(new ProducerRecord<>(Topics.ATTENDANCE, record)).get();
-      }
-    }
-    return NOT_JSON.size();
   }
 
   /** Starts a step: said, and named by a failure during it. */

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,7 +48,7 @@ class ReplayFromStartIT {
             stack.apiUrl,
             stack.tokens.token("bkd-admin"),
             HttpClient.newHttpClient())
-        .all(Verify.NOT_JSON.size());
+        .all(ForeignRecords.WRITTEN);
     System.err.printf(
         Locale.ROOT,
         "ReplayFromStartIT: the fresh job replayed in %.1f s; %,d points, %,d alerts, %,d check-ins"
@@ -60,8 +62,25 @@ class ReplayFromStartIT {
     List<String> changed = before.differencesFrom(after, 20);
     assertThat(changed).as("what the replay changed").isEmpty();
     assertThat(before.points()).as("points stored").hasSizeGreaterThan(5_000);
+    ForeignRecords.minutesByStage(day.date())
+        .forEach(
+            (stage, minutes) ->
+                assertThat(deadLetterMinutes(before, stage))
+                    .as("the minutes %s counted its dead letters in: their records' own", stage)
+                    .isEqualTo(minutes));
     assertThat(before.alerts()).as("alerts stored").isNotEmpty();
     assertThat(before.checkins()).as("check-ins stored").isNotEmpty();
     assertThat(truth.total()).as("differences from the ground truth:%n%s", truth.report()).isZero();
+  }
+
+  /** The minutes of the stage's `deadletter` points, compared above with the rest. */
+  private static Set<Long> deadLetterMinutes(StoredResults results, String stage) {
+    Set<Long> minutes = new TreeSet<>();
+    for (String k : results.points().keySet()) {
+      if (k.startsWith("raw.deadletter{") && k.contains("stage=" + stage + ",")) {
+        minutes.add(Long.parseLong(k.substring(k.lastIndexOf('@') + 1)));
+      }
+    }
+    return minutes;
   }
 }

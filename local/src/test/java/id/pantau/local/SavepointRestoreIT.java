@@ -132,7 +132,7 @@ class SavepointRestoreIT {
       Differences diffs = new Differences(20);
       // Nothing written straight to Kafka here: no record the jobs must dead-letter as not JSON.
       new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, token, HttpClient.newHttpClient())
-          .all(0);
+          .all(ForeignRecords.NONE);
       System.err.printf(
           Locale.ROOT,
           "SavepointRestoreIT: morning %,d events, afternoon %,d; stop with savepoint %.1f s,"

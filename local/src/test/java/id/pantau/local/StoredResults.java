@@ -16,8 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Everything the jobs stored, to compare two runs point for point: every InfluxDB point of both
- * retention policies (measurement, tags and time → its fields) but the dead letters operators
- * counted by the wall clock, the distinct alerts on the alerts topic, and the latest check-in
+ * retention policies (measurement, tags and time → its fields; the dead-letter counts too, dated by
+ * when their records happened), the distinct alerts on the alerts topic, and the latest check-in
  * result per key (the topic is compacted by it).
  */
 record StoredResults(Map<String, String> points, Set<String> alerts, Map<String, String> checkins) {
@@ -42,7 +42,6 @@ record StoredResults(Map<String, String> points, Set<String> alerts, Map<String,
       InfluxQl.Answer a = influx.run("SELECT * FROM \"" + policy + "\"./.*/ GROUP BY *");
       if (a.error() != null) throw new IllegalStateException("InfluxDB: " + a.error());
       for (InfluxQl.Series s : a.series()) {
-        if (madeByTheWallClock(s)) continue;
         for (JsonNode row : s.rows()) {
           StringBuilder fields = new StringBuilder();
           for (int i = 1; i < s.columns().size(); i++) {
@@ -56,17 +55,6 @@ record StoredResults(Map<String, String> points, Set<String> alerts, Map<String,
       }
     }
     return points;
-  }
-
-  /**
-   * Dead letters an operator made (a unit without a zone level, a fact of an unknown unit) are
-   * counted in the minute of the wall clock they were made in: a run made later counts them in its
-   * own minutes. Those the sources made count in the minute their record reached Kafka, the same in
-   * every run, and are compared.
-   */
-  private static boolean madeByTheWallClock(InfluxQl.Series s) {
-    String stage = s.tags().getOrDefault("stage", "");
-    return s.name().equals("deadletter") && !Set.of("json-decoder", "time-guard").contains(stage);
   }
 
   /** Every record of the topic from its beginning to its end offsets now. */
