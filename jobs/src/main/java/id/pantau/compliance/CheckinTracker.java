@@ -1,6 +1,5 @@
 package id.pantau.compliance;
 
-import id.pantau.caps.RegionRules;
 import id.pantau.events.Action;
 import id.pantau.events.AttendanceEvent;
 import id.pantau.events.DeadLetter;
@@ -8,21 +7,15 @@ import id.pantau.events.Json;
 import id.pantau.events.LocationPing;
 import id.pantau.events.Policy;
 import id.pantau.events.RosterEntry;
-import id.pantau.events.RosterMode;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -90,20 +83,7 @@ public class CheckinTracker
 
   private transient ValueState<CheckinState> state;
 
-  // A plan per date, unit, mode and shift: a handful of plans serve every employee of a unit, and
-  // deriving one parses dates, times and zones. Derived from the broadcast units and policies, so
-  // any new version of those drops them all and bumps refVersion, which re-derives each date at
-  // its employee's next fact or timer.
-  private transient Map<PlanKey, DayPlan> plans;
-  private transient Map<String, UnitDay> unitDays;
-  private transient long refVersion;
-
-  static final int MAX_PLANS = 10_000;
-
-  private record PlanKey(String date, String unitId, RosterMode mode, LocalTime shift) {}
-
-  /** A unit's local date as instants [fromMs, toMs), and when facts of that date are dropped. */
-  private record UnitDay(long fromMs, long toMs, long dropAtMs) {}
+  private transient DatePlans plans;
 
   /**
    * @param unitGraceMs how long a roster waits for its unit (processing time)
@@ -117,9 +97,7 @@ public class CheckinTracker
 
   @Override
   public void open(OpenContext ctx) {
-    plans = new HashMap<>();
-    unitDays = new HashMap<>();
-    refVersion = 1;
+    plans = new DatePlans();
     unitWait = new UnitWait(unitGraceMs);
     state =
         getRuntimeContext()
@@ -129,9 +107,7 @@ public class CheckinTracker
   @Override
   public void processBroadcastElement(
       OneOf<Unit, Policy, Void> ref, Context ctx, Collector<WindowResult> out) throws Exception {
-    plans.clear();
-    unitDays.clear();
-    refVersion++;
+    plans.referenceChanged();
     if (ref.value() instanceof Unit unit) {
       BroadcastState<String, Unit> units = ctx.getBroadcastState(UNITS);
       Unit before = units.get(unit.unitId);
@@ -181,7 +157,7 @@ public class CheckinTracker
       throws Exception {
     if (isStale(r.date, ctx.timerService().currentProcessingTime())) return false;
     Unit u = ctx.getBroadcastState(UNITS).get(r.unitId);
-    if (u != null && now >= plan(ctx, r.date, null, null, u).dropAtMs) {
+    if (u != null && now >= plans.plan(policies(ctx), r.date, null, null, u).dropAtMs) {
       return false; // the date is closed in event time
     }
     Day before = s.day(r.date);
@@ -243,7 +219,7 @@ public class CheckinTracker
       throws Exception {
     if (s.hasMark(eventId)) return null; // a duplicate counts once
     Unit u = ctx.getBroadcastState(UNITS).get(unitId);
-    long dropAt = u != null ? dropAt(ctx, u, timeMs) : timeMs + UNPLACED_MARK_MS;
+    long dropAt = u != null ? plans.dropAt(policies(ctx), u, timeMs) : timeMs + UNPLACED_MARK_MS;
     if (now >= dropAt) return null; // its date is closed
     // Without ingest's receipt time, it was received when it reached the job.
     long received = receivedAt != null ? receivedAt : Math.max(timeMs, now);
@@ -252,19 +228,6 @@ public class CheckinTracker
     Mark m = new Mark(eventId, timeMs, received, ping, dropAt);
     s.marks.add(m);
     return m;
-  }
-
-  /** When the facts of the unit's local date at the moment are dropped. */
-  private long dropAt(ReadOnlyContext ctx, Unit u, long timeMs) throws Exception {
-    UnitDay d = unitDays.get(u.unitId);
-    if (d == null || timeMs < d.fromMs || timeMs >= d.toMs) {
-      LocalDate date = Instant.ofEpochMilli(timeMs).atZone(ZoneId.of(u.timeZone)).toLocalDate();
-      DayPlan p = plan(ctx, date.toString(), null, null, u);
-      long to = date.plusDays(1).atStartOfDay(ZoneId.of(u.timeZone)).toInstant().toEpochMilli();
-      d = new UnitDay(p.dayStartMs, to, p.dropAtMs);
-      unitDays.put(u.unitId, d);
-    }
-    return d.dropAtMs;
   }
 
   @Override
@@ -284,19 +247,9 @@ public class CheckinTracker
     for (Mark m : s.dropMarks(t)) {
       changed = true;
       // A window that rested on it is derived again (without it) at the next fact or timer.
-      for (Day d : s.days) if (d.plan != null && counts(d.plan, m)) d.refVersion = 0;
+      for (Day d : s.days) if (d.plan != null && WindowRules.counts(d.plan, m)) d.refVersion = 0;
     }
     save(s, changed);
-  }
-
-  private static boolean counts(DayPlan plan, Mark m) {
-    for (DayPlan.Slot slot : plan.slots) if (within(slot, m)) return true;
-    return false;
-  }
-
-  /** Whether a check-in or ping can count for a window: its kind, in [start, decision]. */
-  private static boolean within(DayPlan.Slot s, Mark m) {
-    return m.ping == s.ping() && m.timeMs >= s.startMs() && m.timeMs <= s.decideMs();
   }
 
   private boolean deadLetterUnplaced(
@@ -333,7 +286,8 @@ public class CheckinTracker
       // Results shown under the unit it had before are retracted: the date has no plan now.
       for (WindowState ws : d.windows) {
         out.collect(
-            result(d.roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
+            WindowResults.result(
+                d.roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
       }
     }
     return changed;
@@ -362,8 +316,8 @@ public class CheckinTracker
     for (Iterator<Day> it = s.days.iterator(); it.hasNext(); ) {
       Day d = it.next();
       boolean whole = false;
-      if (d.refVersion != refVersion) {
-        d.refVersion = refVersion;
+      if (d.refVersion != plans.version()) {
+        d.refVersion = plans.version();
         d.unit = ctx.getBroadcastState(UNITS).get(d.roster.unitId);
         d.plan = null;
         if (d.unit == null) continue; // waits for its unit
@@ -371,7 +325,9 @@ public class CheckinTracker
           d.waitUntilMs = 0;
           changed = true;
         }
-        d.plan = plan(ctx, d.roster.date, d.roster.mode, d.roster.shiftStartTime(), d.unit);
+        d.plan =
+            plans.plan(
+                policies(ctx), d.roster.date, d.roster.mode, d.roster.shiftStartTime(), d.unit);
         whole = true;
       }
       DayPlan plan = d.plan;
@@ -391,7 +347,7 @@ public class CheckinTracker
         DayPlan.Slot slot = slots.get(i);
         boolean touched;
         if (added != null) {
-          touched = within(slot, added);
+          touched = WindowRules.within(slot, added);
           // A late check-in is decided when the watermark passes it.
           if (touched && added.timeMs > slot.endMs()) timer(added.timeMs, now, ctx);
         } else {
@@ -411,12 +367,13 @@ public class CheckinTracker
     boolean changed = false;
     List<WindowState> kept = new ArrayList<>(plan.slots.size());
     for (WindowState ws : before) {
-      if (ws.unitId.equals(roster.unitId) && slot(plan, ws.window) >= 0) {
+      if (ws.unitId.equals(roster.unitId) && WindowRules.slot(plan, ws.window) >= 0) {
         kept.add(ws);
         continue;
       }
       out.collect(
-          result(roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
+          WindowResults.result(
+              roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
       changed = true;
     }
     // The windows in the order of the plan's slots, null where nothing was shown yet.
@@ -434,20 +391,13 @@ public class CheckinTracker
     return changed;
   }
 
-  private static int slot(DayPlan plan, String window) {
-    for (int i = 0; i < plan.slots.size(); i++) {
-      if (plan.slots.get(i).window().equals(window)) return i;
-    }
-    return -1;
-  }
-
   /** Derives one window (the i-th slot of the date's plan) at the moment; tells it if changed. */
   private boolean reconcileWindow(
       Day d, int i, DayPlan.Slot s, List<Mark> facts, long now, Collector<WindowResult> out) {
     RosterEntry roster = d.roster;
     WindowState ws = d.windows.get(i);
-    Mark basis = basis(s, facts, now);
-    ComplianceStatus status = status(s, basis, now);
+    Mark basis = WindowRules.basis(s, facts, now);
+    ComplianceStatus status = WindowRules.status(s, basis, now);
     // Same status in the same window: nothing new. A window a policy change moved is told
     // again, so the per-employee record shows the deadline that now applies.
     if (ws != null
@@ -457,14 +407,16 @@ public class CheckinTracker
     ComplianceStatus previous = ws == null ? null : ws.status;
     if (status == ComplianceStatus.LATE_UPLOAD && previous != ComplianceStatus.MISSED) {
       // As it happened live: decided MISSED, then corrected; a replay tells the same story.
-      WindowState missed = state(d.unit, s, d.plan, ComplianceStatus.MISSED, null);
-      out.collect(result(roster, s.window(), missed, missed.status, previous, null, null, now));
+      WindowState missed = WindowResults.state(d.unit, s, d.plan, ComplianceStatus.MISSED, null);
+      out.collect(
+          WindowResults.result(
+              roster, s.window(), missed, missed.status, previous, null, null, now));
       previous = ComplianceStatus.MISSED;
     }
-    WindowState next = state(d.unit, s, d.plan, status, basis);
+    WindowState next = WindowResults.state(d.unit, s, d.plan, status, basis);
     d.windows.set(i, next);
     out.collect(
-        result(
+        WindowResults.result(
             roster,
             s.window(),
             next,
@@ -474,57 +426,6 @@ public class CheckinTracker
             basis == null ? null : basis.receivedMs,
             now));
     return true;
-  }
-
-  private static WindowState state(
-      Unit u, DayPlan.Slot s, DayPlan plan, ComplianceStatus status, Mark basis) {
-    WindowState next = new WindowState();
-    next.window = s.window();
-    next.unitId = u.unitId;
-    next.region = u.region;
-    next.timeZone = u.timeZone;
-    next.status = status;
-    next.checkinAt = basis == null ? null : basis.timeMs;
-    next.windowStartMs = s.startMs();
-    next.windowEndMs = s.endMs();
-    next.decideAtMs = s.decideMs();
-    next.countAtMs = s.countAtMs();
-    next.dropAtMs = plan.dropAtMs;
-    return next;
-  }
-
-  /**
-   * The fact a window's status rests on at the moment: the earliest check-in in the window received
-   * in time, else the earliest late one, else the earliest uploaded after the decision.
-   */
-  static Mark basis(DayPlan.Slot s, List<Mark> facts, long now) {
-    Mark onTime = null;
-    Mark late = null;
-    Mark uploaded = null;
-    for (Mark m : facts) {
-      if (!within(s, m)) continue;
-      if (m.receivedMs > s.decideMs()) uploaded = earliest(uploaded, m);
-      else if (m.timeMs <= s.endMs()) onTime = earliest(onTime, m);
-      else late = earliest(late, m);
-    }
-    if (onTime != null) return onTime;
-    if (late != null) return late.timeMs <= now || now >= s.decideMs() ? late : null;
-    return now >= s.decideMs() ? uploaded : null;
-  }
-
-  /** The status of a window at the moment, given its basis. */
-  static ComplianceStatus status(DayPlan.Slot s, Mark basis, long now) {
-    if (now == Long.MIN_VALUE || now < s.endMs()) return ComplianceStatus.PENDING;
-    if (basis == null)
-      return now >= s.decideMs() ? ComplianceStatus.MISSED : ComplianceStatus.PENDING;
-    if (basis.receivedMs > s.decideMs()) return ComplianceStatus.LATE_UPLOAD;
-    return basis.timeMs <= s.endMs() ? ComplianceStatus.ON_TIME : ComplianceStatus.LATE;
-  }
-
-  /** The earlier of two facts; at the same time the one received first (a fixed choice). */
-  private static Mark earliest(Mark a, Mark b) {
-    if (a == null || b.timeMs < a.timeMs) return b;
-    return b.timeMs == a.timeMs && b.receivedMs < a.receivedMs ? b : a;
   }
 
   /** The timers a newly derived date needs: its windows' ends, decisions, late check-ins, drop. */
@@ -545,51 +446,8 @@ public class CheckinTracker
     if (t > now) ctx.timerService().registerEventTimeTimer(t);
   }
 
-  /** The plan of a date for a mode and a crew's shift start (null: office hours). */
-  private DayPlan plan(ReadOnlyContext ctx, String date, RosterMode mode, LocalTime shift, Unit u)
+  private static ReadOnlyBroadcastState<String, Policy> policies(ReadOnlyContext ctx)
       throws Exception {
-    PlanKey key = new PlanKey(date, u.unitId, mode, shift);
-    DayPlan p = plans.get(key);
-    if (p == null) {
-      if (plans.size() >= MAX_PLANS) plans.clear();
-      p = DayPlan.of(date, mode, shift, u, policy(ctx, u, date));
-      plans.put(key, p);
-    }
-    return p;
-  }
-
-  private static Policy policy(ReadOnlyContext ctx, Unit u, String date) throws Exception {
-    return RegionRules.policyAt(
-        ctx.getBroadcastState(POLICIES), u.region, DayPlan.dayStart(date, u.timeZone));
-  }
-
-  private WindowResult result(
-      RosterEntry roster,
-      String window,
-      WindowState ws,
-      ComplianceStatus status,
-      ComplianceStatus previous,
-      Long checkinAt,
-      Long receivedAt,
-      long now) {
-    WindowResult r = new WindowResult();
-    r.nip = roster.nip;
-    r.unitId = ws.unitId;
-    r.region = ws.region;
-    r.timeZone = ws.timeZone;
-    r.date = roster.date;
-    r.window = window;
-    r.mode = roster.mode;
-    r.status = status;
-    r.previousStatus = previous;
-    r.eventTimeMs = now == Long.MIN_VALUE ? ws.windowStartMs : now;
-    r.checkinAt = checkinAt;
-    r.receivedAt = receivedAt;
-    r.windowStartMs = ws.windowStartMs;
-    r.windowEndMs = ws.windowEndMs;
-    r.decideAtMs = ws.decideAtMs;
-    r.countAtMs = ws.countAtMs != 0 ? ws.countAtMs : ws.windowEndMs;
-    r.dropAtMs = ws.dropAtMs;
-    return r;
+    return ctx.getBroadcastState(POLICIES);
   }
 }
