@@ -13,7 +13,6 @@ import id.pantau.jobs.UnitWait;
 import id.pantau.serial.OneOf;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -168,7 +167,7 @@ public class CheckinTracker
         d.waitUntilMs = unitWait.arm(ctx.timerService());
       }
       // Looks again when the date begins anywhere, so a bounded replay decides it too.
-      timer(earliestStart(r.date), now, ctx);
+      DayWindows.timer(earliestStart(r.date), now, ctx.timerService());
     }
     if (before == null) s.days.add(d);
     else {
@@ -338,8 +337,8 @@ public class CheckinTracker
         continue;
       }
       if (whole) {
-        changed |= reconcileDay(d, s.marks, now, out);
-        schedule(plan, s.marks, now, ctx);
+        changed |= DayWindows.deriveDay(d, s.marks, now, out);
+        DayWindows.schedule(plan, s.marks, now, ctx.timerService());
         continue;
       }
       List<DayPlan.Slot> slots = plan.slots;
@@ -349,101 +348,16 @@ public class CheckinTracker
         if (added != null) {
           touched = WindowRules.within(slot, added);
           // A late check-in is decided when the watermark passes it.
-          if (touched && added.timeMs > slot.endMs()) timer(added.timeMs, now, ctx);
+          if (touched && added.timeMs > slot.endMs()) {
+            DayWindows.timer(added.timeMs, now, ctx.timerService());
+          }
         } else {
           touched = timer != Long.MIN_VALUE && timer >= slot.endMs() && timer <= slot.decideMs();
         }
-        if (touched) changed |= reconcileWindow(d, i, slot, s.marks, now, out);
+        if (touched) changed |= DayWindows.deriveWindow(d, i, slot, s.marks, now, out);
       }
     }
     return changed;
-  }
-
-  /** Derives a whole date again: retracts windows no longer expected, tells what changed. */
-  private boolean reconcileDay(Day d, List<Mark> facts, long now, Collector<WindowResult> out) {
-    RosterEntry roster = d.roster;
-    DayPlan plan = d.plan;
-    List<WindowState> before = d.windows;
-    boolean changed = false;
-    List<WindowState> kept = new ArrayList<>(plan.slots.size());
-    for (WindowState ws : before) {
-      if (ws.unitId.equals(roster.unitId) && WindowRules.slot(plan, ws.window) >= 0) {
-        kept.add(ws);
-        continue;
-      }
-      out.collect(
-          WindowResults.result(
-              roster, ws.window, ws, ComplianceStatus.EXCUSED, ws.status, null, null, now));
-      changed = true;
-    }
-    // The windows in the order of the plan's slots, null where nothing was shown yet.
-    List<WindowState> aligned = new ArrayList<>(plan.slots.size());
-    for (DayPlan.Slot slot : plan.slots) {
-      WindowState match = null;
-      for (WindowState ws : kept) if (ws.window.equals(slot.window())) match = ws;
-      aligned.add(match);
-    }
-    if (changed || aligned.size() != before.size() || aligned.contains(null)) changed = true;
-    d.windows = aligned;
-    for (int i = 0; i < plan.slots.size(); i++) {
-      changed |= reconcileWindow(d, i, plan.slots.get(i), facts, now, out);
-    }
-    return changed;
-  }
-
-  /** Derives one window (the i-th slot of the date's plan) at the moment; tells it if changed. */
-  private boolean reconcileWindow(
-      Day d, int i, DayPlan.Slot s, List<Mark> facts, long now, Collector<WindowResult> out) {
-    RosterEntry roster = d.roster;
-    WindowState ws = d.windows.get(i);
-    Mark basis = WindowRules.basis(s, facts, now);
-    ComplianceStatus status = WindowRules.status(s, basis, now);
-    // Same status in the same window: nothing new. A window a policy change moved is told
-    // again, so the per-employee record shows the deadline that now applies.
-    if (ws != null
-        && ws.status == status
-        && ws.windowEndMs == s.endMs()
-        && ws.decideAtMs == s.decideMs()) return false;
-    ComplianceStatus previous = ws == null ? null : ws.status;
-    if (status == ComplianceStatus.LATE_UPLOAD && previous != ComplianceStatus.MISSED) {
-      // As it happened live: decided MISSED, then corrected; a replay tells the same story.
-      WindowState missed = WindowResults.state(d.unit, s, d.plan, ComplianceStatus.MISSED, null);
-      out.collect(
-          WindowResults.result(
-              roster, s.window(), missed, missed.status, previous, null, null, now));
-      previous = ComplianceStatus.MISSED;
-    }
-    WindowState next = WindowResults.state(d.unit, s, d.plan, status, basis);
-    d.windows.set(i, next);
-    out.collect(
-        WindowResults.result(
-            roster,
-            s.window(),
-            next,
-            status,
-            previous,
-            basis == null ? null : basis.timeMs,
-            basis == null ? null : basis.receivedMs,
-            now));
-    return true;
-  }
-
-  /** The timers a newly derived date needs: its windows' ends, decisions, late check-ins, drop. */
-  private static void schedule(DayPlan plan, List<Mark> facts, long now, ReadOnlyContext ctx) {
-    for (DayPlan.Slot s : plan.slots) {
-      timer(s.endMs(), now, ctx);
-      timer(s.decideMs(), now, ctx);
-      for (Mark m : facts) {
-        if (m.ping == s.ping() && m.timeMs > s.endMs() && m.timeMs <= s.decideMs()) {
-          timer(m.timeMs, now, ctx); // a late check-in is decided when the watermark passes it
-        }
-      }
-    }
-    timer(plan.dropAtMs, now, ctx);
-  }
-
-  private static void timer(long t, long now, ReadOnlyContext ctx) {
-    if (t > now) ctx.timerService().registerEventTimeTimer(t);
   }
 
   private static ReadOnlyBroadcastState<String, Policy> policies(ReadOnlyContext ctx)
