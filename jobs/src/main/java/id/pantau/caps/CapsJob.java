@@ -55,7 +55,7 @@ public final class CapsJob {
     SingleOutputStreamOperator<Alert> planned =
         DataStreamUtils.reinterpretAsKeyedStream(plans, p -> p.unitId, Types.STRING)
             .connect(broadcastRules)
-            .process(new RosterChecker(), TypeInformation.of(Alert.class))
+            .process(new RosterChecker(bounded), TypeInformation.of(Alert.class))
             .name("Roster checker")
             .uid("roster-checker");
 

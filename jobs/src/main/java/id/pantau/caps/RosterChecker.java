@@ -31,10 +31,18 @@ import org.apache.flink.util.Collector;
  * day is the lowest in force at any moment of it.
  *
  * <p>A roster arrives one row at a time, each row a new plan for its date, so a unit's plans are
- * checked once no row has come for {@link #DEFAULT_SETTLE_MS} (processing time): a roster half
- * posted is not yet under its floor, and one growing past the cap alerts once, not at every row.
- * Each limit is alerted once per date; a plan for a day already over is ignored (the compacted
- * roster topic is read again from its start on every fresh start).
+ * checked once the roster has settled: a roster half posted is not yet under its floor, and one
+ * growing past the cap alerts once, not at every row. Live, a roster has settled when no row has
+ * come for {@link #DEFAULT_SETTLE_MS} of processing time. Each limit is alerted once per date; a
+ * plan for a day already over is ignored (the compacted roster topic is read again from its start
+ * on every fresh start).
+ *
+ * <p>A bounded replay reads every topic at whatever speed the machine allows, so no span of
+ * processing time says a roster is whole, and the rules may be read before or after it. There a
+ * date's plans are checked at the last moment of the date in event time: roster rows carry no event
+ * time, so event time waits for the whole roster topic, and by then every rule in force during the
+ * date has been read. A replay's alerts are the final roster's against the day's rules, whatever
+ * order its sources were read in.
  */
 public class RosterChecker
     extends KeyedBroadcastProcessFunction<
@@ -53,17 +61,23 @@ public class RosterChecker
       new ValueStateDescriptor<>("settle-at", Types.LONG);
 
   private final long settleMs;
+  private final boolean bounded;
 
   private transient MapState<String, RosterPlan> plans;
   private transient MapState<String, RosterPlan> pending;
   private transient ValueState<Long> settleAt;
 
-  public RosterChecker() {
-    this(DEFAULT_SETTLE_MS);
+  public RosterChecker(boolean bounded) {
+    this(DEFAULT_SETTLE_MS, bounded);
   }
 
-  public RosterChecker(long settleMs) {
+  /**
+   * @param settleMs live: how long a unit's roster must stay unchanged before it is checked
+   * @param bounded a bounded replay: a date's plans are checked at its last moment (see above)
+   */
+  public RosterChecker(long settleMs, boolean bounded) {
     this.settleMs = settleMs;
+    this.bounded = bounded;
   }
 
   @Override
@@ -85,6 +99,10 @@ public class RosterChecker
     }
     pending.put(p.date, p);
     ctx.timerService().registerEventTimeTimer(dayEnd(p));
+    if (bounded) {
+      ctx.timerService().registerEventTimeTimer(dayEnd(p) - 1);
+      return;
+    }
     Long due = settleAt.value();
     if (due != null) ctx.timerService().deleteProcessingTimeTimer(due);
     due = ctx.timerService().currentProcessingTime() + settleMs;
@@ -112,31 +130,35 @@ public class RosterChecker
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
     if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-      settle(ctx, out);
+      settleAt.clear();
+      settle(ctx.timerService().currentWatermark(), Long.MAX_VALUE, ctx, out);
       return;
     }
+    if (bounded) settle(t, t + 1, ctx, out); // the dates whose last moment is t
     dropEndedBy(t, plans);
     dropEndedBy(t, pending);
-    if (pending.isEmpty()) {
-      Long due = settleAt.value();
-      if (due != null) ctx.timerService().deleteProcessingTimeTimer(due);
+    Long due = settleAt.value();
+    if (pending.isEmpty() && due != null) {
+      ctx.timerService().deleteProcessingTimeTimer(due);
       settleAt.clear();
     }
   }
 
-  /** The unit's roster has stopped changing: accept its pending plans and check them. */
-  private void settle(OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    settleAt.clear();
-    long watermark = ctx.timerService().currentWatermark();
+  /**
+   * Accepts the pending plans of the dates ending by {@code endingBy} and checks those of a date
+   * not over at {@code now}.
+   */
+  private void settle(long now, long endingBy, OnTimerContext ctx, Collector<Alert> out)
+      throws Exception {
     Iterable<Map.Entry<String, ZoneChange>> zones =
         ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
     Iterable<Map.Entry<String, Policy>> policies =
         ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
     List<RosterPlan> settled = new ArrayList<>();
-    for (RosterPlan p : pending.values()) settled.add(p);
-    pending.clear();
+    for (RosterPlan p : pending.values()) if (dayEnd(p) <= endingBy) settled.add(p);
     for (RosterPlan p : settled) {
-      if (dayEnd(p) <= watermark) continue;
+      pending.remove(p.date);
+      if (dayEnd(p) <= now) continue;
       check(p, zones, policies, out);
       plans.put(p.date, p);
     }

@@ -32,16 +32,30 @@ class RosterCheckerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness =
+    harness = checker(false);
+    harness.processWatermark(TEN_AM);
+    harness.processBroadcastWatermark(TEN_AM);
+  }
+
+  /** A checker live, or in a bounded replay, with the wall clock at {@link #WALL_CLOCK}. */
+  static KeyedBroadcastOperatorTestHarness<
+          String, RosterPlan, OneOf<ZoneChange, Policy, Void>, Alert>
+      checker(boolean bounded) throws Exception {
+    var h =
         ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new RosterChecker(SETTLE_MS),
-            p -> p.unitId,
+            new RosterChecker(SETTLE_MS, bounded),
+            (RosterPlan p) -> p.unitId,
             Types.STRING,
             RegionRules.ZONES,
             RegionRules.POLICIES);
-    harness.setProcessingTime(WALL_CLOCK);
-    harness.processWatermark(TEN_AM);
-    harness.processBroadcastWatermark(TEN_AM);
+    h.setProcessingTime(WALL_CLOCK);
+    return h;
+  }
+
+  /** A bounded replay's checker, before any watermark: the roster topic is still being read. */
+  void replay() throws Exception {
+    harness.close();
+    harness = checker(true);
   }
 
   @AfterEach
@@ -239,5 +253,55 @@ class RosterCheckerTest {
     settle();
 
     assertThat(only(alerts()).limit).isEqualTo(2);
+  }
+
+  @Test
+  void inAReplayARosterStalledMidReadIsCheckedWholeAtTheLastMomentOfItsDate() throws Exception {
+    replay();
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
+    roster(wibEssential(), NEXT_DATE, FLOOR - 1);
+    harness.setProcessingTime(WALL_CLOCK + 60 * SETTLE_MS); // the roster source stalls
+    watermark(TEN_AM);
+
+    assertThat(alerts()).isEmpty();
+    roster(wibEssential(), NEXT_DATE, FLOOR); // the rest of the roster: at the floor
+    watermark(NEXT_MIDNIGHT_WIB - 1);
+
+    assertThat(alerts()).isEmpty();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    watermark(NEXT_MIDNIGHT_WIB);
+    assertNothingLeft();
+  }
+
+  @Test
+  void inAReplayARosterUnderTheFloorAlertsAtTheLastMomentOfItsDate() throws Exception {
+    replay();
+    broadcast(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
+    roster(wibEssential(), NEXT_DATE, FLOOR - 1);
+    watermark(TOMORROW_TEN_AM);
+    assertThat(alerts()).isEmpty();
+
+    watermark(NEXT_MIDNIGHT_WIB - 1);
+
+    assertThat(only(alerts()).kind).isEqualTo("ROSTER_UNDER_FLOOR");
+    watermark(NEXT_MIDNIGHT_WIB);
+    assertNothingLeft();
+  }
+
+  @Test
+  void inAReplayAZoneChangeReadAfterTheRosterAlertsOnlyTheDaysLowestCap() throws Exception {
+    // Live, MEDIUM alone would alert a cap of 4 first; a replay knows the whole day's rules.
+    replay();
+    broadcast(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
+    roster(dishub(), NEXT_DATE, MEDIUM_CAP + 1);
+    watermark(TOMORROW_TEN_AM);
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, MIDNIGHT_WIB + 12 * ONE_HOUR)));
+
+    watermark(Long.MAX_VALUE);
+
+    Alert a = only(alerts());
+    assertThat(a.kind).isEqualTo("ROSTER_OVER_CAP");
+    assertThat(a.limit).isEqualTo(HIGH_CAP);
+    assertNothingLeft();
   }
 }
