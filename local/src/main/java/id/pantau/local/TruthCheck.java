@@ -24,13 +24,14 @@ record TruthCheck(
     Differences diffs,
     String influxUrl,
     String apiUrl,
+    String kafkaBootstrap,
     String token,
     HttpClient http) {
 
   /**
-   * Every comparison verify makes: occupancy, breaches, daily rollups, compliance, follow-ups, and
-   * the records written straight to Kafka ({@code foreign}) counted as dead letters, each by the
-   * stage that must refuse it.
+   * Every comparison verify makes: occupancy, breaches, daily rollups, compliance, follow-ups, the
+   * alerts about units, and the records written straight to Kafka ({@code foreign}) counted as dead
+   * letters, each by the stage that must refuse it.
    */
   void all(ForeignRecords foreign) throws Exception {
     occupancy();
@@ -38,6 +39,7 @@ record TruthCheck(
     daily();
     compliance();
     followups();
+    new AlertsCheck(truth, diffs, kafkaBootstrap).unitAlerts();
     deadLetters(Topics.ATTENDANCE, "json-decoder", foreign.notJson());
     deadLetters(Topics.ATTENDANCE, "occupancy-tracker", foreign.unknownUnitCheckIns());
     deadLetters(Topics.ROSTERS, "compliance-tracker", foreign.unknownUnitRosters());

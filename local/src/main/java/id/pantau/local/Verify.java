@@ -280,7 +280,8 @@ public final class Verify {
               Locale.ROOT, "jobs finished in %.1f s", (System.nanoTime() - jobStart) / 1e9));
 
       step("comparing InfluxDB and the dashboard API with the ground truth");
-      new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, token, http).all(foreign);
+      new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, stack.kafkaBootstrap, token, http)
+          .all(foreign);
     }
     String report = diffs.report();
     Files.createDirectories(options.out());

@@ -46,6 +46,7 @@ class ReplayFromStartIT {
             truth,
             stack.influxUrl,
             stack.apiUrl,
+            stack.kafkaBootstrap,
             stack.tokens.token("bkd-admin"),
             HttpClient.newHttpClient())
         .all(ForeignRecords.WRITTEN);

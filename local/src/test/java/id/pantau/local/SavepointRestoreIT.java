@@ -131,7 +131,14 @@ class SavepointRestoreIT {
 
       Differences diffs = new Differences(20);
       // Nothing written straight to Kafka here: no record the jobs must dead-letter as not JSON.
-      new TruthCheck(truth, diffs, stack.influxUrl, stack.apiUrl, token, HttpClient.newHttpClient())
+      new TruthCheck(
+              truth,
+              diffs,
+              stack.influxUrl,
+              stack.apiUrl,
+              stack.kafkaBootstrap,
+              token,
+              HttpClient.newHttpClient())
           .all(ForeignRecords.NONE);
       System.err.printf(
           Locale.ROOT,

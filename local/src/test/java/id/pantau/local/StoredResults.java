@@ -2,17 +2,13 @@ package id.pantau.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
-import id.pantau.kafka.TopicFollower;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Everything the jobs stored, to compare two runs point for point: every InfluxDB point of both
@@ -25,9 +21,10 @@ record StoredResults(Map<String, String> points, Set<String> alerts, Map<String,
   static StoredResults read(String influxUrl, String kafkaBootstrap) throws Exception {
     Map<String, String> points = points(new InfluxQl(influxUrl));
     Set<String> alerts = new TreeSet<>();
-    readTopic(kafkaBootstrap, Topics.ALERTS, r -> alerts.add(text(r.value())));
+    TopicRead.toEnd(kafkaBootstrap, Topics.ALERTS, r -> alerts.add(text(r.value())));
     Map<String, String> checkins = new TreeMap<>();
-    readTopic(kafkaBootstrap, Topics.CHECKINS, r -> checkins.put(text(r.key()), text(r.value())));
+    TopicRead.toEnd(
+        kafkaBootstrap, Topics.CHECKINS, r -> checkins.put(text(r.key()), text(r.value())));
     return new StoredResults(points, alerts, checkins);
   }
 
@@ -55,21 +52,6 @@ record StoredResults(Map<String, String> points, Set<String> alerts, Map<String,
       }
     }
     return points;
-  }
-
-  /** Every record of the topic from its beginning to its end offsets now. */
-  static void readTopic(
-      String bootstrap, String topic, Consumer<ConsumerRecord<byte[], byte[]>> onRecord)
-      throws InterruptedException {
-    try (TopicFollower f =
-        TopicFollower.of(bootstrap, topic)
-            .clientId("pantau-test-" + topic)
-            .onRecord(onRecord)
-            .start()) {
-      if (!f.awaitCaughtUp(Duration.ofMinutes(1))) {
-        throw new IllegalStateException(topic + ": not read to its end within a minute");
-      }
-    }
   }
 
   private static String text(byte[] b) {

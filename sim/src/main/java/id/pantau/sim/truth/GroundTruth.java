@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -66,6 +67,7 @@ public final class GroundTruth {
   private final Map<String, Followup> followups = new TreeMap<>();
   private final List<Count> counts = new ArrayList<>();
   private final Map<String, Daily> daily = new LinkedHashMap<>();
+  private final SortedSet<String> unitAlerts;
 
   private GroundTruth(SimDay day) {
     this.day = day;
@@ -106,6 +108,7 @@ public final class GroundTruth {
         });
     flags();
     for (CityUnit u : day.city().units()) daily.put(u.unitId(), daily(u));
+    unitAlerts = UnitAlerts.of(day, rules, breaches);
   }
 
   public static GroundTruth of(SimDay day) {
@@ -213,6 +216,14 @@ public final class GroundTruth {
 
   public List<Breach> breaches() {
     return breaches;
+  }
+
+  /**
+   * The alerts about units on the date, each as {@code "<alertId> <phase>"}: planned breaches of
+   * the rosters and the breaches' openings and closings ({@link UnitAlerts}).
+   */
+  public SortedSet<String> unitAlerts() {
+    return unitAlerts;
   }
 
   public List<Count> counts() {

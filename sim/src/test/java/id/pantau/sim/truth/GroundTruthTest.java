@@ -91,6 +91,38 @@ class GroundTruthTest {
   }
 
   @Test
+  void aRosterOverItsDatesLowestCapOrUnderAFloorIsAPlannedBreach() {
+    String date = DAY.date().toString();
+    int planned = 0;
+    for (var u : DAY.city().units()) {
+      long inOffice =
+          DAY.rosters().stream()
+              .filter(r -> r.unitId.equals(u.unitId()) && r.date.equals(date))
+              .filter(r -> r.mode.inOffice())
+              .count();
+      // The lowest cap of the date, minute by minute (zone levels change on whole minutes here).
+      Presence p = TRUTH.presence(u.unitId());
+      int lowest = Integer.MAX_VALUE;
+      for (long t = p.dayStartMs(); t < p.dayEndMs(); t += 60_000) {
+        lowest = Math.min(lowest, TRUTH.cap(u.unitId(), t));
+      }
+      String over = "ROSTER_OVER_CAP:" + u.unitId() + ":" + date + ":" + lowest + " RAISED";
+      String under =
+          "ROSTER_UNDER_FLOOR:" + u.unitId() + ":" + date + ":" + u.minPresent() + " RAISED";
+      assertThat(TRUTH.unitAlerts().contains(over)).as(over).isEqualTo(inOffice > lowest);
+      assertThat(TRUTH.unitAlerts().contains(under))
+          .as(under)
+          .isEqualTo(u.essential() && inOffice < u.minPresent());
+      if (inOffice > lowest || (u.essential() && inOffice < u.minPresent())) planned++;
+    }
+    assertThat(planned).as("units with a planned breach").isPositive();
+    for (var b : TRUTH.breaches()) {
+      assertThat(TRUTH.unitAlerts())
+          .contains(b.kind() + ":" + b.unitId() + ":" + b.startMs() + " OPEN");
+    }
+  }
+
+  @Test
   void writesEveryFileWithAMinutePerUnitAndDay(@TempDir Path dir) throws Exception {
     TRUTH.writeTo(dir);
     assertThat(Files.readAllLines(dir.resolve("occupancy.csv"))).hasSize(1 + 6 * 1440);
