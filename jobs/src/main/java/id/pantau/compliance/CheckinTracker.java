@@ -23,7 +23,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -63,7 +66,8 @@ public class CheckinTracker
         String,
         OneOf<AttendanceEvent, LocationPing, RosterEntry>,
         OneOf<Unit, Policy, Void>,
-        WindowResult> {
+        WindowResult>
+    implements CheckpointedFunction {
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("compliance-units", Types.STRING, TypeInformation.of(Unit.class));
   public static final MapStateDescriptor<String, Policy> POLICIES =
@@ -78,6 +82,7 @@ public class CheckinTracker
 
   private final long unitGraceMs;
   private transient UnitWait unitWait;
+  private transient boolean restored;
   private final long staleAfterMs;
 
   private transient ValueState<CheckinState> state;
@@ -94,10 +99,20 @@ public class CheckinTracker
     this.staleAfterMs = staleAfterMs;
   }
 
+  /** Only whether this run was restored: a restored run's sources read again (UnitWait). */
+  @Override
+  public void initializeState(FunctionInitializationContext ctx) {
+    restored = ctx.isRestored();
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext ctx) {}
+
   @Override
   public void open(OpenContext ctx) {
     plans = new DatePlans();
     unitWait = new UnitWait(unitGraceMs);
+    unitWait.restored(restored);
     state =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("employee", new CheckinStateSerializer()));

@@ -16,7 +16,10 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -42,7 +45,8 @@ public class EmployeeTracker
         String,
         OneOf<AttendanceEvent, LocationPing, RosterEntry>,
         OneOf<Unit, Policy, Region>,
-        WindowResult> {
+        WindowResult>
+    implements CheckpointedFunction {
   public static final OutputTag<Alert> LOCATION_ALERTS =
       new OutputTag<>("location-alerts", TypeInformation.of(Alert.class));
 
@@ -60,6 +64,14 @@ public class EmployeeTracker
     checkins.setRuntimeContext(ctx);
     fixes.setRuntimeContext(ctx);
   }
+
+  @Override
+  public void initializeState(FunctionInitializationContext ctx) {
+    checkins.initializeState(ctx);
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext ctx) {}
 
   @Override
   public void open(OpenContext ctx) throws Exception {

@@ -10,7 +10,8 @@ import org.apache.flink.streaming.api.TimerService;
  * armed before a crash must not end the moment the job is restored, when its processing-time timer
  * is long due but the restored sources are still reading again what came after the checkpoint,
  * units among it: a wait armed by an earlier run ends no earlier than {@link #RESTORED_WAIT_MS}
- * after this run started.
+ * after this run started. For the same reason a wait armed by a restored run in its first {@link
+ * #RESTORED_WAIT_MS} (a fact read again, its unit not yet) lasts until then at least.
  *
  * <p>A bounded replay ({@link #UNTIL_INPUT_ENDS}) reads every topic at once at whatever speed the
  * machine allows, so no span of processing time says a unit will not come: a fact waits until the
@@ -25,6 +26,7 @@ public final class UnitWait {
 
   private final long graceMs;
   private long startedAt = Long.MIN_VALUE;
+  private boolean restored;
 
   /**
    * @param graceMs the grace in processing time, or {@link #UNTIL_INPUT_ENDS}
@@ -36,6 +38,13 @@ public final class UnitWait {
     this.graceMs = graceMs;
   }
 
+  /**
+   * This run was restored from a checkpoint or savepoint (its sources read again what followed).
+   */
+  public void restored(boolean restored) {
+    this.restored = restored;
+  }
+
   /** Arms the wait of a fact that starts now; returns the moment it ends. */
   public long arm(TimerService timers) {
     if (graceMs == UNTIL_INPUT_ENDS) {
@@ -44,6 +53,7 @@ public final class UnitWait {
     }
     long now = noteStart(timers);
     long end = now + graceMs;
+    if (restored && graceMs > 0) end = Math.max(end, startedAt + RESTORED_WAIT_MS);
     timers.registerProcessingTimeTimer(end);
     return end;
   }

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -39,7 +42,8 @@ import org.apache.flink.util.OutputTag;
  */
 public class OccupancyTracker
     extends KeyedCoProcessFunction<
-        String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate> {
+        String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
+    implements CheckpointedFunction {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("occupancy-dead-letters", TypeInformation.of(DeadLetter.class));
   public static final OutputTag<RosterPlan> ROSTER_PLANS =
@@ -61,6 +65,7 @@ public class OccupancyTracker
   private transient UnitPoints points;
   private transient UnitClock clock;
   private transient UnitWait unitWait;
+  private transient boolean restored;
 
   /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
@@ -85,6 +90,15 @@ public class OccupancyTracker
     this.provisional = provisional;
   }
 
+  /** Only whether this run was restored: a restored run's sources read again (UnitWait). */
+  @Override
+  public void initializeState(FunctionInitializationContext ctx) {
+    restored = ctx.isRestored();
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext ctx) {}
+
   @Override
   public void open(OpenContext ctx) {
     // A bounded replay is the one run that writes every minute however far event time jumps.
@@ -93,6 +107,7 @@ public class OccupancyTracker
     points = new UnitPoints(state, day);
     clock = new UnitClock(state, day, points, maxCatchUpMs);
     unitWait = new UnitWait(unitGraceMs);
+    unitWait.restored(restored);
   }
 
   /** How many units have a memo (for tests). */

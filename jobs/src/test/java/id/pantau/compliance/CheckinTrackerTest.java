@@ -605,6 +605,20 @@ class CheckinTrackerTest {
   }
 
   @Test
+  void aRosterReadAgainAfterARestoreWaitsAMinuteForItsUnit() throws Exception {
+    watermark(SIX_AM);
+    restore();
+    harness.setProcessingTime(AN_HOUR_OUTAGE); // the restored run starts
+    plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO)); // read again, its unit not yet
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    assertThat(deadLetters()).isEmpty();
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
+    assertThat(deadLetters()).hasSize(1);
+    assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
   void inAReplayARosterWaitsForItsUnitHoweverLongTheUnitTopicTakesToRead() throws Exception {
     harness.close();
     harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));

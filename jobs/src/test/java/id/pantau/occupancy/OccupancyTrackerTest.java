@@ -310,6 +310,34 @@ class OccupancyTrackerTest {
   }
 
   @Test
+  void anEventReadAgainAfterARestoreWaitsAMinuteForItsUnit() throws Exception {
+    watermark(SEVEN_AM);
+    restoreAfter(AN_HOUR_OUTAGE);
+    send(checkIn("a", SEVEN_TEN)); // read again from the checkpoint's offsets, its unit not yet
+    harness.setProcessingTime(AN_HOUR_OUTAGE + GRACE_MS);
+    assertThat(deadLetters()).isEmpty();
+    unit(tangerang(10)); // the restored unit source sends it again, later than the grace
+    watermark(SEVEN_TWENTY);
+    assertThat(last().present).isEqualTo(1);
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
+    assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void anEventOfAnUnknownUnitReadAfterARestoreIsDeadLetteredAMinuteAfterTheRestore()
+      throws Exception {
+    watermark(SEVEN_AM);
+    restoreAfter(AN_HOUR_OUTAGE);
+    send(checkIn("a", SEVEN_TEN));
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS - 1);
+    assertThat(deadLetters()).isEmpty();
+    harness.setProcessingTime(AN_HOUR_OUTAGE + UnitWait.RESTORED_WAIT_MS);
+    assertThat(deadLetters()).hasSize(1);
+    assertThat(harness.numKeyedStateEntries()).isZero();
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
   void inAReplayEventsWaitForTheirUnitWhateverTheClockSays() throws Exception {
     harness.close();
     harness = harnessOf(new OccupancyTracker(UnitWait.UNTIL_INPUT_ENDS, Long.MAX_VALUE, false));
