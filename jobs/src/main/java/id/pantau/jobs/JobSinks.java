@@ -30,7 +30,8 @@ public record JobSinks(
   public static JobSinks real(JobsConfig cfg) {
     InfluxConfig influx =
         InfluxConfig.of(cfg.influxUrl(), cfg.influxDb(), cfg.sinkBatchSize(), cfg.sinkFlushMs())
-            .withLogin(cfg.influxUser(), cfg.influxPassword());
+            .withLogin(cfg.influxUser(), cfg.influxPassword())
+            .withMaxPointsPerSecond(cfg.influxMaxPointsPerS());
     return new JobSinks(
         new InfluxSink<>(influx, StatusLines::encode),
         new InfluxSink<>(influx, BreachLines::encode),

@@ -13,6 +13,8 @@ import java.net.URI;
  *     database (ALL), or admin rights when the database or its retention policies are still to be
  *     made ({@link InfluxLineClient#ensureDatabase()})
  * @param password the user's password, null without auth; never printed by {@link #toString()}
+ * @param maxPointsPerSecond the points per second this JVM's writers send to the server together
+ *     ({@link WriteRate}), 0 for no limit
  */
 public record InfluxConfig(
     String url,
@@ -23,7 +25,8 @@ public record InfluxConfig(
     long firstBackoffMs,
     String retentionPolicy,
     String user,
-    String password)
+    String password,
+    int maxPointsPerSecond)
     implements Serializable {
 
   /**
@@ -64,6 +67,12 @@ public record InfluxConfig(
     if ((user == null) != (password == null)) {
       throw new IllegalArgumentException("influx user, password: give both (auth) or neither");
     }
+    if (maxPointsPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "influx maxPointsPerSecond: must be zero (no limit) or more (got "
+              + maxPointsPerSecond
+              + ")");
+    }
   }
 
   /** True when the sink logs in (InfluxDB with auth). */
@@ -77,20 +86,25 @@ public record InfluxConfig(
    */
   public static InfluxConfig of(String url, String database, int batchSize, long flushIntervalMs) {
     return new InfluxConfig(
-        url, database, batchSize, flushIntervalMs, RETRY_FOR_MS, 200, "", null, null);
+        url, database, batchSize, flushIntervalMs, RETRY_FOR_MS, 200, "", null, null, 0);
   }
 
   /** The same, writing into another retention policy (e.g. "trends" for the daily rollups). */
   public InfluxConfig withRetentionPolicy(String policy) {
-    return with(policy, user, password);
+    return with(policy, user, password, maxPointsPerSecond);
   }
 
   /** The same, logging in as the user (both null: no auth). */
   public InfluxConfig withLogin(String newUser, String newPassword) {
-    return with(retentionPolicy, newUser, newPassword);
+    return with(retentionPolicy, newUser, newPassword, maxPointsPerSecond);
   }
 
-  private InfluxConfig with(String policy, String newUser, String newPassword) {
+  /** The same, sending at most this many points per second (0: no limit), see {@link WriteRate}. */
+  public InfluxConfig withMaxPointsPerSecond(int rate) {
+    return with(retentionPolicy, user, password, rate);
+  }
+
+  private InfluxConfig with(String policy, String newUser, String newPassword, int rate) {
     return new InfluxConfig(
         url,
         database,
@@ -100,7 +114,8 @@ public record InfluxConfig(
         firstBackoffMs,
         policy,
         newUser,
-        newPassword);
+        newPassword,
+        rate);
   }
 
   /** As a record prints itself, with the password left out. */

@@ -22,6 +22,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   private final LineEncoder<T> encoder;
   private final InfluxLineClient client;
   private final ProcessingTimeService time;
+  private final WriteRate rate;
   private final List<String> buffer;
   private final List<LinePoint> points;
   private final Map<String, Integer> slotOfPoint = new HashMap<>();
@@ -29,6 +30,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   private volatile long written;
   private long coalesced;
   private volatile int bufferedMax;
+  private volatile long throttledMs;
 
   InfluxWriter(
       InfluxConfig config,
@@ -39,6 +41,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     this.encoder = encoder;
     this.client = client;
     this.time = time;
+    this.rate = WriteRate.forServer(config.url(), config.maxPointsPerSecond());
     this.buffer = new ArrayList<>(config.batchSize());
     this.points = new ArrayList<>(config.batchSize());
     try {
@@ -86,6 +89,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
 
   private void writeBuffer() throws IOException {
     if (buffer.isEmpty()) return;
+    if (rate != null) throttledMs += rate.await(buffer.size());
     client.write(buffer);
     written += buffer.size();
     buffer.clear();
@@ -97,7 +101,8 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
    * The sink's metrics: its buffer never holds more than the batch size (a full batch is written
    * before the next point is taken, and while InfluxDB is down that write waits), so {@code
    * influxBufferedMax} stays at most {@code influxBufferLimit}; the retries and the time spent
-   * backing off show an outage.
+   * backing off show an outage; {@code influxThrottledMs}, the time spent waiting for the write
+   * rate ({@link WriteRate}), a replay held to it.
    */
   void registerMetrics(MetricGroup group) {
     group.gauge("influxBufferLimit", config::batchSize);
@@ -106,6 +111,7 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
     group.gauge("influxWritten", () -> written);
     group.gauge("influxRetries", client::retries);
     group.gauge("influxBackoffMs", client::backoffMs);
+    group.gauge("influxThrottledMs", () -> throttledMs);
   }
 
   /** The most lines the buffer held at once. */
@@ -116,6 +122,11 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
   /** Points written so far, for tests and metrics. */
   long written() {
     return written;
+  }
+
+  /** Milliseconds spent waiting for the write rate. */
+  long throttledMs() {
+    return throttledMs;
   }
 
   /** Lines that replaced a buffered line of the same point instead of being sent as well. */

@@ -25,6 +25,16 @@ class JobsConfigTest {
   }
 
   @Test
+  void holdsInfluxWritesToFiveThousandPointsASecondUnlessToldOtherwise() {
+    assertThat(JobsConfig.defaults().influxMaxPointsPerS()).isEqualTo(5_000);
+    assertThat(
+            JobsConfig.fromEnv(Map.of("PANTAU_INFLUX_MAX_POINTS_PER_S", "0")).influxMaxPointsPerS())
+        .isZero();
+    assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_INFLUX_MAX_POINTS_PER_S", "-1")))
+        .hasMessageStartingWith("PANTAU_INFLUX_MAX_POINTS_PER_S: must be points per second");
+  }
+
+  @Test
   void aBoundedReplayIsChosenByTheEnvironmentToo() {
     assertThat(JobsConfig.fromEnv(Map.of("PANTAU_BOUNDED", "true")).bounded()).isTrue();
     assertThat(JobsConfig.fromEnv(Map.of("PANTAU_BOUNDED", "false")).bounded()).isFalse();

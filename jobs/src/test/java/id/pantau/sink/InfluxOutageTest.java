@@ -29,7 +29,7 @@ class InfluxOutageTest {
       throws Exception {
     try (InfluxServer influx = InfluxServer.start(dir.resolve("influx"))) {
       InfluxConfig cfg =
-          new InfluxConfig(influx.url(), "outage", BATCH, 60_000, 120_000, 50, "", null, null);
+          new InfluxConfig(influx.url(), "outage", BATCH, 60_000, 120_000, 50, "", null, null, 0);
       InfluxLineClient client = new InfluxLineClient(cfg);
       InfluxWriter<String> w =
           new InfluxWriter<>(cfg, s -> s, client, new TestProcessingTimeService());

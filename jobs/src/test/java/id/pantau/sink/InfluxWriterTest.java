@@ -68,6 +68,25 @@ class InfluxWriterTest {
   }
 
   @Test
+  void holdsAReplayToTheWriteRateAndStillWritesEveryPoint() throws Exception {
+    // 1,000 points/s with a second of credit: 3,000 points take at least 2 s to send.
+    InfluxConfig cfg =
+        TestInflux.config(influx.url(), "rate", 500, null, null).withMaxPointsPerSecond(1_000);
+    var w =
+        new InfluxWriter<String>(
+            cfg, s -> s, new InfluxLineClient(cfg), new TestProcessingTimeService());
+    long started = System.nanoTime();
+    for (int i = 1; i <= 3_000; i++) w.write("m,unit=a v=" + i + "i " + (T0 + i * 1000L), null);
+    w.flush(false);
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+    assertThat(count("rate")).isEqualTo(3_000);
+    assertThat(tookMs).as("sending 3,000 points at 1,000/s").isGreaterThanOrEqualTo(2_000);
+    assertThat(w.throttledMs()).isPositive();
+    w.close();
+  }
+
+  @Test
   void flushesOnItsTimerSoAQuietUnitStillShows() throws Exception {
     TestProcessingTimeService time = new TestProcessingTimeService();
     InfluxWriter<String> w = writer("timer", 1_000, time, influx.url());

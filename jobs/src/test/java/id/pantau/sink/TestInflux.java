@@ -11,7 +11,7 @@ final class TestInflux {
 
   /** Retried for 10 ms (once), so a test of a failure does not wait. */
   static InfluxConfig config(String url, String db, int batch, String user, String password) {
-    return new InfluxConfig(url, db, batch, 1_000, 10, 10, "", user, password);
+    return new InfluxConfig(url, db, batch, 1_000, 10, 10, "", user, password, 0);
   }
 
   /** How many points of the measurement have the field {@code v}. */
