@@ -148,18 +148,14 @@ class AlertStreamTest {
     String url = app.url() + "/api/v1/alerts/stream";
 
     HttpResponse<String> none = Http.get(url, null);
-    assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(Http.json(none).get("errors").get(0).asText())
+    assertThat(Http.errors(none, 401).get(0))
         .isEqualTo("Authorization: a Bearer token is required");
 
     HttpResponse<String> device = Http.get(url, DEVICE);
-    assertThat(device.statusCode()).isEqualTo(403);
-    assertThat(Http.json(device).get("errors").get(0).asText()).startsWith("role:");
+    assertThat(Http.errors(device, 403).get(0)).startsWith("role:");
 
     HttpResponse<String> plain = Http.get(url, OPERATOR); // Accept not text/event-stream
-    assertThat(plain.statusCode()).isEqualTo(406);
-    assertThat(Http.json(plain).get("errors").get(0).asText())
-        .isEqualTo("Accept: must include text/event-stream");
+    assertThat(Http.errors(plain, 406).get(0)).isEqualTo("Accept: must include text/event-stream");
   }
 
   @Test

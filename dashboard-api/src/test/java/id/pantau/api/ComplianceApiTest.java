@@ -119,8 +119,7 @@ class ComplianceApiTest {
   void everyUnitAndWindowOfTheDateIsItsLatestPointSortedByRegionUnitWindow() {
     HttpResponse<String> r = app.get("/api/v1/compliance?date=" + DAY, OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode body = Http.json(r);
+    JsonNode body = Http.json(r, 200);
     assertThat(body.get("date").asText()).isEqualTo(DAY.toString());
     assertThat(rowKeys(r))
         .containsExactly(
@@ -192,8 +191,7 @@ class ComplianceApiTest {
   void withoutADateTheAnswerIsForTodayInJakarta() {
     HttpResponse<String> r = app.get("/api/v1/compliance", OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Http.json(r).get("date").asText())
+    assertThat(Http.json(r, 200).get("date").asText())
         .isIn(
             LocalDate.now(ZoneId.of("Asia/Jakarta")).toString(),
             LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(1).toString());
@@ -239,7 +237,6 @@ class ComplianceApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/compliance?date=" + DAY + "&unit=" + hostile, OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Http.json(r).get("rows")).isEmpty();
+    assertThat(Http.json(r, 200).get("rows")).isEmpty();
   }
 }

@@ -134,6 +134,12 @@ class FollowUpsApiTest {
     throw new AssertionError("follow-ups of " + unit + " not as expected in time: " + last[0]);
   }
 
+  /** The unit's follow-ups once they list the employee and the entry satisfies the condition. */
+  static JsonNode awaitEmployee(String unit, String nip, Predicate<JsonNode> entry)
+      throws InterruptedException {
+    return await(unit, b -> employee(b, nip) != null && entry.test(employee(b, nip)));
+  }
+
   static JsonNode employee(JsonNode body, String nip) {
     for (JsonNode e : body.get("employees")) if (e.get("nip").asText().equals(nip)) return e;
     return null;
@@ -169,20 +175,14 @@ class FollowUpsApiTest {
   void aLaterResultForTheSameKeyReplacesTheEarlierOne() throws Exception {
     String nip = "197001012000011003";
     produce(result("tng-arsip", nip, today, "ATTENDANCE", "MISSED", "PENDING", null));
-    await("tng-arsip", b -> employee(b, nip) != null);
+    awaitEmployee("tng-arsip", nip, e -> true);
 
     produce(result("tng-arsip", nip, today, "ATTENDANCE", "LATE_UPLOAD", "MISSED", 7));
     JsonNode body =
-        await(
+        awaitEmployee(
             "tng-arsip",
-            b ->
-                employee(b, nip) != null
-                    && employee(b, nip)
-                        .get("windows")
-                        .get("ATTENDANCE")
-                        .get("status")
-                        .asText()
-                        .equals("LATE_UPLOAD"));
+            nip,
+            e -> e.get("windows").get("ATTENDANCE").get("status").asText().equals("LATE_UPLOAD"));
 
     JsonNode e = employee(body, nip);
     assertThat(body.get("employees")).hasSize(1);
@@ -203,10 +203,7 @@ class FollowUpsApiTest {
         alert("OUTSIDE_OFFICE", "tng-bapenda", nip, "checked in 2.3 km from the office");
     produce(outside); // no date: the unit's local date of startedAt
 
-    JsonNode body =
-        await(
-            "tng-bapenda",
-            b -> employee(b, nip) != null && employee(b, nip).get("flags").size() > 0);
+    JsonNode body = awaitEmployee("tng-bapenda", nip, e -> e.get("flags").size() > 0);
 
     JsonNode e = employee(body, nip);
     assertThat(e.get("flags")).hasSize(1);
@@ -224,13 +221,11 @@ class FollowUpsApiTest {
     Alert outside = alert("OUTSIDE_OFFICE", "tng-satpol", nip, "checked in 900 m away");
     outside.date = today.toString();
     produce(outside);
-    await("tng-satpol", b -> employee(b, nip) != null && employee(b, nip).get("flags").size() == 1);
+    awaitEmployee("tng-satpol", nip, e -> e.get("flags").size() == 1);
 
     outside.phase = "CORRECTED";
     produce(outside);
-    JsonNode body =
-        await(
-            "tng-satpol", b -> employee(b, nip) != null && employee(b, nip).get("flags").isEmpty());
+    JsonNode body = awaitEmployee("tng-satpol", nip, e -> e.get("flags").isEmpty());
 
     assertThat(employee(body, nip).get("needsFollowUp").asBoolean()).isFalse();
   }
@@ -242,7 +237,7 @@ class FollowUpsApiTest {
     mock.date = today.toString();
     produce(mock);
 
-    JsonNode body = await("tng-dinkes", b -> employee(b, nip) != null);
+    JsonNode body = awaitEmployee("tng-dinkes", nip, e -> true);
 
     JsonNode e = employee(body, nip);
     assertThat(e.get("windows")).isEmpty();
@@ -281,8 +276,7 @@ class FollowUpsApiTest {
 
     HttpResponse<String> r = app.get("/api/v1/units/tng-nobody/followups", BKD_PROVINCE);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Http.json(r).get("employees")).isEmpty();
+    assertThat(Http.json(r, 200).get("employees")).isEmpty();
   }
 
   @Test
@@ -293,14 +287,14 @@ class FollowUpsApiTest {
     assertThat(app.get(path, DAMKAR_HEAD).statusCode()).isEqualTo(200);
     assertThat(app.get(path, BKD_TANGERANG).statusCode()).isEqualTo(200);
     HttpResponse<String> leader = app.get(path, LEADER);
-    assertThat(Http.errors(leader, 403)).singleElement().asString().startsWith("role: LEADERSHIP");
+    assertThat(Http.error(leader, 403)).startsWith("role: LEADERSHIP");
     HttpResponse<String> operator = app.get(path, OPERATOR);
-    assertThat(Http.errors(operator, 403)).singleElement().asString().startsWith("role: OPERATOR");
+    assertThat(Http.error(operator, 403)).startsWith("role: OPERATOR");
     HttpResponse<String> otherRegion = app.get(path, BKD_SERANG);
-    assertThat(Http.errors(otherRegion, 403)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.error(otherRegion, 403)).startsWith("unitId:");
     assertThat(app.get(path, DEVICE).statusCode()).isEqualTo(403);
     HttpResponse<String> otherUnit = app.get("/api/v1/units/tng-arsip/followups", DAMKAR_HEAD);
-    assertThat(Http.errors(otherUnit, 403)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.error(otherUnit, 403)).startsWith("unitId:");
     assertThat(app.get(path, null).statusCode()).isEqualTo(401);
   }
 

@@ -97,8 +97,7 @@ class HookRestartTest {
             .containsExactly(before.alertId, whileDown.alertId, after.alertId);
         HttpResponse<String> still =
             Http.get(second.url() + "/api/v1/hooks/survives", BKD_TANGERANG);
-        assertThat(still.statusCode()).isEqualTo(200);
-        assertThat(Http.json(still).get("url").asText()).isEqualTo(receiver.url());
+        assertThat(Http.json(still, 200).get("url").asText()).isEqualTo(receiver.url());
         assertThat(still.body()).doesNotContain(SECRET);
         // Gone with the test: the class's other test starts hooks of its own on this Kafka.
         assertThat(HookFixtures.delete(second.url(), "survives", BKD_TANGERANG).statusCode())

@@ -120,8 +120,7 @@ class HooksApiTest {
 
     HttpResponse<String> replaced =
         put(app.url(), "tng-damkar-caps", BKD_TANGERANG, hook(RECEIVER + "/v2"));
-    assertThat(replaced.statusCode()).isEqualTo(200);
-    assertThat(Http.json(replaced).get("url").asText()).isEqualTo(RECEIVER + "/v2");
+    assertThat(Http.json(replaced, 200).get("url").asText()).isEqualTo(RECEIVER + "/v2");
     assertThat(Http.json(replaced).get("kinds")).isEmpty();
 
     assertThat(delete(app.url(), "tng-damkar-caps", BKD_TANGERANG).statusCode()).isEqualTo(204);

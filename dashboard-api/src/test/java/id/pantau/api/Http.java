@@ -76,6 +76,12 @@ final class Http {
     return json(response.body());
   }
 
+  /** The JSON body of an answer, once its status is the one expected (the body shown if not). */
+  static JsonNode json(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return json(response);
+  }
+
   static JsonNode json(String text) {
     try {
       return Json.MAPPER.readTree(text);
@@ -101,6 +107,13 @@ final class Http {
   static List<String> errors(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return errors(response);
+  }
+
+  /** The one reason of a refusal, once its status is the one expected (fails on more or none). */
+  static String error(HttpResponse<String> response, int status) {
+    List<String> errors = errors(response, status);
+    assertThat(errors).as(response.body()).hasSize(1);
+    return errors.get(0);
   }
 
   /** The "errors" list of an error answer, each as text. */

@@ -172,16 +172,14 @@ class OccupancyApiTest {
   void aUnitHeadSeesOnlyTheirOwnUnit() {
     HttpResponse<String> r = app.get("/api/v1/occupancy", DAMKAR_HEAD);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(units(Http.json(r))).containsExactly("tng-damkar");
+    assertThat(units(Http.json(r, 200))).containsExactly("tng-damkar");
   }
 
   @Test
   void aRegionScopedBkdAdminSeesEveryUnitOfTheirRegionOnly() {
     HttpResponse<String> r = app.get("/api/v1/occupancy", BKD_SERANG);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(units(Http.json(r))).containsExactly("srg-bkpsdm");
+    assertThat(units(Http.json(r, 200))).containsExactly("srg-bkpsdm");
   }
 
   @Test
@@ -260,7 +258,7 @@ class OccupancyApiTest {
   void aDeviceTokenMayNotReadTheDashboard() {
     HttpResponse<String> r = app.get("/api/v1/occupancy", DEVICE);
 
-    assertThat(Http.errors(r, 403)).singleElement().asString().startsWith("role:");
+    assertThat(Http.error(r, 403)).startsWith("role:");
   }
 
   @Test
@@ -295,8 +293,7 @@ class OccupancyApiTest {
                 + "&step=10m",
             OPERATOR);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode body = Http.json(r);
+    JsonNode body = Http.json(r, 200);
     assertThat(body.get("unit").asText()).isEqualTo("tng-disdukcapil");
     assertThat(body.get("region").asText()).isEqualTo(TANGERANG);
     assertThat(body.get("step").asText()).isEqualTo("10m");
@@ -327,8 +324,7 @@ class OccupancyApiTest {
   void withoutParametersTheSeriesCoversTheLast12HoursInAbout720Points() {
     HttpResponse<String> r = app.get("/api/v1/units/tng-damkar/occupancy", DAMKAR_HEAD);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode body = Http.json(r);
+    JsonNode body = Http.json(r, 200);
     assertThat(body.get("step").asText()).isEqualTo("1m");
     Instant from = Instant.parse(body.get("from").asText());
     Instant to = Instant.parse(body.get("to").asText());
@@ -382,7 +378,7 @@ class OccupancyApiTest {
   void aUnitWithoutDataIs404() {
     HttpResponse<String> r = app.get("/api/v1/units/no-such-unit/occupancy", OPERATOR);
 
-    assertThat(Http.errors(r, 404)).singleElement().asString().startsWith("unitId:");
+    assertThat(Http.error(r, 404)).startsWith("unitId:");
   }
 
   @Test
@@ -398,10 +394,7 @@ class OccupancyApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/units/tng-damkar/occupancy?from=2026-11-23T07:00:00", OPERATOR);
 
-    assertThat(Http.errors(r, 400))
-        .singleElement()
-        .asString()
-        .startsWith("from: must be ISO-8601 with an offset");
+    assertThat(Http.error(r, 400)).startsWith("from: must be ISO-8601 with an offset");
   }
 
   @Test

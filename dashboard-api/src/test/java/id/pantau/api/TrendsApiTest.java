@@ -79,8 +79,7 @@ class TrendsApiTest {
   void eachDaysRollupIsOnItsLocalDateInWibAndWitSortedByDateRegionUnit() {
     HttpResponse<String> r = app.get("/api/v1/trends?from=2026-11-22&to=2026-11-23", LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode body = Http.json(r);
+    JsonNode body = Http.json(r, 200);
     assertThat(body.get("from").asText()).isEqualTo("2026-11-22");
     assertThat(body.get("to").asText()).isEqualTo("2026-11-23");
     assertThat(keys(r))
@@ -123,8 +122,7 @@ class TrendsApiTest {
   void withoutARangeTheLast30DaysUpToTodayAreRead() {
     HttpResponse<String> r = app.get("/api/v1/trends?unit=tng-damkar", LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    JsonNode body = Http.json(r);
+    JsonNode body = Http.json(r, 200);
     LocalDate to = LocalDate.parse(body.get("to").asText());
     assertThat(to).isIn(today, today.plusDays(1));
     assertThat(LocalDate.parse(body.get("from").asText())).isEqualTo(to.minusDays(29));
@@ -137,8 +135,7 @@ class TrendsApiTest {
     HttpResponse<String> r =
         app.get("/api/v1/trends?from=" + twoYearsAgo + "&to=" + twoYearsAgo.plusDays(30), LEADER);
 
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Http.json(r).get("rows")).isEmpty();
+    assertThat(Http.json(r, 200).get("rows")).isEmpty();
   }
 
   @Test
