@@ -101,20 +101,10 @@ public final class CheckinBook implements AutoCloseable {
     return start(bootstrapServers, DEFAULT_DAYS);
   }
 
-  public static CheckinBook start(String bootstrapServers, int days) {
-    return start(
-        bootstrapServers, Topics.CHECKINS, Topics.ALERTS, Topics.UNITS, days, Clock.systemUTC());
-  }
-
   /** Starts following the topics; returns at once, even when Kafka is unreachable. */
-  public static CheckinBook start(
-      String bootstrapServers,
-      String checkinsTopic,
-      String alertsTopic,
-      String unitsTopic,
-      int days,
-      Clock clock) {
-    return new CheckinBook(bootstrapServers, checkinsTopic, alertsTopic, unitsTopic, days, clock);
+  public static CheckinBook start(String bootstrapServers, int days) {
+    return new CheckinBook(
+        bootstrapServers, Topics.CHECKINS, Topics.ALERTS, Topics.UNITS, days, Clock.systemUTC());
   }
 
   /** True once the book has read the topics up to their ends as first seen. */
