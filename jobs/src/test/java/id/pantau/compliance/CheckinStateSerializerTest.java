@@ -13,22 +13,6 @@ import org.junit.jupiter.api.Test;
 class CheckinStateSerializerTest {
   final CheckinStateSerializer serializer = new CheckinStateSerializer();
 
-  static WindowState window(String name, ComplianceStatus status, Long checkinAt) {
-    WindowState w = new WindowState();
-    w.window = name;
-    w.unitId = UNIT;
-    w.region = REGION;
-    w.timeZone = "Asia/Jakarta";
-    w.status = status;
-    w.checkinAt = checkinAt;
-    w.windowStartMs = DAY_START;
-    w.windowEndMs = DEADLINE;
-    w.decideAtMs = CUTOFF;
-    w.countAtMs = DEADLINE;
-    w.dropAtMs = NEXT_CUTOFF;
-    return w;
-  }
-
   /** An office worker's busy day: a roster row, its window, four check-ins and a night crew's. */
   static CheckinState busyDay() {
     CheckinState s = new CheckinState();

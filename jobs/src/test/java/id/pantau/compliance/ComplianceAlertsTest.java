@@ -5,19 +5,12 @@ import static id.pantau.compliance.TestCheckins.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.pantau.events.Alert;
-import id.pantau.events.RosterMode;
 import org.junit.jupiter.api.Test;
 
 class ComplianceAlertsTest {
   static WindowResult result(String window, ComplianceStatus previous, ComplianceStatus status) {
-    WindowResult r = UnitWindowCounterTest.result(NIP, window, previous, status);
-    r.mode = RosterMode.WFO;
+    WindowResult r = TestCheckins.result(NIP, window, previous, status);
     r.eventTimeMs = CUTOFF;
-    if (!window.equals("ATTENDANCE")) {
-      r.windowStartMs = LOC1_START;
-      r.windowEndMs = LOC1_END;
-      r.decideAtMs = LOC1_DECIDED;
-    }
     return r;
   }
 

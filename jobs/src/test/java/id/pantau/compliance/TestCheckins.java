@@ -81,6 +81,42 @@ final class TestCheckins extends Fixtures {
     return r;
   }
 
+  /**
+   * The staff member's roster row of the test day for a window: WFO for attendance, WFH for a
+   * location window.
+   */
+  static RosterEntry rosterFor(String nip, String window) {
+    return WindowResult.ATTENDANCE.equals(window) ? wfo(nip) : wfh(nip);
+  }
+
+  /** A window of the test day as the tracker keeps it, planned from the seed policy. */
+  static WindowState window(String name, ComplianceStatus status, Long checkinAt) {
+    DayPlan plan = DayPlan.of(DATE, rosterFor(NIP, name).mode, tangerang(), Policy.seed());
+    DayPlan.Slot slot =
+        plan.slots.stream().filter(s -> s.window().equals(name)).findFirst().orElseThrow();
+    Mark basis = checkinAt == null ? null : new Mark("e1", checkinAt, checkinAt, false, 0);
+    return WindowResults.state(tangerang(), slot, plan, status, basis);
+  }
+
+  /** The staff member's result of a window of the test day, made as the tracker makes it. */
+  static WindowResult result(
+      String nip, String window, ComplianceStatus previous, ComplianceStatus status) {
+    return WindowResults.result(
+        rosterFor(nip, window),
+        window,
+        window(window, status, null),
+        status,
+        previous,
+        null,
+        null,
+        Long.MIN_VALUE);
+  }
+
+  /** The same of the attendance window. */
+  static WindowResult result(String nip, ComplianceStatus previous, ComplianceStatus status) {
+    return result(nip, WindowResult.ATTENDANCE, previous, status);
+  }
+
   /** A check-in that ingest received as it happened. */
   static AttendanceEvent checkIn(String nip, long timeMs) {
     return checkIn(UNIT, nip, timeMs);

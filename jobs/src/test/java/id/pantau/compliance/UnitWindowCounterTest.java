@@ -13,29 +13,6 @@ class UnitWindowCounterTest extends KeyedHarnessTest<WindowResult, ComplianceCou
     super(UnitWindowCounter::new, UnitWindowCounter::key);
   }
 
-  static WindowResult result(String nip, ComplianceStatus previous, ComplianceStatus status) {
-    return result(nip, "ATTENDANCE", previous, status);
-  }
-
-  static WindowResult result(
-      String nip, String window, ComplianceStatus previous, ComplianceStatus status) {
-    WindowResult r = new WindowResult();
-    r.nip = nip;
-    r.unitId = UNIT;
-    r.region = REGION;
-    r.timeZone = "Asia/Jakarta";
-    r.date = DATE;
-    r.window = window;
-    r.status = status;
-    r.previousStatus = previous;
-    r.windowStartMs = DAY_START;
-    r.windowEndMs = DEADLINE;
-    r.decideAtMs = CUTOFF;
-    r.countAtMs = DEADLINE;
-    r.dropAtMs = NEXT_CUTOFF;
-    return r;
-  }
-
   void send(WindowResult r) throws Exception {
     harness.processElement(r, DEADLINE);
   }
