@@ -62,13 +62,12 @@ public final class Bench {
           "records/s",
           "243k–493k measured alone on this machine");
       replays(kafka, influx, client, o, dir);
-      if (o.freshSeconds() > 0) {
-        BenchFreshness.measure(kafka, influx, client, data, o, dir, report);
-      }
+      BenchRig rig = new BenchRig(kafka, influx, client, data, o, dir, report);
+      if (o.freshSeconds() > 0) BenchFreshness.measure(rig);
       // Ingest over HTTP beside Kafka's own producer (IngestLoad measures; the rows come here).
       if (o.ingest()) IngestLoad.measure(kafka, Math.min(o.events(), 500_000), report::row);
       if (o.apiSeconds() > 0) BenchApi.measure(influx, client, kafka.bootstrapServers(), o, report);
-      BenchPoison.measure(influx, client, data, o, dir, report);
+      BenchPoison.measure(rig);
     }
     report.note(
         "Replay rates count from the first record read to the job's end, so the job's start-up (a"

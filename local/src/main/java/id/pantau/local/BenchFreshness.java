@@ -1,12 +1,9 @@
 package id.pantau.local;
 
-import id.pantau.infra.InfluxServer;
-import id.pantau.infra.KafkaBroker;
 import id.pantau.jobs.JobSinks;
 import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.PantauJobs;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.influxdb.InfluxDB;
 
 /**
  * The bench's freshness section: the jobs on live traffic at a steady rate, probes timed from event
@@ -23,62 +19,63 @@ import org.influxdb.InfluxDB;
 final class BenchFreshness {
   private BenchFreshness() {}
 
-  static void measure(
-      KafkaBroker kafka,
-      InfluxServer influx,
-      InfluxDB client,
-      BenchData data,
-      BenchOptions o,
-      Path dir,
-      BenchReport report)
-      throws Exception {
-    influx.createDatabase("fresh");
-    JobsConfig cfg = o.jobsConfig(kafka, influx, "fresh", "pantau-fresh", "latest", dir, false);
+  static void measure(BenchRig rig) throws Exception {
+    BenchOptions o = rig.options();
+    BenchReport report = rig.report();
+    rig.influx().createDatabase("fresh");
+    JobsConfig cfg =
+        o.jobsConfig(
+            rig.kafka(), rig.influx(), "fresh", "pantau-fresh", "latest", rig.dir(), false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     PantauJobs.build(env, BenchSources.of(cfg), JobSinks.real(cfg), cfg);
     System.err.println("bench: freshness: starting the jobs on live traffic …");
     JobClient job = env.executeAsync("freshness");
     try {
       waitRunning(job);
-      Freshness f = new Freshness(kafka.bootstrapServers(), client, "fresh", data);
+      Freshness f =
+          new Freshness(rig.kafka().bootstrapServers(), rig.client(), "fresh", rig.data());
       int warmUp = Math.min(15, o.freshSeconds() / 3);
       System.err.printf(
           "bench: freshness: %,d events/s for %d s (first %d s warm-up), a probe every %d ms …%n",
           o.freshRate(), o.freshSeconds(), warmUp, Freshness.PROBE_EVERY_MS);
       AtomicLong peak = new AtomicLong();
       Thread heap = heapWatcher(peak);
-      long pointsBefore = InfluxPointCounts.pointsWritten(client);
+      long pointsBefore = InfluxPointCounts.pointsWritten(rig.client());
       long t0 = System.nanoTime();
       List<Long> lat = f.run(o.freshRate(), o.freshSeconds(), warmUp);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      long points = InfluxPointCounts.pointsWritten(client) - pointsBefore;
+      long points = InfluxPointCounts.pointsWritten(rig.client()) - pointsBefore;
       heap.interrupt();
       double rate = f.sent.get() / seconds;
       double p50 = Freshness.percentile(lat, 0.50);
       double p99 = Freshness.percentile(lat, 0.99);
-      report.row(
-          "Freshness: steady input rate reached",
-          rate,
-          "events/s",
-          String.format(Locale.ROOT, "asked %,d/s", o.freshRate()));
-      report.row(
-          "Freshness p50 (event time → visible in InfluxDB)",
-          p50,
-          "ms",
-          String.format(
-              Locale.ROOT, "%,d probes, polled every %d ms", lat.size(), Freshness.POLL_MS));
+      rig.report()
+          .row(
+              "Freshness: steady input rate reached",
+              rate,
+              "events/s",
+              String.format(Locale.ROOT, "asked %,d/s", o.freshRate()));
+      rig.report()
+          .row(
+              "Freshness p50 (event time → visible in InfluxDB)",
+              p50,
+              "ms",
+              String.format(
+                  Locale.ROOT, "%,d probes, polled every %d ms", lat.size(), Freshness.POLL_MS));
       report.target("Freshness p99", p99, "ms", "target ≤ 1,000 ms", p99 <= 1_000);
-      report.target(
-          "InfluxDB points written per second, steady",
-          points / seconds,
-          "points/s",
-          String.format(Locale.ROOT, "at %,.0f events/s (target ≤ 5,000/s)", rate),
-          points / seconds <= 5_000);
-      report.row(
-          "Heap used, peak during the steady run",
-          peak.get() / 1048576.0,
-          "MiB",
-          "after the replay, in the same JVM");
+      rig.report()
+          .target(
+              "InfluxDB points written per second, steady",
+              points / seconds,
+              "points/s",
+              String.format(Locale.ROOT, "at %,.0f events/s (target ≤ 5,000/s)", rate),
+              points / seconds <= 5_000);
+      rig.report()
+          .row(
+              "Heap used, peak during the steady run",
+              peak.get() / 1048576.0,
+              "MiB",
+              "after the replay, in the same JVM");
     } finally {
       job.cancel().get(1, TimeUnit.MINUTES);
     }

@@ -26,59 +26,58 @@ final class BenchPoison {
 
   private BenchPoison() {}
 
-  static void measure(
-      InfluxServer influx,
-      InfluxDB client,
-      BenchData data,
-      BenchOptions o,
-      Path dir,
-      BenchReport report)
-      throws Exception {
+  static void measure(BenchRig rig) throws Exception {
+    BenchOptions o = rig.options();
+    BenchReport report = rig.report();
     int n = Math.min(o.events(), SLICE);
     int poison = n / POISON_EVERY;
     System.err.printf(
         Locale.ROOT, "bench: a slice of %,d events replayed clean and with 1 %% poison …%n", n);
-    try (KafkaBroker clean = KafkaBroker.start(dir.resolve("kafka-slice-clean"));
-        KafkaBroker poisoned = KafkaBroker.start(dir.resolve("kafka-slice-poison"))) {
+    try (KafkaBroker clean = KafkaBroker.start(rig.dir().resolve("kafka-slice-clean"));
+        KafkaBroker poisoned = KafkaBroker.start(rig.dir().resolve("kafka-slice-poison"))) {
       clean.createPantauTopics(o.parallelism());
       poisoned.createPantauTopics(o.parallelism());
-      data.load(clean.bootstrapServers(), n, 0);
-      data.load(poisoned.bootstrapServers(), n, POISON_EVERY);
+      rig.data().load(clean.bootstrapServers(), n, 0);
+      rig.data().load(poisoned.bootstrapServers(), n, POISON_EVERY);
       // Alternated and the faster of each kept: a shared machine's load drifts over a minute.
       double cleanRate = 0, poisonRate = 0;
       long deadLetters = 0;
       for (int run = 1; run <= 2; run++) {
-        cleanRate = Math.max(cleanRate, replay(clean, influx, o, dir, n, "clean_" + run));
+        cleanRate =
+            Math.max(cleanRate, replay(clean, rig.influx(), o, rig.dir(), n, "clean_" + run));
         String db = "poison_" + run;
-        double rate = replay(poisoned, influx, o, dir, n, db);
+        double rate = replay(poisoned, rig.influx(), o, rig.dir(), n, db);
         if (rate > poisonRate) {
           poisonRate = rate;
-          deadLetters = deadLetters(client, "slice_" + db);
+          deadLetters = deadLetters(rig.client(), "slice_" + db);
         }
       }
       double slowdown = 100 * (cleanRate / poisonRate - 1);
-      report.row(
-          "Replay of a slice: all jobs, clean",
-          cleanRate,
-          "events/s",
-          String.format(Locale.ROOT, "%,d events, the faster of two runs", n));
-      report.target(
-          "Replay of a slice: all jobs, 1 % poison records",
-          poisonRate,
-          "events/s",
-          String.format(
-              Locale.ROOT,
-              "%,d events and %,d poison records, %,d dead-lettered (json-decoder), no restart",
-              n,
-              poison,
-              deadLetters),
-          deadLetters == poison);
-      report.target(
-          "Replay: slowdown by 1 % poison records",
-          slowdown,
-          "%",
-          "clean ÷ poisoned rate − 1, runs alternated (target ≤ 10 %)",
-          slowdown <= 10);
+      rig.report()
+          .row(
+              "Replay of a slice: all jobs, clean",
+              cleanRate,
+              "events/s",
+              String.format(Locale.ROOT, "%,d events, the faster of two runs", n));
+      rig.report()
+          .target(
+              "Replay of a slice: all jobs, 1 % poison records",
+              poisonRate,
+              "events/s",
+              String.format(
+                  Locale.ROOT,
+                  "%,d events and %,d poison records, %,d dead-lettered (json-decoder), no restart",
+                  n,
+                  poison,
+                  deadLetters),
+              deadLetters == poison);
+      rig.report()
+          .target(
+              "Replay: slowdown by 1 % poison records",
+              slowdown,
+              "%",
+              "clean ÷ poisoned rate − 1, runs alternated (target ≤ 10 %)",
+              slowdown <= 10);
     }
   }
 
