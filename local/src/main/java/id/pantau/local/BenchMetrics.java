@@ -17,7 +17,6 @@ import javax.management.openmbean.CompositeData;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
@@ -187,13 +186,7 @@ final class BenchMetrics {
   }
 
   /** Hands the task's busy-time gauges and the job's checkpoint gauges to the bench. */
-  public static final class Reporter implements MetricReporter {
-    @Override
-    public void open(MetricConfig config) {}
-
-    @Override
-    public void close() {}
-
+  public static final class Reporter extends InJvmReporter {
     @Override
     public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
       if (!(metric instanceof Gauge<?> g)) return;

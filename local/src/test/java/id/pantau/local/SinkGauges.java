@@ -5,7 +5,6 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
@@ -16,7 +15,7 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
  * the job runs and after it ended. A Flink metric reporter, named in the MiniCluster's
  * configuration by {@link #CONFIG_KEY}.
  */
-public final class SinkGauges implements MetricReporter {
+public final class SinkGauges extends InJvmReporter {
   /** The configuration entry that makes a MiniCluster report to this class. */
   static final String CONFIG_KEY = "metrics.reporter.sink-gauges.factory.class";
 
@@ -50,12 +49,6 @@ public final class SinkGauges implements MetricReporter {
   static long writers(String name) {
     return GAUGES.stream().filter(g -> g.name.equals(name)).count();
   }
-
-  @Override
-  public void open(MetricConfig config) {}
-
-  @Override
-  public void close() {}
 
   @Override
   public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
