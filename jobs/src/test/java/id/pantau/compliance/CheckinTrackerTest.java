@@ -23,7 +23,6 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,17 +40,7 @@ class CheckinTrackerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = harnessOf(new CheckinTracker(GRACE_MS, 0));
-  }
-
-  static KeyedBroadcastOperatorTestHarness<
-          String,
-          OneOf<AttendanceEvent, LocationPing, RosterEntry>,
-          OneOf<Unit, Policy, Void>,
-          WindowResult>
-      harnessOf(CheckinTracker tracker) throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-        tracker, CheckinTracker::nip, Types.STRING, CheckinTracker.UNITS, CheckinTracker.POLICIES);
+    harness = checkinHarness(new CheckinTracker(GRACE_MS, 0));
   }
 
   @AfterEach
@@ -285,13 +274,7 @@ class CheckinTrackerTest {
   @Test
   void ignoresARosterForADateTooOldToHaveItsFactsReplayed() throws Exception {
     harness.close();
-    harness =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new CheckinTracker(GRACE_MS, 36 * 3_600_000L),
-            CheckinTracker::nip,
-            Types.STRING,
-            CheckinTracker.UNITS,
-            CheckinTracker.POLICIES);
+    harness = checkinHarness(new CheckinTracker(GRACE_MS, 36 * 3_600_000L));
     harness.setProcessingTime(at("2026-11-26T10:00:00+07:00"));
     unit(tangerang());
     plan(wfo(NIP)); // 2026-11-23 ended more than 36 hours ago
@@ -621,7 +604,7 @@ class CheckinTrackerTest {
   @Test
   void inAReplayARosterWaitsForItsUnitHoweverLongTheUnitTopicTakesToRead() throws Exception {
     harness.close();
-    harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
+    harness = checkinHarness(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
     watermark(SIX_AM);
     plan(wfo(NIP));
     // A restored replay under load: the rosters are read again long before the units.
@@ -639,7 +622,7 @@ class CheckinTrackerTest {
   @Test
   void inAReplayARosterOfAUnitThatNeverCameIsDeadLetteredWhenTheInputEnds() throws Exception {
     harness.close();
-    harness = harnessOf(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
+    harness = checkinHarness(new CheckinTracker(UnitWait.UNTIL_INPUT_ENDS, 0));
     watermark(SIX_AM);
     plan(roster(NIP, "no-such-unit", DATE, RosterMode.WFO));
     harness.setProcessingTime(AN_HOUR_OUTAGE);

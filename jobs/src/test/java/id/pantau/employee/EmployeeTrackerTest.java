@@ -84,13 +84,7 @@ class EmployeeTrackerTest {
   @Test
   void theCheckInResultsAreTheCheckInTrackersAloneThoughTheLocationRulesSetTimersToo()
       throws Exception {
-    var alone =
-        ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-            new CheckinTracker(5_000, 0),
-            CheckinTracker::nip,
-            Types.STRING,
-            CheckinTracker.UNITS,
-            CheckinTracker.POLICIES);
+    var alone = checkinHarness(new CheckinTracker(5_000, 0));
     alone.processBroadcastElement(OneOf.first(tangerang()), 0);
     bothWatermarks(alone, SIX_AM);
 
