@@ -104,6 +104,15 @@ class FollowUpsApiTest {
     app.produce(Topics.ALERTS, a.unitId, Json.bytes(a));
   }
 
+  /** An alert of the employee dated today (as the jobs date it), produced; returned as sent. */
+  static Alert produceDatedToday(String kind, String unit, String nip, String message)
+      throws Exception {
+    Alert a = alert(kind, unit, nip, message);
+    a.date = today.toString();
+    produce(a);
+    return a;
+  }
+
   static Alert alert(String kind, String unit, String nip, String message) {
     Alert a = new Alert();
     a.alertId = kind + ":" + unit + ":" + nip + ":" + System.nanoTime();
@@ -196,9 +205,7 @@ class FollowUpsApiTest {
   void aPerEmployeeLocationAlertBecomesAFlagAndAComplianceAlertDoesNot() throws Exception {
     String nip = "198801012015011004";
     produce(result("tng-bapenda", nip, today, "ATTENDANCE", "ON_TIME", null, 7));
-    Alert late = alert("LATE_ATTENDANCE", "tng-bapenda", nip, "check-in at 07:40");
-    late.date = today.toString();
-    produce(late);
+    produceDatedToday("LATE_ATTENDANCE", "tng-bapenda", nip, "check-in at 07:40");
     Alert outside =
         alert("OUTSIDE_OFFICE", "tng-bapenda", nip, "checked in 2.3 km from the office");
     produce(outside); // no date: the unit's local date of startedAt
@@ -218,9 +225,7 @@ class FollowUpsApiTest {
   void aCorrectedAlertRemovesItsFlag() throws Exception {
     String nip = "198201012005011006";
     produce(result("tng-satpol", nip, today, "ATTENDANCE", "ON_TIME", null, 7));
-    Alert outside = alert("OUTSIDE_OFFICE", "tng-satpol", nip, "checked in 900 m away");
-    outside.date = today.toString();
-    produce(outside);
+    Alert outside = produceDatedToday("OUTSIDE_OFFICE", "tng-satpol", nip, "checked in 900 m away");
     awaitEmployee("tng-satpol", nip, e -> e.get("flags").size() == 1);
 
     outside.phase = "CORRECTED";
@@ -233,9 +238,7 @@ class FollowUpsApiTest {
   @Test
   void aFlagOfSomebodyWithoutResultsStillListsThem() throws Exception {
     String nip = "199501012019011005";
-    Alert mock = alert("MOCK_LOCATION", "tng-dinkes", nip, "mock location reported");
-    mock.date = today.toString();
-    produce(mock);
+    produceDatedToday("MOCK_LOCATION", "tng-dinkes", nip, "mock location reported");
 
     JsonNode body = awaitEmployee("tng-dinkes", nip, e -> true);
 
