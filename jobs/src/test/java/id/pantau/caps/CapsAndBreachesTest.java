@@ -27,6 +27,13 @@ class CapsAndBreachesTest {
     job.close();
   }
 
+  /** Dishub registered at ten, its region in the zone since the day's start. */
+  void dishubAtTen(ZoneLevel level) throws Exception {
+    job.rule(rule(zone(REGION, level, DAY_START)));
+    job.advanceTo(TEN_AM);
+    job.unit(dishub());
+  }
+
   void checkIn(Unit u, int staff, long from) throws Exception {
     for (int i = 1; i <= staff; i++)
       job.send(TestRules.checkIn(u.unitId, "nip" + i, from + i * ONE_SECOND));
@@ -39,9 +46,7 @@ class CapsAndBreachesTest {
 
   @Test
   void opensBreachWhenZoneIsRaisedMidDayBelowPresentAndClosesWhenLowered() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.MEDIUM, DAY_START)));
-    job.advanceTo(TEN_AM);
-    job.unit(dishub());
+    dishubAtTen(ZoneLevel.MEDIUM);
     checkIn(dishub(), 4, TEN_AM + ONE_MINUTE);
     job.advanceTo(TEN_FIFTY_NINE);
     assertThat(job.lastStatus(UNIT).cap).isEqualTo(MEDIUM_CAP);
@@ -80,9 +85,7 @@ class CapsAndBreachesTest {
 
   @Test
   void closesTheBreachWhenLateCheckOutsArriveAfterItOpened() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
-    job.advanceTo(TEN_AM);
-    job.unit(dishub());
+    dishubAtTen(ZoneLevel.HIGH);
     checkIn(dishub(), 4, TEN_AM);
     job.advanceTo(TEN_AM + 30 * ONE_MINUTE);
     assertThat(job.breaches()).singleElement().satisfies(b -> assertThat(b.open).isTrue());
@@ -102,9 +105,7 @@ class CapsAndBreachesTest {
 
   @Test
   void opensNoBreachWithPresenceExactlyAtTheCap() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
-    job.advanceTo(TEN_AM);
-    job.unit(dishub());
+    dishubAtTen(ZoneLevel.HIGH);
     checkIn(dishub(), HIGH_CAP, TEN_AM);
     job.advanceTo(NOON);
 
@@ -115,9 +116,7 @@ class CapsAndBreachesTest {
 
   @Test
   void alertsNothingWhenAStaffMemberLeavesBeforeTheDwellEnds() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
-    job.advanceTo(TEN_AM);
-    job.unit(dishub());
+    dishubAtTen(ZoneLevel.HIGH);
     checkIn(dishub(), 3, TEN_AM);
     job.send(TestRules.checkOut(UNIT, "nip3", TEN_AM + 4 * ONE_MINUTE));
     job.advanceTo(NOON);
@@ -128,9 +127,7 @@ class CapsAndBreachesTest {
 
   @Test
   void capsAnExposedUnitAtTheExposedShareWhileItHasACase() throws Exception {
-    job.rule(rule(zone(REGION, ZoneLevel.LOW, DAY_START)));
-    job.advanceTo(TEN_AM);
-    job.unit(dishub());
+    dishubAtTen(ZoneLevel.LOW);
     checkIn(dishub(), 3, TEN_AM);
     job.exposure(exposure(UNIT, true, ELEVEN_AM));
     job.exposure(exposure(UNIT, false, NOON));
