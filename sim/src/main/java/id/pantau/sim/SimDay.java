@@ -60,8 +60,6 @@ public final class SimDay {
     }
   }
 
-  private final City city;
-  private final LocalDate date;
   private final Faults faults;
   private final CityDay plan;
   private final List<ZoneVersion> zones = new ArrayList<>();
@@ -72,8 +70,6 @@ public final class SimDay {
   private int malformed;
 
   private SimDay(City city, LocalDate date, Faults faults) {
-    this.city = city;
-    this.date = date;
     this.faults = faults;
     this.plan = CityDay.of(city, date);
     long seed = city.seed();
@@ -226,11 +222,11 @@ public final class SimDay {
   }
 
   public City city() {
-    return city;
+    return plan.city();
   }
 
   public LocalDate date() {
-    return date;
+    return plan.date();
   }
 
   public Faults faults() {
@@ -271,6 +267,6 @@ public final class SimDay {
 
   /** The local zone of a unit. */
   public ZoneId zone(String unitId) {
-    return city.unit(unitId).zone();
+    return plan.city().unit(unitId).zone();
   }
 }
