@@ -10,6 +10,7 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.jobs.UnitWait;
+import id.pantau.jobs.WaitsForUnits;
 import id.pantau.serial.OneOf;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,10 +24,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -67,7 +65,7 @@ public class CheckinTracker
         OneOf<AttendanceEvent, LocationPing, RosterEntry>,
         OneOf<Unit, Policy, Void>,
         WindowResult>
-    implements CheckpointedFunction {
+    implements WaitsForUnits {
   public static final MapStateDescriptor<String, Unit> UNITS =
       new MapStateDescriptor<>("compliance-units", Types.STRING, TypeInformation.of(Unit.class));
   public static final MapStateDescriptor<String, Policy> POLICIES =
@@ -80,9 +78,7 @@ public class CheckinTracker
   /** Kept for facts whose unit is unknown, so their local date cannot be told yet. */
   static final long UNPLACED_MARK_MS = 2 * 24 * 3_600_000L;
 
-  private final long unitGraceMs;
-  private transient UnitWait unitWait;
-  private transient boolean restored;
+  private final UnitWait unitWait;
   private final long staleAfterMs;
 
   private transient ValueState<CheckinState> state;
@@ -95,24 +91,18 @@ public class CheckinTracker
    *     (the facts of that date are no longer replayed); 0 keeps every date
    */
   public CheckinTracker(long unitGraceMs, long staleAfterMs) {
-    this.unitGraceMs = unitGraceMs;
+    this.unitWait = new UnitWait(unitGraceMs);
     this.staleAfterMs = staleAfterMs;
   }
 
-  /** Only whether this run was restored: a restored run's sources read again (UnitWait). */
   @Override
-  public void initializeState(FunctionInitializationContext ctx) {
-    restored = ctx.isRestored();
+  public UnitWait unitWait() {
+    return unitWait;
   }
-
-  @Override
-  public void snapshotState(FunctionSnapshotContext ctx) {}
 
   @Override
   public void open(OpenContext ctx) {
     plans = new DatePlans();
-    unitWait = new UnitWait(unitGraceMs);
-    unitWait.restored(restored);
     state =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("employee", new CheckinStateSerializer()));

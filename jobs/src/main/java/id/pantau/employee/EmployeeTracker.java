@@ -9,6 +9,8 @@ import id.pantau.events.Policy;
 import id.pantau.events.Region;
 import id.pantau.events.RosterEntry;
 import id.pantau.events.Unit;
+import id.pantau.jobs.UnitWait;
+import id.pantau.jobs.WaitsForUnits;
 import id.pantau.location.Fix;
 import id.pantau.location.FixRules;
 import id.pantau.serial.OneOf;
@@ -16,10 +18,7 @@ import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -46,7 +45,7 @@ public class EmployeeTracker
         OneOf<AttendanceEvent, LocationPing, RosterEntry>,
         OneOf<Unit, Policy, Region>,
         WindowResult>
-    implements CheckpointedFunction {
+    implements WaitsForUnits {
   public static final OutputTag<Alert> LOCATION_ALERTS =
       new OutputTag<>("location-alerts", TypeInformation.of(Alert.class));
 
@@ -66,12 +65,9 @@ public class EmployeeTracker
   }
 
   @Override
-  public void initializeState(FunctionInitializationContext ctx) {
-    checkins.initializeState(ctx);
+  public UnitWait unitWait() {
+    return checkins.unitWait();
   }
-
-  @Override
-  public void snapshotState(FunctionSnapshotContext ctx) {}
 
   @Override
   public void open(OpenContext ctx) throws Exception {

@@ -17,7 +17,9 @@ import org.apache.flink.streaming.api.TimerService;
  * machine allows, so no span of processing time says a unit will not come: a fact waits until the
  * input ends (an event-time timer at the end of time), and only then is it a dead letter.
  */
-public final class UnitWait {
+public final class UnitWait implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The grace of a bounded replay: until the input ends. */
   public static final long UNTIL_INPUT_ENDS = -1;
 

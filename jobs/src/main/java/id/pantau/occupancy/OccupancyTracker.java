@@ -8,16 +8,14 @@ import id.pantau.events.RosterEntry;
 import id.pantau.events.Topics;
 import id.pantau.events.Unit;
 import id.pantau.jobs.UnitWait;
+import id.pantau.jobs.WaitsForUnits;
 import id.pantau.serial.OneOf;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -43,7 +41,7 @@ import org.apache.flink.util.OutputTag;
 public class OccupancyTracker
     extends KeyedCoProcessFunction<
         String, AttendanceEvent, OneOf<Unit, Exposure, RosterEntry>, OccupancyUpdate>
-    implements CheckpointedFunction {
+    implements WaitsForUnits {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("occupancy-dead-letters", TypeInformation.of(DeadLetter.class));
   public static final OutputTag<RosterPlan> ROSTER_PLANS =
@@ -56,7 +54,6 @@ public class OccupancyTracker
   /** Events kept for a unit that is not known yet; beyond this they are dead-lettered at once. */
   static final int MAX_PENDING = 10_000;
 
-  private final long unitGraceMs;
   private final long maxCatchUpMs;
   private final boolean provisional;
 
@@ -64,8 +61,7 @@ public class OccupancyTracker
   private transient UnitDay day;
   private transient UnitPoints points;
   private transient UnitClock clock;
-  private transient UnitWait unitWait;
-  private transient boolean restored;
+  private final UnitWait unitWait;
 
   /** Exact points only (no provisional ones). */
   public OccupancyTracker(long unitGraceMs) {
@@ -85,19 +81,15 @@ public class OccupancyTracker
    * @param provisional whether to show waiting events at once (live), not in a bounded replay
    */
   public OccupancyTracker(long unitGraceMs, long maxCatchUpMs, boolean provisional) {
-    this.unitGraceMs = unitGraceMs;
+    this.unitWait = new UnitWait(unitGraceMs);
     this.maxCatchUpMs = maxCatchUpMs;
     this.provisional = provisional;
   }
 
-  /** Only whether this run was restored: a restored run's sources read again (UnitWait). */
   @Override
-  public void initializeState(FunctionInitializationContext ctx) {
-    restored = ctx.isRestored();
+  public UnitWait unitWait() {
+    return unitWait;
   }
-
-  @Override
-  public void snapshotState(FunctionSnapshotContext ctx) {}
 
   @Override
   public void open(OpenContext ctx) {
@@ -106,8 +98,6 @@ public class OccupancyTracker
     day = new UnitDay(state);
     points = new UnitPoints(state, day);
     clock = new UnitClock(state, day, points, maxCatchUpMs);
-    unitWait = new UnitWait(unitGraceMs);
-    unitWait.restored(restored);
   }
 
   /** How many units have a memo (for tests). */
