@@ -1,6 +1,7 @@
 package id.pantau.sim.truth;
 
 import id.pantau.sim.CityUnit;
+import id.pantau.sim.truth.GroundTruth.Breach;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -12,12 +13,6 @@ import java.util.TreeSet;
  * count changes or a rule changes (zone change, service hours), so those instants decide exactly.
  */
 final class Breaches {
-  /**
-   * One breach: {@code endMs} null when it still held at the end of the date; {@code worst} the
-   * most present over a cap (the fewest under a floor) while it held.
-   */
-  record Breach(String unitId, String kind, long startMs, Long endMs, int limit, int worst) {}
-
   private Breaches() {}
 
   static List<Breach> of(CityUnit u, Presence p, Rules rules) {

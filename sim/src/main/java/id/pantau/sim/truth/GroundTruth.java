@@ -56,7 +56,10 @@ public final class GroundTruth {
       Integer wfhReported,
       int breaches) {}
 
-  /** One breach; {@code endMs} null when it still held at the end of the date. */
+  /**
+   * One breach: {@code endMs} null when it still held at the end of the date; {@code worst} the
+   * most present over a cap (the fewest under a floor) while it held.
+   */
   public record Breach(
       String unitId, String kind, long startMs, Long endMs, int limit, int worst) {}
 
@@ -75,10 +78,7 @@ public final class GroundTruth {
     for (CityUnit u : day.city().units()) {
       Presence p = new Presence(day, u);
       presence.put(u.unitId(), p);
-      for (Breaches.Breach b : Breaches.of(u, p, rules)) {
-        breaches.add(
-            new Breach(b.unitId(), b.kind(), b.startMs(), b.endMs(), b.limit(), b.worst()));
-      }
+      breaches.addAll(Breaches.of(u, p, rules));
     }
     Map<String, int[]> tally =
         new TreeMap<>(); // unit|window -> expected, on time, late, missed, upload
