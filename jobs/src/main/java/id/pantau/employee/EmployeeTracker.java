@@ -14,7 +14,6 @@ import id.pantau.jobs.WaitsForUnits;
 import id.pantau.location.Fix;
 import id.pantau.location.FixRules;
 import id.pantau.serial.OneOf;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -51,6 +50,7 @@ public class EmployeeTracker
 
   private final CheckinTracker checkins;
   private final FixRules fixes;
+  private transient LocationAlerts alerts;
 
   public EmployeeTracker(CheckinTracker checkins, FixRules fixes) {
     this.checkins = checkins;
@@ -71,6 +71,7 @@ public class EmployeeTracker
 
   @Override
   public void open(OpenContext ctx) throws Exception {
+    alerts = new LocationAlerts();
     checkins.open(ctx);
     fixes.open(ctx);
   }
@@ -86,13 +87,11 @@ public class EmployeeTracker
       OneOf<Unit, Policy, Region> ref, Context ctx, Collector<WindowResult> out) throws Exception {
     if (ref.value() instanceof Unit u) {
       checkins.processBroadcastElement(OneOf.first(u), as(ctx), out);
-      fixes.processBroadcastElement(
-          OneOf.first(u), as(ctx), alerts(a -> ctx.output(LOCATION_ALERTS, a)));
+      fixes.processBroadcastElement(OneOf.first(u), as(ctx), alerts.to(ctx));
     } else if (ref.value() instanceof Policy p) {
       checkins.processBroadcastElement(OneOf.second(p), as(ctx), out);
     } else if (ref.value() instanceof Region r) {
-      fixes.processBroadcastElement(
-          OneOf.second(r), as(ctx), alerts(a -> ctx.output(LOCATION_ALERTS, a)));
+      fixes.processBroadcastElement(OneOf.second(r), as(ctx), alerts.to(ctx));
     }
   }
 
@@ -106,32 +105,47 @@ public class EmployeeTracker
     Object v = fact.value();
     if (v instanceof RosterEntry r) {
       // Every row, so a row without homeRegion replaces one with it.
-      fixes.processElement(OneOf.second(r), as(ctx), alerts(a -> ctx.output(LOCATION_ALERTS, a)));
+      fixes.processElement(OneOf.second(r), as(ctx), alerts.to(ctx));
       return;
     }
     Fix f = v instanceof AttendanceEvent e ? Fix.of(e) : Fix.of((LocationPing) v);
-    if (f != null)
-      fixes.processElement(OneOf.first(f), as(ctx), alerts(a -> ctx.output(LOCATION_ALERTS, a)));
+    if (f != null) fixes.processElement(OneOf.first(f), as(ctx), alerts.to(ctx));
   }
 
   @Override
   public void onTimer(long t, OnTimerContext ctx, Collector<WindowResult> out) throws Exception {
     checkins.onTimer(t, as(ctx), out);
-    if (ctx.timeDomain() == TimeDomain.EVENT_TIME)
-      fixes.onTimer(t, as(ctx), alerts(a -> ctx.output(LOCATION_ALERTS, a)));
+    if (ctx.timeDomain() == TimeDomain.EVENT_TIME) fixes.onTimer(t, as(ctx), alerts.to(ctx));
   }
 
-  /** The location rules' alerts, to the side output of the context at hand. */
-  private static Collector<Alert> alerts(Consumer<Alert> output) {
-    return new Collector<>() {
-      @Override
-      public void collect(Alert a) {
-        output.accept(a);
-      }
+  /**
+   * The location rules' alerts, to the side output of the call at hand: one collector for the
+   * operator, pointed at each call's context, rather than one made per fact.
+   */
+  private final class LocationAlerts implements Collector<Alert> {
+    private ReadOnlyContext element; // a fact's or a timer's
+    private Context broadcast; // a unit's or a region's
 
-      @Override
-      public void close() {}
-    };
+    Collector<Alert> to(ReadOnlyContext ctx) {
+      element = ctx;
+      broadcast = null;
+      return this;
+    }
+
+    Collector<Alert> to(Context ctx) {
+      broadcast = ctx;
+      element = null;
+      return this;
+    }
+
+    @Override
+    public void collect(Alert a) {
+      if (broadcast != null) broadcast.output(LOCATION_ALERTS, a);
+      else element.output(LOCATION_ALERTS, a);
+    }
+
+    @Override
+    public void close() {}
   }
 
   /**
