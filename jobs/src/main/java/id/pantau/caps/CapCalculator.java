@@ -8,16 +8,15 @@ import id.pantau.events.ZoneChange;
 import id.pantau.events.ZoneLevel;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,19 +30,22 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>In a bounded replay a point waits until event time passes it on both inputs: the rule topics
  * are read at their own pace, so a point read before its region's zone would otherwise get no cap
- * in one run and a cap in the next. Live, a point goes on at once (freshness); a rule read late is
- * a late rule there.
+ * in one run and a cap in the next ({@link WaitingPoints}). Live, a point goes on at once
+ * (freshness); a rule read late is a late rule there.
  */
 public class CapCalculator
     extends KeyedBroadcastProcessFunction<
-        String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus> {
+        String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+    implements CheckpointedFunction {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("cap-dead-letters", TypeInformation.of(DeadLetter.class));
 
   private final boolean waitForRules;
   private transient ValueState<Boolean> reportedNoZone;
-  private transient ListState<OccupancyUpdate> waiting;
+  private transient WaitingPoints waiting;
+  private transient boolean restored;
   private transient RulesAt rules;
+  private transient Versions versions;
 
   /** Live: each point goes on as it comes. */
   public CapCalculator() {
@@ -57,15 +59,20 @@ public class CapCalculator
     this.waitForRules = waitForRules;
   }
 
+  /** Whether the job started from a checkpoint or savepoint, which may hold a former layout. */
+  @Override
+  public void initializeState(FunctionInitializationContext ctx) {
+    restored = ctx.isRestored();
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext ctx) {}
+
   @Override
   public void open(OpenContext ctx) {
     reportedNoZone =
         getRuntimeContext().getState(new ValueStateDescriptor<>("reported-no-zone", Types.BOOLEAN));
-    waiting =
-        getRuntimeContext()
-            .getListState(
-                new ListStateDescriptor<>(
-                    "waiting-for-rules", TypeInformation.of(OccupancyUpdate.class)));
+    waiting = new WaitingPoints(getRuntimeContext(), restored);
     rules = new RulesAt();
   }
 
@@ -73,46 +80,22 @@ public class CapCalculator
   public void processElement(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
     if (waitForRules && ctx.timerService().currentWatermark() < u.timeMs) {
-      waiting.add(u);
-      ctx.timerService().registerEventTimeTimer(u.timeMs);
+      waiting.add(u, ctx.timerService());
       return;
     }
     apply(u, ctx, out);
   }
 
-  /** The points event time has passed go on in the order they came (time order per unit). */
+  /** The points of the moment event time has passed go on in the order they came. */
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
-    List<OccupancyUpdate> later = new ArrayList<>();
-    for (OccupancyUpdate u : waiting.get()) {
-      if (u.timeMs <= timestamp) {
-        apply(u, ctx, out);
-      } else {
-        later.add(u);
-      }
-    }
-    if (later.isEmpty()) {
-      waiting.clear();
-    } else {
-      waiting.update(later);
-    }
+    for (OccupancyUpdate u : waiting.take(timestamp)) apply(u, ctx, out);
   }
 
   private void apply(OccupancyUpdate u, ReadOnlyContext ctx, Collector<OccupancyStatus> out)
       throws Exception {
-    RulesAt.Source versions =
-        new RulesAt.Source() {
-          @Override
-          public Iterable<Map.Entry<String, ZoneChange>> zones() throws Exception {
-            return ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
-          }
-
-          @Override
-          public Iterable<Map.Entry<String, Policy>> policies() throws Exception {
-            return ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
-          }
-        };
+    RulesAt.Source versions = versions(ctx);
     ZoneLevel level = rules.levelAt(versions, u.region, u.timeMs);
     Policy policy = rules.policyAt(versions, u.region, u.timeMs);
     Integer percent =
@@ -150,6 +133,28 @@ public class CapCalculator
       ctx.output(DEAD_LETTERS, d);
     } else if (level != null && reportedNoZone.value() != null) {
       reportedNoZone.clear();
+    }
+  }
+
+  /** The broadcast rule versions as RulesAt reads them, from the call at hand. */
+  private RulesAt.Source versions(ReadOnlyContext ctx) {
+    if (versions == null) versions = new Versions();
+    versions.ctx = ctx;
+    return versions;
+  }
+
+  /** One per operator, pointed at each call's context, rather than one made per point. */
+  private static final class Versions implements RulesAt.Source {
+    ReadOnlyContext ctx;
+
+    @Override
+    public Iterable<Map.Entry<String, ZoneChange>> zones() throws Exception {
+      return ctx.getBroadcastState(RegionRules.ZONES).immutableEntries();
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, Policy>> policies() throws Exception {
+      return ctx.getBroadcastState(RegionRules.POLICIES).immutableEntries();
     }
   }
 

@@ -14,6 +14,17 @@ import id.pantau.fixtures.Fixtures;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.OneOf;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -221,6 +232,48 @@ class CapCalculatorTest {
         .containsExactly(tuple(3, HIGH_CAP), tuple(4, HIGH_CAP));
     assertThat(deadLetters()).isEmpty();
     assertThat(keyedStateEntries()).isZero();
+    assertThat(harness.numEventTimeTimers()).isZero();
+  }
+
+  @Test
+  void inAReplayPointsASavepointHeldInTheFormerListGoOnAtTheirTimesBeforeLaterOnes()
+      throws Exception {
+    harness.close();
+    harness = replayCalculator();
+    broadcast(rule(zone(REGION, ZoneLevel.HIGH, DAY_START)));
+    Fixtures.bothWatermarks(harness, TEN_AM - ONE_MINUTE);
+    // The layout before "waiting-by-time": one list per unit, "waiting-for-rules", and a timer at
+    // each point's time (set here by the point taken in, then moved to the former list).
+    harness.processElement(point(dishub(), TEN_AM, 3), TEN_AM);
+    KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+    backend.setCurrentKey(UNIT);
+    MapState<Long, List<OccupancyUpdate>> byTime =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new MapStateDescriptor<>(
+                "waiting-by-time",
+                Types.LONG,
+                new ListTypeInfo<>(TypeInformation.of(OccupancyUpdate.class))));
+    ListState<OccupancyUpdate> former =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE,
+            VoidNamespaceSerializer.INSTANCE,
+            new ListStateDescriptor<>(
+                "waiting-for-rules", TypeInformation.of(OccupancyUpdate.class)));
+    byTime.clear();
+    former.add(point(dishub(), TEN_AM, 3));
+    OperatorSubtaskState savepoint = harness.snapshot(1, 0);
+    harness.close();
+
+    harness = TestRules.restoredReplayCalculator(savepoint);
+    harness.processElement(point(dishub(), TEN_AM, 4), TEN_AM); // came after the savepoint
+    Fixtures.bothWatermarks(harness, TEN_AM);
+
+    assertThat(harness.extractOutputValues())
+        .extracting(s -> s.timeMs, s -> s.present, s -> s.cap)
+        .containsExactly(tuple(TEN_AM, 3, HIGH_CAP), tuple(TEN_AM, 4, HIGH_CAP));
+    assertThat(keyedStateEntries()).isZero(); // the former list is gone too
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 }

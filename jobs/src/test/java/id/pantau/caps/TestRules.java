@@ -9,8 +9,11 @@ import id.pantau.fixtures.Fixtures;
 import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.occupancy.RosterPlan;
 import id.pantau.serial.OneOf;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -171,6 +174,27 @@ final class TestRules extends Fixtures {
           String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
       replayCalculator() throws Exception {
     return calculator(new CapCalculator(true));
+  }
+
+  /** A bounded replay's calculator started from a snapshot (a savepoint), then opened. */
+  static KeyedBroadcastOperatorTestHarness<
+          String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+      restoredReplayCalculator(OperatorSubtaskState snapshot) throws Exception {
+    KeyedBroadcastOperatorTestHarness<
+            String, OccupancyUpdate, OneOf<ZoneChange, Policy, Void>, OccupancyStatus>
+        h =
+            new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(
+                    new CapCalculator(true), List.of(RegionRules.ZONES, RegionRules.POLICIES)),
+                u -> u.unitId,
+                Types.STRING,
+                1,
+                1,
+                0);
+    h.setup();
+    h.initializeState(snapshot);
+    h.open();
+    return h;
   }
 
   private static KeyedBroadcastOperatorTestHarness<
