@@ -251,18 +251,31 @@ public class FixRules
       last.update(prev);
       ctx.timerService().registerEventTimeTimer(prev.timerMs);
     }
-    List<String> gone = new ArrayList<>();
-    for (String date : homes.keys()) if (dropAt(date) <= t) gone.add(date);
+    // Every timer of the employee comes here (compliance's too): most find no date to drop, and
+    // then cost one read of the map, not three.
+    List<String> gone = null;
+    for (String date : homes.keys()) {
+      if (dropAt(date) > t) continue;
+      if (gone == null) gone = new ArrayList<>(1);
+      gone.add(date);
+    }
+    if (gone == null) return;
     for (String date : gone) homes.remove(date);
     if (homes.isEmpty()) homes.clear(); // an empty map still counts as state
   }
 
   /** Judges the waiting fixes event time has passed, in time order; the others wait on. */
   private void judgeWaiting(long t, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-    List<Fix> due = new ArrayList<>();
+    List<Fix> due = null;
     List<Fix> later = new ArrayList<>();
-    for (Fix f : waiting.get()) (f.timeMs <= t ? due : later).add(f);
-    if (due.isEmpty()) return;
+    for (Fix f : waiting.get()) {
+      if (f.timeMs > t) later.add(f);
+      else {
+        if (due == null) due = new ArrayList<>(1);
+        due.add(f);
+      }
+    }
+    if (due == null) return; // a timer of another fix, of the last fix or of compliance
     if (later.isEmpty()) waiting.clear();
     else waiting.update(later);
     due.sort(Comparator.comparingLong((Fix f) -> f.timeMs).thenComparing(f -> f.eventId));
