@@ -1,5 +1,7 @@
 package id.pantau.api;
 
+import static id.pantau.infra.InfluxServer.ADMIN;
+import static id.pantau.infra.InfluxServer.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The readers on an InfluxDB with auth, as the compose deployment runs it: a READ-only user. */
 class InfluxAuthTest {
-  static final String ADMIN = "admin";
-  static final String ADMIN_PW = "admin-pw";
   static final String READER = "pantau-reader";
   static final String READER_PW = "reader-pw";
 
@@ -26,11 +26,9 @@ class InfluxAuthTest {
 
   @BeforeAll
   static void start() throws Exception {
-    influx = InfluxServer.startWithAuth(dir.resolve("influx"));
-    influx.createAdmin(ADMIN, ADMIN_PW);
-    influx.execute("CREATE DATABASE pantau", ADMIN, ADMIN_PW);
-    influx.createUser(READER, READER_PW, "READ", "pantau", ADMIN, ADMIN_PW);
-    try (InfluxDB admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PW)) {
+    influx = InfluxServer.startAsDeployed(dir.resolve("influx"), "pantau");
+    influx.createUser(READER, READER_PW, "READ", "pantau", ADMIN, ADMIN_PASSWORD);
+    try (InfluxDB admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PASSWORD)) {
       admin.write(
           "pantau", "autogen", InfluxDB.ConsistencyLevel.ONE, "occupancy,unit=u1 present=3i");
     }

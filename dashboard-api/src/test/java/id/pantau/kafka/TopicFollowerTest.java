@@ -98,6 +98,18 @@ class TopicFollowerTest {
         .onCaughtUp(into::caughtUp);
   }
 
+  /** The follower started and caught up with what its topic held (closed if it does not). */
+  static TopicFollower caughtUp(TopicFollower.Builder builder) throws InterruptedException {
+    TopicFollower f = builder.start();
+    try {
+      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+      return f;
+    } catch (AssertionError e) {
+      f.close();
+      throw e;
+    }
+  }
+
   static KafkaProducer<String, String> producer() {
     return new KafkaProducer<>(
         Map.of(
@@ -129,8 +141,7 @@ class TopicFollowerTest {
     send("t.beginning", 1, "b0", "b1");
     Collected got = new Collected();
 
-    try (TopicFollower f = follower("t.beginning", got).from(Start.beginning()).start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+    try (TopicFollower f = caughtUp(follower("t.beginning", got).from(Start.beginning()))) {
       assertThat(got.atCaughtUp.get()).as("handed over before it said so").isEqualTo(5);
       assertThat(got.valuesOf(0)).containsExactly("a0", "a1", "a2");
       assertThat(got.valuesOf(1)).containsExactly("b0", "b1");
@@ -149,8 +160,7 @@ class TopicFollowerTest {
     send("t.end", 1, "old1");
     Collected got = new Collected();
 
-    try (TopicFollower f = follower("t.end", got).from(Start.end()).start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+    try (TopicFollower f = caughtUp(follower("t.end", got).from(Start.end()))) {
       send("t.end", 0, "new0");
       send("t.end", 1, "new1");
 
@@ -166,8 +176,7 @@ class TopicFollowerTest {
     send("t.at", 1, "b0", "b1");
     Collected got = new Collected();
 
-    try (TopicFollower f = follower("t.at", got).from(Start.at(Map.of(0, 2L))).start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+    try (TopicFollower f = caughtUp(follower("t.at", got).from(Start.at(Map.of(0, 2L))))) {
       assertThat(got.atCaughtUp.get()).isEqualTo(4);
       assertThat(got.valuesOf(0)).containsExactly("a2", "a3");
       assertThat(got.valuesOf(1)).containsExactly("b0", "b1");
@@ -186,8 +195,7 @@ class TopicFollowerTest {
     Collected got = new Collected();
 
     Start lastDay = Start.within(Duration.ofDays(1), Clock.systemUTC());
-    try (TopicFollower f = follower("t.within", got).from(lastDay).start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+    try (TopicFollower f = caughtUp(follower("t.within", got).from(lastDay))) {
       assertThat(got.values()).containsExactly("a-new0", "a-new1");
 
       send("t.within", 1, old, "b-late-but-old-stamped");
@@ -230,15 +238,14 @@ class TopicFollowerTest {
     Collected got = new Collected();
 
     try (TopicFollower f =
-        TopicFollower.of(broker.bootstrapServers(), "t.refused")
-            .clientId("test-t.refused")
-            .onRecord(
-                r -> {
-                  if ("bad".equals(text(r.value()))) throw new IllegalStateException("refused");
-                  got.add(r);
-                })
-            .start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+        caughtUp(
+            TopicFollower.of(broker.bootstrapServers(), "t.refused")
+                .clientId("test-t.refused")
+                .onRecord(
+                    r -> {
+                      if ("bad".equals(text(r.value()))) throw new IllegalStateException("refused");
+                      got.add(r);
+                    }))) {
       assertThat(got.values()).containsExactly("good0", "good1");
     }
   }
@@ -257,8 +264,7 @@ class TopicFollowerTest {
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
 
     broker.createTopic("t.close", 1, false);
-    TopicFollower polling = follower("t.close", new Collected()).start();
-    assertThat(polling.awaitCaughtUp(DEADLINE)).isTrue();
+    TopicFollower polling = caughtUp(follower("t.close", new Collected()));
     long t1 = System.nanoTime();
     polling.close();
     assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofSeconds(2));
@@ -284,8 +290,7 @@ class TopicFollowerTest {
     send("t.outage", 1, "before1");
     Collected got = new Collected();
 
-    try (TopicFollower f = follower("t.outage", got).start()) {
-      assertThat(f.awaitCaughtUp(DEADLINE)).isTrue();
+    try (TopicFollower f = caughtUp(follower("t.outage", got))) {
       assertThat(got.size()).isEqualTo(2);
 
       int port = broker.port();

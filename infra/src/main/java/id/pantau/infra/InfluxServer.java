@@ -18,6 +18,11 @@ import java.util.List;
 public final class InfluxServer extends LoopbackServer {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The admin of {@link #startAsDeployed}, as the compose deployment names it by default. */
+  public static final String ADMIN = "admin";
+
+  public static final String ADMIN_PASSWORD = "admin-pw";
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -43,6 +48,23 @@ public final class InfluxServer extends LoopbackServer {
    */
   public static InfluxServer startWithAuth(Path dataDir) throws IOException {
     return start(dataDir, FreePort.find(), true);
+  }
+
+  /**
+   * With authentication on, as the compose deployment's first start leaves it: the admin ({@link
+   * #ADMIN}, {@link #ADMIN_PASSWORD}) and the database; the services' logins are added with {@link
+   * #createUser}.
+   */
+  public static InfluxServer startAsDeployed(Path dataDir, String database) throws IOException {
+    InfluxServer server = startWithAuth(dataDir);
+    try {
+      server.createAdmin(ADMIN, ADMIN_PASSWORD);
+      server.execute("CREATE DATABASE \"" + database + "\"", ADMIN, ADMIN_PASSWORD);
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   private static InfluxServer start(Path dataDir, int httpPort, boolean auth) throws IOException {

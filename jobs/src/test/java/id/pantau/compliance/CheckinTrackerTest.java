@@ -94,6 +94,13 @@ class CheckinTrackerTest {
     return all.isEmpty() ? null : all.get(all.size() - 1);
   }
 
+  /** The results' changes of status, in order, as "previous->status". */
+  static void assertTransitions(List<WindowResult> results, String... transitions) {
+    assertThat(results)
+        .extracting(r -> r.previousStatus + "->" + r.status)
+        .containsExactly(transitions);
+  }
+
   List<DeadLetter> deadLetters() {
     var side = harness.getSideOutput(CheckinTracker.DEAD_LETTERS);
     if (side == null) return List.of();
@@ -450,9 +457,7 @@ class CheckinTrackerTest {
     plan(wfh(NIP));
     send(uploadedAt(ping(NIP, EIGHT_AM), TEN_AM)); // read before the decision, as in a replay
     watermark(TEN_AM);
-    assertThat(of("LOC1"))
-        .extracting(r -> r.previousStatus + "->" + r.status)
-        .containsExactly("PENDING->MISSED", "MISSED->LATE_UPLOAD");
+    assertTransitions(of("LOC1"), "PENDING->MISSED", "MISSED->LATE_UPLOAD");
   }
 
   @Test
@@ -461,9 +466,7 @@ class CheckinTrackerTest {
     plan(wfo(NIP));
     watermark(CUTOFF);
     send(checkIn(NIP, SEVEN_TEN)); // received at 07:10, reached the job after the cutoff
-    assertThat(of("ATTENDANCE"))
-        .extracting(r -> r.previousStatus + "->" + r.status)
-        .containsExactly("PENDING->MISSED", "MISSED->ON_TIME");
+    assertTransitions(of("ATTENDANCE"), "PENDING->MISSED", "MISSED->ON_TIME");
   }
 
   @Test
@@ -472,9 +475,7 @@ class CheckinTrackerTest {
     plan(wfo(NIP));
     watermark(CUTOFF);
     send(uploadedAt(checkIn(NIP, SEVEN_TEN), TWO_PM));
-    assertThat(of("ATTENDANCE"))
-        .extracting(r -> r.previousStatus + "->" + r.status)
-        .containsExactly("PENDING->MISSED", "MISSED->LATE_UPLOAD");
+    assertTransitions(of("ATTENDANCE"), "PENDING->MISSED", "MISSED->LATE_UPLOAD");
   }
 
   // --- roster changes
@@ -486,9 +487,7 @@ class CheckinTrackerTest {
     watermark(SEVEN_TEN);
     plan(roster(NIP, UNIT, DATE, RosterMode.LEAVE));
     watermark(NEXT_CUTOFF);
-    assertThat(results())
-        .extracting(r -> r.previousStatus + "->" + r.status)
-        .containsExactly("null->PENDING", "PENDING->EXCUSED");
+    assertTransitions(results(), "null->PENDING", "PENDING->EXCUSED");
   }
 
   @Test
@@ -497,9 +496,7 @@ class CheckinTrackerTest {
     plan(wfo(NIP));
     watermark(CUTOFF);
     plan(roster(NIP, UNIT, DATE, RosterMode.SICK));
-    assertThat(of("ATTENDANCE"))
-        .extracting(r -> r.previousStatus + "->" + r.status)
-        .containsExactly("PENDING->MISSED", "MISSED->EXCUSED");
+    assertTransitions(of("ATTENDANCE"), "PENDING->MISSED", "MISSED->EXCUSED");
   }
 
   @Test

@@ -1,26 +1,20 @@
 package id.pantau.compliance;
 
+import static id.pantau.compliance.ComplianceStatus.*;
 import static id.pantau.compliance.TestCheckins.*;
+import static java.util.Collections.nCopies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComplianceLinesTest {
+  /** 5 on time, 1 late, 1 uploaded late, 2 missed, 1 pending. */
   static ComplianceCount count() {
-    ComplianceCount c = new ComplianceCount();
-    c.unitId = UNIT;
-    c.region = REGION;
-    c.date = DATE;
-    c.window = "ATTENDANCE";
-    c.pending = 1;
-    c.onTime = 5;
-    c.late = 2;
-    c.lateUploads = 1;
-    c.missed = 2;
-    c.expected = 10;
-    c.rate = 0.7;
-    c.timeMs = DEADLINE;
-    return c;
+    List<ComplianceStatus> results = new ArrayList<>(nCopies(5, ON_TIME));
+    results.addAll(List.of(LATE, LATE_UPLOAD, MISSED, MISSED, PENDING));
+    return Counts.of(UNIT, REGION, DATE, "ATTENDANCE", DEADLINE, results);
   }
 
   @Test

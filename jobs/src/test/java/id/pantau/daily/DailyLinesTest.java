@@ -7,12 +7,22 @@ import id.pantau.sink.Points;
 import org.junit.jupiter.api.Test;
 
 class DailyLinesTest {
-  static DailyRollup rollup() {
+  /** A day with only its alerts and breaches known: nobody expected, no occupancy yet. */
+  static DailyRollup alertsOnly() {
     DailyRollup r = new DailyRollup();
     r.unitId = UNIT;
     r.region = REGION;
     r.date = DATE;
     r.dayStartMs = DAY_START;
+    r.alerts = 3;
+    r.breaches = 1;
+    r.asOfMs = NOON;
+    r.provisional = true;
+    return r;
+  }
+
+  static DailyRollup rollup() {
+    DailyRollup r = alertsOnly();
     r.attendanceRate = 0.75;
     r.attendanceExpected = 4;
     r.attendanceReported = 3;
@@ -22,10 +32,6 @@ class DailyLinesTest {
     r.peakPresent = 31;
     r.meanPresent = 12.5;
     r.minutesOverCap = 42.25;
-    r.alerts = 3;
-    r.breaches = 1;
-    r.asOfMs = NOON;
-    r.provisional = true;
     return r;
   }
 
@@ -52,17 +58,7 @@ class DailyLinesTest {
 
   @Test
   void leavesOutRatesNobodyWasExpectedForAndOccupancyNotYetKnown() {
-    DailyRollup r = rollup();
-    r.attendanceRate = null;
-    r.attendanceExpected = null;
-    r.attendanceReported = null;
-    r.wfhCompliance = null;
-    r.wfhExpected = null;
-    r.wfhReported = null;
-    r.peakPresent = null;
-    r.meanPresent = null;
-    r.minutesOverCap = null;
-    assertThat(DailyLines.encode(r))
+    assertThat(DailyLines.encode(alertsOnly()))
         .isEqualTo(
             "daily,unit=tng-bkpsdm,region=kota-tangerang alerts=3i,breaches=1i " + DAY_START);
   }

@@ -1,11 +1,17 @@
 package id.pantau.daily;
 
+import static java.util.Collections.nCopies;
+
 import id.pantau.caps.OccupancyStatus;
 import id.pantau.compliance.ComplianceCount;
+import id.pantau.compliance.ComplianceStatus;
+import id.pantau.compliance.Counts;
 import id.pantau.events.Alert;
 import id.pantau.events.Unit;
 import id.pantau.fixtures.Fixtures;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The daily tests' unit and moments beside the shared fixtures: Monday 2026-11-23 for a unit in
@@ -49,19 +55,12 @@ final class TestDaily extends Fixtures {
     return status(UNIT, timeMs, present, 20);
   }
 
+  /** The unit's count of a window: of {@code expected}, those not on time or late missed. */
   static ComplianceCount count(String window, int expected, int onTime, int late, long timeMs) {
-    ComplianceCount c = new ComplianceCount();
-    c.unitId = UNIT;
-    c.region = REGION;
-    c.date = DATE;
-    c.window = window;
-    c.onTime = onTime;
-    c.late = late;
-    c.missed = expected - onTime - late;
-    c.expected = expected;
-    c.rate = expected == 0 ? 0 : (onTime + late) / (double) expected;
-    c.timeMs = timeMs;
-    return c;
+    List<ComplianceStatus> results = new ArrayList<>(nCopies(onTime, ComplianceStatus.ON_TIME));
+    results.addAll(nCopies(late, ComplianceStatus.LATE));
+    results.addAll(nCopies(expected - onTime - late, ComplianceStatus.MISSED));
+    return Counts.of(UNIT, REGION, DATE, window, timeMs, results);
   }
 
   static Alert breach(String phase, long startedMs) {

@@ -1,5 +1,7 @@
 package id.pantau.sink;
 
+import static id.pantau.infra.InfluxServer.ADMIN;
+import static id.pantau.infra.InfluxServer.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfluxAuthTest {
   static final long T0 = System.currentTimeMillis() - 3_600_000L;
-  static final String ADMIN = "admin";
-  static final String ADMIN_PW = "admin-pw";
   static final String WRITER = "pantau-jobs";
   static final String WRITER_PW = "writer-pw";
 
@@ -34,12 +34,10 @@ class InfluxAuthTest {
 
   @BeforeAll
   static void start() throws Exception {
-    influx = InfluxServer.startWithAuth(dir.resolve("influx"));
-    influx.createAdmin(ADMIN, ADMIN_PW);
-    influx.execute("CREATE DATABASE pantau", ADMIN, ADMIN_PW);
-    influx.createUser(WRITER, WRITER_PW, "ALL", "pantau", ADMIN, ADMIN_PW);
-    influx.execute(String.join(";\n", Retention.statements("pantau")), ADMIN, ADMIN_PW);
-    admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PW);
+    influx = InfluxServer.startAsDeployed(dir.resolve("influx"), "pantau");
+    influx.createUser(WRITER, WRITER_PW, "ALL", "pantau", ADMIN, ADMIN_PASSWORD);
+    influx.execute(String.join(";\n", Retention.statements("pantau")), ADMIN, ADMIN_PASSWORD);
+    admin = InfluxDBFactory.connect(influx.url(), ADMIN, ADMIN_PASSWORD);
   }
 
   @AfterAll
@@ -67,8 +65,8 @@ class InfluxAuthTest {
 
   @Test
   void aWriterWithoutAdminRightsCannotMakeMissingPoliciesAndSaysSo() {
-    influx.execute("CREATE DATABASE bare", ADMIN, ADMIN_PW);
-    influx.execute("GRANT ALL ON \"bare\" TO \"" + WRITER + "\"", ADMIN, ADMIN_PW);
+    influx.execute("CREATE DATABASE bare", ADMIN, ADMIN_PASSWORD);
+    influx.execute("GRANT ALL ON \"bare\" TO \"" + WRITER + "\"", ADMIN, ADMIN_PASSWORD);
     try (InfluxLineClient c = new InfluxLineClient(config("bare", WRITER, WRITER_PW))) {
       assertThatThrownBy(c::ensureDatabase)
           .isInstanceOf(IOException.class)
@@ -88,7 +86,7 @@ class InfluxAuthTest {
 
   @Test
   void anAdminMakesTheDatabaseAndItsPoliciesAsBefore() throws Exception {
-    try (InfluxLineClient c = new InfluxLineClient(config("fresh", ADMIN, ADMIN_PW))) {
+    try (InfluxLineClient c = new InfluxLineClient(config("fresh", ADMIN, ADMIN_PASSWORD))) {
       c.ensureDatabase();
       c.write(List.of("made v=1 " + T0));
     }

@@ -41,14 +41,7 @@ public final class City {
       ZoneLevel level = r.chance(0.5) ? ZoneLevel.LOW : ZoneLevel.MEDIUM;
       CityRegion region =
           new CityRegion(
-              spec.id(),
-              spec.name(),
-              spec.province(),
-              spec.zone(),
-              spec.zoneName(),
-              spec.lat(),
-              spec.lon(),
-              level);
+              spec.id(), spec.name(), spec.province(), spec.zone(), spec.lat(), spec.lon(), level);
       rs.add(region);
       regionsById.put(region.id(), region);
     }

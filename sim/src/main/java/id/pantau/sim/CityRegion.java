@@ -1,6 +1,7 @@
 package id.pantau.sim;
 
 import id.pantau.events.ZoneLevel;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,23 +12,26 @@ import java.util.Map;
  * its zone level. On the wire it is a {@link id.pantau.events.Region} ({@link #referenceData()}).
  *
  * @param id the region id used on the wire, e.g. "kota-tangerang"
- * @param zoneName the Indonesian name of the zone: WIB, WITA or WIT
  * @param lat latitude of the city centre (the city hall)
  * @param lon longitude of the city centre
  * @param level the risk zone the simulated city is in; it sets the share of staff at the office
  */
 public record CityRegion(
-    String id,
-    String name,
-    String province,
-    ZoneId zone,
-    String zoneName,
-    double lat,
-    double lon,
-    ZoneLevel level) {
+    String id, String name, String province, ZoneId zone, double lat, double lon, ZoneLevel level) {
 
   /** Half the side of the square the simulation treats as the region, in degrees (~11 km). */
   public static final double HALF_SIDE_DEG = 0.10;
+
+  /** The Indonesian name of the zone, by its offset: WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9). */
+  public String zoneName() {
+    int hours = zone.getRules().getStandardOffset(Instant.now()).getTotalSeconds() / 3600;
+    return switch (hours) {
+      case 7 -> "WIB";
+      case 8 -> "WITA";
+      case 9 -> "WIT";
+      default -> throw new IllegalStateException(zone + " is not one of Indonesia's zones");
+    };
+  }
 
   /** The region as a closed [lon, lat] ring around its centre; homes of its staff lie inside. */
   public List<double[]> boundaryRing() {
