@@ -300,54 +300,75 @@ record TruthCheck(
   }
 
   /** GET /api/v1/units/{id}/followups?date: each employee's windows and location flags. */
+  /**
+   * The dashboard API reads the check-in records from Kafka as they come, so right after the jobs
+   * finish it may not have the last ones yet: each unit's follow-ups are read again until they
+   * match or this much time has passed for all units together, then compared.
+   */
+  private static final java.time.Duration API_CATCH_UP = java.time.Duration.ofSeconds(30);
+
   void followups() throws Exception {
     Map<String, Map<String, GroundTruth.Followup>> byUnit = new TreeMap<>();
     for (GroundTruth.Followup f : truth.followups().values()) {
       byUnit.computeIfAbsent(f.unitId(), k -> new TreeMap<>()).put(f.nip(), f);
     }
+    long deadline = System.nanoTime() + API_CATCH_UP.toNanos();
     for (CityUnit u : truth.day().city().units()) {
-      JsonNode r =
-          Verify.getJson(
-              http, apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date(), token);
-      Map<String, GroundTruth.Followup> expected =
-          new TreeMap<>(byUnit.getOrDefault(u.unitId(), Map.of()));
-      for (JsonNode e : r.path("employees")) {
-        String nip = e.get("nip").asText();
-        GroundTruth.Followup f = expected.remove(nip);
-        String what = u.unitId() + " " + nip;
-        if (f == null) {
-          diffs.add("follow-ups (API)", what + ": listed, not in the ground truth: " + e);
-          continue;
-        }
-        Map<String, String> windows = new TreeMap<>();
-        e.path("windows")
-            .fields()
-            .forEachRemaining(w -> windows.put(w.getKey(), w.getValue().path("status").asText()));
-        TreeSet<String> flags = new TreeSet<>();
-        e.path("flags").forEach(fl -> flags.add(fl.path("kind").asText()));
-        for (String w : new TreeSet<>(f.windows().keySet())) {
-          diffs.check(
-              "follow-ups (API): window status",
-              what + " " + w,
-              f.windows().get(w),
-              windows.remove(w));
-        }
-        for (String w : windows.keySet())
-          diffs.add("follow-ups (API): window status", what + " " + w + ": not expected");
-        diffs.check("follow-ups (API): location flags", what + " flags", f.flags(), flags);
+      String url = apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date();
+      JsonNode r = Verify.getJson(http, url, token);
+      while (!followups(u, r, byUnit, new Differences(0)).none() && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        r = Verify.getJson(http, url, token);
       }
-      for (GroundTruth.Followup f : expected.values()) {
-        diffs.add(
-            "follow-ups (API): window status",
-            u.unitId()
-                + " "
-                + f.nip()
-                + ": not listed (expected "
-                + f.windows()
-                + " "
-                + f.flags()
-                + ")");
-      }
+      followups(u, r, byUnit, diffs);
     }
+  }
+
+  /** Compares one unit's follow-ups as the API answered with the truth, into {@code diffs}. */
+  private static Differences followups(
+      CityUnit u,
+      JsonNode r,
+      Map<String, Map<String, GroundTruth.Followup>> byUnit,
+      Differences diffs) {
+    Map<String, GroundTruth.Followup> expected =
+        new TreeMap<>(byUnit.getOrDefault(u.unitId(), Map.of()));
+    for (JsonNode e : r.path("employees")) {
+      String nip = e.get("nip").asText();
+      GroundTruth.Followup f = expected.remove(nip);
+      String what = u.unitId() + " " + nip;
+      if (f == null) {
+        diffs.add("follow-ups (API)", what + ": listed, not in the ground truth: " + e);
+        continue;
+      }
+      Map<String, String> windows = new TreeMap<>();
+      e.path("windows")
+          .fields()
+          .forEachRemaining(w -> windows.put(w.getKey(), w.getValue().path("status").asText()));
+      TreeSet<String> flags = new TreeSet<>();
+      e.path("flags").forEach(fl -> flags.add(fl.path("kind").asText()));
+      for (String w : new TreeSet<>(f.windows().keySet())) {
+        diffs.check(
+            "follow-ups (API): window status",
+            what + " " + w,
+            f.windows().get(w),
+            windows.remove(w));
+      }
+      for (String w : windows.keySet())
+        diffs.add("follow-ups (API): window status", what + " " + w + ": not expected");
+      diffs.check("follow-ups (API): location flags", what + " flags", f.flags(), flags);
+    }
+    for (GroundTruth.Followup f : expected.values()) {
+      diffs.add(
+          "follow-ups (API): window status",
+          u.unitId()
+              + " "
+              + f.nip()
+              + ": not listed (expected "
+              + f.windows()
+              + " "
+              + f.flags()
+              + ")");
+    }
+    return diffs;
   }
 }
