@@ -23,6 +23,7 @@ public record JobsConfig(
     String groupId,
     String startFrom,
     long checkpointIntervalMs,
+    long checkpointMinPauseMs,
     long maxOutOfOrderMs,
     long idleAdvanceMs,
     long unitGraceMs,
@@ -72,6 +73,7 @@ public record JobsConfig(
   }
 
   public static JobsConfig fromEnv(Map<String, String> env) {
+    long checkpointInterval = Env.number(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000);
     return new JobsConfig(
         Env.text(env, "PANTAU_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
         Env.text(env, "PANTAU_INFLUX_URL", "http://127.0.0.1:8086"),
@@ -80,7 +82,9 @@ public record JobsConfig(
         Env.text(env, "PANTAU_INFLUX_PASSWORD", null),
         Env.text(env, "PANTAU_JOBS_GROUP", "pantau-jobs"),
         Env.text(env, "PANTAU_START_FROM", "hours:36"),
-        Env.number(env, "PANTAU_CHECKPOINT_INTERVAL_MS", 10_000),
+        checkpointInterval,
+        // A checkpoint slower than the interval would otherwise start the next one at once.
+        Env.number(env, "PANTAU_CHECKPOINT_MIN_PAUSE_MS", checkpointInterval),
         Env.number(env, "PANTAU_MAX_OUT_OF_ORDER_MS", 5_000),
         Env.number(env, "PANTAU_IDLE_ADVANCE_MS", 1_000),
         Env.number(env, "PANTAU_UNIT_GRACE_MS", 5_000),
@@ -167,6 +171,7 @@ public record JobsConfig(
         groupId,
         start,
         checkpointIntervalMs,
+        checkpointMinPauseMs,
         maxOutOfOrderMs,
         idleAdvanceMs,
         unitGraceMs,

@@ -25,6 +25,7 @@ import id.pantau.occupancy.OccupancyUpdate;
 import id.pantau.serial.EventTypes;
 import id.pantau.serial.OneOf;
 import id.pantau.serial.OneOfType;
+import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -164,6 +165,12 @@ public final class PantauJobs {
     // State outgrows the JobManager's 5 MB in-memory limit at city scale: checkpoint to files.
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cfg.checkpointDir());
+    // The heap backend writes the whole state each time: a million employees' state takes tens of
+    // seconds on two cores, and without a pause the next checkpoint would start as one ends, the
+    // jobs sharing their cores with checkpoints all the time.
+    conf.set(
+        CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS,
+        Duration.ofMillis(cfg.checkpointMinPauseMs()));
     if (JobsConfig.ROCKSDB.equals(cfg.stateBackend())) {
       // State off the heap, and each checkpoint uploads only the files new since the last one.
       conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");

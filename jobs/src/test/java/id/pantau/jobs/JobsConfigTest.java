@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 class JobsConfigTest {
@@ -32,6 +33,23 @@ class JobsConfigTest {
         .isZero();
     assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("PANTAU_INFLUX_MAX_POINTS_PER_S", "-1")))
         .hasMessageStartingWith("PANTAU_INFLUX_MAX_POINTS_PER_S: must be points per second");
+  }
+
+  @Test
+  void pausesBetweenCheckpointsAsLongAsTheIntervalUnlessToldOtherwise() {
+    assertThat(JobsConfig.defaults().checkpointMinPauseMs()).isEqualTo(10_000);
+    assertThat(
+            JobsConfig.fromEnv(Map.of("PANTAU_CHECKPOINT_INTERVAL_MS", "500"))
+                .checkpointMinPauseMs())
+        .isEqualTo(500);
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of(
+                "PANTAU_CHECKPOINT_INTERVAL_MS", "500", "PANTAU_CHECKPOINT_MIN_PAUSE_MS", "30000"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    PantauJobs.configure(env, cfg);
+    assertThat(env.getCheckpointInterval()).isEqualTo(500);
+    assertThat(env.getCheckpointConfig().getMinPauseBetweenCheckpoints()).isEqualTo(30_000);
   }
 
   @Test
