@@ -69,6 +69,10 @@ public final class Topics {
           HOOK_DELIVERIES,
           DEVICES);
 
+  /** The reference topics the jobs read, each whole on every start. */
+  public static final java.util.List<String> JOBS_REFERENCE =
+      java.util.List.of(UNITS, REGIONS, ZONES, EXPOSURES, POLICIES, ROSTERS);
+
   /** The event streams: every record kept (until their retention), never compacted. */
   public static final java.util.List<String> STREAMS =
       java.util.List.of(ATTENDANCE, LOCATION, ALERTS, DEADLETTER, AUDIT);

@@ -115,6 +115,14 @@ public final class KafkaIo {
   }
 
   /**
+   * The consumer group a source of the topic commits its offsets in (on each checkpoint): a
+   * compacted topic's own, as it is read whole on every start.
+   */
+  public static String groupOf(JobsConfig cfg, String topic) {
+    return Topics.COMPACTED.contains(topic) ? cfg.groupId() + "-" + topic : cfg.groupId();
+  }
+
+  /**
    * A topic decoded as JSON, its times guarded. A compacted topic (reference data) is its current
    * state: it is read whole on every start, in a consumer group of its own; an event topic is read
    * from where PANTAU_START_FROM says. With {@code stopAtEnd} (a bounded replay) it reads up to the
@@ -132,7 +140,7 @@ public final class KafkaIo {
         KafkaSource.<Parsed<T>>builder()
             .setBootstrapServers(cfg.kafkaBootstrap())
             .setTopics(topic)
-            .setGroupId(whole ? cfg.groupId() + "-" + topic : cfg.groupId())
+            .setGroupId(groupOf(cfg, topic))
             .setStartingOffsets(whole ? OffsetsInitializer.earliest() : startFrom(cfg.startFrom()))
             .setDeserializer(
                 new JsonRecords<>(decoder, type, guard.apply(cfg.timeBounds(), cfg.bounded())));

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 
@@ -17,7 +18,8 @@ import org.influxdb.InfluxDBFactory;
  * BenchReplay}), state and heap, InfluxDB points and series ({@link InfluxPointCounts}), freshness
  * at a steady rate ({@link BenchFreshness}), ingest over HTTP ({@link IngestLoad}), dashboard-api's
  * occupancy under concurrent clients ({@link BenchApi}; {@code --api-only} runs just that section,
- * on influxd alone).
+ * on influxd alone; {@code --fresh-only} the freshness section alone, on the day's units and
+ * roster).
  */
 public final class Bench {
   private final BenchReport report = new BenchReport();
@@ -55,6 +57,13 @@ public final class Bench {
       BenchData data = new BenchData(o.staff(), o.units());
       System.err.printf(
           "bench: loading %,d roster rows and %,d events into Kafka …%n", o.staff(), o.events());
+      if (o.freshOnly()) {
+        System.err.printf("bench: loading %,d roster rows into Kafka …%n", o.staff());
+        data.load(kafka.bootstrapServers(), 0);
+        BenchFreshness.measure(new BenchRig(kafka, influx, client, data, o, dir, report));
+        report.write(o.out(), settings, loadAverage());
+        return;
+      }
       double load = data.load(kafka.bootstrapServers(), o.events());
       report.row(
           "Kafka producer, acks=1 (pre-loading the day)",
@@ -84,7 +93,8 @@ public final class Bench {
   private void replays(
       KafkaBroker kafka, InfluxServer influx, InfluxDB client, BenchOptions o, Path dir)
       throws Exception {
-    JobsConfig cfg = o.jobsConfig(kafka, influx, "pantau", "pantau-bench", "earliest", dir, true);
+    JobsConfig cfg =
+        o.jobsConfig(kafka, influx, "pantau", "pantau-bench", "earliest", dir, true, Map.of());
     System.err.println("bench: replay through the bare baseline (parse → keyBy unit → count) …");
     double baseline =
         BenchReplay.run("baseline", o.events(), env -> BaselineJob.build(env, cfg), null);

@@ -20,6 +20,7 @@ record BenchOptions(
     int apiClients,
     int apiSeconds,
     boolean apiOnly,
+    boolean freshOnly,
     String stateBackend,
     boolean variants,
     Path out) {
@@ -28,7 +29,7 @@ record BenchOptions(
       "usage: ./pantau bench [--events N (10,000,000)] [--staff N (events/10)] [--units N"
           + " (500)] [--parallelism N (cores)] [--fresh-rate EV/S (20,000)] [--fresh-seconds S"
           + " (45)] [--no-ingest] [--api-clients N (200)] [--api-seconds S (10; 0 skips the API)]"
-          + " [--api-only] [--state-backend heap|rocksdb (heap)] [--no-variants] [--out DIR"
+          + " [--api-only] [--fresh-only] [--state-backend heap|rocksdb (heap)] [--no-variants] [--out DIR"
           + " (target/bench)]";
 
   /** The options of {@code args}; an unknown or malformed one throws. */
@@ -43,6 +44,7 @@ record BenchOptions(
     int apiClients = 200;
     int apiSeconds = 10;
     boolean apiOnly = false;
+    boolean freshOnly = false;
     String stateBackend = JobsConfig.HEAP;
     boolean variants = true;
     Path out = Path.of("target", "bench");
@@ -58,6 +60,7 @@ record BenchOptions(
         case "--api-clients" -> apiClients = Integer.parseInt(args[++i]);
         case "--api-seconds" -> apiSeconds = Integer.parseInt(args[++i]);
         case "--api-only" -> apiOnly = true;
+        case "--fresh-only" -> freshOnly = true;
         case "--state-backend" -> stateBackend = args[++i];
         case "--no-variants" -> variants = false;
         case "--out" -> out = Path.of(args[++i]);
@@ -69,6 +72,9 @@ record BenchOptions(
       throw new IllegalArgumentException("--state-backend: heap or rocksdb");
     if (apiOnly && apiSeconds <= 0)
       throw new IllegalArgumentException("--api-only needs --api-seconds > 0");
+    if (freshOnly && (apiOnly || freshSeconds <= 0))
+      throw new IllegalArgumentException(
+          "--fresh-only: not with --api-only, needs --fresh-seconds > 0");
     return new BenchOptions(
         events,
         staff,
@@ -80,6 +86,7 @@ record BenchOptions(
         apiClients,
         apiSeconds,
         apiOnly,
+        freshOnly,
         stateBackend,
         variants,
         out);
@@ -90,6 +97,18 @@ record BenchOptions(
     String api =
         String.format(Locale.ROOT, "dashboard-api: %d clients for %d s", apiClients, apiSeconds);
     if (apiOnly) return String.format(Locale.ROOT, "%,d units, %s only", units, api);
+    if (freshOnly) {
+      return String.format(
+          Locale.ROOT,
+          "freshness only: %,d staff, %,d units, at %,d ev/s for %d s, parallelism %d, %s state"
+              + " backend",
+          staff,
+          units,
+          freshRate,
+          freshSeconds,
+          parallelism,
+          stateBackend);
+    }
     return api
         + ", "
         + String.format(
@@ -105,7 +124,10 @@ record BenchOptions(
             freshSeconds);
   }
 
-  /** The jobs' configuration on the bench's Kafka and influxd, in database {@code db}. */
+  /**
+   * The jobs' configuration on the bench's Kafka and influxd, in database {@code db}, with {@code
+   * settings} (the jobs' environment variables) set too.
+   */
   JobsConfig jobsConfig(
       KafkaBroker kafka,
       InfluxServer influx,
@@ -113,8 +135,9 @@ record BenchOptions(
       String group,
       String startFrom,
       Path dir,
-      boolean bounded) {
-    Map<String, String> env = new HashMap<>();
+      boolean bounded,
+      Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
     env.put("PANTAU_INFLUX_DB", db);
     env.put("PANTAU_JOBS_GROUP", group);
     env.put("PANTAU_CHECKPOINT_DIR", dir.resolve("checkpoints-" + group).toUri().toString());

@@ -22,6 +22,7 @@ import org.influxdb.dto.QueryResult;
 final class Freshness {
   static final int PROBE_EVERY_MS = 50;
   static final int POLL_MS = 20;
+  private static final long NOTE_EVERY_MS = 5_000;
 
   private final String bootstrap;
   private final InfluxDB influx;
@@ -89,8 +90,13 @@ final class Freshness {
       long nextProbe = start;
       int k = 0;
       long due = 0;
+      long nextNote = start + NOTE_EVERY_MS;
       while (tick < end) {
         long now = System.currentTimeMillis();
+        if (now >= nextNote) {
+          note(now - start, k);
+          nextNote += NOTE_EVERY_MS;
+        }
         due = (now - start) * rate / 1000;
         while (sent.get() < due) {
           BenchData.Record r = day.next(System.currentTimeMillis());
@@ -130,6 +136,24 @@ final class Freshness {
       for (int i = 0; i < missing; i++) counted.add(Long.MAX_VALUE); // never seen: worst case
       return counted;
     }
+  }
+
+  /** A progress line: what was sent, and how many probes are seen and how late the last was. */
+  private void note(long elapsedMs, int probes) {
+    int seen;
+    long last;
+    synchronized (latencies) {
+      seen = latencies.size();
+      last = seen == 0 ? -1 : latencies.get(seen - 1);
+    }
+    System.err.printf(
+        "bench: freshness: %d s, %,d events sent (%,.0f/s), %,d of %,d probes seen%s%n",
+        elapsedMs / 1000,
+        sent.get(),
+        sent.get() * 1000.0 / elapsedMs,
+        seen,
+        probes,
+        last < 0 ? "" : String.format(", the last %,d ms after its time", last));
   }
 
   private void poll(long base, AtomicBoolean done) {

@@ -27,11 +27,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -40,9 +38,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,17 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SavepointRestoreIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
-  /** The topics the jobs read, each with the consumer group its source commits offsets as. */
-  private static final Map<String, String> READ =
-      Map.of(
-          Topics.ATTENDANCE, "pantau-jobs",
-          Topics.LOCATION, "pantau-jobs",
-          Topics.UNITS, "pantau-jobs-" + Topics.UNITS,
-          Topics.REGIONS, "pantau-jobs-" + Topics.REGIONS,
-          Topics.ZONES, "pantau-jobs-" + Topics.ZONES,
-          Topics.POLICIES, "pantau-jobs-" + Topics.POLICIES,
-          Topics.ROSTERS, "pantau-jobs-" + Topics.ROSTERS,
-          Topics.EXPOSURES, "pantau-jobs-" + Topics.EXPOSURES);
+  /** The topics the jobs read. */
+  private static final List<String> READ =
+      Stream.concat(Stream.of(Topics.ATTENDANCE, Topics.LOCATION), Topics.JOBS_REFERENCE.stream())
+          .toList();
 
   /** Kept when the test fails: Kafka, influxd, the savepoints. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -107,7 +95,7 @@ class SavepointRestoreIT {
       DaySender.Result morning = sender.send(day, null, noon);
       assertThat(morning.problems()).as("ingest's answers to the morning").isEmpty();
       JobClient before = start(cfg.withStartFrom("earliest"), null);
-      awaitReadToTheEnd(stack.kafkaBootstrap);
+      awaitReadToTheEnd(stack.kafkaBootstrap, cfg);
       long stopping = System.nanoTime();
       String savepoint =
           before
@@ -124,7 +112,7 @@ class SavepointRestoreIT {
       double restoreSeconds = (System.nanoTime() - restoring) / 1e9;
       DaySender.Result afternoon = sender.send(day, noon, null);
       assertThat(afternoon.problems()).as("ingest's answers to the afternoon").isEmpty();
-      awaitReadToTheEnd(stack.kafkaBootstrap);
+      awaitReadToTheEnd(stack.kafkaBootstrap, cfg);
       // Draining ends event time: every timer fires, as at the end of a bounded replay's input.
       after.stopWithSavepoint(true, dir.resolve("end").toUri().toString(), CANONICAL).get();
       after.getJobExecutionResult().get();
@@ -185,52 +173,14 @@ class SavepointRestoreIT {
    * Until the jobs' sources committed (on a checkpoint) every record the topics hold now: whatever
    * is stopped after that has read them all.
    */
-  private static void awaitReadToTheEnd(String bootstrap) throws Exception {
+  private static void awaitReadToTheEnd(String bootstrap, JobsConfig cfg) throws Exception {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (String topic : READ.keySet()) {
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get()
-            .get(topic)
-            .partitions()
-            .forEach(
-                p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      }
-      Map<TopicPartition, Long> end = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((tp, o) -> end.put(tp, o.offset()));
-      Map<TopicPartition, Long> committed = new HashMap<>();
-      boolean read =
-          Poll.until(
-              TIMEOUT,
-              () -> {
-                for (String group : Set.copyOf(READ.values())) {
-                  try {
-                    admin
-                        .listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get()
-                        .forEach((tp, o) -> committed.put(tp, offset(o)));
-                  } catch (Exception e) {
-                    return false;
-                  }
-                }
-                return end.entrySet().stream()
-                    .allMatch(
-                        e ->
-                            e.getValue() == 0
-                                || committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
-              });
-      assertThat(read)
-          .as("the jobs read the topics to %s (committed: %s)", end, committed)
+      CommittedReads reads = new CommittedReads(admin, cfg, READ);
+      assertThat(Poll.until(TIMEOUT, () -> reads.behind() == 0))
+          .as("the jobs read the topics to their end (%s)", reads)
           .isTrue();
     }
-  }
-
-  private static long offset(OffsetAndMetadata o) {
-    return o == null ? 0 : o.offset();
   }
 
   private static long size(Path dir) throws IOException {
