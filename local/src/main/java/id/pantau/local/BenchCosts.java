@@ -90,6 +90,17 @@ final class BenchCosts {
             busy.size(),
             busy.values().stream().mapToLong(Long::longValue).sum() * 1000.0 / events,
             seconds));
+    m.influxSinks()
+        .forEach(
+            (sink, v) ->
+                report.row(
+                    "InfluxDB points written by " + sink,
+                    v.getOrDefault("influxWritten", 0L),
+                    "points",
+                    String.format(
+                        Locale.ROOT,
+                        "%.1f s waiting for the write cap",
+                        v.getOrDefault("influxThrottledMs", 0L) / 1000.0)));
     report.row(
         "GC pauses during the all-jobs replay, total",
         m.gcPauseMs(),

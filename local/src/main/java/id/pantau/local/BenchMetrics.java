@@ -33,6 +33,12 @@ final class BenchMetrics {
   private static final Map<String, Long> BUSY_FINAL = new ConcurrentHashMap<>();
   private static final Map<String, Gauge<?>> JOB_GAUGES = new ConcurrentHashMap<>();
 
+  /** Each InfluxDB sink's points written and time spent waiting for the write cap, by subtask. */
+  private static final List<String> SINK = List.of("influxWritten", "influxThrottledMs");
+
+  private static final Map<String, Gauge<?>> SINK_GAUGES = new ConcurrentHashMap<>();
+  private static final Map<String, Long> SINK_FINAL = new ConcurrentHashMap<>();
+
   private final Map<String, Long> threadCpuNanos = new TreeMap<>();
   private final List<Long> checkpointMs = new ArrayList<>();
   private long checkpointsSeen = -1;
@@ -54,6 +60,8 @@ final class BenchMetrics {
     BUSY_GAUGES.clear();
     BUSY_FINAL.clear();
     JOB_GAUGES.clear();
+    SINK_GAUGES.clear();
+    SINK_FINAL.clear();
     BenchMetrics m = new BenchMetrics();
     NotificationListener gc =
         (n, h) -> {
@@ -99,6 +107,7 @@ final class BenchMetrics {
       checkpointsSeen = n;
     }
     BUSY_GAUGES.forEach((task, g) -> BUSY_FINAL.put(task, number(g)));
+    SINK_GAUGES.forEach((key, g) -> SINK_FINAL.put(key, number(g)));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (t == null) continue;
@@ -130,6 +139,20 @@ final class BenchMetrics {
   Map<String, Long> cpuNanosByChain() {
     Map<String, Long> out = new TreeMap<>();
     threadCpuNanos.forEach((t, ns) -> out.merge(t.substring(0, t.lastIndexOf('#')), ns, Long::sum));
+    return out;
+  }
+
+  /**
+   * Per InfluxDB sink (its operator's name), its subtasks summed: {@code influxWritten} (points)
+   * and {@code influxThrottledMs}.
+   */
+  Map<String, Map<String, Long>> influxSinks() {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    SINK_FINAL.forEach(
+        (key, v) -> {
+          String[] k = key.split("\u0000");
+          out.computeIfAbsent(k[0], x -> new TreeMap<>()).merge(k[2], v, Long::sum);
+        });
     return out;
   }
 
@@ -193,6 +216,8 @@ final class BenchMetrics {
       Map<String, String> vars = group.getAllVariables();
       if (name.equals(BUSY) && vars.containsKey("<task_name>")) {
         BUSY_GAUGES.put(task(vars), g);
+      } else if (SINK.contains(name) && vars.containsKey("<operator_name>")) {
+        SINK_GAUGES.put(sinkKey(vars, name), g);
       } else if (name.startsWith("lastCheckpoint") || name.equals("numberOfCompletedCheckpoints")) {
         if (!vars.containsKey("<task_name>")) JOB_GAUGES.put(name, g);
       }
@@ -200,11 +225,22 @@ final class BenchMetrics {
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
-      if (!(metric instanceof Gauge<?> g) || !name.equals(BUSY)) return;
+      if (!(metric instanceof Gauge<?> g)) return;
+      if (SINK.contains(name) && group.getAllVariables().containsKey("<operator_name>")) {
+        String key = sinkKey(group.getAllVariables(), name);
+        SINK_FINAL.put(key, number(g));
+        SINK_GAUGES.remove(key);
+        return;
+      }
+      if (!name.equals(BUSY)) return;
       String task = task(group.getAllVariables());
       // The task has ended: its busy time is final.
       BUSY_FINAL.put(task, number(g));
       BUSY_GAUGES.remove(task);
+    }
+
+    private static String sinkKey(Map<String, String> vars, String name) {
+      return vars.get("<operator_name>") + "\u0000" + vars.get("<subtask_index>") + "\u0000" + name;
     }
 
     private static String task(Map<String, String> vars) {

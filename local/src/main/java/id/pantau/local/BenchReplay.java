@@ -34,8 +34,12 @@ final class BenchReplay {
 
   private BenchReplay() {}
 
-  /** A replay's rate and what it cost (chains' busy and CPU time, GC pauses, checkpoints). */
-  record Result(double rate, BenchMetrics metrics) {}
+  /**
+   * A replay's rate and what it cost (chains' busy and CPU time, GC pauses, checkpoints). {@code
+   * readRate}: the events' own rate, from the first record read to the last, leaving out what the
+   * jobs do after the input (a bounded replay's minute points up to each unit's midnight).
+   */
+  record Result(double rate, double readRate, BenchMetrics metrics) {}
 
   /** Runs a bounded replay of {@code events}; events per second from the first record read. */
   static double run(String name, long events, Pipeline p, StateProbe probe) throws Exception {
@@ -51,7 +55,11 @@ final class BenchReplay {
     BenchSources.reset();
     BenchMetrics metrics = BenchMetrics.start();
     try {
-      return new Result(replay(name, events, env, probe, metrics), metrics);
+      double rate = replay(name, events, env, probe, metrics);
+      long first = BenchSources.FIRST_NANOS.get(), last = BenchSources.LAST_NANOS.get();
+      double readRate =
+          last > first && first > 0 ? BenchSources.READ.get() / ((last - first) / 1e9) : rate;
+      return new Result(rate, readRate, metrics);
     } finally {
       metrics.stop();
     }

@@ -27,11 +27,15 @@ final class BenchSources {
   static final AtomicLong READ = new AtomicLong();
   static final AtomicLong FIRST_NANOS = new AtomicLong();
 
+  /** When the count last rose: about when the last event was read. */
+  static final AtomicLong LAST_NANOS = new AtomicLong();
+
   private BenchSources() {}
 
   static void reset() {
     READ.set(0);
     FIRST_NANOS.set(0);
+    LAST_NANOS.set(0);
   }
 
   static JobSources of(JobsConfig cfg) {
@@ -92,7 +96,10 @@ final class BenchSources {
         throws IOException {
       if (local == 0 && FIRST_NANOS.get() == 0) FIRST_NANOS.compareAndSet(0, System.nanoTime());
       inner.deserialize(record, out);
-      if (++local % 1_000 == 0) READ.addAndGet(1_000);
+      if (++local % 1_000 == 0) {
+        READ.addAndGet(1_000);
+        LAST_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+      }
     }
 
     @Override
