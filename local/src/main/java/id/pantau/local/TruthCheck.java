@@ -2,10 +2,12 @@ package id.pantau.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pantau.events.Topics;
+import id.pantau.infra.Poll;
 import id.pantau.sim.CityUnit;
 import id.pantau.sim.truth.GroundTruth;
 import id.pantau.sim.truth.Presence;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compares what the pipeline wrote (InfluxDB, read over its HTTP API) and serves (dashboard-api)
@@ -299,14 +302,12 @@ record TruthCheck(
       diffs.add("compliance (API)", extra + ": not in the ground truth");
   }
 
-  /** GET /api/v1/units/{id}/followups?date: each employee's windows and location flags. */
   /**
-   * The dashboard API reads the check-in records from Kafka as they come, so right after the jobs
+   * GET /api/v1/units/{id}/followups?date: each employee's windows and location flags. The
+   * dashboard API reads the check-in records from Kafka as they come, so right after the jobs
    * finish it may not have the last ones yet: each unit's follow-ups are read again until they
-   * match or this much time has passed for all units together, then compared.
+   * match or {@link #API_CATCH_UP} has passed for all units together, then compared.
    */
-  private static final java.time.Duration API_CATCH_UP = java.time.Duration.ofSeconds(30);
-
   void followups() throws Exception {
     Map<String, Map<String, GroundTruth.Followup>> byUnit = new TreeMap<>();
     for (GroundTruth.Followup f : truth.followups().values()) {
@@ -315,12 +316,27 @@ record TruthCheck(
     long deadline = System.nanoTime() + API_CATCH_UP.toNanos();
     for (CityUnit u : truth.day().city().units()) {
       String url = apiUrl + "/api/v1/units/" + u.unitId() + "/followups?date=" + date();
-      JsonNode r = Verify.getJson(http, url, token);
-      while (!followups(u, r, byUnit, new Differences(0)).none() && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-        r = Verify.getJson(http, url, token);
-      }
-      followups(u, r, byUnit, diffs);
+      AtomicReference<JsonNode> answer = new AtomicReference<>();
+      Poll.until(
+          Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+          () -> {
+            answer.set(get(url));
+            return followups(u, answer.get(), byUnit, new Differences(0)).none();
+          });
+      followups(u, answer.get(), byUnit, diffs);
+    }
+  }
+
+  private static final Duration API_CATCH_UP = Duration.ofSeconds(30);
+
+  private JsonNode get(String url) {
+    try {
+      return Verify.getJson(http, url, token);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + url, e);
+    } catch (Exception e) {
+      throw new IllegalStateException(url + ": " + e.getMessage(), e);
     }
   }
 
