@@ -14,8 +14,9 @@ import org.apache.flink.metrics.MetricGroup;
  * unit's change shows within a second), and all of it on every checkpoint. A point written again
  * before its batch goes out (a unit's compliance count at its fixed time, changed by each check-in)
  * replaces the buffered line, so InfluxDB gets the last value once instead of every step on the
- * way: what it stores is the same, the write rate is not. Runs in the task's mailbox thread, timer
- * included, so it needs no locks.
+ * way: what it stores is the same, the write rate is not. While the write rate is spent, the timer
+ * waits for it instead of sending, so rewrites keep coalescing. Runs in the task's mailbox thread,
+ * timer included, so it needs no locks.
  */
 public final class InfluxWriter<T> implements SinkWriter<T> {
   private final InfluxConfig config;
@@ -79,6 +80,16 @@ public final class InfluxWriter<T> implements SinkWriter<T> {
 
   private void onTimer() throws IOException {
     timerSet = false;
+    long waitNanos = rate == null ? 0 : rate.nanosUntil(buffer.size());
+    if (waitNanos > 0) {
+      // The write rate is spent (a replay): rather than wait now, keep taking points until it is
+      // not, so a point rewritten meanwhile replaces its line. A full batch or a checkpoint still
+      // waits for the rate and sends everything.
+      timerSet = true;
+      time.registerTimer(
+          time.getCurrentProcessingTime() + Math.max(1, waitNanos / 1_000_000), t -> onTimer());
+      return;
+    }
     writeBuffer();
   }
 

@@ -45,6 +45,12 @@ final class WriteRate {
     return Math.max(0, due - now - CREDIT_NANOS);
   }
 
+  /** How long until {@code points} could go without waiting, granting nothing; 0 if now. */
+  synchronized long nanosUntil(int points) {
+    long now = clock.getAsLong();
+    return Math.max(0, Math.max(due, now) + (long) (points * nanosPerPoint) - now - CREDIT_NANOS);
+  }
+
   /** Grants {@code points} and waits until they may be sent; returns the milliseconds waited. */
   long await(int points) {
     long wait = reserve(points);

@@ -87,6 +87,25 @@ class InfluxWriterTest {
   }
 
   @Test
+  void whileTheWriteRateIsSpentItsTimerWaitsSoRewritesStillCoalesce() throws Exception {
+    // 100 points/s with a second of credit: 150 points are 0.5 s beyond it.
+    InfluxConfig cfg =
+        TestInflux.config(influx.url(), "spent", 1_000, null, null).withMaxPointsPerSecond(100);
+    TestProcessingTimeService time = new TestProcessingTimeService();
+    var w = new InfluxWriter<String>(cfg, s -> s, new InfluxLineClient(cfg), time);
+    for (int i = 1; i <= 150; i++) w.write("m,unit=u" + i + " v=1i " + T0, null);
+    time.setCurrentTime(1_000); // the flush timer: the rate is spent, nothing is sent yet
+    assertThat(w.written()).isZero();
+    for (int i = 1; i <= 150; i++) w.write("m,unit=u" + i + " v=2i " + T0, null);
+    w.flush(false); // a checkpoint sends everything, waiting for the rate
+
+    assertThat(w.written()).isEqualTo(150);
+    assertThat(w.coalesced()).isEqualTo(150);
+    assertThat(rows("spent", "SELECT sum(v) FROM m").get(0).get(1)).isEqualTo(300.0);
+    w.close();
+  }
+
+  @Test
   void flushesOnItsTimerSoAQuietUnitStillShows() throws Exception {
     TestProcessingTimeService time = new TestProcessingTimeService();
     InfluxWriter<String> w = writer("timer", 1_000, time, influx.url());

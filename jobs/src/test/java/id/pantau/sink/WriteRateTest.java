@@ -29,6 +29,15 @@ class WriteRateTest {
   }
 
   @Test
+  void tellsHowLongUntilPointsCouldGoWithoutGrantingThem() {
+    assertThat(rate.nanosUntil(5_000)).isZero();
+    assertThat(rate.nanosUntil(7_500)).isEqualTo(SECOND / 2);
+    assertThat(rate.nanosUntil(7_500)).as("asking grants nothing").isEqualTo(SECOND / 2);
+    rate.reserve(5_000);
+    assertThat(rate.nanosUntil(2_500)).isEqualTo(SECOND / 2);
+  }
+
+  @Test
   void tenThousandPointsInSmallBatchesTakeASecondMoreThanTheCredit() {
     long waited = 0;
     for (int i = 0; i < 100; i++) {
