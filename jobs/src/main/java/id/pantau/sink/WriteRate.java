@@ -41,14 +41,19 @@ final class WriteRate {
   /** Grants {@code points}; returns the nanoseconds the caller must wait before sending them. */
   synchronized long reserve(int points) {
     long now = clock.getAsLong();
-    due = Math.max(due, now) + (long) (points * nanosPerPoint);
+    due = dueAfter(points, now);
     return Math.max(0, due - now - CREDIT_NANOS);
   }
 
   /** How long until {@code points} could go without waiting, granting nothing; 0 if now. */
   synchronized long nanosUntil(int points) {
     long now = clock.getAsLong();
-    return Math.max(0, Math.max(due, now) + (long) (points * nanosPerPoint) - now - CREDIT_NANOS);
+    return Math.max(0, dueAfter(points, now) - now - CREDIT_NANOS);
+  }
+
+  /** When {@code points} more would be paid for at the rate. */
+  private long dueAfter(int points, long now) {
+    return Math.max(due, now) + (long) (points * nanosPerPoint);
   }
 
   /** Grants {@code points} and waits until they may be sent; returns the milliseconds waited. */

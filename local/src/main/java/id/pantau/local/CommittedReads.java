@@ -4,10 +4,9 @@ import id.pantau.jobs.JobsConfig;
 import id.pantau.jobs.KafkaIo;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -27,19 +26,19 @@ final class CommittedReads {
   /** The jobs of {@code cfg} reading {@code topics}, their ends taken now. */
   CommittedReads(Admin admin, JobsConfig cfg, Collection<String> topics) throws Exception {
     this.admin = admin;
-    Set<String> g = new HashSet<>();
-    for (String topic : topics) g.add(KafkaIo.groupOf(cfg, topic));
-    this.groups = Set.copyOf(g);
+    this.groups = topics.stream().map(t -> KafkaIo.groupOf(cfg, t)).collect(Collectors.toSet());
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (String topic : topics) {
-      admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get()
-          .get(topic)
-          .partitions()
-          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-    }
+    admin
+        .describeTopics(topics)
+        .allTopicNames()
+        .get()
+        .forEach(
+            (topic, d) ->
+                d.partitions()
+                    .forEach(
+                        p ->
+                            latest.put(
+                                new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
     admin.listOffsets(latest).all().get().forEach((tp, o) -> end.put(tp, o.offset()));
   }
 
